@@ -1,0 +1,1 @@
+//! WasmRust compiler.
