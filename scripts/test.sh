@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# WasmRust's whole test suite, as README.md documents it and CI (.ci/run) runs it.
+#
+# Installs what the suites need (scripts/install-test-deps.sh), then runs, in order:
+#   1. `cargo test --workspace` (unit, integration and doc tests of every crate, natively);
+#   2. the differential corpus: tests/programs/* built natively, run by `cargo wasm run` (gc-runtime) and
+#      by wasmtime — all three must agree;
+#   3. the WebAssembly spec conformance run of gc-runtime against its committed baseline;
+#   4. the benchmark harness in quick mode (proves it works; asserts nothing about speed).
+# Each suite's own result lines are printed; the last line totals the test counts across suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+step() { printf '\n\033[1;32m==>\033[0m \033[1m%s\033[0m\n' "$*"; }
+failures=()
+
+step "Installing test dependencies"
+bash scripts/install-test-deps.sh
+
+step "Building cargo-wasm (release)"
+cargo build --release --locked -p cargo-wasm
+export CARGO_WASM="$root/target/release/cargo-wasm"
+
+step "cargo test --workspace"
+if ! cargo test --workspace --locked 2>&1 | tee "$logs/unit.log"; then failures+=("cargo test"); fi
+
+if [ -d tests/programs ] && [ -n "$(ls -A tests/programs 2>/dev/null)" ]; then
+  step "Differential corpus: native vs gc-runtime vs wasmtime"
+  if ! cargo run --release --locked -q -p wasmrust-tests -- programs 2>&1 | tee "$logs/programs.log"; then
+    failures+=("differential corpus")
+  fi
+fi
+
+if [ -f gc-runtime/examples/conformance.rs ]; then
+  step "gc-runtime: WebAssembly spec conformance (against gc-runtime/conformance-baseline.txt)"
+  if ! cargo run --release --locked -q -p gc-runtime --example conformance -- --check 2>&1 | tee "$logs/conformance.log"; then
+    failures+=("spec conformance")
+  fi
+fi
+
+if [ -f scripts/bench.sh ]; then
+  step "Benchmarks harness (quick mode: checks the harness, not speed)"
+  if ! bash scripts/bench.sh --quick 2>&1 | tee "$logs/bench.log"; then failures+=("bench harness"); fi
+fi
+
+# Totals: libtest's `test result:` lines plus the plain `N passed, M failed` lines of our own runners.
+passed=0; failed=0
+while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  cat "$logs"/*.log | sed -E 's/\x1b\[[0-9;]*m//g' | grep -E '^test result: |^[0-9]+ passed, [0-9]+ failed' \
+    | sed -E 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/; s/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "FAILED suites: ${failures[*]}"
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+echo "$passed passed, $failed failed"
