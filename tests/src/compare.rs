@@ -1,0 +1,137 @@
+//! Comparing a leg's output with the native reference, and describing the first difference briefly.
+
+use crate::process::Captured;
+
+/// Lines of context shown around the first differing line.
+const CONTEXT_LINES: usize = 2;
+/// Lines of each side shown from the first difference on.
+const SHOWN_LINES: usize = 4;
+/// Longest line shown in a diff, in characters.
+const MAX_LINE_CHARS: usize = 160;
+
+/// How one leg's output differs from the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// The channels that differ, in the order stdout, stderr, exit status (e.g. `["stdout", "exit status"]`).
+    pub channels: Vec<&'static str>,
+    /// A short diff of the first differing channel.
+    pub detail: String,
+}
+
+/// `None` when `actual` agrees with `expected` on stdout, stderr and exit status.
+pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> {
+    let mut channels = Vec::new();
+    let mut detail = None;
+    if expected.stdout != actual.stdout {
+        channels.push("stdout");
+        detail.get_or_insert_with(|| short_diff(&expected.stdout, &actual.stdout));
+    }
+    if expected.stderr != actual.stderr {
+        channels.push("stderr");
+        detail.get_or_insert_with(|| short_diff(&expected.stderr, &actual.stderr));
+    }
+    let same_status = matches!((expected.status.code(), actual.status.code()), (Some(a), Some(b)) if a == b);
+    if !same_status {
+        channels.push("exit status");
+        detail.get_or_insert_with(|| format!("- {}\n+ {}", expected.status, actual.status));
+    }
+    detail.map(|detail| Difference { channels, detail })
+}
+
+/// A few lines around the first line where `expected` and `actual` differ: `-` lines are the expected
+/// (native) text, `+` lines the actual one, `  ` lines common context.
+pub fn short_diff(expected: &str, actual: &str) -> String {
+    let expected_lines: Vec<&str> = expected.split_inclusive('\n').collect();
+    let actual_lines: Vec<&str> = actual.split_inclusive('\n').collect();
+    let first = expected_lines.iter().zip(&actual_lines).take_while(|(a, b)| a == b).count();
+
+    let mut out = Vec::new();
+    for line in &expected_lines[first.saturating_sub(CONTEXT_LINES)..first] {
+        out.push(format!("  {}", visible(line)));
+    }
+    push_side(&mut out, '-', &expected_lines[first..]);
+    push_side(&mut out, '+', &actual_lines[first..]);
+    out.join("\n")
+}
+
+fn push_side(out: &mut Vec<String>, sign: char, lines: &[&str]) {
+    if lines.is_empty() {
+        out.push(format!("{sign} (end of output)"));
+        return;
+    }
+    for line in lines.iter().take(SHOWN_LINES) {
+        out.push(format!("{sign} {}", visible(line)));
+    }
+    if lines.len() > SHOWN_LINES {
+        out.push(format!("{sign} ... ({} more lines)", lines.len() - SHOWN_LINES));
+    }
+}
+
+/// A line as shown in a diff: plain when that is unambiguous, escaped when it has control characters,
+/// trailing whitespace or no final newline (differences a reader could not otherwise see).
+fn visible(line: &str) -> String {
+    let (body, has_newline) = match line.strip_suffix('\n') {
+        Some(body) => (body, true),
+        None => (line, false),
+    };
+    let ambiguous = !has_newline || body.ends_with([' ', '\t', '\r']) || body.chars().any(char::is_control);
+    let shown = if ambiguous { format!("{line:?}") } else { body.to_owned() };
+    if shown.chars().count() > MAX_LINE_CHARS {
+        let cut: String = shown.chars().take(MAX_LINE_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::process::Status;
+
+    fn captured(stdout: &str, stderr: &str, code: i32) -> Captured {
+        Captured { stdout: stdout.into(), stderr: stderr.into(), status: Status::Exited(code) }
+    }
+
+    #[test]
+    fn identical_outputs_agree() {
+        assert_eq!(difference(&captured("a\n", "b\n", 0), &captured("a\n", "b\n", 0)), None);
+    }
+
+    #[test]
+    fn reports_every_differing_channel_and_diffs_the_first() {
+        let diff = difference(&captured("1\n2\n3\n", "", 0), &captured("1\n2\nx\n", "", 101)).unwrap();
+        assert_eq!(diff.channels, ["stdout", "exit status"]);
+        assert_eq!(diff.detail, "  1\n  2\n- 3\n+ x");
+    }
+
+    #[test]
+    fn status_difference_alone() {
+        let diff = difference(&captured("", "", 0), &captured("", "", 3)).unwrap();
+        assert_eq!(diff.channels, ["exit status"]);
+        assert_eq!(diff.detail, "- exit status 0\n+ exit status 3");
+    }
+
+    #[test]
+    fn a_timeout_never_agrees() {
+        let timed_out = Captured { status: Status::TimedOut(std::time::Duration::from_secs(1)), ..captured("", "", 0) };
+        assert!(difference(&timed_out, &timed_out).is_some());
+    }
+
+    #[test]
+    fn truncated_output_is_shown_as_end_of_output() {
+        assert_eq!(short_diff("a\nb\n", "a\n"), "  a\n- b\n+ (end of output)");
+    }
+
+    #[test]
+    fn invisible_differences_are_escaped() {
+        assert_eq!(short_diff("x\n", "x \n"), "- x\n+ \"x \\n\"");
+        assert_eq!(short_diff("x\n", "x"), "- x\n+ \"x\"");
+    }
+
+    #[test]
+    fn long_tails_are_elided() {
+        let expected = "0\n1\n2\n3\n4\n5\n6\n";
+        assert_eq!(short_diff(expected, ""), "- 0\n- 1\n- 2\n- 3\n- ... (3 more lines)\n+ (end of output)");
+    }
+}
