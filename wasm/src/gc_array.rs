@@ -26,7 +26,7 @@ use crate::collector::{Trace, Tracer};
 /// assert_eq!(a.try_get(3), None);
 /// assert_eq!(format!("{a:?}"), "[0, 7, 9]");
 /// ```
-pub struct GcArray<T: Trace + 'static> {
+pub struct GcArray<T> {
     handle: Handle<RefCell<Box<[T]>>>,
 }
 
@@ -38,7 +38,9 @@ impl<T: Trace + 'static> GcArray<T> {
     {
         GcArray::from(vec![value; len])
     }
+}
 
+impl<T> GcArray<T> {
     #[track_caller]
     fn cell(&self) -> &RefCell<Box<[T]>> {
         self.handle.value()
@@ -163,13 +165,13 @@ fn len_mismatch(src: usize, dst: usize) -> ! {
 }
 
 /// Iterator returned by [`GcArray::iter`].
-pub struct Iter<'a, T: Trace + 'static> {
+pub struct Iter<'a, T> {
     array: &'a GcArray<T>,
     front: usize,
     back: usize,
 }
 
-impl<T: Trace + Clone + 'static> Iterator for Iter<'_, T> {
+impl<T: Clone> Iterator for Iter<'_, T> {
     type Item = T;
     fn next(&mut self) -> Option<T> {
         if self.front >= self.back {
@@ -186,7 +188,7 @@ impl<T: Trace + Clone + 'static> Iterator for Iter<'_, T> {
     }
 }
 
-impl<T: Trace + Clone + 'static> DoubleEndedIterator for Iter<'_, T> {
+impl<T: Clone> DoubleEndedIterator for Iter<'_, T> {
     fn next_back(&mut self) -> Option<T> {
         if self.front >= self.back {
             return None;
@@ -196,9 +198,9 @@ impl<T: Trace + Clone + 'static> DoubleEndedIterator for Iter<'_, T> {
     }
 }
 
-impl<T: Trace + Clone + 'static> ExactSizeIterator for Iter<'_, T> {}
+impl<T: Clone> ExactSizeIterator for Iter<'_, T> {}
 
-impl<'a, T: Trace + Clone + 'static> IntoIterator for &'a GcArray<T> {
+impl<'a, T: Clone> IntoIterator for &'a GcArray<T> {
     type Item = T;
     type IntoIter = Iter<'a, T>;
     fn into_iter(self) -> Iter<'a, T> {
@@ -230,14 +232,14 @@ impl<T: Trace + 'static> FromIterator<T> for GcArray<T> {
     }
 }
 
-impl<T: Trace + 'static> Clone for GcArray<T> {
+impl<T> Clone for GcArray<T> {
     /// Another reference to the same array.
     fn clone(&self) -> Self {
         GcArray { handle: self.handle.clone() }
     }
 }
 
-impl<T: Trace + fmt::Debug + 'static> fmt::Debug for GcArray<T> {
+impl<T: fmt::Debug> fmt::Debug for GcArray<T> {
     /// Formats like a slice: `[1, 2, 3]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.cell().try_borrow() {
@@ -248,16 +250,16 @@ impl<T: Trace + fmt::Debug + 'static> fmt::Debug for GcArray<T> {
 }
 
 /// Compares the elements, like slices.
-impl<T: Trace + PartialEq + 'static> PartialEq for GcArray<T> {
+impl<T: PartialEq> PartialEq for GcArray<T> {
     fn eq(&self, other: &Self) -> bool {
         **self.cell().borrow() == **other.cell().borrow()
     }
 }
 
-impl<T: Trace + Eq + 'static> Eq for GcArray<T> {}
+impl<T: Eq> Eq for GcArray<T> {}
 
 // SAFETY: a `GcArray` owns exactly one handle.
-unsafe impl<T: Trace + 'static> Trace for GcArray<T> {
+unsafe impl<T> Trace for GcArray<T> {
     fn trace(&self, tracer: &mut Tracer<'_>) {
         self.handle.trace(tracer)
     }

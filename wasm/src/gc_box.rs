@@ -21,7 +21,7 @@ use crate::collector::{Trace, Tracer};
 /// assert_eq!(b.1, "one");
 /// assert_eq!(a, GcBox::new((1, "one".to_string()))); // compares values, like `Rc`
 /// ```
-pub struct GcBox<T: Trace + 'static> {
+pub struct GcBox<T> {
     handle: Handle<T>,
 }
 
@@ -30,7 +30,9 @@ impl<T: Trace + 'static> GcBox<T> {
     pub fn new(value: T) -> Self {
         GcBox { handle: Handle::new(value) }
     }
+}
 
+impl<T> GcBox<T> {
     /// Whether both references point to the same object (`ref.eq` in WasmGC).
     pub fn ptr_eq(this: &Self, other: &Self) -> bool {
         this.handle.ptr_eq(&other.handle)
@@ -42,13 +44,13 @@ impl<T: Trace + 'static> GcBox<T> {
     }
 }
 
-impl<T: Trace + 'static> Clone for GcBox<T> {
+impl<T> Clone for GcBox<T> {
     fn clone(&self) -> Self {
         GcBox { handle: self.handle.clone() }
     }
 }
 
-impl<T: Trace + 'static> Deref for GcBox<T> {
+impl<T> Deref for GcBox<T> {
     type Target = T;
     #[track_caller]
     fn deref(&self) -> &T {
@@ -56,13 +58,13 @@ impl<T: Trace + 'static> Deref for GcBox<T> {
     }
 }
 
-impl<T: Trace + 'static> AsRef<T> for GcBox<T> {
+impl<T> AsRef<T> for GcBox<T> {
     fn as_ref(&self) -> &T {
         self
     }
 }
 
-impl<T: Trace + 'static> Borrow<T> for GcBox<T> {
+impl<T> Borrow<T> for GcBox<T> {
     fn borrow(&self) -> &T {
         self
     }
@@ -80,52 +82,52 @@ impl<T: Trace + Default + 'static> Default for GcBox<T> {
     }
 }
 
-impl<T: Trace + fmt::Debug + 'static> fmt::Debug for GcBox<T> {
+impl<T: fmt::Debug> fmt::Debug for GcBox<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }
 }
 
-impl<T: Trace + fmt::Display + 'static> fmt::Display for GcBox<T> {
+impl<T: fmt::Display> fmt::Display for GcBox<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&**self, f)
     }
 }
 
-impl<T: Trace + 'static> fmt::Pointer for GcBox<T> {
+impl<T> fmt::Pointer for GcBox<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Pointer::fmt(&GcBox::as_ptr(self), f)
     }
 }
 
-impl<T: Trace + PartialEq + 'static> PartialEq for GcBox<T> {
+impl<T: PartialEq> PartialEq for GcBox<T> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
     }
 }
 
-impl<T: Trace + Eq + 'static> Eq for GcBox<T> {}
+impl<T: Eq> Eq for GcBox<T> {}
 
-impl<T: Trace + PartialOrd + 'static> PartialOrd for GcBox<T> {
+impl<T: PartialOrd> PartialOrd for GcBox<T> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         (**self).partial_cmp(&**other)
     }
 }
 
-impl<T: Trace + Ord + 'static> Ord for GcBox<T> {
+impl<T: Ord> Ord for GcBox<T> {
     fn cmp(&self, other: &Self) -> Ordering {
         (**self).cmp(&**other)
     }
 }
 
-impl<T: Trace + Hash + 'static> Hash for GcBox<T> {
+impl<T: Hash> Hash for GcBox<T> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         (**self).hash(state)
     }
 }
 
 // SAFETY: a `GcBox` owns exactly one handle.
-unsafe impl<T: Trace + 'static> Trace for GcBox<T> {
+unsafe impl<T> Trace for GcBox<T> {
     fn trace(&self, tracer: &mut Tracer<'_>) {
         self.handle.trace(tracer)
     }

@@ -23,7 +23,7 @@ use crate::collector::{Trace, Tracer};
 /// n.set(n.get() + 1);
 /// assert_eq!(n.get(), 6);
 /// ```
-pub struct GcRc<T: Trace + 'static> {
+pub struct GcRc<T> {
     handle: Handle<RefCell<T>>,
 }
 
@@ -32,7 +32,9 @@ impl<T: Trace + 'static> GcRc<T> {
     pub fn new(value: T) -> Self {
         GcRc { handle: Handle::new(RefCell::new(value)) }
     }
+}
 
+impl<T> GcRc<T> {
     #[track_caller]
     fn cell(&self) -> &RefCell<T> {
         self.handle.value()
@@ -114,7 +116,7 @@ impl<T: Trace + 'static> GcRc<T> {
     }
 }
 
-impl<T: Trace + 'static> Clone for GcRc<T> {
+impl<T> Clone for GcRc<T> {
     /// Another reference to the same cell.
     fn clone(&self) -> Self {
         GcRc { handle: self.handle.clone() }
@@ -133,7 +135,7 @@ impl<T: Trace + 'static> From<T> for GcRc<T> {
     }
 }
 
-impl<T: Trace + fmt::Debug + 'static> fmt::Debug for GcRc<T> {
+impl<T: fmt::Debug> fmt::Debug for GcRc<T> {
     /// `GcRc { value: .. }`, or `GcRc { value: <borrowed> }` while mutably borrowed (as `RefCell`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("GcRc");
@@ -145,7 +147,7 @@ impl<T: Trace + fmt::Debug + 'static> fmt::Debug for GcRc<T> {
     }
 }
 
-impl<T: Trace + 'static> fmt::Pointer for GcRc<T> {
+impl<T> fmt::Pointer for GcRc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Pointer::fmt(&GcRc::as_ptr(self), f)
     }
@@ -153,23 +155,23 @@ impl<T: Trace + 'static> fmt::Pointer for GcRc<T> {
 
 /// Compares the values (borrowing both, so it panics if either is mutably borrowed), like
 /// `Rc<RefCell<T>>`.
-impl<T: Trace + PartialEq + 'static> PartialEq for GcRc<T> {
+impl<T: PartialEq> PartialEq for GcRc<T> {
     #[track_caller]
     fn eq(&self, other: &Self) -> bool {
         *self.borrow() == *other.borrow()
     }
 }
 
-impl<T: Trace + Eq + 'static> Eq for GcRc<T> {}
+impl<T: Eq> Eq for GcRc<T> {}
 
-impl<T: Trace + PartialOrd + 'static> PartialOrd for GcRc<T> {
+impl<T: PartialOrd> PartialOrd for GcRc<T> {
     #[track_caller]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         self.borrow().partial_cmp(&*other.borrow())
     }
 }
 
-impl<T: Trace + Ord + 'static> Ord for GcRc<T> {
+impl<T: Ord> Ord for GcRc<T> {
     #[track_caller]
     fn cmp(&self, other: &Self) -> Ordering {
         self.borrow().cmp(&*other.borrow())
@@ -177,7 +179,7 @@ impl<T: Trace + Ord + 'static> Ord for GcRc<T> {
 }
 
 // SAFETY: a `GcRc` owns exactly one handle.
-unsafe impl<T: Trace + 'static> Trace for GcRc<T> {
+unsafe impl<T> Trace for GcRc<T> {
     fn trace(&self, tracer: &mut Tracer<'_>) {
         self.handle.trace(tracer)
     }

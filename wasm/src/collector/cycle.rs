@@ -13,7 +13,9 @@ pub(crate) fn collect_cycles() -> usize {
     let Some(roots) = state::begin_collection() else {
         return 0;
     };
-    let mut work = 0usize;
+    // Objects found reachable from outside: the part of the work that does not free anything, which
+    // sets how long to wait before the next automatic collection.
+    let mut live_traced = 0usize;
     let mut stack: Vec<NodePtr> = Vec::new();
 
     // Phases 1–3 run no user code except `Trace` impls, which must not panic; if one does, the
@@ -26,7 +28,7 @@ pub(crate) fn collect_cycles() -> usize {
         // SAFETY: a buffered node is never deallocated (see `Header::can_deallocate`).
         let header = unsafe { node::header(root) };
         if header.color.get() == Color::Purple && header.state.get() == State::Live {
-            mark_gray(root, &mut stack, &mut work);
+            mark_gray(root, &mut stack);
             candidates.push(root);
         } else {
             header.in_roots.set(false);
@@ -39,7 +41,7 @@ pub(crate) fn collect_cycles() -> usize {
 
     // ScanRoots: whatever still has a count is referenced from outside; restore it and its subgraph.
     for &root in &candidates {
-        scan(root, &mut stack, &mut work);
+        scan(root, &mut stack, &mut live_traced);
     }
 
     // CollectRoots: gather the white (garbage) nodes, holding them so nothing frees them early.
@@ -54,7 +56,7 @@ pub(crate) fn collect_cycles() -> usize {
     // nodes); put them back so that dropping the values below decrements real counts.
     for &g in &garbage {
         // SAFETY: held by this collection.
-        unsafe { g.as_ref() }.trace_children(&mut |child| {
+        children(g, &mut |child| {
             let h = unsafe { node::header(child) };
             h.strong.set(h.strong.get() + 1);
         });
@@ -74,7 +76,7 @@ pub(crate) fn collect_cycles() -> usize {
     let mut first_panic = None;
     for g in to_drop {
         // SAFETY: unreachable from the program, marked `Dropped` above, dropped exactly once here.
-        let result = panic::catch_unwind(AssertUnwindSafe(|| unsafe { g.as_ref().drop_value() }));
+        let result = panic::catch_unwind(AssertUnwindSafe(|| unsafe { node::drop_value(g) }));
         if let Err(payload) = result {
             first_panic.get_or_insert(payload);
         }
@@ -93,7 +95,7 @@ pub(crate) fn collect_cycles() -> usize {
         }
     }
 
-    state::end_collection(work, reclaimed);
+    state::end_collection(live_traced, reclaimed);
     if let Some(payload) = first_panic {
         panic::resume_unwind(payload);
     }
@@ -101,7 +103,7 @@ pub(crate) fn collect_cycles() -> usize {
 }
 
 /// `MarkGray`: colours the subgraph gray and subtracts each internal reference from its target.
-fn mark_gray(root: NodePtr, stack: &mut Vec<NodePtr>, work: &mut usize) {
+fn mark_gray(root: NodePtr, stack: &mut Vec<NodePtr>) {
     // SAFETY (all header accesses below): every node reached is referenced by a counted handle
     // inside a node that is itself kept alive, or is a buffered root.
     let h = unsafe { node::header(root) };
@@ -111,8 +113,7 @@ fn mark_gray(root: NodePtr, stack: &mut Vec<NodePtr>, work: &mut usize) {
     h.color.set(Color::Gray);
     stack.push(root);
     while let Some(n) = stack.pop() {
-        *work += 1;
-        unsafe { n.as_ref() }.trace_children(&mut |child| {
+        children(n, &mut |child| {
             let ch = unsafe { node::header(child) };
             ch.strong.set(ch.strong.get() - 1);
             if ch.color.get() != Color::Gray {
@@ -124,7 +125,7 @@ fn mark_gray(root: NodePtr, stack: &mut Vec<NodePtr>, work: &mut usize) {
 }
 
 /// `Scan`: gray nodes still counted are externally reachable (made black again); the rest turn white.
-fn scan(root: NodePtr, stack: &mut Vec<NodePtr>, work: &mut usize) {
+fn scan(root: NodePtr, stack: &mut Vec<NodePtr>, live_traced: &mut usize) {
     stack.push(root);
     while let Some(n) = stack.pop() {
         let h = unsafe { node::header(n) };
@@ -132,22 +133,21 @@ fn scan(root: NodePtr, stack: &mut Vec<NodePtr>, work: &mut usize) {
             continue;
         }
         if h.strong.get() > 0 {
-            scan_black(n, work);
+            scan_black(n, live_traced);
         } else {
             h.color.set(Color::White);
-            *work += 1;
-            unsafe { n.as_ref() }.trace_children(&mut |child| stack.push(child));
+            children(n, &mut |child| stack.push(child));
         }
     }
 }
 
 /// `ScanBlack`: restores the counts subtracted by `mark_gray` below an externally reachable node.
-fn scan_black(root: NodePtr, work: &mut usize) {
+fn scan_black(root: NodePtr, live_traced: &mut usize) {
     let mut stack = vec![root];
     unsafe { node::header(root) }.color.set(Color::Black);
     while let Some(n) = stack.pop() {
-        *work += 1;
-        unsafe { n.as_ref() }.trace_children(&mut |child| {
+        *live_traced += 1;
+        children(n, &mut |child| {
             let ch = unsafe { node::header(child) };
             ch.strong.set(ch.strong.get() + 1);
             if ch.color.get() != Color::Black {
@@ -167,9 +167,16 @@ fn collect_white(root: NodePtr, stack: &mut Vec<NodePtr>, garbage: &mut Vec<Node
             h.color.set(Color::Black);
             h.held.set(true);
             garbage.push(n);
-            unsafe { n.as_ref() }.trace_children(&mut |child| stack.push(child));
+            children(n, &mut |child| stack.push(child));
         }
     }
+}
+
+/// The children of a node the collection reaches.
+fn children(n: NodePtr, visit: &mut dyn FnMut(NodePtr)) {
+    // SAFETY: every node a collection reaches is a buffered root, held by the collection, or the
+    // target of a counted handle inside such a node, so it is allocated.
+    unsafe { node::trace_children(n, visit) }
 }
 
 /// Aborts the process if dropped during unwinding (see `collect_cycles`).

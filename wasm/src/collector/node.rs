@@ -29,7 +29,15 @@ pub(crate) enum State {
     Dropped,
 }
 
-/// The part of every GC object the collector works on.
+/// What the collector needs to know about a node's value type, without knowing the type.
+pub(crate) struct VTable {
+    may_contain_gc: bool,
+    trace: unsafe fn(NodePtr, &mut dyn FnMut(NodePtr)),
+    drop_value: unsafe fn(NodePtr),
+    deallocate: unsafe fn(NodePtr),
+}
+
+/// The part of every GC object the collector works on; the first field of every node.
 pub(crate) struct Header {
     pub(crate) strong: Cell<usize>,
     pub(crate) color: Cell<Color>,
@@ -38,82 +46,68 @@ pub(crate) struct Header {
     /// A release or a collection holds a raw pointer to the node while user `Drop` code runs.
     pub(crate) held: Cell<bool>,
     pub(crate) state: Cell<State>,
+    vtable: &'static VTable,
 }
 
 impl Header {
-    fn new() -> Self {
-        Header {
-            strong: Cell::new(1),
-            color: Cell::new(Color::Black),
-            in_roots: Cell::new(false),
-            held: Cell::new(false),
-            state: Cell::new(State::Live),
-        }
+    /// The memory may be returned to the allocator: the value is gone, nothing counts the node and
+    /// nothing holds it. (A live node's count is zero only transiently, during trial deletion.)
+    pub(crate) fn can_deallocate(&self) -> bool {
+        self.state.get() == State::Dropped
+            && self.strong.get() == 0
+            && !self.in_roots.get()
+            && !self.held.get()
     }
 
-    /// The memory may be returned to the allocator: nothing counts it and nothing holds it.
-    pub(crate) fn can_deallocate(&self) -> bool {
-        self.strong.get() == 0 && !self.in_roots.get() && !self.held.get()
+    pub(crate) fn may_contain_gc(&self) -> bool {
+        self.vtable.may_contain_gc
     }
 }
 
 /// One heap allocation: header followed by the value. The value is dropped in place when it becomes
 /// unreachable, which may happen before the memory itself is freed (see [`State::Dropped`]).
-pub(crate) struct Node<T: ?Sized> {
+/// `repr(C)` puts the header first, so a pointer to the node is a pointer to its header.
+#[repr(C)]
+struct Node<T> {
     header: Header,
     value: UnsafeCell<ManuallyDrop<T>>,
 }
 
-/// Type-erased view of a node: what the collector needs without knowing `T`.
-pub(crate) trait Erased {
-    fn header(&self) -> &Header;
-    fn may_contain_gc(&self) -> bool;
-    /// Reports the GC handles owned by the value; nothing once the value has been dropped.
-    fn trace_children(&self, visit: &mut dyn FnMut(NodePtr));
-    /// Drops the value in place.
-    ///
+/// A type-erased pointer to a node (to its header). Always derived from the allocation's own raw
+/// pointer, never from a reference, so it may be cast back to the whole node.
+pub(crate) type NodePtr = NonNull<Header>;
+
+impl<T: Trace + 'static> Node<T> {
+    const VTABLE: &'static VTable = &VTable {
+        may_contain_gc: T::MAY_CONTAIN_GC,
+        trace: Self::trace,
+        drop_value: Self::drop_value,
+        deallocate: Self::deallocate,
+    };
+
     /// # Safety
-    /// Called at most once per node, with `state` already set to `Dropped`, and while no reference
-    /// into the value exists (the node is unreachable).
-    unsafe fn drop_value(&self);
-}
-
-pub(crate) type NodePtr = NonNull<dyn Erased>;
-
-impl<T: Trace> Erased for Node<T> {
-    fn header(&self) -> &Header {
-        &self.header
+    /// `node` is a live node of type `Node<T>` whose value is not dropped.
+    unsafe fn trace(node: NodePtr, visit: &mut dyn FnMut(NodePtr)) {
+        // SAFETY: nothing ever holds a `&mut` to a live value except `drop_value` (GcRc and GcArray
+        // mutate through a `RefCell` inside the value, whose `Trace` skips it while mutably borrowed).
+        let value: &T = unsafe { &*(*node.cast::<Node<T>>().as_ptr()).value.get() };
+        value.trace(&mut Tracer::new(visit));
     }
 
-    fn may_contain_gc(&self) -> bool {
-        T::MAY_CONTAIN_GC
+    /// # Safety
+    /// See [`drop_value`].
+    unsafe fn drop_value(node: NodePtr) {
+        // SAFETY: guaranteed by `drop_value`'s caller: once, with no reference into the value.
+        unsafe { ManuallyDrop::drop(&mut *(*node.cast::<Node<T>>().as_ptr()).value.get()) }
     }
 
-    fn trace_children(&self, visit: &mut dyn FnMut(NodePtr)) {
-        if self.header.state.get() == State::Live {
-            // SAFETY: the value is live, and nothing ever holds a `&mut` to it except `drop_value`
-            // (GcRc/GcArray mutate through a `RefCell` inside the value, which `Trace` respects).
-            let value: &T = unsafe { &*self.value.get() };
-            value.trace(&mut Tracer::new(visit));
-        }
+    /// # Safety
+    /// See [`deallocate`].
+    unsafe fn deallocate(node: NodePtr) {
+        // SAFETY: the pointer came from `Box::into_raw` in `Handle::new`; the value is in a
+        // `ManuallyDrop`, so this only frees memory.
+        drop(unsafe { Box::from_raw(node.cast::<Node<T>>().as_ptr()) });
     }
-
-    unsafe fn drop_value(&self) {
-        // SAFETY: guaranteed by the caller: once, and with no outstanding reference into the value.
-        unsafe { ManuallyDrop::drop(&mut *self.value.get()) }
-    }
-}
-
-/// Returns a node's memory to the allocator.
-///
-/// # Safety
-/// `node` came from [`Handle::new`], `can_deallocate()` holds, and it is not used afterwards.
-pub(crate) unsafe fn deallocate(node: NodePtr) {
-    debug_assert!(unsafe { node.as_ref() }.header().can_deallocate());
-    // SAFETY: the pointer came from `Box::into_raw` (caller's contract). `Node` has no drop glue for
-    // the value (`ManuallyDrop`), so this only frees memory.
-    drop(unsafe { Box::from_raw(node.as_ptr()) });
-    state::on_deallocate();
 }
 
 /// Header access through an erased pointer.
@@ -121,45 +115,89 @@ pub(crate) unsafe fn deallocate(node: NodePtr) {
 /// # Safety
 /// `node` points to an allocated node (a counted handle, the roots buffer, or a hold keeps it alive).
 pub(crate) unsafe fn header<'a>(node: NodePtr) -> &'a Header {
-    unsafe { node.as_ref() }.header()
+    unsafe { node.as_ref() }
+}
+
+/// Reports the GC handles owned by the node's value; nothing once the value has been dropped.
+///
+/// # Safety
+/// `node` is allocated (see [`header`]).
+pub(crate) unsafe fn trace_children(node: NodePtr, visit: &mut dyn FnMut(NodePtr)) {
+    let h = unsafe { header(node) };
+    if h.state.get() == State::Live {
+        // SAFETY: a live node of the type its vtable was made for.
+        unsafe { (h.vtable.trace)(node, visit) }
+    }
+}
+
+/// Drops the node's value in place.
+///
+/// # Safety
+/// Called at most once per node, with `state` already set to `Dropped`, and while no reference into
+/// the value exists (the node is unreachable from the program).
+pub(crate) unsafe fn drop_value(node: NodePtr) {
+    let h = unsafe { header(node) };
+    debug_assert_eq!(h.state.get(), State::Dropped);
+    unsafe { (h.vtable.drop_value)(node) }
+}
+
+/// Returns a node's memory to the allocator.
+///
+/// # Safety
+/// `can_deallocate()` holds, and `node` is not used afterwards.
+pub(crate) unsafe fn deallocate(node: NodePtr) {
+    let h = unsafe { header(node) };
+    debug_assert!(h.can_deallocate());
+    let deallocate = h.vtable.deallocate;
+    unsafe { deallocate(node) };
+    state::on_deallocate();
 }
 
 /// A counted reference to a node: the shared machinery behind `GcBox`, `GcRc` and `GcArray`.
-/// `!Send` and `!Sync` (it holds a `NonNull`), like `Rc`.
-pub(crate) struct Handle<T: Trace + 'static> {
-    ptr: NonNull<Node<T>>,
-    _owns: PhantomData<Node<T>>,
+/// `!Send` and `!Sync` (it holds a `NonNull`), like `Rc`. Only `new` needs `T: Trace + 'static`,
+/// so types holding handles need no bounds on their own parameters (as with `Rc`).
+pub(crate) struct Handle<T> {
+    ptr: NodePtr,
+    _owns: PhantomData<T>,
 }
 
 impl<T: Trace + 'static> Handle<T> {
     pub(crate) fn new(value: T) -> Self {
-        let node = Box::new(Node { header: Header::new(), value: UnsafeCell::new(ManuallyDrop::new(value)) });
+        let node = Box::new(Node {
+            header: Header {
+                strong: Cell::new(1),
+                color: Cell::new(Color::Black),
+                in_roots: Cell::new(false),
+                held: Cell::new(false),
+                state: Cell::new(State::Live),
+                vtable: Node::<T>::VTABLE,
+            },
+            value: UnsafeCell::new(ManuallyDrop::new(value)),
+        });
         state::on_allocate();
         // SAFETY: `Box::into_raw` never returns null.
-        let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(node)) };
+        let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(node)) }.cast::<Header>();
         Handle { ptr, _owns: PhantomData }
     }
+}
 
-    fn node(&self) -> &Node<T> {
+impl<T> Handle<T> {
+    fn header(&self) -> &Header {
         // SAFETY: this handle's count keeps the allocation alive.
-        unsafe { self.ptr.as_ref() }
-    }
-
-    pub(crate) fn erased(&self) -> NodePtr {
-        self.ptr
+        unsafe { header(self.ptr) }
     }
 
     /// The value. Panics when it was already dropped: that only happens when a `Drop` impl of an
     /// object in a collected cycle reaches another object of the same cycle.
     #[track_caller]
     pub(crate) fn value(&self) -> &T {
-        let node = self.node();
-        if node.header.state.get() != State::Live {
+        if self.header().state.get() != State::Live {
             reclaimed_access();
         }
-        // SAFETY: the value is live and only ever shared (mutation goes through cells inside it);
-        // it cannot be dropped while this handle is reachable by the program.
-        unsafe { &*node.value.get() }
+        // SAFETY: the node is a `Node<T>` (made by `new`), kept allocated by this handle. Its value is
+        // live and only ever shared (mutation goes through cells inside it), and it cannot be dropped
+        // while this handle is reachable by the program.
+        unsafe { &*(*self.ptr.cast::<Node<T>>().as_ptr()).value.get() }
     }
 
     pub(crate) fn ptr_eq(&self, other: &Self) -> bool {
@@ -180,9 +218,9 @@ fn reclaimed_access() -> ! {
     )
 }
 
-impl<T: Trace + 'static> Clone for Handle<T> {
+impl<T> Clone for Handle<T> {
     fn clone(&self) -> Self {
-        let header = &self.node().header;
+        let header = self.header();
         let count = header.strong.get();
         if count == usize::MAX {
             // Same policy as `Rc`: an overflowing count cannot be recovered from.
@@ -195,15 +233,15 @@ impl<T: Trace + 'static> Clone for Handle<T> {
     }
 }
 
-impl<T: Trace + 'static> Drop for Handle<T> {
+impl<T> Drop for Handle<T> {
     fn drop(&mut self) {
-        state::release(self.erased());
+        state::release(self.ptr);
     }
 }
 
 // SAFETY: a handle owns exactly one count on its node and reports it exactly once.
-unsafe impl<T: Trace + 'static> Trace for Handle<T> {
+unsafe impl<T> Trace for Handle<T> {
     fn trace(&self, tracer: &mut Tracer<'_>) {
-        tracer.report(self.erased());
+        tracer.report(self.ptr);
     }
 }

@@ -10,7 +10,7 @@ const MIN_THRESHOLD: usize = 10_000;
 
 struct Buffer {
     roots: RefCell<Vec<NodePtr>>,
-    /// Buffered roots that trigger the next automatic collection; grows with the work the last
+    /// Buffered roots that trigger the next automatic collection; grows with the live objects the last
     /// collection did, so large live graphs are not rescanned too often.
     threshold: Cell<usize>,
     collecting: Cell<bool>,
@@ -56,14 +56,14 @@ pub(crate) fn release(node: NodePtr) {
             header.held.set(true);
             // SAFETY: the count is zero, so the program has no way to reach the value any more, and
             // the state change above makes this the only drop.
-            unsafe { node.as_ref().drop_value() };
+            unsafe { node::drop_value(node) };
             header.held.set(false);
         }
         if header.can_deallocate() {
             // SAFETY: unreferenced, not buffered, not held.
             unsafe { node::deallocate(node) };
         }
-    } else if header.state.get() == State::Live && unsafe { node.as_ref() }.may_contain_gc() {
+    } else if header.state.get() == State::Live && header.may_contain_gc() {
         possible_root(node);
     }
 }
@@ -109,10 +109,10 @@ pub(crate) fn begin_collection() -> Option<Vec<NodePtr>> {
 }
 
 /// Ends a collection (also on unwind): records it and sets the next automatic threshold.
-pub(crate) fn end_collection(work: usize, reclaimed: usize) {
+pub(crate) fn end_collection(live_traced: usize, reclaimed: usize) {
     let _ = BUFFER.try_with(|b| {
         b.collecting.set(false);
-        b.threshold.set(work.max(MIN_THRESHOLD));
+        b.threshold.set(live_traced.max(MIN_THRESHOLD));
     });
     COUNTERS.with(|c| {
         c.collections.set(c.collections.get() + 1);
