@@ -18,7 +18,7 @@ pub struct Difference {
     pub detail: String,
 }
 
-/// `None` when `actual` agrees with `expected` on stdout, stderr and exit status.
+/// `None` when `actual` agrees with `expected` on stdout, stderr (after [`normalize_stderr`]) and exit status.
 pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> {
     let mut channels = Vec::new();
     let mut detail = None;
@@ -26,9 +26,10 @@ pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> 
         channels.push("stdout");
         detail.get_or_insert_with(|| short_diff(&expected.stdout, &actual.stdout));
     }
-    if expected.stderr != actual.stderr {
+    let (expected_stderr, actual_stderr) = (normalize_stderr(&expected.stderr), normalize_stderr(&actual.stderr));
+    if expected_stderr != actual_stderr {
         channels.push("stderr");
-        detail.get_or_insert_with(|| short_diff(&expected.stderr, &actual.stderr));
+        detail.get_or_insert_with(|| short_diff(&expected_stderr, &actual_stderr));
     }
     let same_status = matches!((expected.status.code(), actual.status.code()), (Some(a), Some(b)) if a == b);
     if !same_status {
@@ -36,6 +37,26 @@ pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> 
         detail.get_or_insert_with(|| format!("- {}\n+ {}", expected.status, actual.status));
     }
     detail.map(|detail| Difference { channels, detail })
+}
+
+/// Removes the OS thread id rustc ≥ 1.90 prints in panic messages (`thread 'main' (12345) panicked at`):
+/// it changes on every run, and a wasm module has no thread id to print.
+pub fn normalize_stderr(stderr: &str) -> String {
+    stderr.split_inclusive('\n').map(strip_thread_id).collect()
+}
+
+fn strip_thread_id(line: &str) -> std::borrow::Cow<'_, str> {
+    let parsed = line.strip_prefix("thread '").and_then(|rest| {
+        let name_end = rest.find("' (")?;
+        let after_name = &rest[name_end + 3..];
+        let digits = after_name.find(|c: char| !c.is_ascii_digit())?;
+        let tail = after_name[digits..].strip_prefix(") panicked at ")?;
+        (digits > 0).then(|| format!("thread '{}' panicked at {tail}", &rest[..name_end]))
+    });
+    match parsed {
+        Some(line) => line.into(),
+        None => line.into(),
+    }
 }
 
 /// A few lines around the first line where `expected` and `actual` differ: `-` lines are the expected
@@ -116,6 +137,16 @@ mod tests {
     fn a_timeout_never_agrees() {
         let timed_out = Captured { status: Status::TimedOut(std::time::Duration::from_secs(1)), ..captured("", "", 0) };
         assert!(difference(&timed_out, &timed_out).is_some());
+    }
+
+    #[test]
+    fn panic_thread_ids_are_ignored() {
+        let native = captured("", "\nthread 'main' (4242) panicked at src/main.rs:3:5:\nboom\n", 101);
+        let wasm = captured("", "\nthread 'main' panicked at src/main.rs:3:5:\nboom\n", 101);
+        assert_eq!(difference(&native, &wasm), None);
+        let elsewhere = captured("", "\nthread 'main' panicked at src/main.rs:4:5:\nboom\n", 101);
+        assert_eq!(difference(&native, &elsewhere).unwrap().channels, ["stderr"]);
+        assert_eq!(normalize_stderr("thread 'x' (12) is fine\n"), "thread 'x' (12) is fine\n");
     }
 
     #[test]
