@@ -38,7 +38,7 @@ pub(crate) fn error(at: impl ToTokens, message: &str, help: Option<&str>) -> syn
 
 fn render(message: &str, help: Option<&str>) -> String {
     match help {
-        Some(help) => format!("{message}\n\n= help: {help}"),
+        Some(help) => format!("{message}\n= help: {help}"),
         None => message.to_string(),
     }
 }

@@ -148,7 +148,7 @@ fn check_path(ty: &syn::TypePath, errors: &mut Errors) {
         "Vec" | "VecDeque" => Some("use `wasm::GcArray<T>`"),
         "Box" | "Rc" | "Arc" => Some("use `wasm::GcBox<T>`, or `wasm::GcRc<T>` for a mutable value"),
         "RefCell" | "Cell" => Some("use `wasm::GcRc<T>`"),
-        "Option" | "Result" => Some("return a `#[wasm::gc]` enum instead"),
+        "Option" | "Result" => Some("use a `#[wasm::gc]` enum instead"),
         "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" => Some("wrap it in a `#[wasm::gc]` type"),
         "i128" | "u128" => Some("wasm has no 128-bit integers; use `i64`/`u64`"),
         "Self" => Some("exports are free functions; name the type"),

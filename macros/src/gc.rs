@@ -143,7 +143,8 @@ fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[(Option
         let bindings: Vec<_> = fields
             .iter()
             .enumerate()
-            .map(|(i, f)| (f, format_ident!("__field{}", i)))
+            // Spanned at the field's type, so a field type without `Trace` is reported there.
+            .map(|(i, f)| (f, format_ident!("__field{}", i, span = f.ty.span())))
             .collect();
         let calls = bindings.iter().map(|(f, binding)| {
             quote_spanned! {f.ty.span()=> ::wasm::gc::Trace::trace(#binding, __tracer); }

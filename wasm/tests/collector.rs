@@ -373,9 +373,11 @@ fn cycles_through_immutable_boxes_are_collected() {
     assert_eq!(gc::collect(), 2);
 }
 
+type Edges<K> = HashMap<K, (u8, Vec<GcRc<Graph<K>>>)>;
+
 #[wasm::gc]
 struct Graph<K: std::hash::Hash + Eq> {
-    edges: HashMap<K, (u8, Vec<GcRc<Graph<K>>>)>,
+    edges: Edges<K>,
 }
 
 #[test]

@@ -16,6 +16,11 @@ use super::node::NodePtr;
 /// create, drop, clone or mutably borrow any GC value. Reporting too few handles is safe (the objects
 /// they reach are then treated as reachable from outside, so a cycle through them leaks like an `Rc`
 /// cycle); reporting one too many lets the collector free a live object.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be stored in GC memory",
+    label = "not a GC type",
+    note = "mark its definition `#[wasm::gc]` (or implement `wasm::gc::Trace` for it)"
+)]
 pub unsafe trait Trace {
     /// `false` when no value of this type can own a GC handle; such objects can never be part of a
     /// cycle, so the collector never considers them as cycle candidates ("green" objects in

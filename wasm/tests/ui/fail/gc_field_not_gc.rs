@@ -1,0 +1,10 @@
+struct Plain {
+    x: i32,
+}
+
+#[wasm::gc]
+struct Holder {
+    plain: Plain,
+}
+
+fn main() {}
