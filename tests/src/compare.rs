@@ -39,8 +39,9 @@ pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> 
     detail.map(|detail| Difference { channels, detail })
 }
 
-/// Removes the OS thread id rustc ≥ 1.90 prints in panic messages (`thread 'main' (12345) panicked at`):
-/// it changes on every run, and a wasm module has no thread id to print.
+/// Removes the OS thread id rustc ≥ 1.90 prints after the thread name (`thread 'main' (12345) panicked at`,
+/// `thread 'main' (12345) has overflowed its stack`): it changes on every run, and a wasm module has no
+/// thread id to print.
 pub fn normalize_stderr(stderr: &str) -> String {
     stderr.split_inclusive('\n').map(strip_thread_id).collect()
 }
@@ -50,8 +51,8 @@ fn strip_thread_id(line: &str) -> std::borrow::Cow<'_, str> {
         let name_end = rest.find("' (")?;
         let after_name = &rest[name_end + 3..];
         let digits = after_name.find(|c: char| !c.is_ascii_digit())?;
-        let tail = after_name[digits..].strip_prefix(") panicked at ")?;
-        (digits > 0).then(|| format!("thread '{}' panicked at {tail}", &rest[..name_end]))
+        let tail = after_name[digits..].strip_prefix(") ")?;
+        (digits > 0).then(|| format!("thread '{}' {tail}", &rest[..name_end]))
     });
     match parsed {
         Some(line) => line.into(),
@@ -146,7 +147,9 @@ mod tests {
         assert_eq!(difference(&native, &wasm), None);
         let elsewhere = captured("", "\nthread 'main' panicked at src/main.rs:4:5:\nboom\n", 101);
         assert_eq!(difference(&native, &elsewhere).unwrap().channels, ["stderr"]);
-        assert_eq!(normalize_stderr("thread 'x' (12) is fine\n"), "thread 'x' (12) is fine\n");
+        assert_eq!(normalize_stderr("thread 'main' (7) has overflowed its stack\n"), "thread 'main' has overflowed its stack\n");
+        assert_eq!(normalize_stderr("a thread 'x' (12) b\n"), "a thread 'x' (12) b\n");
+        assert_eq!(normalize_stderr("thread 'x' () b\n"), "thread 'x' () b\n");
     }
 
     #[test]
