@@ -24,7 +24,16 @@ struct Counters {
     reclaimed: Cell<u64>,
 }
 
+/// Releases nested deeper than this are deferred to the outermost one, so dropping a long chain of
+/// GC objects (a million-element list) cannot overflow the stack, as it would with `Rc`. Shallower
+/// structures are dropped in exactly `Rc`'s order.
+const MAX_DROP_DEPTH: usize = 64;
+
 thread_local! {
+    /// How many releases are dropping a value on this thread right now.
+    static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Unreachable nodes whose values wait for the outermost release to drop them.
+    static DEFERRED: RefCell<Vec<NodePtr>> = const { RefCell::new(Vec::new()) };
     static BUFFER: Buffer = const {
         Buffer { roots: RefCell::new(Vec::new()), threshold: Cell::new(MIN_THRESHOLD), collecting: Cell::new(false) }
     };
@@ -52,19 +61,49 @@ pub(crate) fn release(node: NodePtr) {
             header.state.set(State::Dropped);
             header.color.set(Color::Black);
             // The value's drop may run a collection that sees this node in the roots buffer: the
-            // hold keeps it from freeing the memory under our feet.
+            // hold keeps it from freeing the memory under our feet (and keeps a deferred node).
             header.held.set(true);
-            // SAFETY: the count is zero, so the program has no way to reach the value any more, and
-            // the state change above makes this the only drop.
-            unsafe { node::drop_value(node) };
-            header.held.set(false);
-        }
-        if header.can_deallocate() {
-            // SAFETY: unreferenced, not buffered, not held.
+            let depth = DROP_DEPTH.get();
+            if depth >= MAX_DROP_DEPTH && DEFERRED.try_with(|d| d.borrow_mut().push(node)).is_ok() {
+                return;
+            }
+            DROP_DEPTH.set(depth + 1);
+            let _restore = RestoreDepth(depth);
+            drop_released(node);
+            if depth == 0 {
+                // Outermost release: drop what deeper releases deferred (which may defer more).
+                while let Some(next) = DEFERRED.try_with(|d| d.borrow_mut().pop()).ok().flatten() {
+                    drop_released(next);
+                }
+            }
+        } else if header.can_deallocate() {
+            // SAFETY: a node whose value was already dropped: unreferenced, not buffered, not held.
             unsafe { node::deallocate(node) };
         }
     } else if header.state.get() == State::Live && header.may_contain_gc() {
         possible_root(node);
+    }
+}
+
+/// Drops the value of a node released (count zero, `Dropped`, held) and frees it when possible.
+fn drop_released(node: NodePtr) {
+    // SAFETY: held, so allocated. The count is zero, so the program cannot reach the value, and the
+    // `Dropped` state set by `release` makes this the only drop.
+    let header = unsafe { node::header(node) };
+    unsafe { node::drop_value(node) };
+    header.held.set(false);
+    if header.can_deallocate() {
+        // SAFETY: unreferenced, not buffered, no longer held.
+        unsafe { node::deallocate(node) };
+    }
+}
+
+/// Restores the drop depth when a release ends, also when a `Drop` panics.
+struct RestoreDepth(usize);
+
+impl Drop for RestoreDepth {
+    fn drop(&mut self) {
+        DROP_DEPTH.set(self.0);
     }
 }
 
