@@ -1,13 +1,13 @@
 // profile: release
-// Stock bookkeeping with usize: taking more than available underflows (panic in dev, wraps in release).
+// Stock bookkeeping with u32: taking more than available underflows (panic in dev, wraps in release).
 
 struct Stock {
     name: &'static str,
-    count: usize,
+    count: u32,
 }
 
 impl Stock {
-    fn take(&mut self, amount: usize) {
+    fn take(&mut self, amount: u32) {
         self.count -= amount;
         println!("took {amount} {}, {} left", self.name, self.count);
     }

@@ -13,7 +13,7 @@ fn main() {
     println!("i64 wrapping_mul = {}", 0x7fff_ffff_ffffi64.wrapping_mul(0x1_0000_0001));
     println!("u64 wrapping_pow = {}", 3u64.wrapping_pow(50));
     println!("i128 wrapping_sub = {}", i128::MIN.wrapping_sub(1));
-    println!("usize wrapping_sub = {}", 0usize.wrapping_sub(1));
+    println!("usize wrapping_sub = {}", 0usize.wrapping_sub(1) == usize::MAX);
     let (value, overflowed) = 200u8.overflowing_add(100);
     println!("u8 overflowing_add = ({value}, {overflowed})");
     let (value, overflowed) = i32::MAX.overflowing_mul(2);
