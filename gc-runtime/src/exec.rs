@@ -44,6 +44,16 @@ fn do_branch(stack: &mut Vec<Val>, b: Branch) {
     }
 }
 
+/// NaN results must be quiet (arithmetic NaNs); software rounding can pass a signalling NaN through.
+#[inline(always)]
+fn quiet32(x: f32) -> u32 {
+    if x.is_nan() { x.to_bits() | 0x0040_0000 } else { x.to_bits() }
+}
+#[inline(always)]
+fn quiet64(x: f64) -> u64 {
+    if x.is_nan() { x.to_bits() | 0x0008_0000_0000_0000 } else { x.to_bits() }
+}
+
 fn fmin32(a: f32, b: f32) -> f32 {
     if a.is_nan() || b.is_nan() {
         f32::from_bits(0x7fc0_0000)
@@ -711,11 +721,11 @@ impl Store {
                 Op::I64Rotr => bin!(i64, I64, |a, b| a.rotate_right((b & 63) as u32)),
                 Op::F32Abs => un!(f32, F32, |a| a.to_bits() & 0x7fff_ffff),
                 Op::F32Neg => un!(f32, F32, |a| a.to_bits() ^ 0x8000_0000),
-                Op::F32Ceil => un!(f32, F32, |a| a.ceil().to_bits()),
-                Op::F32Floor => un!(f32, F32, |a| a.floor().to_bits()),
-                Op::F32Trunc => un!(f32, F32, |a| a.trunc().to_bits()),
-                Op::F32Nearest => un!(f32, F32, |a| a.round_ties_even().to_bits()),
-                Op::F32Sqrt => un!(f32, F32, |a| a.sqrt().to_bits()),
+                Op::F32Ceil => un!(f32, F32, |a| quiet32(a.ceil())),
+                Op::F32Floor => un!(f32, F32, |a| quiet32(a.floor())),
+                Op::F32Trunc => un!(f32, F32, |a| quiet32(a.trunc())),
+                Op::F32Nearest => un!(f32, F32, |a| quiet32(a.round_ties_even())),
+                Op::F32Sqrt => un!(f32, F32, |a| quiet32(a.sqrt())),
                 Op::F32Add => bin!(f32, F32, |a, b| (a + b).to_bits()),
                 Op::F32Sub => bin!(f32, F32, |a, b| (a - b).to_bits()),
                 Op::F32Mul => bin!(f32, F32, |a, b| (a * b).to_bits()),
@@ -727,11 +737,11 @@ impl Store {
                 }
                 Op::F64Abs => un!(f64, F64, |a| a.to_bits() & 0x7fff_ffff_ffff_ffff),
                 Op::F64Neg => un!(f64, F64, |a| a.to_bits() ^ 0x8000_0000_0000_0000),
-                Op::F64Ceil => un!(f64, F64, |a| a.ceil().to_bits()),
-                Op::F64Floor => un!(f64, F64, |a| a.floor().to_bits()),
-                Op::F64Trunc => un!(f64, F64, |a| a.trunc().to_bits()),
-                Op::F64Nearest => un!(f64, F64, |a| a.round_ties_even().to_bits()),
-                Op::F64Sqrt => un!(f64, F64, |a| a.sqrt().to_bits()),
+                Op::F64Ceil => un!(f64, F64, |a| quiet64(a.ceil())),
+                Op::F64Floor => un!(f64, F64, |a| quiet64(a.floor())),
+                Op::F64Trunc => un!(f64, F64, |a| quiet64(a.trunc())),
+                Op::F64Nearest => un!(f64, F64, |a| quiet64(a.round_ties_even())),
+                Op::F64Sqrt => un!(f64, F64, |a| quiet64(a.sqrt())),
                 Op::F64Add => bin!(f64, F64, |a, b| (a + b).to_bits()),
                 Op::F64Sub => bin!(f64, F64, |a, b| (a - b).to_bits()),
                 Op::F64Mul => bin!(f64, F64, |a, b| (a * b).to_bits()),

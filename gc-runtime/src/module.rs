@@ -155,8 +155,13 @@ pub struct Module {
 
 impl Module {
     /// Validates `bytes` and decodes them, canonicalizing types through the store's `validator`.
-    pub(crate) fn new(validator: &mut Validator, registry: &mut TypeRegistry, bytes: &[u8]) -> Result<Module, Error> {
-        Validator::new_with_features(features())
+    pub(crate) fn new(
+        validator: &mut Validator,
+        registry: &mut TypeRegistry,
+        bytes: &[u8],
+        features: WasmFeatures,
+    ) -> Result<Module, Error> {
+        Validator::new_with_features(features)
             .validate_all(bytes)
             .map_err(|e| Error::Invalid(e.to_string()))?;
         let inv = |e: wasmparser::BinaryReaderError| Error::Invalid(e.to_string());

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use wasmparser::{GlobalType, RefType, Validator};
+use wasmparser::{GlobalType, RefType, Validator, WasmFeatures};
 
 use crate::error::Error;
 use crate::gc::{GcStats, Heap};
@@ -114,6 +114,7 @@ impl Default for Limits {
 
 /// All runtime state.
 pub struct Store {
+    pub(crate) features: WasmFeatures,
     pub(crate) validator: Validator,
     pub(crate) types: TypeRegistry,
     pub(crate) funcs: Vec<FuncInst>,
@@ -149,8 +150,15 @@ impl Default for Store {
 
 impl Store {
     pub fn new() -> Store {
+        Store::with_features(features())
+    }
+
+    /// A store validating with a custom feature set (e.g. to run an older proposal's tests, which
+    /// assume some later feature is off).
+    pub fn with_features(features: WasmFeatures) -> Store {
         Store {
-            validator: Validator::new_with_features(features()),
+            features,
+            validator: Validator::new_with_features(features),
             types: TypeRegistry::default(),
             funcs: Vec::new(),
             tables: Vec::new(),
@@ -173,12 +181,12 @@ impl Store {
 
     /// Validates and decodes a module for this store.
     pub fn compile(&mut self, bytes: &[u8]) -> Result<Arc<Module>, Error> {
-        let r = Module::new(&mut self.validator, &mut self.types, bytes);
+        let r = Module::new(&mut self.validator, &mut self.types, bytes, self.features);
         if r.is_err() {
             // A failure in the shared pass would leave the validator mid-module; start a fresh one.
             // (Cannot happen after the first pass succeeded, but never panic on reset.)
             if !matches!(r, Err(Error::Invalid(_))) || self.validator_is_mid_module() {
-                self.validator = Validator::new_with_features(features());
+                self.validator = Validator::new_with_features(self.features);
             }
         }
         r.map(Arc::new)

@@ -32,6 +32,16 @@ pub struct WastFailure {
 
 /// Runs one .wast script; parse errors of the script itself are `Err` (with line:col in the message).
 pub fn run_wast_str(source: &str, file_name: &str) -> Result<WastReport, Error> {
+    run_wast_str_with_features(source, file_name, crate::module::features())
+}
+
+/// Like [`run_wast_str`], validating with `features` (proposal test suites predating Wasm 3.0
+/// assume some later proposals are off, e.g. memory64's tests expect a second memory to be invalid).
+pub fn run_wast_str_with_features(
+    source: &str,
+    file_name: &str,
+    features: wasmparser::WasmFeatures,
+) -> Result<WastReport, Error> {
     let mut lexer = Lexer::new(source);
     lexer.allow_confusing_unicode(true);
     let perr = |mut e: wast::Error| {
@@ -41,7 +51,7 @@ pub fn run_wast_str(source: &str, file_name: &str) -> Result<WastReport, Error> 
     };
     let buf = ParseBuffer::new_with_lexer(lexer).map_err(perr)?;
     let script: Wast<'_> = parser::parse(&buf).map_err(perr)?;
-    let mut runner = Runner::new();
+    let mut runner = Runner::new(features);
     let mut report = WastReport::default();
     for directive in script.directives {
         let span = directive.span();
@@ -55,7 +65,7 @@ pub fn run_wast_str(source: &str, file_name: &str) -> Result<WastReport, Error> 
                     .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
                     .unwrap_or_default();
                 // The store may be inconsistent after a panic; continue with a fresh one.
-                runner = Runner::new();
+                runner = Runner::new(features);
                 Err(format!("runtime panicked: {m}"))
             }
         };
@@ -90,8 +100,8 @@ fn encode(q: &mut QuoteWat<'_>) -> Result<Vec<u8>, String> {
 }
 
 impl Runner {
-    fn new() -> Runner {
-        let mut store = Store::new();
+    fn new(features: wasmparser::WasmFeatures) -> Runner {
+        let mut store = Store::with_features(features);
         let spectest = spectest(&mut store);
         let mut registered = HashMap::new();
         registered.insert("spectest".to_string(), spectest);
