@@ -16,6 +16,23 @@ struct Buffer {
     collecting: Cell<bool>,
 }
 
+impl Drop for Buffer {
+    /// At thread exit, frees the buffered nodes whose values are already gone. (Garbage cycles still
+    /// alive then are left alone, as `Rc` cycles are: collecting them would run `Drop` code while the
+    /// thread's locals are being destroyed.)
+    fn drop(&mut self) {
+        for node in self.roots.get_mut().drain(..) {
+            // SAFETY: a buffered node is allocated.
+            let header = unsafe { node::header(node) };
+            header.in_roots.set(false);
+            if header.can_deallocate() {
+                // SAFETY: value gone, unreferenced, no longer buffered, not held.
+                unsafe { node::deallocate(node) };
+            }
+        }
+    }
+}
+
 /// Counters, kept apart from the buffer: they have no destructor, so they stay usable while the
 /// thread's other locals are being destroyed.
 struct Counters {
