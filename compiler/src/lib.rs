@@ -5,6 +5,13 @@
 
 pub mod diagnostics;
 pub mod load;
+pub mod lower;
+pub mod emit;
+pub mod resolve;
+pub mod tir;
+pub mod tir_walk;
+pub mod typeck;
+pub mod types;
 
 use std::path::PathBuf;
 
@@ -79,6 +86,9 @@ pub fn compile(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
 
 fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
     let krate = load::load(opts)?;
-    let _ = krate;
-    Err(Diagnostics(vec![]))
+    let program = resolve::resolve(krate).map_err(Diagnostics)?;
+    let checked = typeck::check(program).map_err(Diagnostics)?;
+    let ir = lower::lower(&checked, opts).map_err(Diagnostics)?;
+    let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
+    Ok(CompileOutput { wasm, stats })
 }

@@ -1,0 +1,1761 @@
+//! Std operations (`ExprKind::Std`), iterator loops, literals of aggregates and formatting.
+
+use super::func::FnLower;
+use super::helpers;
+use super::pattern::Src;
+use super::place::Place;
+use super::reprs::ref_ty;
+use crate::diagnostics::codes;
+use crate::tir::{Closure, Count, FmtPiece, FmtSpec, PatKind, TExpr, TPat};
+use crate::types::{IntTy, Ty};
+use wasm_encoder::{BlockType, Instruction as I, ValType};
+
+impl FnLower<'_, '_> {
+    pub fn call_prelude(&mut self, name: &str) {
+        let f = self.lw.prelude_fn(name);
+        self.emit(I::Call(f));
+    }
+
+    pub fn new_string(&mut self) -> u32 {
+        let vt = self.lw.vec_type(&Ty::Int(IntTy::U8));
+        let s = self.new_local(ref_ty(vt));
+        self.call_prelude("__intrinsic_string_new");
+        self.emit(I::LocalSet(s));
+        s
+    }
+
+    fn unsupported(&mut self, e: &TExpr, what: &str) {
+        self.lw.error(codes::UNKNOWN_METHOD, &e.span, format!("`{what}` is not supported by the wasm lowering yet"), None);
+    }
+
+    /// Evaluates the String/&str argument as a `&str` value.
+    fn as_str_value(&mut self, a: &TExpr) {
+        self.expr_noncopy(a);
+        if matches!(a.ty.peel_refs(), Ty::String) {
+            self.call_prelude("string_as_str");
+        }
+    }
+
+    pub fn std_op(&mut self, op: &str, args: &[TExpr], e: &TExpr) {
+        let vec_elem = |t: &Ty| match t.peel_refs() {
+            Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
+            _ => Ty::Int(IntTy::U8),
+        };
+        match op {
+            "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
+                self.expr(&args[0]);
+                let s = self.stash(&Ty::String).unwrap();
+                if op.ends_with("ln") {
+                    self.emit(I::LocalGet(s));
+                    self.emit(I::I32Const(10));
+                    self.call_prelude("__intrinsic_push_byte");
+                }
+                self.emit(I::I32Const(if op.starts_with("io.e") { 2 } else { 1 }));
+                self.emit(I::LocalGet(s));
+                self.call_prelude("string_as_str");
+                self.call_prelude("__intrinsic_write");
+            }
+            "process.exit" => {
+                self.expr(&args[0]);
+                self.call_prelude("__intrinsic_exit");
+                self.emit(I::Unreachable);
+            }
+            "str.to_string" => {
+                self.as_str_value(&args[0]);
+                self.call_prelude("str_to_string");
+            }
+            "string.new" => self.call_prelude("__intrinsic_string_new"),
+            "string.as_str" | "string.as_str_m" => {
+                self.expr_noncopy(&args[0]);
+                self.call_prelude("string_as_str");
+            }
+            "string.push_str" => {
+                self.expr_noncopy(&args[0]);
+                self.as_str_value(&args[1]);
+                self.call_prelude("string_push_str");
+            }
+            "string.push" => {
+                self.expr_noncopy(&args[0]);
+                self.expr(&args[1]);
+                self.call_prelude("string_push");
+            }
+            "string.add" => {
+                self.expr(&args[0]);
+                let s = self.stash(&Ty::String).unwrap();
+                self.emit(I::LocalGet(s));
+                self.as_str_value(&args[1]);
+                self.call_prelude("string_push_str");
+                self.emit(I::LocalGet(s));
+            }
+            "fmt.write" => {
+                self.expr_noncopy(&args[0]);
+                self.expr(&args[1]);
+                self.call_prelude("string_as_str");
+                self.call_prelude("string_push_str");
+                // Ok(())
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::I32Const(0));
+                self.emit(I::StructNew(l.ty));
+            }
+            "fmt.write_str" => {
+                self.expr_noncopy(&args[0]);
+                self.as_str_value(&args[1]);
+                self.call_prelude("string_push_str");
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::I32Const(0));
+                self.emit(I::StructNew(l.ty));
+            }
+            "str.len" | "str.is_empty" => {
+                self.as_str_value(&args[0]);
+                let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                if op == "str.is_empty" {
+                    self.emit(I::I32Eqz);
+                }
+            }
+            "str.as_bytes" => self.as_str_value(&args[0]),
+            "clone" => {
+                let t = args[0].ty.clone();
+                self.expr_noncopy(&args[0]);
+                let f = helpers::clone_fn(self.lw, &t);
+                self.emit(I::Call(f));
+            }
+            "box.new" => {
+                let t = args[0].ty.clone();
+                self.expr(&args[0]);
+                if self.lw.is_scalar(&t) {
+                    let c = self.lw.cell_type(&t);
+                    self.emit(I::StructNew(c));
+                }
+            }
+            "box.deref" => {
+                let p = self.place(e);
+                self.load(&p);
+                self.copy_if_needed(&e.ty);
+            }
+            "vec.as_slice" | "array.as_slice" => {
+                let elem = vec_elem(&args[0].ty);
+                self.expr_noncopy(&args[0]);
+                self.to_slice(&args[0].ty.peel_refs().clone(), &elem);
+            }
+            "vec.new" => {
+                let elem = vec_elem(&e.ty);
+                let (at, vt) = (self.lw.array_type(&elem), self.lw.vec_type(&elem));
+                self.emit(I::I32Const(0));
+                self.emit(I::ArrayNewDefault(at));
+                self.emit(I::I32Const(0));
+                self.emit(I::StructNew(vt));
+            }
+            "vec.from_array" => {
+                let elem = vec_elem(&e.ty);
+                let vt = self.lw.vec_type(&elem);
+                self.expr(&args[0]);
+                let a = self.stash(&args[0].ty).unwrap();
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(a));
+                self.emit(I::ArrayLen);
+                self.emit(I::StructNew(vt));
+            }
+            "vec.repeat" => {
+                let elem = vec_elem(&e.ty);
+                let vt = self.lw.vec_type(&elem);
+                self.expr(&args[1]);
+                let n = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(n));
+                self.repeat_array(&args[0], &elem, |fl| fl.emit(I::LocalGet(n)));
+                self.emit(I::LocalGet(n));
+                self.emit(I::StructNew(vt));
+            }
+            "vec.push" => {
+                let elem = vec_elem(&args[0].ty);
+                let f = self.vec_push_fn(&elem);
+                self.expr_noncopy(&args[0]);
+                self.expr(&args[1]);
+                if self.lw.repr(&elem).is_none() {
+                    self.emit(I::I32Const(0));
+                }
+                self.emit(I::Call(f));
+            }
+            "seq.len" | "seq.is_empty" => {
+                let t = args[0].ty.peel_refs().clone();
+                self.expr_noncopy(&args[0]);
+                match &t {
+                    Ty::Vec(x) => {
+                        let vt = self.lw.vec_type(x);
+                        self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                    }
+                    Ty::Array(..) => self.emit(I::ArrayLen),
+                    Ty::Slice(x) => {
+                        let st = self.lw.slice_type(x);
+                        self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                    }
+                    _ => {}
+                }
+                if op == "seq.is_empty" {
+                    self.emit(I::I32Eqz);
+                }
+            }
+            "vec.pop" => {
+                let elem = vec_elem(&args[0].ty);
+                let vt = self.lw.vec_type(&elem);
+                let at = self.lw.array_type(&elem);
+                let l = self.lw.layout(&e.ty);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&args[0].ty).unwrap();
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                self.emit(I::I32Eqz);
+                self.emit(I::If(BlockType::Result(ref_ty(l.ty))));
+                self.depth += 1;
+                self.emit(I::I32Const(0));
+                if self.lw.repr(&elem).is_some() {
+                    helpers::default_value(self, &elem);
+                }
+                self.emit(I::StructNew(l.ty));
+                self.emit(I::Else);
+                self.emit(I::LocalGet(v));
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                self.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+                self.emit(I::I32Const(1));
+                if self.lw.repr(&elem).is_some() {
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                    self.array_get(at, &elem);
+                }
+                self.emit(I::StructNew(l.ty));
+                self.depth -= 1;
+                self.emit(I::End);
+            }
+            "opt.is_some" | "opt.is_none" | "res.is_ok" | "res.is_err" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr_noncopy(&args[0]);
+                self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                if matches!(op, "opt.is_none" | "res.is_ok") {
+                    self.emit(I::I32Eqz);
+                }
+            }
+            "opt.unwrap" | "opt.expect" | "res.unwrap" | "res.expect" | "res.unwrap_err" | "res.expect_err" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&t).unwrap();
+                let want_tag = if matches!(op, "opt.unwrap" | "opt.expect") { 1 } else if op.starts_with("res.unwrap_err") || op == "res.expect_err" { 1 } else { 0 };
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                self.emit(I::I32Const(want_tag));
+                self.emit(I::I32Ne);
+                self.open(2, BlockType::Empty);
+                match op {
+                    "opt.unwrap" => self.panic_const(&e.span, "called `Option::unwrap()` on a `None` value"),
+                    "opt.expect" => {
+                        self.as_str_value(&args[1]);
+                        self.call_prelude("str_to_string");
+                        self.panic_string_on_stack(&e.span);
+                    }
+                    _ => {
+                        // Result: message then `: {other:?}`.
+                        let other_variant = 1 - want_tag as usize;
+                        let other_ty = match &t {
+                            Ty::Result(a, b) => if other_variant == 0 { (**a).clone() } else { (**b).clone() },
+                            _ => Ty::Unit,
+                        };
+                        let s = self.new_string();
+                        self.emit(I::LocalGet(s));
+                        match op {
+                            "res.unwrap" => self.str_lit("called `Result::unwrap()` on an `Err` value"),
+                            "res.unwrap_err" => self.str_lit("called `Result::unwrap_err()` on an `Ok` value"),
+                            _ => self.as_str_value(&args[1]),
+                        }
+                        self.call_prelude("string_push_str");
+                        self.emit(I::LocalGet(s));
+                        self.str_lit(": ");
+                        self.call_prelude("string_push_str");
+                        match l.fields[other_variant][0] {
+                            Some(w) => {
+                                self.emit(I::LocalGet(v));
+                                self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                                let tmp = self.stash(&other_ty).unwrap();
+                                self.fmt_debug(s, tmp, &other_ty);
+                            }
+                            None => {
+                                self.emit(I::LocalGet(s));
+                                self.str_lit(if matches!(other_ty, Ty::FmtError) { "Error" } else { "()" });
+                                self.call_prelude("string_push_str");
+                            }
+                        }
+                        self.emit(I::LocalGet(s));
+                        self.panic_string_on_stack(&e.span);
+                    }
+                }
+                self.end();
+                let vi = want_tag as usize;
+                let vi = if t_is_option(&t) { 1 } else { vi };
+                if let Some(w) = l.fields[vi][0] {
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                }
+            }
+            "opt.unwrap_or" | "res.unwrap_or" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                let vi = if t_is_option(&t) { 1 } else { 0 };
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&t).unwrap();
+                self.expr(&args[1]);
+                let d = self.stash(&e.ty);
+                if let (Some(w), Some(d)) = (l.fields[vi][0], d) {
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                    self.emit(I::LocalGet(d));
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                    if vi == 0 {
+                        self.emit(I::I32Eqz);
+                    }
+                    self.emit(I::Select);
+                }
+            }
+            "int.abs" => {
+                let Ty::Int(i) = e.ty.clone() else { return };
+                self.expr(&args[0]);
+                let v = self.stash(&e.ty).unwrap();
+                if i.signed() {
+                    if self.checks {
+                        self.emit(I::LocalGet(v));
+                        self.int_const(i.min(), &e.ty);
+                        self.emit(if i.is64() { I::I64Eq } else { I::I32Eq });
+                        self.open(2, BlockType::Empty);
+                        self.panic_const(&e.span, "attempt to negate with overflow");
+                        self.end();
+                    }
+                    self.int_const(0, &e.ty);
+                    self.emit(I::LocalGet(v));
+                    self.emit(if i.is64() { I::I64Sub } else { I::I32Sub });
+                    self.normalize(i);
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::LocalGet(v));
+                    self.int_const(0, &e.ty);
+                    self.emit(if i.is64() { I::I64LtS } else { I::I32LtS });
+                    self.emit(I::Select);
+                } else {
+                    self.emit(I::LocalGet(v));
+                }
+            }
+            "int.min" | "int.max" => {
+                self.expr(&args[0]);
+                let a = self.stash(&e.ty).unwrap();
+                self.expr(&args[1]);
+                let b = self.stash(&e.ty).unwrap();
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(b));
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(b));
+                helpers::cmp_value(self, &e.ty);
+                self.emit(I::I32Const(0));
+                self.emit(if op == "int.min" { I::I32LeS } else { I::I32GeS });
+                self.emit(I::Select);
+            }
+            "int.pow" => {
+                let Ty::Int(i) = e.ty.clone() else { return };
+                // Repeated multiplication with the profile's overflow checks.
+                self.expr(&args[0]);
+                let b = self.stash(&e.ty).unwrap();
+                self.expr(&args[1]);
+                let n = self.stash(&Ty::Int(IntTy::U32)).unwrap();
+                let r = { let __t = self.lw.repr(&e.ty).unwrap(); self.new_local(__t) };
+                self.int_const(1, &e.ty);
+                self.emit(I::LocalSet(r));
+                let brk = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(n));
+                self.emit(I::I32Eqz);
+                self.br_if(brk);
+                self.emit(I::LocalGet(r));
+                self.emit(I::LocalGet(b));
+                let sp = e.span.clone();
+                helpers::int_arith(self, crate::tir::BinOp::Mul, i, &e.ty, &sp);
+                self.emit(I::LocalSet(r));
+                self.emit(I::LocalGet(n));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                self.emit(I::LocalSet(n));
+                self.br(lp);
+                self.end();
+                self.end();
+                self.emit(I::LocalGet(r));
+            }
+            "int.wrapping_add" | "int.wrapping_sub" | "int.wrapping_mul" => {
+                let Ty::Int(i) = e.ty.clone() else { return };
+                let saved = self.checks;
+                self.checks = false;
+                self.expr(&args[0]);
+                self.expr(&args[1]);
+                let bop = match op {
+                    "int.wrapping_add" => crate::tir::BinOp::Add,
+                    "int.wrapping_sub" => crate::tir::BinOp::Sub,
+                    _ => crate::tir::BinOp::Mul,
+                };
+                let sp = e.span.clone();
+                helpers::int_arith(self, bop, i, &e.ty, &sp);
+                self.checks = saved;
+            }
+            _ => {
+                // Delegate to a prelude function named after the op, when one exists.
+                let name = op.replace('.', "_");
+                if self.lw.ck.program.fns.iter().any(|f| f.is_prelude && f.name == name) {
+                    for a in args {
+                        if matches!(a.ty.peel_refs(), Ty::String) && !matches!(a.ty, Ty::String) {
+                            self.as_str_value(a);
+                        } else {
+                            self.expr_noncopy(a);
+                        }
+                    }
+                    self.call_prelude(&name);
+                } else {
+                    self.unsupported(e, op);
+                }
+            }
+        }
+        if matches!(e.ty, Ty::Never) {
+            self.emit(I::Unreachable);
+        }
+    }
+
+    /// Converts the Vec/array on the stack to a slice struct.
+    fn to_slice(&mut self, t: &Ty, elem: &Ty) {
+        let st = self.lw.slice_type(elem);
+        let v = self.stash(t).unwrap();
+        let at = self.lw.array_type(elem);
+        let arr = self.new_local(ref_ty(at));
+        let len = self.new_local(ValType::I32);
+        self.seq_parts(v, t, arr, None, len);
+        self.emit(I::LocalGet(arr));
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalGet(len));
+        self.emit(I::StructNew(st));
+    }
+
+    fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
+        let vt = self.lw.vec_type(elem);
+        let at = self.lw.array_type(elem);
+        let ev = self.lw.repr(elem).unwrap_or(ValType::I32);
+        let key = format!("vec_push<{}>", self.lw.ck.ty_name(elem));
+        let (id, new) = self.lw.helper(&key, vec![ref_ty(vt), ev], vec![], false);
+        if new {
+            let mut fl = FnLower::new_helper(self.lw, 2, None);
+            helpers::grow_n_const(&mut fl, vt, at, 0);
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::ArraySet(at));
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::I32Const(1));
+            fl.emit(I::I32Add);
+            fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+            fl.finish(id);
+        }
+        id
+    }
+
+    pub fn repeat_array(&mut self, v: &TExpr, elem: &Ty, len: impl Fn(&mut FnLower)) {
+        let at = self.lw.array_type(elem);
+        if self.lw.repr(elem).is_none() {
+            self.expr(v);
+            len(self);
+            self.emit(I::ArrayNewDefault(at));
+            return;
+        }
+        self.expr(v);
+        if !self.lw.needs_copy(elem) && !matches!(self.lw.repr(elem), Some(ValType::Ref(_))) || matches!(elem, Ty::Ref(..) | Ty::Str | Ty::Slice(_)) {
+            len(self);
+            self.emit(I::ArrayNew(at));
+            return;
+        }
+        // Aggregates: every element is its own copy.
+        let x = self.stash(elem).unwrap();
+        let n = self.new_local(ValType::I32);
+        len(self);
+        self.emit(I::LocalSet(n));
+        let a = self.new_local(ref_ty(at));
+        self.emit(I::LocalGet(n));
+        self.emit(I::ArrayNewDefault(at));
+        self.emit(I::LocalSet(a));
+        let i = self.new_local(ValType::I32);
+        let brk = self.open(0, BlockType::Empty);
+        let lp = self.open(1, BlockType::Empty);
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(n));
+        self.emit(I::I32GeU);
+        self.br_if(brk);
+        self.emit(I::LocalGet(a));
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(x));
+        let f = helpers::clone_fn(self.lw, elem);
+        self.emit(I::Call(f));
+        self.emit(I::ArraySet(at));
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalSet(i));
+        self.br(lp);
+        self.end();
+        self.end();
+        self.emit(I::LocalGet(a));
+    }
+
+    pub fn struct_lit(&mut self, a: usize, vals: &[Option<TExpr>], base: Option<&TExpr>, t: &Ty) {
+        let l = self.lw.layout(t);
+        let tys = self.lw.ck.adt_fields[a][0].clone();
+        let b = base.map(|b| {
+            self.expr(b);
+            self.stash(&b.ty).unwrap()
+        });
+        for (i, v) in vals.iter().enumerate() {
+            match v {
+                Some(v) => {
+                    self.expr(v);
+                    if l.fields[0][i].is_none() {
+                        self.drop_value(&v.ty);
+                    }
+                }
+                None => {
+                    if let (Some(b), Some(w)) = (b, l.fields[0][i]) {
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                        let _ = &tys;
+                    }
+                }
+            }
+        }
+        self.emit(I::StructNew(l.ty));
+    }
+
+    pub fn variant(&mut self, v: usize, args: &[TExpr], t: &Ty) {
+        if let Ty::Adt(a) = t {
+            if self.lw.ck.adt_is_fieldless_enum(*a) {
+                self.emit(I::I32Const(self.lw.ck.adt_discrs[*a][v] as i32));
+                return;
+            }
+        }
+        let l = self.lw.layout(t);
+        let all: Vec<Vec<Ty>> = match t {
+            Ty::Adt(a) => self.lw.ck.adt_fields[*a].clone(),
+            Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
+            Ty::Result(x, y) => vec![vec![(**x).clone()], vec![(**y).clone()]],
+            _ => vec![],
+        };
+        let vals: Vec<Option<u32>> = args
+            .iter()
+            .map(|a| {
+                self.expr(a);
+                self.stash(&a.ty)
+            })
+            .collect();
+        self.emit(I::I32Const(v as i32));
+        for (vi, fs) in all.iter().enumerate() {
+            for (fi, ft) in fs.iter().enumerate() {
+                if l.fields[vi][fi].is_none() {
+                    continue;
+                }
+                if vi == v {
+                    if let Some(Some(loc)) = vals.get(fi) {
+                        self.emit(I::LocalGet(*loc));
+                        continue;
+                    }
+                }
+                helpers::default_value(self, ft);
+            }
+        }
+        self.emit(I::StructNew(l.ty));
+    }
+
+    pub fn slice_range(&mut self, base: &TExpr, a: Option<&TExpr>, b: Option<&TExpr>, incl: bool, e: &TExpr) {
+        let is_str = matches!(e.ty, Ty::Ref(_, ref t) if **t == Ty::Str);
+        let elem = match base.ty.peel_refs() {
+            Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
+            _ => Ty::Int(IntTy::U8),
+        };
+        // Whole-sequence slice struct, then the prelude checks and narrows it.
+        self.expr_noncopy(base);
+        let bt = base.ty.peel_refs().clone();
+        match &bt {
+            Ty::String => self.call_prelude("string_as_str"),
+            Ty::Str | Ty::Slice(_) => {}
+            _ => self.to_slice(&bt, &elem),
+        }
+        let s = self.stash(&Ty::Slice(Box::new(elem.clone()))).unwrap();
+        let st = self.lw.slice_type(&elem);
+        let (lo, hi) = (self.new_local(ValType::I32), self.new_local(ValType::I32));
+        match a {
+            Some(a) => self.expr(a),
+            None => self.emit(I::I32Const(0)),
+        }
+        self.emit(I::LocalSet(lo));
+        match b {
+            Some(b) => {
+                self.expr(b);
+                if incl {
+                    self.emit(I::I32Const(1));
+                    self.emit(I::I32Add);
+                }
+            }
+            None => {
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+            }
+        }
+        self.emit(I::LocalSet(hi));
+        let loc = self.loc_string(&e.span);
+        if is_str {
+            self.emit(I::LocalGet(s));
+            self.emit(I::LocalGet(lo));
+            self.emit(I::LocalGet(hi));
+            self.str_lit(&loc);
+            self.call_prelude("str_slice");
+        } else {
+            self.emit(I::LocalGet(s));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+            self.emit(I::LocalGet(lo));
+            self.emit(I::LocalGet(hi));
+            self.str_lit(&loc);
+            self.call_prelude("slice_check");
+            self.emit(I::LocalGet(s));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 0 });
+            self.emit(I::LocalGet(s));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+            self.emit(I::LocalGet(lo));
+            self.emit(I::I32Add);
+            self.emit(I::LocalGet(hi));
+            self.emit(I::LocalGet(lo));
+            self.emit(I::I32Sub);
+            self.emit(I::StructNew(st));
+        }
+    }
+
+    pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        match op {
+            "closure.call" => {
+                let cl = &cls[0];
+                let vals: Vec<Option<u32>> = args.iter().map(|a| {
+                    self.expr(a);
+                    self.stash(&a.ty)
+                }).collect();
+                self.inline_closure(cl, &vals);
+            }
+            _ => self.iter_consume(op, args, cls, e),
+        }
+    }
+
+    /// Binds closure parameters to the given locals and evaluates the body in place.
+    pub fn inline_closure(&mut self, cl: &Closure, vals: &[Option<u32>]) {
+        let fail = self.open(0, BlockType::Empty);
+        for (p, v) in cl.params.iter().zip(vals) {
+            self.bind_pat(p, Src { local: *v, place: None }, fail);
+        }
+        self.end();
+        self.expr(&cl.body);
+    }
+
+    pub fn for_loop(&mut self, label: usize, pat: &TPat, iter: &TExpr, body: &TExpr) {
+        let brk = self.open(0, BlockType::Empty);
+        let pat = pat.clone();
+        let body = body.clone();
+        self.loops.insert(label, (brk, u32::MAX));
+        self.iterate(iter, &mut |fl: &mut FnLower, item: Option<u32>, place: Option<Place>, cont: u32| {
+            fl.loops.insert(label, (brk, cont));
+            let fail = fl.open(0, BlockType::Empty);
+            fl.bind_pat(&pat, Src { local: item, place }, fail);
+            fl.end();
+            fl.expr(&body);
+            fl.drop_value(&body.ty);
+        });
+        self.end();
+    }
+
+    /// Emits a loop over an iterator chain; `each` gets the item local (and its place for `iter_mut`)
+    /// plus the depth to branch to for `continue`.
+    pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
+        use crate::tir::ExprKind as K;
+        match &it.kind {
+            K::IterSource(kind @ ("range" | "range_incl"), args) => {
+                let K::Range(a, b, _) = &args[0].kind else {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &it.span, "iterating a stored range is not supported yet", Some("write the range inline: `for i in a..b`"));
+                    return;
+                };
+                let elem = match &args[0].ty {
+                    Ty::Range(t, _) => (**t).clone(),
+                    _ => Ty::Int(IntTy::I32),
+                };
+                let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
+                let (i, end) = (self.new_local(v), self.new_local(v));
+                if let Some(a) = a {
+                    self.expr(a);
+                } else {
+                    self.int_const(0, &elem);
+                }
+                self.emit(I::LocalSet(i));
+                if let Some(b) = b {
+                    self.expr(b);
+                } else {
+                    self.int_const(i64::MAX as i128, &elem);
+                }
+                self.emit(I::LocalSet(end));
+                let incl = *kind == "range_incl";
+                let (signed, w64) = match &elem {
+                    Ty::Int(x) => (x.signed(), x.is64()),
+                    _ => (false, false),
+                };
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(end));
+                self.emit(match (incl, signed, w64) {
+                    (false, true, false) => I::I32GeS,
+                    (false, false, false) => I::I32GeU,
+                    (false, true, true) => I::I64GeS,
+                    (false, false, true) => I::I64GeU,
+                    (true, true, false) => I::I32GtS,
+                    (true, false, false) => I::I32GtU,
+                    (true, true, true) => I::I64GtS,
+                    (true, false, true) => I::I64GtU,
+                });
+                self.br_if(done);
+                let item = self.new_local(v);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                if incl {
+                    // Stop after yielding `end` (avoids overflow at MAX).
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::LocalGet(end));
+                    self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                    self.br_if(done);
+                }
+                self.emit(I::LocalGet(i));
+                self.int_const(1, &elem);
+                self.emit(if w64 { I::I64Add } else { I::I32Add });
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterSource("seq_owned" | "seq_ref" | "seq_mut", args) | K::Std("seq.iter" | "seq.iter_mut" | "seq.into_iter", args) => {
+                let base = &args[0];
+                let t = base.ty.peel_refs().clone();
+                let elem = match &t {
+                    Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
+                    _ => Ty::Int(IntTy::U8),
+                };
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(base);
+                let b = self.stash(&base.ty).unwrap();
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                self.seq_parts(b, &t, arr, None, len);
+                if let Some(st) = self.slice_struct_of(&t) {
+                    self.emit(I::LocalGet(b));
+                    self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+                    self.emit(I::LocalTee(i));
+                    self.emit(I::LocalGet(len));
+                    self.emit(I::I32Add);
+                    self.emit(I::LocalSet(len));
+                }
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let ev = self.lw.repr(&elem);
+                let item = ev.map(|v| self.new_local(v));
+                let idx = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalSet(idx));
+                if let Some(item) = item {
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(i));
+                    self.array_get(at, &elem);
+                    self.emit(I::LocalSet(item));
+                }
+                let place = Some(Place::Elem { arr, idx, arr_ty: at, elem: elem.clone() });
+                let cont = self.open(0, BlockType::Empty);
+                each(self, item, place, cont);
+                self.end();
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("enumerate", inner, _, _) => {
+                let tt = match &it.ty {
+                    Ty::Iter(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                let l = self.lw.layout(&tt);
+                let n = self.new_local(ValType::I32);
+                self.iterate(inner, &mut |fl: &mut FnLower, item, _place, cont| {
+                    fl.emit(I::LocalGet(n));
+                    if let Some(item) = item {
+                        fl.emit(I::LocalGet(item));
+                    }
+                    fl.emit(I::StructNew(l.ty));
+                    let t = fl.new_local(ref_ty(l.ty));
+                    fl.emit(I::LocalSet(t));
+                    fl.emit(I::LocalGet(n));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalSet(n));
+                    each(fl, Some(t), None, cont);
+                });
+            }
+            K::IterAdapt("map", inner, _, Some(cl)) => {
+                let out_ty = match &it.ty {
+                    Ty::Iter(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                let cl = cl.clone();
+                self.iterate(inner, &mut |fl: &mut FnLower, item, _place, cont| {
+                    fl.inline_closure(&cl, &[item]);
+                    let r = fl.stash(&out_ty);
+                    each(fl, r, None, cont);
+                });
+            }
+            K::IterAdapt("filter", inner, _, Some(cl)) => {
+                let cl = cl.clone();
+                self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
+                    fl.inline_closure(&cl, &[item]);
+                    fl.emit(I::I32Eqz);
+                    fl.br_if(cont);
+                    each(fl, item, place, cont);
+                });
+            }
+            K::IterAdapt("cloned", inner, _, _) => {
+                let t = match &it.ty {
+                    Ty::Iter(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                self.iterate(inner, &mut |fl: &mut FnLower, item, _place, cont| {
+                    let r = match item {
+                        Some(item) => {
+                            fl.emit(I::LocalGet(item));
+                            if matches!(fl.lw.repr(&t), Some(ValType::Ref(_))) {
+                                let f = helpers::clone_fn(fl.lw, &t);
+                                fl.emit(I::Call(f));
+                            }
+                            fl.stash(&t)
+                        }
+                        None => None,
+                    };
+                    each(fl, r, None, cont);
+                });
+            }
+            K::IterAdapt("rev", inner, _, _) if matches!(inner.kind, K::IterSource("range" | "range_incl", _)) => {
+                let K::IterSource(kind, args) = &inner.kind else { return };
+                let K::Range(a, b, _) = &args[0].kind else { return };
+                let elem = match &args[0].ty {
+                    Ty::Range(t, _) => (**t).clone(),
+                    _ => Ty::Int(IntTy::I32),
+                };
+                let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
+                let (start, i) = (self.new_local(v), self.new_local(v));
+                let (signed, w64) = match &elem {
+                    Ty::Int(x) => (x.signed(), x.is64()),
+                    _ => (false, false),
+                };
+                match a {
+                    Some(a) => self.expr(a),
+                    None => self.int_const(0, &elem),
+                }
+                self.emit(I::LocalSet(start));
+                if let Some(b) = b {
+                    self.expr(b);
+                }
+                self.emit(I::LocalSet(i));
+                let incl = *kind == "range_incl";
+                let done = self.open(0, BlockType::Empty);
+                if !incl {
+                    // exclusive: empty when i <= start; first item is end-1
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::LocalGet(start));
+                    self.emit(match (signed, w64) {
+                        (true, false) => I::I32LeS,
+                        (false, false) => I::I32LeU,
+                        (true, true) => I::I64LeS,
+                        (false, true) => I::I64LeU,
+                    });
+                    self.br_if(done);
+                    self.emit(I::LocalGet(i));
+                    self.int_const(1, &elem);
+                    self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                    self.emit(I::LocalSet(i));
+                } else {
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::LocalGet(start));
+                    self.emit(match (signed, w64) {
+                        (true, false) => I::I32LtS,
+                        (false, false) => I::I32LtU,
+                        (true, true) => I::I64LtS,
+                        (false, true) => I::I64LtU,
+                    });
+                    self.br_if(done);
+                }
+                let lp = self.open(1, BlockType::Empty);
+                let item = self.new_local(v);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(start));
+                self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                self.br_if(done);
+                self.emit(I::LocalGet(i));
+                self.int_const(1, &elem);
+                self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("step_by", inner, sargs, _) if matches!(inner.kind, K::IterSource("range" | "range_incl", _)) => {
+                // Count items and skip all but every n-th.
+                let step = self.new_local(ValType::I32);
+                self.expr(&sargs[0]);
+                self.emit(I::LocalSet(step));
+                self.emit(I::LocalGet(step));
+                self.emit(I::I32Eqz);
+                self.open(2, BlockType::Empty);
+                self.panic_const(&it.span, "assertion failed: step != 0");
+                self.end();
+                let k = self.new_local(ValType::I32);
+                self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalSet(k));
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::LocalGet(step));
+                    fl.emit(I::I32RemU);
+                    fl.br_if(cont);
+                    each(fl, item, place, cont);
+                });
+            }
+            K::IterAdapt(kind @ ("skip" | "take"), inner, sargs, _) => {
+                let n = self.new_local(ValType::I32);
+                self.expr(&sargs[0]);
+                self.emit(I::LocalSet(n));
+                let k = self.new_local(ValType::I32);
+                let skip = *kind == "skip";
+                let outer = self.open(0, BlockType::Empty);
+                self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::LocalGet(n));
+                    fl.emit(I::I32GeU);
+                    if skip {
+                        fl.emit(I::I32Eqz);
+                        fl.emit(I::LocalGet(k));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Add);
+                        fl.emit(I::LocalSet(k));
+                        fl.br_if(cont);
+                    } else {
+                        fl.br_if(outer);
+                        fl.emit(I::LocalGet(k));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Add);
+                        fl.emit(I::LocalSet(k));
+                    }
+                    each(fl, item, place, cont);
+                });
+                self.end();
+            }
+            K::Std("str.chars" | "str.bytes" | "str.char_indices", args) => {
+                let op = if let K::Std(op, _) = &it.kind { *op } else { "" };
+                self.as_str_value(&args[0]);
+                let s = self.stash(&Ty::str_ref()).unwrap();
+                let (pos, len) = (self.new_local(ValType::I32), self.new_local(ValType::I32));
+                let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::LocalSet(len));
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let item = self.new_local(ValType::I32);
+                let start = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalSet(start));
+                if op == "str.bytes" {
+                    self.emit(I::LocalGet(s));
+                    self.emit(I::LocalGet(pos));
+                    self.call_prelude("__intrinsic_byte");
+                    self.emit(I::LocalSet(item));
+                    self.emit(I::LocalGet(pos));
+                    self.emit(I::I32Const(1));
+                    self.emit(I::I32Add);
+                    self.emit(I::LocalSet(pos));
+                } else {
+                    self.emit(I::LocalGet(s));
+                    self.emit(I::LocalGet(pos));
+                    self.call_prelude("str_char_at");
+                    self.emit(I::LocalTee(item));
+                    self.call_prelude("char_len_utf8");
+                    self.emit(I::LocalGet(pos));
+                    self.emit(I::I32Add);
+                    self.emit(I::LocalSet(pos));
+                }
+                let cont = self.open(0, BlockType::Empty);
+                if op == "str.char_indices" {
+                    let tt = Ty::Tuple(vec![Ty::usize(), Ty::Char]);
+                    let l = self.lw.layout(&tt);
+                    self.emit(I::LocalGet(start));
+                    self.emit(I::LocalGet(item));
+                    self.emit(I::StructNew(l.ty));
+                    let t = self.new_local(ref_ty(l.ty));
+                    self.emit(I::LocalSet(t));
+                    each(self, Some(t), None, cont);
+                } else {
+                    each(self, Some(item), None, cont);
+                }
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::Std(op @ ("str.split_whitespace" | "str.lines" | "str.split" | "str.split_char"), args) => {
+                // Materialize the pieces into a Vec<&str> with the prelude, then iterate it.
+                let name = op.replace('.', "_");
+                self.as_str_value(&args[0]);
+                if args.len() > 1 {
+                    if *op == "str.split" {
+                        self.as_str_value(&args[1]);
+                    } else {
+                        self.expr(&args[1]);
+                    }
+                }
+                self.call_prelude(&name);
+                let vt_ty = Ty::Vec(Box::new(Ty::str_ref()));
+                let v = self.stash(&vt_ty).unwrap();
+                let fake = TExpr { kind: K::Local(usize::MAX), ty: vt_ty.clone(), span: it.span.clone() };
+                let _ = fake;
+                let elem = Ty::str_ref();
+                let at = self.lw.array_type(&elem);
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                self.seq_parts(v, &vt_ty, arr, None, len);
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let item = { let __t = self.lw.repr(&elem).unwrap(); self.new_local(__t) };
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(i));
+                self.emit(I::ArrayGet(at));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("rev", inner, _, _) => {
+                // General reverse: collect into a Vec, then walk it backwards.
+                let item_ty = match &it.ty {
+                    Ty::Iter(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                let v = self.collect_vec(inner, &item_ty);
+                let at = self.lw.array_type(&item_ty);
+                let vt_ty = Ty::Vec(Box::new(item_ty.clone()));
+                let (arr, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32));
+                self.seq_parts(v, &vt_ty, arr, None, i);
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                self.emit(I::LocalSet(i));
+                let ev = self.lw.repr(&item_ty);
+                let item = ev.map(|v| self.new_local(v));
+                if let Some(item) = item {
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(i));
+                    self.array_get(at, &item_ty);
+                    self.emit(I::LocalSet(item));
+                }
+                let cont = self.open(0, BlockType::Empty);
+                each(self, item, None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            _ => {
+                let what = match &it.kind {
+                    K::IterAdapt(k, ..) | K::IterSource(k, _) | K::Std(k, _) => k.to_string(),
+                    _ => "iterator".into(),
+                };
+                self.lw.error(codes::UNKNOWN_METHOD, &it.span, format!("iterator `{what}` is not supported by the wasm lowering yet"), None);
+            }
+        }
+    }
+
+    /// Collects an iterator into a fresh Vec (returns the local holding it).
+    pub fn collect_vec(&mut self, it: &TExpr, item_ty: &Ty) -> u32 {
+        let at = self.lw.array_type(item_ty);
+        let vt = self.lw.vec_type(item_ty);
+        self.emit(I::I32Const(0));
+        self.emit(I::ArrayNewDefault(at));
+        self.emit(I::I32Const(0));
+        self.emit(I::StructNew(vt));
+        let v = self.new_local(ref_ty(vt));
+        self.emit(I::LocalSet(v));
+        let push = self.vec_push_fn(item_ty);
+        let it_ty = item_ty.clone();
+        self.iterate(it, &mut |fl: &mut FnLower, item, _place, _cont| {
+            fl.emit(I::LocalGet(v));
+            match item {
+                Some(item) => {
+                    fl.emit(I::LocalGet(item));
+                    fl.copy_if_needed(&it_ty);
+                }
+                None => fl.emit(I::I32Const(0)),
+            }
+            fl.emit(I::Call(push));
+        });
+        v
+    }
+
+    fn iter_consume(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        let it = &args[0];
+        let item_ty = match &it.ty {
+            Ty::Iter(t) => (**t).clone(),
+            _ => Ty::Unit,
+        };
+        match op {
+            "iter.sum" | "iter.product" | "iter.count" => {
+                let rt = e.ty.clone();
+                let acc = { let __t = self.lw.repr(&rt).unwrap_or(ValType::I32); self.new_local(__t) };
+                self.int_const(if op == "iter.product" { 1 } else { 0 }, &rt);
+                if matches!(rt, Ty::F64) {
+                    self.emit(I::Drop);
+                    self.emit(I::F64Const((if op == "iter.product" { 1.0f64 } else { 0.0 }).into()));
+                }
+                self.emit(I::LocalSet(acc));
+                let sp = e.span.clone();
+                self.iterate(it, &mut |fl: &mut FnLower, item, _place, _cont| {
+                    fl.emit(I::LocalGet(acc));
+                    if op == "iter.count" {
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Add);
+                    } else {
+                        if let Some(item) = item {
+                            fl.emit(I::LocalGet(item));
+                        }
+                        let bop = if op == "iter.sum" { crate::tir::BinOp::Add } else { crate::tir::BinOp::Mul };
+                        fl.arith(bop, &rt, &rt, &sp);
+                    }
+                    fl.emit(I::LocalSet(acc));
+                });
+                self.emit(I::LocalGet(acc));
+            }
+            "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.max_by_key" | "iter.min_by_key" | "iter.find" => {
+                let l = self.lw.layout(&e.ty);
+                let ev = self.lw.repr(&item_ty);
+                let has = self.new_local(ValType::I32);
+                let best = ev.map(|v| self.new_local(v));
+                let done = self.open(0, BlockType::Empty);
+                let it_ty = item_ty.clone();
+                let cl = cls.first().cloned();
+                self.iterate(it, &mut |fl: &mut FnLower, item, _place, cont| {
+                    match op {
+                        "iter.next" => {
+                            if let (Some(b), Some(i)) = (best, item) {
+                                fl.emit(I::LocalGet(i));
+                                fl.emit(I::LocalSet(b));
+                            }
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::LocalSet(has));
+                            fl.br(done);
+                        }
+                        "iter.find" => {
+                            if let Some(cl) = &cl {
+                                fl.inline_closure(cl, &[item]);
+                                fl.emit(I::I32Eqz);
+                                fl.br_if(cont);
+                            }
+                            if let (Some(b), Some(i)) = (best, item) {
+                                fl.emit(I::LocalGet(i));
+                                fl.emit(I::LocalSet(b));
+                            }
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::LocalSet(has));
+                            fl.br(done);
+                        }
+                        "iter.last" => {
+                            if let (Some(b), Some(i)) = (best, item) {
+                                fl.emit(I::LocalGet(i));
+                                fl.emit(I::LocalSet(b));
+                            }
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::LocalSet(has));
+                        }
+                        _ => {
+                            let (Some(b), Some(i)) = (best, item) else { return };
+                            // take if !has || item cmp best (max: >=, min: <)
+                            let is_max = op.contains("max");
+                            fl.emit(I::LocalGet(has));
+                            fl.emit(I::I32Eqz);
+                            if let Some(cl) = &cl {
+                                fl.inline_closure(cl, &[Some(i)]);
+                                fl.inline_closure(cl, &[Some(b)]);
+                                let kt = cl.body.ty.clone();
+                                helpers::cmp_value(fl, &kt);
+                            } else {
+                                fl.emit(I::LocalGet(i));
+                                fl.emit(I::LocalGet(b));
+                                helpers::cmp_value(fl, &it_ty);
+                            }
+                            fl.emit(I::I32Const(0));
+                            fl.emit(if is_max { I::I32GeS } else { I::I32LtS });
+                            fl.emit(I::I32Or);
+                            fl.emit(I::If(BlockType::Empty));
+                            fl.emit(I::LocalGet(i));
+                            fl.emit(I::LocalSet(b));
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::LocalSet(has));
+                            fl.emit(I::End);
+                        }
+                    }
+                });
+                self.end();
+                self.emit(I::LocalGet(has));
+                if let Some(b) = best {
+                    self.emit(I::LocalGet(b));
+                }
+                self.emit(I::StructNew(l.ty));
+            }
+            "iter.any" | "iter.all" | "iter.position" => {
+                let r = self.new_local(ValType::I32);
+                let n = self.new_local(ValType::I32);
+                let any = op != "iter.all";
+                self.emit(I::I32Const(if any { 0 } else { 1 }));
+                self.emit(I::LocalSet(r));
+                let done = self.open(0, BlockType::Empty);
+                let cl = cls[0].clone();
+                self.iterate(it, &mut |fl: &mut FnLower, item, _place, _cont| {
+                    fl.inline_closure(&cl, &[item]);
+                    if !any {
+                        fl.emit(I::I32Eqz);
+                    }
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    fl.emit(I::I32Const(if any { 1 } else { 0 }));
+                    fl.emit(I::LocalSet(r));
+                    fl.br(done);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(n));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalSet(n));
+                });
+                self.end();
+                if op == "iter.position" {
+                    let l = self.lw.layout(&e.ty);
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::StructNew(l.ty));
+                } else {
+                    self.emit(I::LocalGet(r));
+                }
+            }
+            "iter.for_each" => {
+                let cl = cls[0].clone();
+                self.iterate(it, &mut |fl: &mut FnLower, item, _place, _cont| {
+                    fl.inline_closure(&cl, &[item]);
+                    fl.drop_value(&cl.body.ty);
+                });
+            }
+            "iter.fold" => {
+                let acc_ty = e.ty.clone();
+                self.expr(&args[1]);
+                let acc = self.stash(&acc_ty);
+                let cl = cls[0].clone();
+                self.iterate(it, &mut |fl: &mut FnLower, item, _place, _cont| {
+                    fl.inline_closure(&cl, &[acc, item]);
+                    if let Some(a) = acc {
+                        fl.emit(I::LocalSet(a));
+                    }
+                });
+                if let Some(a) = acc {
+                    self.emit(I::LocalGet(a));
+                }
+            }
+            _ => self.unsupported(e, op),
+        }
+    }
+
+    /// Standalone iterator consumers that are `Std` ops (no closure).
+    pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        match op {
+            "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" => {
+                self.iter_consume(op, args, &[], e);
+                true
+            }
+            "iter.collect_vec" => {
+                let item_ty = match &e.ty {
+                    Ty::Vec(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                let v = self.collect_vec(&args[0], &item_ty);
+                self.emit(I::LocalGet(v));
+                true
+            }
+            "iter.collect_string_chars" | "iter.collect_string_strs" => {
+                let s = self.new_string();
+                let chars = op.ends_with("chars");
+                let item_ty = match &args[0].ty {
+                    Ty::Iter(t) => (**t).clone(),
+                    _ => Ty::Unit,
+                };
+                self.iterate(&args[0], &mut |fl: &mut FnLower, item, _place, _cont| {
+                    let Some(item) = item else { return };
+                    fl.emit(I::LocalGet(s));
+                    fl.emit(I::LocalGet(item));
+                    if chars {
+                        fl.call_prelude("string_push");
+                    } else {
+                        if matches!(item_ty.peel_refs(), Ty::String) {
+                            fl.call_prelude("string_as_str");
+                        }
+                        fl.call_prelude("string_push_str");
+                    }
+                });
+                self.emit(I::LocalGet(s));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    // ---- formatting ----
+
+    pub fn format(&mut self, pieces: &[FmtPiece], args: &[TExpr]) {
+        let vals: Vec<Option<u32>> = args
+            .iter()
+            .map(|a| {
+                self.expr_noncopy(a);
+                self.stash(&a.ty)
+            })
+            .collect();
+        let s = self.new_string();
+        for p in pieces {
+            match p {
+                FmtPiece::Lit(l) => {
+                    self.emit(I::LocalGet(s));
+                    self.str_lit(l);
+                    self.call_prelude("string_push_str");
+                }
+                FmtPiece::Arg { arg, spec } => {
+                    let t = args[*arg].ty.clone();
+                    let v = vals[*arg];
+                    self.fmt_arg(s, v, &t, spec, &vals, &args[*arg]);
+                }
+            }
+        }
+        self.emit(I::LocalGet(s));
+    }
+
+    fn count(&mut self, c: &Option<Count>, vals: &[Option<u32>], dflt: i32) {
+        match c {
+            None => self.emit(I::I32Const(dflt)),
+            Some(Count::Lit(n)) => self.emit(I::I32Const(*n as i32)),
+            Some(Count::Arg(k)) => match vals.get(*k).copied().flatten() {
+                Some(l) => self.emit(I::LocalGet(l)),
+                None => self.emit(I::I32Const(dflt)),
+            },
+        }
+    }
+
+    fn spec_args(&mut self, spec: &FmtSpec, vals: &[Option<u32>]) {
+        self.emit(I::I32Const(spec.fill as i32));
+        self.emit(I::I32Const(spec.align as i32));
+        self.count(&spec.width, vals, 0);
+        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2);
+        self.emit(I::I32Const(flags));
+        self.count(&spec.precision, vals, -1);
+    }
+
+    fn fmt_arg(&mut self, s: u32, v: Option<u32>, t: &Ty, spec: &FmtSpec, vals: &[Option<u32>], e: &TExpr) {
+        let t = strip(t);
+        let debug = spec.kind == '?';
+        match &t {
+            Ty::Int(i) => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                // value as u64 magnitude + negative flag (two's complement for non-decimal radixes)
+                let radix = match spec.kind {
+                    'x' => 16,
+                    'X' => 17,
+                    'o' => 8,
+                    'b' => 2,
+                    'e' | 'E' => {
+                        self.lw.error(codes::FORMAT, &e.span, "`{:e}` on integers is not supported yet", None);
+                        10
+                    }
+                    _ => 10,
+                };
+                self.emit(I::LocalGet(v));
+                if !i.is64() {
+                    self.emit(if i.signed() && radix == 10 { I::I64ExtendI32S } else { I::I64ExtendI32U });
+                    if radix != 10 && i.signed() {
+                        let mask = if i.bits() == 32 { 0xffff_ffffi64 } else { (1i64 << i.bits()) - 1 };
+                        self.emit(I::I64Const(mask));
+                        self.emit(I::I64And);
+                    }
+                }
+                self.emit(I::I32Const((i.signed() && radix == 10) as i32));
+                self.emit(I::I32Const(radix));
+                self.spec_args(spec, vals);
+                self.call_prelude("fmt_int");
+            }
+            Ty::Str | Ty::String => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(v));
+                if matches!(t, Ty::String) {
+                    self.call_prelude("string_as_str");
+                }
+                if debug {
+                    self.call_prelude("fmt_debug_str");
+                } else {
+                    self.spec_args(spec, vals);
+                    self.call_prelude("fmt_str");
+                }
+            }
+            Ty::Char => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(v));
+                if debug {
+                    self.call_prelude("fmt_debug_char");
+                } else {
+                    self.spec_args(spec, vals);
+                    self.call_prelude("fmt_char");
+                }
+            }
+            Ty::Bool => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(v));
+                self.spec_args(spec, vals);
+                self.call_prelude("fmt_bool");
+            }
+            Ty::F64 | Ty::F32 => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(v));
+                if matches!(t, Ty::F32) {
+                    self.emit(I::F64PromoteF32);
+                }
+                self.emit(I::I32Const(matches!(t, Ty::F32) as i32));
+                self.emit(I::I32Const(match spec.kind {
+                    '?' => 1,
+                    'e' => 2,
+                    'E' => 3,
+                    _ => 0,
+                }));
+                self.spec_args(spec, vals);
+                self.call_prelude("fmt_float");
+            }
+            Ty::Adt(a) if !debug => {
+                let a = *a;
+                match self.lw.ck.program.display_impls.get(&a).copied() {
+                    Some(f) => {
+                        if let Some(v) = v {
+                            self.emit(I::LocalGet(v));
+                        }
+                        self.emit(I::LocalGet(s));
+                        let id = self.lw.user_fn(f);
+                        self.emit(I::Call(id));
+                        let rt = self.lw.ck.bodies[&f].ret.clone();
+                        self.drop_value(&rt);
+                    }
+                    None => {
+                        let n = self.lw.ck.program.adts[a].name.clone();
+                        self.lw.error(codes::TRAITS, &e.span, format!("`{n}` doesn't implement `std::fmt::Display`"), Some("add `impl fmt::Display` or use `{:?}`"));
+                    }
+                }
+            }
+            _ if debug => {
+                if let Some(v) = v {
+                    self.fmt_debug(s, v, &t);
+                } else {
+                    self.emit(I::LocalGet(s));
+                    self.str_lit("()");
+                    self.call_prelude("string_push_str");
+                }
+            }
+            _ => {
+                let n = self.lw.ck.ty_name(&t);
+                self.lw.error(codes::TRAITS, &e.span, format!("`{n}` doesn't implement `std::fmt::Display`"), Some("use `{:?}`"));
+            }
+        }
+    }
+
+    /// Appends `{:?}` of the value in local `v` (type `t`) to the String in local `s`.
+    pub fn fmt_debug(&mut self, s: u32, v: u32, t: &Ty) {
+        let t = strip(t);
+        let f = helpers_fmt_debug_fn(self.lw, &t);
+        self.emit(I::LocalGet(s));
+        self.emit(I::LocalGet(v));
+        self.emit(I::Call(f));
+    }
+}
+
+fn t_is_option(t: &Ty) -> bool {
+    matches!(t, Ty::Option(_))
+}
+
+fn strip(t: &Ty) -> Ty {
+    match t {
+        Ty::Ref(_, x) | Ty::Boxed(x) => strip(x),
+        other => other.clone(),
+    }
+}
+
+/// Generated `Debug` formatting for any type (derived structs/enums, std containers, scalars).
+fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
+    let sv = ref_ty(lw.vec_type(&Ty::Int(IntTy::U8)));
+    let v = lw.repr(t).unwrap_or(ValType::I32);
+    let key = format!("debug<{}>", lw.ck.ty_name(t));
+    let (id, new) = lw.helper(&key, vec![sv, v], vec![], true);
+    if !new {
+        return id;
+    }
+    let mut fl = FnLower::new_helper(lw, 2, None);
+    let lit = |fl: &mut FnLower, s: &str| {
+        fl.emit(I::LocalGet(0));
+        fl.str_lit(s);
+        fl.call_prelude("string_push_str");
+    };
+    let spec = FmtSpec { fill: ' ', kind: '?', ..Default::default() };
+    let dummy = TExpr { kind: crate::tir::ExprKind::Unit, ty: t.clone(), span: Default::default() };
+    match t {
+        Ty::Int(_) | Ty::Bool | Ty::Char | Ty::F32 | Ty::F64 | Ty::Str | Ty::String => {
+            fl.fmt_arg(0, Some(1), t, &spec, &[], &dummy);
+        }
+        Ty::Unit => lit(&mut fl, "()"),
+        Ty::FmtError => lit(&mut fl, "Error"),
+        Ty::ParseError(float) => {
+            if *float {
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(1));
+                fl.call_prelude("fmt_parse_float_error");
+            } else {
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(1));
+                fl.call_prelude("fmt_parse_int_error");
+            }
+        }
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => {
+            let e = (**e).clone();
+            let at = fl.lw.array_type(&e);
+            let (arr, len, i) = (fl.new_local(ref_ty(at)), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+            fl.seq_parts(1, t, arr, None, len);
+            if let Some(st) = fl.slice_struct_of(t) {
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+                fl.emit(I::LocalTee(i));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(len));
+            }
+            let first = fl.new_local(ValType::I32);
+            fl.emit(I::I32Const(1));
+            fl.emit(I::LocalSet(first));
+            lit(&mut fl, "[");
+            let done = fl.open(0, BlockType::Empty);
+            let lp = fl.open(1, BlockType::Empty);
+            fl.emit(I::LocalGet(i));
+            fl.emit(I::LocalGet(len));
+            fl.emit(I::I32GeU);
+            fl.br_if(done);
+            fl.emit(I::LocalGet(first));
+            fl.emit(I::I32Eqz);
+            fl.emit(I::If(BlockType::Empty));
+            fl.depth += 1;
+            lit(&mut fl, ", ");
+            fl.depth -= 1;
+            fl.emit(I::End);
+            fl.emit(I::I32Const(0));
+            fl.emit(I::LocalSet(first));
+            if let Some(ev) = fl.lw.repr(&e) {
+                let x = fl.new_local(ev);
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(i));
+                fl.array_get(at, &e);
+                fl.emit(I::LocalSet(x));
+                fl.fmt_debug(0, x, &e);
+            } else {
+                lit(&mut fl, "()");
+            }
+            fl.emit(I::LocalGet(i));
+            fl.emit(I::I32Const(1));
+            fl.emit(I::I32Add);
+            fl.emit(I::LocalSet(i));
+            fl.br(lp);
+            fl.end();
+            fl.end();
+            lit(&mut fl, "]");
+        }
+        Ty::Tuple(ts) => {
+            let l = fl.lw.layout(t);
+            lit(&mut fl, "(");
+            for (k, ft) in ts.iter().enumerate() {
+                if k > 0 {
+                    lit(&mut fl, ", ");
+                }
+                debug_field(&mut fl, &l, 0, k, ft);
+            }
+            if ts.len() == 1 {
+                lit(&mut fl, ",");
+            }
+            lit(&mut fl, ")");
+        }
+        Ty::Option(_) | Ty::Result(..) | Ty::Adt(_) => {
+            let (names, shapes, tys): (Vec<String>, Vec<crate::resolve::Shape>, Vec<Vec<Ty>>) = match t {
+                Ty::Option(x) => (vec!["None".into(), "Some".into()], vec![crate::resolve::Shape::Unit, crate::resolve::Shape::Tuple], vec![vec![], vec![(**x).clone()]]),
+                Ty::Result(a, b) => (vec!["Ok".into(), "Err".into()], vec![crate::resolve::Shape::Tuple; 2], vec![vec![(**a).clone()], vec![(**b).clone()]]),
+                Ty::Adt(a) => {
+                    let d = &fl.lw.ck.program.adts[*a];
+                    (d.variants.iter().map(|v| v.name.clone()).collect(), d.variants.iter().map(|v| v.shape).collect(), fl.lw.ck.adt_fields[*a].clone())
+                }
+                _ => unreachable!(),
+            };
+            if let Ty::Adt(a) = t {
+                if let Some(&f) = fl.lw.ck.program.debug_impls.get(a) {
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::LocalGet(0));
+                    let id2 = fl.lw.user_fn(f);
+                    fl.emit(I::Call(id2));
+                    fl.emit(I::Drop);
+                    fl.finish(id);
+                    return id;
+                }
+            }
+            let fieldless = matches!(t, Ty::Adt(a) if fl.lw.ck.adt_is_fieldless_enum(*a));
+            let is_enum = !matches!(t, Ty::Adt(a) if !fl.lw.ck.program.adts[*a].is_enum);
+            let l = if fieldless { None } else { Some(fl.lw.layout(t)) };
+            for (vi, name) in names.iter().enumerate() {
+                let skip = fl.open(0, BlockType::Empty);
+                if is_enum {
+                    fl.emit(I::LocalGet(1));
+                    match &l {
+                        Some(l) => {
+                            fl.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                            fl.emit(I::I32Const(vi as i32));
+                        }
+                        None => {
+                            let Ty::Adt(a) = t else { unreachable!() };
+                            fl.emit(I::I32Const(fl.lw.ck.adt_discrs[*a][vi] as i32));
+                        }
+                    }
+                    fl.emit(I::I32Ne);
+                    fl.br_if(skip);
+                }
+                lit(&mut fl, name);
+                match shapes[vi] {
+                    crate::resolve::Shape::Unit => {}
+                    crate::resolve::Shape::Tuple => {
+                        lit(&mut fl, "(");
+                        for (k, ft) in tys[vi].iter().enumerate() {
+                            if k > 0 {
+                                lit(&mut fl, ", ");
+                            }
+                            if let Some(l) = &l {
+                                debug_field(&mut fl, l, vi, k, ft);
+                            }
+                        }
+                        lit(&mut fl, ")");
+                    }
+                    crate::resolve::Shape::Named => {
+                        let Ty::Adt(a) = t else { unreachable!() };
+                        let fnames: Vec<String> = fl.lw.ck.program.adts[*a].variants[vi].fields.iter().map(|f| f.name.clone()).collect();
+                        if fnames.is_empty() {
+                            lit(&mut fl, " {}");
+                        } else {
+                            lit(&mut fl, " { ");
+                            for (k, ft) in tys[vi].iter().enumerate() {
+                                if k > 0 {
+                                    lit(&mut fl, ", ");
+                                }
+                                lit(&mut fl, &format!("{}: ", fnames[k]));
+                                if let Some(l) = &l {
+                                    debug_field(&mut fl, l, vi, k, ft);
+                                }
+                            }
+                            lit(&mut fl, " }");
+                        }
+                    }
+                }
+                fl.emit(I::Return);
+                fl.end();
+            }
+        }
+        _ => lit(&mut fl, "?"),
+    }
+    fl.finish(id);
+    id
+}
+
+fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, ft: &Ty) {
+    match l.fields[vi].get(k).copied().flatten() {
+        Some(w) => {
+            let v = fl.lw.repr(ft).unwrap();
+            let x = fl.new_local(v);
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+            fl.emit(I::LocalSet(x));
+            fl.fmt_debug(0, x, ft);
+        }
+        None => {
+            fl.emit(I::LocalGet(0));
+            fl.str_lit("()");
+            fl.call_prelude("string_push_str");
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: PatKind) {}

@@ -1,0 +1,273 @@
+//! Wasm representation of Rust types and the registry of GC types (one recursion group).
+//!
+//! Scalars are i32/i64/f32/f64 (narrow integers normalized: sign- or zero-extended). Aggregates are
+//! nullable references to mutable GC structs/arrays, so `*r = v` can copy into the object in place:
+//! tuples/structs → struct; enums with data → struct {tag, fields of every variant}; Option/Result likewise;
+//! Vec/String → {array, len}; &str/slices → {array, start, len}; `&mut` to a scalar → cell {val}.
+
+use super::Lowerer;
+use crate::types::{IntTy, Ty};
+use wasm_encoder::{
+    ArrayType, CompositeInnerType, CompositeType, FieldType, FuncType, HeapType, RefType, StorageType, StructType, SubType, ValType,
+};
+
+/// Number of standalone (non-recursive) types before the recursion group: WASI import types and `_start`.
+pub const PRE_TYPES: u32 = 4;
+pub const TY_FD_WRITE: u32 = 0;
+pub const TY_PROC_EXIT: u32 = 1;
+pub const TY_START: u32 = 2;
+pub const TY_ARGS_SIZES: u32 = 3;
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum TypeKey {
+    Struct(Vec<(StorageKey, bool)>),
+    Array(StorageKey),
+    Func(Vec<ValKey>, Vec<ValKey>),
+    /// Nominal: user structs and enums get their own type even if fields coincide (clearer names).
+    Named(String, Vec<(StorageKey, bool)>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ValKey {
+    I32,
+    I64,
+    F32,
+    F64,
+    Ref(u32),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum StorageKey {
+    I8,
+    I16,
+    Val(ValKey),
+}
+
+pub fn vk(v: ValType) -> ValKey {
+    match v {
+        ValType::I32 => ValKey::I32,
+        ValType::I64 => ValKey::I64,
+        ValType::F32 => ValKey::F32,
+        ValType::F64 => ValKey::F64,
+        ValType::Ref(r) => match r.heap_type {
+            HeapType::Concrete(i) => ValKey::Ref(i),
+            _ => ValKey::Ref(u32::MAX),
+        },
+        _ => ValKey::I32,
+    }
+}
+
+pub fn vt(k: ValKey) -> ValType {
+    match k {
+        ValKey::I32 => ValType::I32,
+        ValKey::I64 => ValType::I64,
+        ValKey::F32 => ValType::F32,
+        ValKey::F64 => ValType::F64,
+        ValKey::Ref(i) => ref_ty(i),
+    }
+}
+
+pub fn ref_ty(i: u32) -> ValType {
+    ValType::Ref(RefType { nullable: true, heap_type: HeapType::Concrete(i) })
+}
+
+/// A registered GC type with names for the name section.
+pub struct TypeDef {
+    pub key: TypeKey,
+    pub name: String,
+    pub field_names: Vec<String>,
+}
+
+/// Layout of an aggregate: which wasm struct type and where each logical field lives.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub ty: u32,
+    /// Per variant (one for structs/tuples), per logical field: wasm field index (None for unit fields).
+    pub fields: Vec<Vec<Option<u32>>>,
+    /// Whether field 0 is a tag.
+    pub tagged: bool,
+}
+
+impl Lowerer<'_> {
+    pub fn intern(&mut self, key: TypeKey, name: String, field_names: Vec<String>) -> u32 {
+        if let Some(&i) = self.type_map.get(&key) {
+            return i;
+        }
+        let i = PRE_TYPES + self.types.len() as u32;
+        self.types.push(TypeDef { key: key.clone(), name, field_names });
+        self.type_map.insert(key, i);
+        i
+    }
+
+    pub fn subtypes(&self) -> Vec<SubType> {
+        self.types
+            .iter()
+            .map(|t| {
+                let inner = match &t.key {
+                    TypeKey::Struct(fs) | TypeKey::Named(_, fs) => CompositeInnerType::Struct(StructType {
+                        fields: fs.iter().map(|(s, m)| FieldType { element_type: st(*s), mutable: *m }).collect(),
+                    }),
+                    TypeKey::Array(s) => CompositeInnerType::Array(ArrayType(FieldType { element_type: st(*s), mutable: true })),
+                    TypeKey::Func(p, r) => CompositeInnerType::Func(FuncType::new(p.iter().map(|k| vt(*k)), r.iter().map(|k| vt(*k)))),
+                };
+                SubType { is_final: true, supertype_idxs: vec![], composite_type: CompositeType { inner, shared: false, descriptor: None, describes: None } }
+            })
+            .collect()
+    }
+
+    pub fn func_type(&mut self, params: &[ValType], results: &[ValType]) -> u32 {
+        let key = TypeKey::Func(params.iter().map(|v| vk(*v)).collect(), results.iter().map(|v| vk(*v)).collect());
+        self.intern(key, String::new(), vec![])
+    }
+
+    /// The wasm value type of a Rust type (None for zero-sized types).
+    pub fn repr(&mut self, t: &Ty) -> Option<ValType> {
+        match t {
+            Ty::Int(i) if i.is64() => Some(ValType::I64),
+            Ty::Int(_) | Ty::Bool | Ty::Char | Ty::ParseError(_) => Some(ValType::I32),
+            Ty::F32 => Some(ValType::F32),
+            Ty::F64 => Some(ValType::F64),
+            Ty::Unit | Ty::Never | Ty::Closure(_) | Ty::Iter(_) | Ty::FmtError | Ty::Var(_) => None,
+            Ty::Adt(a) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
+            Ty::Ref(m, inner) => {
+                if *m && self.is_scalar(inner) {
+                    Some(ref_ty(self.cell_type(inner)))
+                } else {
+                    self.repr(inner)
+                }
+            }
+            Ty::Boxed(inner) => {
+                if self.is_scalar(inner) {
+                    Some(ref_ty(self.cell_type(inner)))
+                } else if self.repr(inner).is_none() {
+                    None
+                } else {
+                    self.repr(inner)
+                }
+            }
+            Ty::Str => Some(ref_ty(self.slice_type(&Ty::Int(IntTy::U8)))),
+            Ty::Slice(e) => Some(ref_ty(self.slice_type(e))),
+            Ty::String | Ty::Formatter => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),
+            Ty::Vec(e) => Some(ref_ty(self.vec_type(e))),
+            Ty::Array(e, _) => Some(ref_ty(self.array_type(e))),
+            _ => Some(ref_ty(self.layout(t).ty)),
+        }
+    }
+
+    /// Scalars are represented by a wasm number (not a reference).
+    pub fn is_scalar(&mut self, t: &Ty) -> bool {
+        matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+    }
+
+    /// Whether copying a value of `t` must duplicate a GC object (Copy aggregates).
+    pub fn needs_copy(&mut self, t: &Ty) -> bool {
+        match t {
+            Ty::Ref(..) | Ty::Str | Ty::Slice(_) => false,
+            _ => self.ck.is_copy(t) && matches!(self.repr(t), Some(ValType::Ref(_))),
+        }
+    }
+
+    pub fn storage(&mut self, t: &Ty) -> StorageKey {
+        match t {
+            Ty::Int(IntTy::U8 | IntTy::I8) | Ty::Bool => StorageKey::I8,
+            Ty::Int(IntTy::U16 | IntTy::I16) => StorageKey::I16,
+            _ => StorageKey::Val(vk(self.repr(t).unwrap_or(ValType::I32))),
+        }
+    }
+
+    pub fn array_type(&mut self, elem: &Ty) -> u32 {
+        let s = self.storage(elem);
+        let name = format!("[{}]", self.ck.ty_name(elem));
+        self.intern(TypeKey::Array(s), name, vec![])
+    }
+
+    pub fn vec_type(&mut self, elem: &Ty) -> u32 {
+        let a = self.array_type(elem);
+        let name = format!("Vec<{}>", self.ck.ty_name(elem));
+        self.intern(TypeKey::Struct(vec![(StorageKey::Val(ValKey::Ref(a)), true), (StorageKey::Val(ValKey::I32), true)]), name, vec!["buf".into(), "len".into()])
+    }
+
+    pub fn slice_type(&mut self, elem: &Ty) -> u32 {
+        let a = self.array_type(elem);
+        let name = format!("&[{}]", self.ck.ty_name(elem));
+        self.intern(
+            TypeKey::Struct(vec![(StorageKey::Val(ValKey::Ref(a)), true), (StorageKey::Val(ValKey::I32), true), (StorageKey::Val(ValKey::I32), true)]),
+            name,
+            vec!["buf".into(), "start".into(), "len".into()],
+        )
+    }
+
+    pub fn cell_type(&mut self, t: &Ty) -> u32 {
+        let v = self.repr(t).unwrap_or(ValType::I32);
+        self.intern(TypeKey::Struct(vec![(StorageKey::Val(vk(v)), true)]), format!("Cell<{}>", self.ck.ty_name(t)), vec!["val".into()])
+    }
+
+    /// Layout of tuples, structs, enums with data, Option, Result, ranges.
+    pub fn layout(&mut self, t: &Ty) -> Layout {
+        if let Some(l) = self.layouts.get(t) {
+            return l.clone();
+        }
+        let (name, tagged, variants): (String, bool, Vec<(Vec<Ty>, Vec<String>)>) = match t {
+            Ty::Tuple(ts) => (self.ck.ty_name(t), false, vec![(ts.clone(), (0..ts.len()).map(|i| i.to_string()).collect())]),
+            Ty::Option(e) => (self.ck.ty_name(t), true, vec![(vec![], vec![]), ((vec![(**e).clone()]), vec!["some".into()])]),
+            Ty::Result(a, b) => (self.ck.ty_name(t), true, vec![(vec![(**a).clone()], vec!["ok".into()]), (vec![(**b).clone()], vec!["err".into()])]),
+            Ty::Range(e, _) => (self.ck.ty_name(t), false, vec![(vec![(**e).clone(), (**e).clone()], vec!["start".into(), "end".into()])]),
+            Ty::Adt(a) => {
+                let d = &self.ck.program.adts[*a];
+                let vs = d
+                    .variants
+                    .iter()
+                    .enumerate()
+                    .map(|(vi, v)| {
+                        let names = v.fields.iter().map(|f| if d.is_enum { format!("{}.{}", v.name, f.name) } else { f.name.clone() }).collect();
+                        (self.ck.adt_fields[*a][vi].clone(), names)
+                    })
+                    .collect();
+                (d.name.clone(), d.is_enum, vs)
+            }
+            _ => (self.ck.ty_name(t), false, vec![]),
+        };
+        // Reserve the index first so recursive types can refer to themselves.
+        let placeholder_key = TypeKey::Named(format!("{name}#{}", self.types.len()), vec![]);
+        let idx = self.intern(placeholder_key.clone(), name.clone(), vec![]);
+        let mut fields: Vec<(StorageKey, bool)> = Vec::new();
+        let mut fnames = Vec::new();
+        let mut map = Vec::new();
+        if tagged {
+            fields.push((StorageKey::Val(ValKey::I32), true));
+            fnames.push("tag".to_string());
+        }
+        // Insert a provisional layout so recursive references resolve.
+        self.layouts.insert(t.clone(), Layout { ty: idx, fields: vec![], tagged });
+        for (tys, names) in &variants {
+            let mut vm = Vec::new();
+            for (ft, fname) in tys.iter().zip(names) {
+                match self.repr(ft) {
+                    Some(v) => {
+                        vm.push(Some(fields.len() as u32));
+                        fields.push((StorageKey::Val(vk(v)), true));
+                        fnames.push(fname.clone());
+                    }
+                    None => vm.push(None),
+                }
+            }
+            map.push(vm);
+        }
+        let real_key = TypeKey::Named(format!("{name}#{idx}"), fields);
+        let pos = (idx - PRE_TYPES) as usize;
+        self.type_map.remove(&placeholder_key);
+        self.type_map.insert(real_key.clone(), idx);
+        self.types[pos] = TypeDef { key: real_key, name, field_names: fnames };
+        let l = Layout { ty: idx, fields: map, tagged };
+        self.layouts.insert(t.clone(), l.clone());
+        l
+    }
+}
+
+fn st(s: StorageKey) -> StorageType {
+    match s {
+        StorageKey::I8 => StorageType::I8,
+        StorageKey::I16 => StorageType::I16,
+        StorageKey::Val(v) => StorageType::Val(vt(v)),
+    }
+}

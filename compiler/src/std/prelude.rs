@@ -1,0 +1,1293 @@
+//! The WasmRust std surface, written in Rust and compiled by WasmRust itself. Functions named
+//! `__intrinsic_*` have their bodies supplied by the lowering (they map to a few wasm instructions);
+//! everything else here is ordinary code. Arithmetic in this file wraps (no overflow checks); the
+//! functions do their own checks where Rust semantics require them.
+
+fn __intrinsic_write(fd: i32, s: &str) {}
+fn __intrinsic_exit(code: i32) -> ! {
+    loop {}
+}
+fn __intrinsic_string_new() -> String {
+    String::new()
+}
+fn __intrinsic_push_byte(s: &mut String, b: u8) {}
+fn __intrinsic_push_str(s: &mut String, t: &str) {}
+fn __intrinsic_as_str(s: &String) -> &str {
+    ""
+}
+fn __intrinsic_byte(s: &str, i: usize) -> u8 {
+    0
+}
+fn __intrinsic_sub(s: &str, start: usize, len: usize) -> &str {
+    s
+}
+fn __intrinsic_set_len(s: &mut String, n: usize) {}
+fn __intrinsic_f64_bits(x: f64) -> u64 {
+    0
+}
+fn __intrinsic_f64_from_bits(x: u64) -> f64 {
+    0.0
+}
+
+fn string_as_str(s: &String) -> &str {
+    __intrinsic_as_str(s)
+}
+
+fn string_push_str(s: &mut String, t: &str) {
+    __intrinsic_push_str(s, t);
+}
+
+/// Appends the UTF-8 encoding of `c`.
+fn string_push(s: &mut String, c: char) {
+    let u = c as u32;
+    if u < 0x80 {
+        __intrinsic_push_byte(s, u as u8);
+    } else if u < 0x800 {
+        __intrinsic_push_byte(s, (0xC0 | (u >> 6)) as u8);
+        __intrinsic_push_byte(s, (0x80 | (u & 0x3F)) as u8);
+    } else if u < 0x10000 {
+        __intrinsic_push_byte(s, (0xE0 | (u >> 12)) as u8);
+        __intrinsic_push_byte(s, (0x80 | ((u >> 6) & 0x3F)) as u8);
+        __intrinsic_push_byte(s, (0x80 | (u & 0x3F)) as u8);
+    } else {
+        __intrinsic_push_byte(s, (0xF0 | (u >> 18)) as u8);
+        __intrinsic_push_byte(s, (0x80 | ((u >> 12) & 0x3F)) as u8);
+        __intrinsic_push_byte(s, (0x80 | ((u >> 6) & 0x3F)) as u8);
+        __intrinsic_push_byte(s, (0x80 | (u & 0x3F)) as u8);
+    }
+}
+
+fn str_to_string(s: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    __intrinsic_push_str(&mut out, s);
+    out
+}
+
+fn str_eq(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if __intrinsic_byte(a, i) != __intrinsic_byte(b, i) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Decodes the char starting at byte `i` (which is a char boundary).
+fn str_char_at(s: &str, i: usize) -> char {
+    let b0 = __intrinsic_byte(s, i) as u32;
+    let u = if b0 < 0x80 {
+        b0
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6) | (__intrinsic_byte(s, i + 1) as u32 & 0x3F)
+    } else if b0 < 0xF0 {
+        ((b0 & 0x0F) << 12) | ((__intrinsic_byte(s, i + 1) as u32 & 0x3F) << 6) | (__intrinsic_byte(s, i + 2) as u32 & 0x3F)
+    } else {
+        ((b0 & 0x07) << 18) | ((__intrinsic_byte(s, i + 1) as u32 & 0x3F) << 12) | ((__intrinsic_byte(s, i + 2) as u32 & 0x3F) << 6) | (__intrinsic_byte(s, i + 3) as u32 & 0x3F)
+    };
+    __intrinsic_char(u)
+}
+
+fn __intrinsic_char(u: u32) -> char {
+    'a'
+}
+
+fn char_len_utf8(c: char) -> usize {
+    let u = c as u32;
+    if u < 0x80 {
+        1
+    } else if u < 0x800 {
+        2
+    } else if u < 0x10000 {
+        3
+    } else {
+        4
+    }
+}
+
+fn is_char_boundary(s: &str, i: usize) -> bool {
+    if i == 0 || i == s.len() {
+        return true;
+    }
+    if i > s.len() {
+        return false;
+    }
+    let b = __intrinsic_byte(s, i);
+    b < 0x80 || b >= 0xC0
+}
+
+// ---------------------------------------------------------------- panics
+
+fn panic_str(loc: &str, msg: &str) -> ! {
+    let mut out = __intrinsic_string_new();
+    __intrinsic_push_str(&mut out, "\nthread 'main' panicked at ");
+    // (the leading newline is removed below; it keeps the literal shared with nothing else)
+    let mut s = __intrinsic_string_new();
+    __intrinsic_push_str(&mut s, __intrinsic_sub(string_as_str(&out), 1, out.len() - 1));
+    __intrinsic_push_str(&mut s, loc);
+    __intrinsic_push_str(&mut s, ":\n");
+    __intrinsic_push_str(&mut s, msg);
+    __intrinsic_push_str(&mut s, "\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
+    __intrinsic_write(2, string_as_str(&s));
+    __intrinsic_exit(101)
+}
+
+fn panic_string(loc: &str, msg: String) -> ! {
+    panic_str(loc, string_as_str(&msg))
+}
+
+fn push_usize(out: &mut String, v: usize) {
+    fmt_int(out, v as u64, false, 10, ' ', 0, 0, 0, -1);
+}
+
+fn panic_bounds(loc: &str, len: usize, index: usize) -> ! {
+    let mut m = __intrinsic_string_new();
+    __intrinsic_push_str(&mut m, "index out of bounds: the len is ");
+    push_usize(&mut m, len);
+    __intrinsic_push_str(&mut m, " but the index is ");
+    push_usize(&mut m, index);
+    panic_str(loc, string_as_str(&m))
+}
+
+/// rustc's checks for `&s[lo..hi]` on slices.
+fn slice_check(len: usize, lo: usize, hi: usize, loc: &str) {
+    if lo > hi {
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "slice index starts at ");
+        push_usize(&mut m, lo);
+        __intrinsic_push_str(&mut m, " but ends at ");
+        push_usize(&mut m, hi);
+        panic_str(loc, string_as_str(&m));
+    }
+    if hi > len {
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "range end index ");
+        push_usize(&mut m, hi);
+        __intrinsic_push_str(&mut m, " out of range for slice of length ");
+        push_usize(&mut m, len);
+        panic_str(loc, string_as_str(&m));
+    }
+}
+
+/// `&s[lo..hi]` on strings with rustc's panics.
+fn str_slice(s: &str, lo: usize, hi: usize, loc: &str) -> &str {
+    if hi > s.len() || lo > s.len() {
+        let bad = if lo > s.len() { lo } else { hi };
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "byte index ");
+        push_usize(&mut m, bad);
+        __intrinsic_push_str(&mut m, " is out of bounds of `");
+        __intrinsic_push_str(&mut m, s);
+        __intrinsic_push_str(&mut m, "`");
+        panic_str(loc, string_as_str(&m));
+    }
+    if lo > hi {
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "begin <= end (");
+        push_usize(&mut m, lo);
+        __intrinsic_push_str(&mut m, " <= ");
+        push_usize(&mut m, hi);
+        __intrinsic_push_str(&mut m, ") when slicing `");
+        __intrinsic_push_str(&mut m, s);
+        __intrinsic_push_str(&mut m, "`");
+        panic_str(loc, string_as_str(&m));
+    }
+    if !is_char_boundary(s, lo) || !is_char_boundary(s, hi) {
+        let bad = if !is_char_boundary(s, lo) { lo } else { hi };
+        let mut start = bad;
+        while !is_char_boundary(s, start) {
+            start -= 1;
+        }
+        let c = str_char_at(s, start);
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "byte index ");
+        push_usize(&mut m, bad);
+        __intrinsic_push_str(&mut m, " is not a char boundary; it is inside ");
+        fmt_debug_char(&mut m, c);
+        __intrinsic_push_str(&mut m, " (bytes ");
+        push_usize(&mut m, start);
+        __intrinsic_push_str(&mut m, "..");
+        push_usize(&mut m, start + char_len_utf8(c));
+        __intrinsic_push_str(&mut m, ") of `");
+        __intrinsic_push_str(&mut m, s);
+        __intrinsic_push_str(&mut m, "`");
+        panic_str(loc, string_as_str(&m));
+    }
+    __intrinsic_sub(s, lo, hi - lo)
+}
+
+fn mul_overflows_i64(a: i64, b: i64) -> bool {
+    if a == 0 || b == 0 {
+        return false;
+    }
+    if (a == -1 && b == i64::MIN) || (b == -1 && a == i64::MIN) {
+        return true;
+    }
+    let r = a * b;
+    r / a != b
+}
+
+fn mul_overflows_u64(a: u64, b: u64) -> bool {
+    if a == 0 {
+        return false;
+    }
+    let r = a * b;
+    r / a != b
+}
+
+// ---------------------------------------------------------------- formatting
+
+/// Pads `body` (already formatted, `n` chars) into `out` per fill/align/width.
+/// `default_align`: 1 left (strings), 3 right (numbers).
+fn pad(out: &mut String, body: &str, nchars: usize, fill: char, align: u32, width: usize, default_align: u32) {
+    if width <= nchars {
+        __intrinsic_push_str(out, body);
+        return;
+    }
+    let padding = width - nchars;
+    let a = if align == 0 { default_align } else { align };
+    let (before, after) = if a == 1 {
+        (0, padding)
+    } else if a == 2 {
+        (padding / 2, padding - padding / 2)
+    } else {
+        (padding, 0)
+    };
+    let mut i = 0;
+    while i < before {
+        string_push(out, fill);
+        i += 1;
+    }
+    __intrinsic_push_str(out, body);
+    i = 0;
+    while i < after {
+        string_push(out, fill);
+        i += 1;
+    }
+}
+
+fn count_chars(s: &str) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let b = __intrinsic_byte(s, i);
+        if b < 0x80 || b >= 0xC0 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Integers: `v` is the value as u64 (for signed decimal: the i64 bit pattern, `signed` set).
+/// radix 10/16/8/2, 17 = upper hex. flags: 1 plus, 2 zero-pad, 4 alternate.
+fn fmt_int(out: &mut String, v: u64, signed: bool, radix: u32, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let neg = signed && (v as i64) < 0;
+    let mut mag = if neg { 0 - v } else { v };
+    let base = if radix == 17 { 16 } else { radix as u64 };
+    let mut digits = __intrinsic_string_new();
+    if mag == 0 {
+        __intrinsic_push_byte(&mut digits, b'0');
+    }
+    while mag > 0 {
+        let d = (mag % base) as u8;
+        let c = if d < 10 { b'0' + d } else if radix == 17 { b'A' + d - 10 } else { b'a' + d - 10 };
+        __intrinsic_push_byte(&mut digits, c);
+        mag = mag / base;
+    }
+    let mut prefix = __intrinsic_string_new();
+    if neg {
+        __intrinsic_push_byte(&mut prefix, b'-');
+    } else if flags & 1 != 0 {
+        __intrinsic_push_byte(&mut prefix, b'+');
+    }
+    if flags & 4 != 0 {
+        if radix == 16 || radix == 17 {
+            __intrinsic_push_str(&mut prefix, "0x");
+        } else if radix == 8 {
+            __intrinsic_push_str(&mut prefix, "0o");
+        } else if radix == 2 {
+            __intrinsic_push_str(&mut prefix, "0b");
+        }
+    }
+    let nd = digits.len();
+    let mut body = __intrinsic_string_new();
+    __intrinsic_push_str(&mut body, string_as_str(&prefix));
+    if flags & 2 != 0 && width > nd + prefix.len() {
+        let mut z = width - nd - prefix.len();
+        while z > 0 {
+            __intrinsic_push_byte(&mut body, b'0');
+            z -= 1;
+        }
+    }
+    let mut i = nd;
+    while i > 0 {
+        i -= 1;
+        __intrinsic_push_byte(&mut body, __intrinsic_byte(string_as_str(&digits), i));
+    }
+    let n = body.len();
+    pad(out, string_as_str(&body), n, fill, align, width, 3);
+}
+
+fn fmt_str(out: &mut String, s: &str, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let mut t = s;
+    if prec >= 0 {
+        // Truncate to `prec` chars.
+        let mut i = 0;
+        let mut n = 0;
+        while i < s.len() && n < prec as usize {
+            i += char_len_utf8(str_char_at(s, i));
+            n += 1;
+        }
+        t = __intrinsic_sub(s, 0, i);
+    }
+    if width == 0 {
+        __intrinsic_push_str(out, t);
+        return;
+    }
+    let n = count_chars(t);
+    pad(out, t, n, fill, align, width, 1);
+}
+
+fn fmt_char(out: &mut String, c: char, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let mut s = __intrinsic_string_new();
+    string_push(&mut s, c);
+    pad(out, string_as_str(&s), 1, fill, align, width, 1);
+}
+
+fn fmt_bool(out: &mut String, b: bool, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let s = if b { "true" } else { "false" };
+    fmt_str(out, s, fill, align, width, flags, prec);
+}
+
+fn push_hex_escape(out: &mut String, u: u32) {
+    __intrinsic_push_str(out, "\\u{");
+    fmt_int(out, u as u64, false, 16, ' ', 0, 0, 0, -1);
+    __intrinsic_push_str(out, "}");
+}
+
+/// Escapes like `char::escape_debug` (quote is the surrounding quote char).
+fn push_escaped(out: &mut String, c: char, quote: char) {
+    let u = c as u32;
+    if c == '\t' {
+        __intrinsic_push_str(out, "\\t");
+    } else if c == '\r' {
+        __intrinsic_push_str(out, "\\r");
+    } else if c == '\n' {
+        __intrinsic_push_str(out, "\\n");
+    } else if c == '\\' {
+        __intrinsic_push_str(out, "\\\\");
+    } else if c == quote {
+        __intrinsic_push_byte(out, b'\\');
+        string_push(out, c);
+    } else if u < 0x20 || u == 0x7f {
+        push_hex_escape(out, u);
+    } else {
+        string_push(out, c);
+    }
+}
+
+fn fmt_debug_str(out: &mut String, s: &str) {
+    __intrinsic_push_byte(out, b'"');
+    let mut i = 0;
+    while i < s.len() {
+        let c = str_char_at(s, i);
+        push_escaped(out, c, '"');
+        i += char_len_utf8(c);
+    }
+    __intrinsic_push_byte(out, b'"');
+}
+
+fn fmt_debug_char(out: &mut String, c: char) {
+    __intrinsic_push_byte(out, b'\'');
+    push_escaped(out, c, '\'');
+    __intrinsic_push_byte(out, b'\'');
+}
+
+fn fmt_parse_int_error(out: &mut String, kind: i32) {
+    __intrinsic_push_str(out, "ParseIntError { kind: ");
+    let k = if kind == 1 {
+        "Empty"
+    } else if kind == 2 {
+        "InvalidDigit"
+    } else if kind == 3 {
+        "PosOverflow"
+    } else {
+        "NegOverflow"
+    };
+    __intrinsic_push_str(out, k);
+    __intrinsic_push_str(out, " }");
+}
+
+fn fmt_parse_float_error(out: &mut String, kind: i32) {
+    __intrinsic_push_str(out, "ParseFloatError { kind: ");
+    __intrinsic_push_str(out, if kind == 1 { "Empty" } else { "Invalid" });
+    __intrinsic_push_str(out, " }");
+}
+
+// ---------------------------------------------------------------- str methods
+
+fn is_ws(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c' || c == '\u{85}' || c == '\u{a0}' || c == '\u{1680}' || (c >= '\u{2000}' && c <= '\u{200a}') || c == '\u{2028}' || c == '\u{2029}' || c == '\u{202f}' || c == '\u{205f}' || c == '\u{3000}'
+}
+
+fn str_trim_start(s: &str) -> &str {
+    let mut i = 0;
+    while i < s.len() {
+        let c = str_char_at(s, i);
+        if !is_ws(c) {
+            break;
+        }
+        i += char_len_utf8(c);
+    }
+    __intrinsic_sub(s, i, s.len() - i)
+}
+
+fn str_trim_end(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 {
+        let mut st = end - 1;
+        while !is_char_boundary(s, st) {
+            st -= 1;
+        }
+        let c = str_char_at(s, st);
+        if !is_ws(c) {
+            break;
+        }
+        end = st;
+    }
+    __intrinsic_sub(s, 0, end)
+}
+
+fn str_trim(s: &str) -> &str {
+    str_trim_end(str_trim_start(s))
+}
+
+fn str_find(s: &str, p: &str) -> Option<usize> {
+    if p.len() > s.len() {
+        return None;
+    }
+    let mut i = 0;
+    while i + p.len() <= s.len() {
+        let mut j = 0;
+        while j < p.len() && __intrinsic_byte(s, i + j) == __intrinsic_byte(p, j) {
+            j += 1;
+        }
+        if j == p.len() {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn str_rfind(s: &str, p: &str) -> Option<usize> {
+    if p.len() > s.len() {
+        return None;
+    }
+    let mut i = s.len() - p.len() + 1;
+    while i > 0 {
+        i -= 1;
+        let mut j = 0;
+        while j < p.len() && __intrinsic_byte(s, i + j) == __intrinsic_byte(p, j) {
+            j += 1;
+        }
+        if j == p.len() {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn char_to_string(c: char) -> String {
+    let mut s = __intrinsic_string_new();
+    string_push(&mut s, c);
+    s
+}
+
+fn str_find_char(s: &str, c: char) -> Option<usize> {
+    let t = char_to_string(c);
+    str_find(s, string_as_str(&t))
+}
+
+fn str_rfind_char(s: &str, c: char) -> Option<usize> {
+    let t = char_to_string(c);
+    str_rfind(s, string_as_str(&t))
+}
+
+fn str_contains(s: &str, p: &str) -> bool {
+    str_find(s, p).is_some()
+}
+
+fn str_contains_char(s: &str, c: char) -> bool {
+    str_find_char(s, c).is_some()
+}
+
+fn str_starts_with(s: &str, p: &str) -> bool {
+    p.len() <= s.len() && str_eq(__intrinsic_sub(s, 0, p.len()), p)
+}
+
+fn str_ends_with(s: &str, p: &str) -> bool {
+    p.len() <= s.len() && str_eq(__intrinsic_sub(s, s.len() - p.len(), p.len()), p)
+}
+
+fn str_starts_with_char(s: &str, c: char) -> bool {
+    let t = char_to_string(c);
+    str_starts_with(s, string_as_str(&t))
+}
+
+fn str_ends_with_char(s: &str, c: char) -> bool {
+    let t = char_to_string(c);
+    str_ends_with(s, string_as_str(&t))
+}
+
+fn str_strip_prefix(s: &str, p: &str) -> Option<&str> {
+    if str_starts_with(s, p) {
+        Some(__intrinsic_sub(s, p.len(), s.len() - p.len()))
+    } else {
+        None
+    }
+}
+
+fn str_strip_suffix(s: &str, p: &str) -> Option<&str> {
+    if str_ends_with(s, p) {
+        Some(__intrinsic_sub(s, 0, s.len() - p.len()))
+    } else {
+        None
+    }
+}
+
+fn str_replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut rest = s;
+    if from.len() == 0 {
+        __intrinsic_push_str(&mut out, to);
+        let mut i = 0;
+        while i < s.len() {
+            let c = str_char_at(s, i);
+            string_push(&mut out, c);
+            __intrinsic_push_str(&mut out, to);
+            i += char_len_utf8(c);
+        }
+        return out;
+    }
+    loop {
+        match str_find(rest, from) {
+            Some(i) => {
+                __intrinsic_push_str(&mut out, __intrinsic_sub(rest, 0, i));
+                __intrinsic_push_str(&mut out, to);
+                rest = __intrinsic_sub(rest, i + from.len(), rest.len() - i - from.len());
+            }
+            None => {
+                __intrinsic_push_str(&mut out, rest);
+                return out;
+            }
+        }
+    }
+}
+
+fn str_replace_char(s: &str, c: char, to: &str) -> String {
+    let t = char_to_string(c);
+    str_replace(s, string_as_str(&t), to)
+}
+
+fn str_to_uppercase(s: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut i = 0;
+    while i < s.len() {
+        let b = __intrinsic_byte(s, i);
+        __intrinsic_push_byte(&mut out, if b >= b'a' && b <= b'z' { b - 32 } else { b });
+        i += 1;
+    }
+    out
+}
+
+fn str_to_lowercase(s: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut i = 0;
+    while i < s.len() {
+        let b = __intrinsic_byte(s, i);
+        __intrinsic_push_byte(&mut out, if b >= b'A' && b <= b'Z' { b + 32 } else { b });
+        i += 1;
+    }
+    out
+}
+
+fn str_repeat(s: &str, n: usize) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut i = 0;
+    while i < n {
+        __intrinsic_push_str(&mut out, s);
+        i += 1;
+    }
+    out
+}
+
+fn str_split_whitespace(s: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    let mut in_word = false;
+    while i < s.len() {
+        let c = str_char_at(s, i);
+        let w = is_ws(c);
+        if w && in_word {
+            v.push(__intrinsic_sub(s, start, i - start));
+            in_word = false;
+        } else if !w && !in_word {
+            start = i;
+            in_word = true;
+        }
+        i += char_len_utf8(c);
+    }
+    if in_word {
+        v.push(__intrinsic_sub(s, start, s.len() - start));
+    }
+    v
+}
+
+fn str_split(s: &str, p: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    let mut rest = s;
+    if p.len() == 0 {
+        v.push("");
+        let mut i = 0;
+        while i < s.len() {
+            let n = char_len_utf8(str_char_at(s, i));
+            v.push(__intrinsic_sub(s, i, n));
+            i += n;
+        }
+        v.push("");
+        return v;
+    }
+    loop {
+        match str_find(rest, p) {
+            Some(i) => {
+                v.push(__intrinsic_sub(rest, 0, i));
+                rest = __intrinsic_sub(rest, i + p.len(), rest.len() - i - p.len());
+            }
+            None => {
+                v.push(rest);
+                return v;
+            }
+        }
+    }
+}
+
+fn str_split_char(s: &str, c: char) -> Vec<&str> {
+    let t = char_to_string(c);
+    str_split(s, string_as_str(&t))
+}
+
+fn str_lines(s: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if __intrinsic_byte(s, i) == b'\n' {
+            let mut end = i;
+            if end > start && __intrinsic_byte(s, end - 1) == b'\r' {
+                end -= 1;
+            }
+            v.push(__intrinsic_sub(s, start, end - start));
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        let mut end = s.len();
+        if end > start && __intrinsic_byte(s, end - 1) == b'\r' {
+            end -= 1;
+        }
+        v.push(__intrinsic_sub(s, start, end - start));
+    }
+    v
+}
+
+fn str_split_once(s: &str, p: &str) -> Option<(&str, &str)> {
+    match str_find(s, p) {
+        Some(i) => Some((__intrinsic_sub(s, 0, i), __intrinsic_sub(s, i + p.len(), s.len() - i - p.len()))),
+        None => None,
+    }
+}
+
+fn str_split_once_char(s: &str, c: char) -> Option<(&str, &str)> {
+    let t = char_to_string(c);
+    str_split_once(s, string_as_str(&t))
+}
+
+// ---------------------------------------------------------------- char methods
+
+fn char_is_ascii_digit(c: char) -> bool {
+    c >= '0' && c <= '9'
+}
+fn char_is_ascii_uppercase(c: char) -> bool {
+    c >= 'A' && c <= 'Z'
+}
+fn char_is_ascii_lowercase(c: char) -> bool {
+    c >= 'a' && c <= 'z'
+}
+fn char_is_ascii_alphabetic(c: char) -> bool {
+    char_is_ascii_uppercase(c) || char_is_ascii_lowercase(c)
+}
+fn char_is_ascii_alphanumeric(c: char) -> bool {
+    char_is_ascii_alphabetic(c) || char_is_ascii_digit(c)
+}
+fn char_is_ascii(c: char) -> bool {
+    (c as u32) < 128
+}
+fn char_is_ascii_whitespace(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0c'
+}
+fn char_is_ascii_punctuation(c: char) -> bool {
+    let u = c as u32;
+    (u >= 33 && u <= 47) || (u >= 58 && u <= 64) || (u >= 91 && u <= 96) || (u >= 123 && u <= 126)
+}
+fn char_is_ascii_hexdigit(c: char) -> bool {
+    char_is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+fn char_is_ascii_graphic(c: char) -> bool {
+    let u = c as u32;
+    u >= 33 && u <= 126
+}
+fn char_is_whitespace(c: char) -> bool {
+    is_ws(c)
+}
+fn char_is_control(c: char) -> bool {
+    let u = c as u32;
+    u < 32 || (u >= 127 && u < 160)
+}
+fn char_is_alphabetic(c: char) -> bool {
+    let u = c as u32;
+    char_is_ascii_alphabetic(c) || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && u < 0x2000)
+}
+fn char_is_numeric(c: char) -> bool {
+    char_is_ascii_digit(c)
+}
+fn char_is_alphanumeric(c: char) -> bool {
+    char_is_alphabetic(c) || char_is_numeric(c)
+}
+fn char_is_uppercase(c: char) -> bool {
+    char_is_ascii_uppercase(c)
+}
+fn char_is_lowercase(c: char) -> bool {
+    char_is_ascii_lowercase(c)
+}
+fn char_to_ascii_uppercase(c: char) -> char {
+    if char_is_ascii_lowercase(c) { __intrinsic_char(c as u32 - 32) } else { c }
+}
+fn char_to_ascii_lowercase(c: char) -> char {
+    if char_is_ascii_uppercase(c) { __intrinsic_char(c as u32 + 32) } else { c }
+}
+fn char_to_digit(c: char, radix: u32) -> Option<u32> {
+    let u = c as u32;
+    let d = if u >= 48 && u <= 57 {
+        u - 48
+    } else if u >= 97 && u <= 122 {
+        u - 97 + 10
+    } else if u >= 65 && u <= 90 {
+        u - 65 + 10
+    } else {
+        99
+    };
+    if d < radix { Some(d) } else { None }
+}
+fn char_is_digit(c: char, radix: u32) -> bool {
+    char_to_digit(c, radix).is_some()
+}
+fn char_from_u32(u: u32) -> Option<char> {
+    if u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF) { None } else { Some(__intrinsic_char(u)) }
+}
+fn char_from_digit(d: u32, radix: u32) -> Option<char> {
+    if d >= radix {
+        None
+    } else if d < 10 {
+        Some(__intrinsic_char(48 + d))
+    } else {
+        Some(__intrinsic_char(97 + d - 10))
+    }
+}
+fn char_eq_ignore_ascii_case(a: char, b: &char) -> bool {
+    char_to_ascii_lowercase(a) == char_to_ascii_lowercase(*b)
+}
+fn str_eq_ignore_ascii_case(a: &str, b: &str) -> bool {
+    let x = str_to_lowercase(a);
+    let y = str_to_lowercase(b);
+    str_eq(string_as_str(&x), string_as_str(&y))
+}
+
+// ---------------------------------------------------------------- floats
+
+fn fmod(x: f64, y: f64) -> f64 {
+    if y == 0.0 || x != x || y != y || x == f64::INFINITY || x == f64::NEG_INFINITY {
+        return f64::NAN;
+    }
+    if y == f64::INFINITY || y == f64::NEG_INFINITY {
+        return x;
+    }
+    let q = x / y;
+    let t = if q < 0.0 { -__intrinsic_floor(-q) } else { __intrinsic_floor(q) };
+    x - t * y
+}
+
+fn fmodf(x: f32, y: f32) -> f32 {
+    fmod(x as f64, y as f64) as f32
+}
+
+fn __intrinsic_floor(x: f64) -> f64 {
+    x
+}
+fn __intrinsic_sqrt(x: f64) -> f64 {
+    x
+}
+fn __intrinsic_ceil(x: f64) -> f64 {
+    x
+}
+fn __intrinsic_trunc(x: f64) -> f64 {
+    x
+}
+
+/// Floats: kind 0 Display, 1 Debug, 2 `e`, 3 `E`.
+fn fmt_float(out: &mut String, v: f64, is_f32: bool, kind: u32, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let mut body = __intrinsic_string_new();
+    let bits = __intrinsic_f64_bits(v);
+    let neg = (bits >> 63) != 0;
+    if v != v {
+        __intrinsic_push_str(&mut body, "NaN");
+        let n = body.len();
+        pad(out, string_as_str(&body), n, fill, align, width, 3);
+        return;
+    }
+    if neg {
+        __intrinsic_push_byte(&mut body, b'-');
+    } else if flags & 1 != 0 {
+        __intrinsic_push_byte(&mut body, b'+');
+    }
+    let a = if neg { -v } else { v };
+    if a == f64::INFINITY {
+        __intrinsic_push_str(&mut body, "inf");
+    } else if prec >= 0 && kind < 2 {
+        fixed_digits(&mut body, a, prec as usize);
+    } else if kind >= 2 {
+        let (digits, exp) = shortest_digits(a, is_f32);
+        exp_notation(&mut body, string_as_str(&digits), exp, prec, kind == 3);
+    } else {
+        let (digits, exp) = shortest_digits(a, is_f32);
+        let d = string_as_str(&digits);
+        // Debug switches to exponent form for very large/small magnitudes.
+        if kind == 1 && a != 0.0 && (exp < -4 || exp >= 16) {
+            exp_notation(&mut body, d, exp, -1, false);
+        } else {
+            plain_notation(&mut body, d, exp, true);
+        }
+    }
+    let n = body.len();
+    if flags & 2 != 0 && width > n {
+        // zero padding goes after the sign
+        let mut z = __intrinsic_string_new();
+        let b = string_as_str(&body);
+        let mut start = 0;
+        if n > 0 && (__intrinsic_byte(b, 0) == b'-' || __intrinsic_byte(b, 0) == b'+') {
+            __intrinsic_push_byte(&mut z, __intrinsic_byte(b, 0));
+            start = 1;
+        }
+        let mut k = width - n;
+        while k > 0 {
+            __intrinsic_push_byte(&mut z, b'0');
+            k -= 1;
+        }
+        __intrinsic_push_str(&mut z, __intrinsic_sub(b, start, n - start));
+        __intrinsic_push_str(out, string_as_str(&z));
+        return;
+    }
+    pad(out, string_as_str(&body), n, fill, align, width, 3);
+}
+
+/// `digits` d1 d2 ... with value 0.d1d2... × 10^(exp+1), i.e. d1 is at position 10^exp.
+fn plain_notation(out: &mut String, d: &str, exp: i32, force_fraction: bool) {
+    let n = d.len() as i32;
+    if exp < 0 {
+        __intrinsic_push_str(out, "0.");
+        let mut z = -exp - 1;
+        while z > 0 {
+            __intrinsic_push_byte(out, b'0');
+            z -= 1;
+        }
+        __intrinsic_push_str(out, d);
+    } else if exp + 1 >= n {
+        __intrinsic_push_str(out, d);
+        let mut z = exp + 1 - n;
+        while z > 0 {
+            __intrinsic_push_byte(out, b'0');
+            z -= 1;
+        }
+        if force_fraction {
+            __intrinsic_push_str(out, ".0");
+        }
+    } else {
+        __intrinsic_push_str(out, __intrinsic_sub(d, 0, (exp + 1) as usize));
+        __intrinsic_push_byte(out, b'.');
+        __intrinsic_push_str(out, __intrinsic_sub(d, (exp + 1) as usize, (n - exp - 1) as usize));
+    }
+}
+
+fn exp_notation(out: &mut String, d: &str, exp: i32, prec: i32, upper: bool) {
+    __intrinsic_push_byte(out, __intrinsic_byte(d, 0));
+    if d.len() > 1 || prec > 0 {
+        let rest = __intrinsic_sub(d, 1, d.len() - 1);
+        if prec < 0 && d.len() > 1 {
+            __intrinsic_push_byte(out, b'.');
+            __intrinsic_push_str(out, rest);
+        } else if prec > 0 {
+            __intrinsic_push_byte(out, b'.');
+            let mut i = 0;
+            while i < prec as usize {
+                __intrinsic_push_byte(out, if i < rest.len() { __intrinsic_byte(rest, i) } else { b'0' });
+                i += 1;
+            }
+        }
+    }
+    __intrinsic_push_byte(out, if upper { b'E' } else { b'e' });
+    if exp < 0 {
+        __intrinsic_push_byte(out, b'-');
+    }
+    let e = if exp < 0 { -exp } else { exp };
+    fmt_int(out, e as u64, false, 10, ' ', 0, 0, 0, -1);
+}
+
+// Exact decimal conversion with small bignums (base 10^9 limbs, little endian).
+
+fn big_from_u64(v: u64) -> Vec<u32> {
+    let mut r: Vec<u32> = Vec::new();
+    let mut x = v;
+    while x > 0 {
+        r.push((x % 1000000000) as u32);
+        x = x / 1000000000;
+    }
+    r
+}
+
+fn big_mul_small(a: &mut Vec<u32>, m: u32) {
+    let mut carry: u64 = 0;
+    let mut i = 0;
+    while i < a.len() {
+        let t = a[i] as u64 * m as u64 + carry;
+        a[i] = (t % 1000000000) as u32;
+        carry = t / 1000000000;
+        i += 1;
+    }
+    while carry > 0 {
+        a.push((carry % 1000000000) as u32);
+        carry = carry / 1000000000;
+    }
+}
+
+fn big_cmp(a: &Vec<u32>, b: &Vec<u32>) -> i32 {
+    let mut la = a.len();
+    while la > 0 && a[la - 1] == 0 {
+        la -= 1;
+    }
+    let mut lb = b.len();
+    while lb > 0 && b[lb - 1] == 0 {
+        lb -= 1;
+    }
+    if la != lb {
+        return if la < lb { -1 } else { 1 };
+    }
+    let mut i = la;
+    while i > 0 {
+        i -= 1;
+        if a[i] != b[i] {
+            return if a[i] < b[i] { -1 } else { 1 };
+        }
+    }
+    0
+}
+
+fn big_add(a: &Vec<u32>, b: &Vec<u32>) -> Vec<u32> {
+    let mut r: Vec<u32> = Vec::new();
+    let mut carry: u32 = 0;
+    let n = if a.len() > b.len() { a.len() } else { b.len() };
+    let mut i = 0;
+    while i < n {
+        let x = if i < a.len() { a[i] } else { 0 };
+        let y = if i < b.len() { b[i] } else { 0 };
+        let t = x + y + carry;
+        r.push(t % 1000000000);
+        carry = t / 1000000000;
+        i += 1;
+    }
+    if carry > 0 {
+        r.push(carry);
+    }
+    r
+}
+
+/// a -= b (requires a >= b).
+fn big_sub(a: &mut Vec<u32>, b: &Vec<u32>) {
+    let mut borrow: i64 = 0;
+    let mut i = 0;
+    while i < a.len() {
+        let y = if i < b.len() { b[i] as i64 } else { 0 };
+        let mut t = a[i] as i64 - y - borrow;
+        if t < 0 {
+            t += 1000000000;
+            borrow = 1;
+        } else {
+            borrow = 0;
+        }
+        a[i] = t as u32;
+        i += 1;
+    }
+}
+
+/// Quotient digit of a / b when it is < 10 (then a -= q*b).
+fn big_divrem_digit(a: &mut Vec<u32>, b: &Vec<u32>) -> u32 {
+    let mut q = 0;
+    while big_cmp(a, b) >= 0 {
+        big_sub(a, b);
+        q += 1;
+    }
+    q
+}
+
+fn big_pow2(a: &mut Vec<u32>, e: i32) {
+    let mut k = e;
+    while k >= 29 {
+        big_mul_small(a, 536870912);
+        k -= 29;
+    }
+    if k > 0 {
+        big_mul_small(a, 1 << k);
+    }
+}
+
+fn big_pow10(a: &mut Vec<u32>, e: i32) {
+    let mut k = e;
+    while k >= 9 {
+        big_mul_small(a, 1000000000);
+        k -= 9;
+    }
+    while k > 0 {
+        big_mul_small(a, 10);
+        k -= 1;
+    }
+}
+
+/// Shortest decimal digits that round-trip (Steele & White / Dragon4 "free-format"), with the
+/// exponent of the first digit. Ties follow the round-half-even boundary rules of Rust's impl.
+fn shortest_digits(v: f64, is_f32: bool) -> (String, i32) {
+    let mut digits = __intrinsic_string_new();
+    if v == 0.0 {
+        __intrinsic_push_byte(&mut digits, b'0');
+        return (digits, 0);
+    }
+    let (mant, e2, lower_boundary_closer) = decompose(v, is_f32);
+    let even = mant % 2 == 0;
+    // value = mant * 2^e2. R/S = value; M+/M- = half-gaps.
+    let mut r = big_from_u64(mant * 2);
+    let mut s = big_from_u64(2);
+    let mut mp = big_from_u64(1);
+    let mut mm = big_from_u64(1);
+    if lower_boundary_closer {
+        r = big_from_u64(mant * 4);
+        s = big_from_u64(4);
+        mp = big_from_u64(2);
+    }
+    if e2 >= 0 {
+        big_pow2(&mut r, e2);
+        big_pow2(&mut mp, e2);
+        big_pow2(&mut mm, e2);
+    } else {
+        big_pow2(&mut s, -e2);
+    }
+    // Estimate k = ceil(log10(v)) and scale.
+    let mut k = estimate_k(v);
+    if k >= 0 {
+        big_pow10(&mut s, k);
+    } else {
+        big_pow10(&mut r, -k);
+        big_pow10(&mut mp, -k);
+        big_pow10(&mut mm, -k);
+    }
+    // Fix the estimate: need (r + mp) < s (or <= when even) to be the first-digit position.
+    loop {
+        let t = big_add(&r, &mp);
+        let c = big_cmp(&t, &s);
+        if c > 0 || (even && c == 0) {
+            big_mul_small(&mut s, 1);
+            let mut s10 = s.clone();
+            big_mul_small(&mut s10, 10);
+            s = s10;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    loop {
+        let mut t = big_add(&r, &mp);
+        big_mul_small(&mut t, 10);
+        let c = big_cmp(&t, &s);
+        if c < 0 || (!even && c == 0) {
+            big_mul_small(&mut r, 10);
+            big_mul_small(&mut mp, 10);
+            big_mul_small(&mut mm, 10);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let exp = k - 1;
+    loop {
+        big_mul_small(&mut r, 10);
+        big_mul_small(&mut mp, 10);
+        big_mul_small(&mut mm, 10);
+        let d = big_divrem_digit(&mut r, &s);
+        let c1 = big_cmp(&r, &mm);
+        let low = c1 < 0 || (even && c1 == 0);
+        let t = big_add(&r, &mp);
+        let c2 = big_cmp(&t, &s);
+        let high = c2 > 0 || (even && c2 == 0);
+        if !low && !high {
+            __intrinsic_push_byte(&mut digits, b'0' + d as u8);
+            continue;
+        }
+        let mut dd = d;
+        if low && high {
+            // Closer to the upper digit? compare 2r with s.
+            let mut r2 = r.clone();
+            big_mul_small(&mut r2, 2);
+            let c = big_cmp(&r2, &s);
+            if c > 0 || (c == 0 && d % 2 == 1) {
+                dd = d + 1;
+            }
+        } else if high {
+            dd = d + 1;
+        }
+        __intrinsic_push_byte(&mut digits, b'0' + dd as u8);
+        break;
+    }
+    (digits, exp)
+}
+
+fn estimate_k(v: f64) -> i32 {
+    // ceil(log10(v)) approximately, from the binary exponent; corrected by the caller's loops.
+    let bits = __intrinsic_f64_bits(v);
+    let e = ((bits >> 52) & 0x7ff) as i32 - 1023;
+    let k = (e as f64 * 0.30102999566398114) as i32;
+    k
+}
+
+/// (mantissa, exponent, lower boundary is closer) with value = mantissa × 2^exponent.
+fn decompose(v: f64, is_f32: bool) -> (u64, i32, bool) {
+    if is_f32 {
+        let f = v as f32;
+        let bits = __intrinsic_f32_bits(f) as u64;
+        let be = ((bits >> 23) & 0xff) as i32;
+        let frac = bits & 0x7fffff;
+        if be == 0 {
+            return (frac, -149, false);
+        }
+        return (frac | 0x800000, be - 150, frac == 0 && be > 1);
+    }
+    let bits = __intrinsic_f64_bits(v);
+    let be = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & 0xfffffffffffff;
+    if be == 0 {
+        return (frac, -1074, false);
+    }
+    (frac | 0x10000000000000, be - 1075, frac == 0 && be > 1)
+}
+
+fn __intrinsic_f32_bits(x: f32) -> u32 {
+    0
+}
+
+/// Exactly rounded fixed notation with `prec` fractional digits (round half to even on exact ties).
+fn fixed_digits(out: &mut String, v: f64, prec: usize) {
+    let (mant, e2, _) = decompose(v, false);
+    // value = mant * 2^e2 ; scaled = value * 10^prec = num / den
+    let mut num = big_from_u64(mant);
+    let mut den = big_from_u64(1);
+    if e2 >= 0 {
+        big_pow2(&mut num, e2);
+    } else {
+        big_pow2(&mut den, -e2);
+    }
+    big_pow10(&mut num, prec as i32);
+    // integer part q = num / den (by repeated digit extraction), remainder for rounding
+    let mut q_digits = __intrinsic_string_new();
+    // find highest power of ten: scale den up until > num
+    let mut scale = 0;
+    let mut d = den.clone();
+    while big_cmp(&d, &num) <= 0 {
+        big_mul_small(&mut d, 10);
+        scale += 1;
+    }
+    let mut rem = num.clone();
+    let mut i = scale;
+    while i > 0 {
+        i -= 1;
+        let mut dd = den.clone();
+        big_pow10(&mut dd, i);
+        let digit = big_divrem_digit(&mut rem, &dd);
+        __intrinsic_push_byte(&mut q_digits, b'0' + digit as u8);
+    }
+    if q_digits.len() == 0 {
+        __intrinsic_push_byte(&mut q_digits, b'0');
+    }
+    // rounding: compare 2*rem with den
+    let mut r2 = rem.clone();
+    big_mul_small(&mut r2, 2);
+    let c = big_cmp(&r2, &den);
+    let last_odd = (__intrinsic_byte(string_as_str(&q_digits), q_digits.len() - 1) - b'0') % 2 == 1;
+    if c > 0 || (c == 0 && last_odd) {
+        // increment decimal string
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut k = 0;
+        while k < q_digits.len() {
+            bytes.push(__intrinsic_byte(string_as_str(&q_digits), k));
+            k += 1;
+        }
+        let mut j = bytes.len();
+        let mut carry = true;
+        while carry && j > 0 {
+            j -= 1;
+            if bytes[j] == b'9' {
+                bytes[j] = b'0';
+            } else {
+                bytes[j] += 1;
+                carry = false;
+            }
+        }
+        let mut s2 = __intrinsic_string_new();
+        if carry {
+            __intrinsic_push_byte(&mut s2, b'1');
+        }
+        let mut k = 0;
+        while k < bytes.len() {
+            __intrinsic_push_byte(&mut s2, bytes[k]);
+            k += 1;
+        }
+        q_digits = s2;
+    }
+    // pad to at least prec+1 digits
+    let mut full = __intrinsic_string_new();
+    let mut z = if q_digits.len() < prec + 1 { prec + 1 - q_digits.len() } else { 0 };
+    while z > 0 {
+        __intrinsic_push_byte(&mut full, b'0');
+        z -= 1;
+    }
+    __intrinsic_push_str(&mut full, string_as_str(&q_digits));
+    let f = string_as_str(&full);
+    let int_len = f.len() - prec;
+    __intrinsic_push_str(out, __intrinsic_sub(f, 0, int_len));
+    if prec > 0 {
+        __intrinsic_push_byte(out, b'.');
+        __intrinsic_push_str(out, __intrinsic_sub(f, int_len, prec));
+    }
+}

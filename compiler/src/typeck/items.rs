@@ -1,0 +1,304 @@
+//! Item-level typing: syn types to `Ty`, struct/enum field types, discriminants and fn signatures.
+
+use super::{Checked, SelfKind};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::load::span_of;
+use crate::resolve::{resolve_path_in, Def, Program};
+use crate::types::{IntTy, Ty};
+use syn::spanned::Spanned;
+
+#[derive(Clone, Debug)]
+pub struct FnSig {
+    pub self_kind: SelfKind,
+    /// Parameter types, including `self` first when present.
+    pub params: Vec<Ty>,
+    pub ret: Ty,
+}
+
+pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
+    let p = &ck.program;
+    let mut adt_fields = Vec::new();
+    for a in &p.adts {
+        let mut vs = Vec::new();
+        for v in &a.variants {
+            let mut fs = Vec::new();
+            for f in &v.fields {
+                match syn_to_ty(p, a.module, a.file, Some(adt_index(p, a)), &f.ty) {
+                    Ok(t) => fs.push(t),
+                    Err(d) => {
+                        errors.push(d);
+                        fs.push(Ty::Unit);
+                    }
+                }
+            }
+            vs.push(fs);
+        }
+        adt_fields.push(vs);
+    }
+    // Recursive types must go through Box/Vec/Option<Box>: reject direct recursion like rustc (E0072).
+    let mut discrs = Vec::new();
+    for a in &p.adts {
+        let mut next = 0i64;
+        let mut ds = Vec::new();
+        for v in &a.variants {
+            if let Some(e) = &v.discr {
+                match const_int(e) {
+                    Some(n) => next = n,
+                    None => errors.push(p.sources.diag(
+                        codes::UNSUPPORTED_EXPR,
+                        &span_of(a.file, e.span()),
+                        "enum discriminants must be integer literals",
+                        "",
+                        None,
+                    )),
+                }
+            }
+            ds.push(next);
+            next = next.wrapping_add(1);
+        }
+        discrs.push(ds);
+    }
+    let mut sigs = Vec::new();
+    for f in &p.fns {
+        let mut params = Vec::new();
+        let mut self_kind = SelfKind::None;
+        for input in &f.sig.inputs {
+            match input {
+                syn::FnArg::Receiver(r) => {
+                    let Some(adt) = f.self_adt else { continue };
+                    let base = Ty::Adt(adt);
+                    if r.colon_token.is_some() {
+                        match syn_to_ty(p, f.module, f.file, f.self_adt, &r.ty) {
+                            Ok(t) => {
+                                self_kind = match &t {
+                                    Ty::Ref(true, _) => SelfKind::RefMut,
+                                    Ty::Ref(false, _) => SelfKind::Ref,
+                                    _ => SelfKind::Value,
+                                };
+                                params.push(t);
+                            }
+                            Err(d) => errors.push(d),
+                        }
+                        continue;
+                    }
+                    match (&r.reference, &r.mutability) {
+                        (Some(_), Some(_)) => {
+                            self_kind = SelfKind::RefMut;
+                            params.push(Ty::Ref(true, Box::new(base)));
+                        }
+                        (Some(_), None) => {
+                            self_kind = SelfKind::Ref;
+                            params.push(Ty::Ref(false, Box::new(base)));
+                        }
+                        _ => {
+                            self_kind = SelfKind::Value;
+                            params.push(base);
+                        }
+                    }
+                }
+                syn::FnArg::Typed(pt) => match syn_to_ty(p, f.module, f.file, f.self_adt, &pt.ty) {
+                    Ok(t) => params.push(t),
+                    Err(d) => {
+                        errors.push(d);
+                        params.push(Ty::Never);
+                    }
+                },
+            }
+        }
+        let ret = match &f.sig.output {
+            syn::ReturnType::Default => Ty::Unit,
+            syn::ReturnType::Type(_, t) => match syn_to_ty(p, f.module, f.file, f.self_adt, t) {
+                Ok(t) => t,
+                Err(d) => {
+                    errors.push(d);
+                    Ty::Never
+                }
+            },
+        };
+        sigs.push(FnSig { self_kind, params, ret });
+    }
+    let mut consts = Vec::new();
+    for c in &p.consts {
+        match syn_to_ty(p, c.module, c.file, None, &c.ty) {
+            Ok(t) => consts.push((t, crate::tir::TExpr { kind: crate::tir::ExprKind::Unit, ty: Ty::Unit, span: Default::default() })),
+            Err(d) => {
+                errors.push(d);
+                consts.push((Ty::Never, crate::tir::TExpr { kind: crate::tir::ExprKind::Unit, ty: Ty::Unit, span: Default::default() }));
+            }
+        }
+    }
+    ck.adt_fields = adt_fields;
+    ck.adt_discrs = discrs;
+    ck.sigs = sigs;
+    ck.consts = consts;
+    check_recursion(ck, errors);
+}
+
+fn adt_index(p: &Program, a: &crate::resolve::AdtDef) -> usize {
+    p.adts.iter().position(|x| std::ptr::eq(x, a)).unwrap_or(0)
+}
+
+/// rustc rejects types that contain themselves without indirection (E0072); so do we.
+fn check_recursion(ck: &Checked, errors: &mut Vec<Diagnostic>) {
+    fn contains(ck: &Checked, t: &Ty, target: usize, seen: &mut Vec<usize>) -> bool {
+        match t {
+            Ty::Adt(a) => {
+                if *a == target {
+                    return true;
+                }
+                if seen.contains(a) {
+                    return false;
+                }
+                seen.push(*a);
+                ck.adt_fields[*a].iter().flatten().any(|f| contains(ck, f, target, seen))
+            }
+            Ty::Tuple(ts) => ts.iter().any(|t| contains(ck, t, target, seen)),
+            Ty::Array(t, _) | Ty::Option(t) => contains(ck, t, target, seen),
+            Ty::Result(a, b) => contains(ck, a, target, seen) || contains(ck, b, target, seen),
+            _ => false,
+        }
+    }
+    for (i, a) in ck.program.adts.iter().enumerate() {
+        let direct = ck.adt_fields[i].iter().flatten().any(|f| contains(ck, f, i, &mut Vec::new()));
+        if direct {
+            errors.push(ck.program.sources.diag(
+                codes::TYPE_MISMATCH,
+                &a.span,
+                format!("recursive type `{}` has infinite size", a.name),
+                "recursive without indirection",
+                Some("insert some indirection (e.g., a `Box`) to break the cycle".into()),
+            ));
+        }
+    }
+}
+
+pub fn const_int(e: &syn::Expr) -> Option<i64> {
+    match e {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse::<i64>().ok(),
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => const_int(expr).map(|v| -v),
+        syn::Expr::Paren(p) => const_int(&p.expr),
+        _ => None,
+    }
+}
+
+/// Converts a syntactic type as seen from module `module` into a `Ty`.
+pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize>, t: &syn::Type) -> Result<Ty, Diagnostic> {
+    let bad = |sp: proc_macro2::Span, msg: &str, help: &str| {
+        p.sources.diag(codes::UNSUPPORTED_TYPE, &span_of(file, sp), msg.to_string(), "", if help.is_empty() { None } else { Some(help.to_string()) })
+    };
+    let rec = |t: &syn::Type| syn_to_ty(p, module, file, self_adt, t);
+    match t {
+        syn::Type::Paren(pp) => rec(&pp.elem),
+        syn::Type::Group(g) => rec(&g.elem),
+        syn::Type::Never(_) => Ok(Ty::Never),
+        syn::Type::Tuple(tt) => {
+            if tt.elems.is_empty() {
+                Ok(Ty::Unit)
+            } else {
+                Ok(Ty::Tuple(tt.elems.iter().map(rec).collect::<Result<_, _>>()?))
+            }
+        }
+        syn::Type::Reference(r) => {
+            let inner = rec(&r.elem)?;
+            Ok(Ty::Ref(r.mutability.is_some(), Box::new(inner)))
+        }
+        syn::Type::Slice(s) => Ok(Ty::Slice(Box::new(rec(&s.elem)?))),
+        syn::Type::Array(a) => {
+            let n = match &a.len {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse::<u32>().ok(),
+                syn::Expr::Path(ep) => {
+                    let segs: Vec<String> = ep.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                    match resolve_path_in(p, module, &segs) {
+                        Some(Def::Const(c)) => const_int(&p.consts[c].expr).and_then(|v| u32::try_from(v).ok()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match n {
+                Some(n) => Ok(Ty::Array(Box::new(rec(&a.elem)?), n)),
+                None => Err(bad(a.len.span(), "array length must be an integer literal or a constant", "")),
+            }
+        }
+        syn::Type::Path(tp) => {
+            if tp.qself.is_some() {
+                return Err(bad(tp.span(), "qualified paths in types are not supported", ""));
+            }
+            let segs = &tp.path.segments;
+            let last = segs.last().unwrap();
+            let name = last.ident.to_string();
+            let args: Vec<&syn::Type> = match &last.arguments {
+                syn::PathArguments::AngleBracketed(ab) => ab
+                    .args
+                    .iter()
+                    .filter_map(|a| match a {
+                        syn::GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+                syn::PathArguments::Parenthesized(pa) => return Err(bad(pa.span(), "function-trait types are not supported yet", "")),
+                syn::PathArguments::None => Vec::new(),
+            };
+            let arg = |i: usize| -> Result<Ty, Diagnostic> {
+                match args.get(i) {
+                    Some(t) => rec(t),
+                    None => Err(bad(last.ident.span(), &format!("`{name}` needs type arguments here"), "")),
+                }
+            };
+            if segs.len() == 1 {
+                if let Some(i) = IntTy::from_name(&name) {
+                    return Ok(Ty::Int(i));
+                }
+                match name.as_str() {
+                    "f32" => return Ok(Ty::F32),
+                    "f64" => return Ok(Ty::F64),
+                    "bool" => return Ok(Ty::Bool),
+                    "char" => return Ok(Ty::Char),
+                    "str" => return Ok(Ty::Str),
+                    "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
+                    "Self" => {
+                        return match self_adt {
+                            Some(a) => Ok(Ty::Adt(a)),
+                            None => Err(bad(last.ident.span(), "`Self` outside of an impl", "")),
+                        };
+                    }
+                    _ => {}
+                }
+            }
+            let seg_names: Vec<String> = segs.iter().map(|s| s.ident.to_string()).collect();
+            let def = resolve_path_in(p, module, &seg_names);
+            let std_name = match &def {
+                Some(Def::Adt(a)) => return Ok(Ty::Adt(*a)),
+                Some(Def::Std(s)) => s.rsplit("::").next().unwrap_or("").to_string(),
+                Some(_) => return Err(bad(last.ident.span(), &format!("`{name}` is not a type"), "")),
+                None if segs.len() == 1 => name.clone(),
+                None => return Err(bad(tp.span(), &format!("cannot find type `{}`", seg_names.join("::")), "")),
+            };
+            match std_name.as_str() {
+                "Vec" => Ok(Ty::Vec(Box::new(arg(0)?))),
+                "String" => Ok(Ty::String),
+                "Option" => Ok(Ty::Option(Box::new(arg(0)?))),
+                "Result" => {
+                    if args.len() == 1 && seg_names.iter().any(|s| s == "fmt") {
+                        return Ok(Ty::Result(Box::new(arg(0)?), Box::new(Ty::FmtError)));
+                    }
+                    Ok(Ty::Result(Box::new(arg(0)?), Box::new(arg(1)?)))
+                }
+                "Box" => Ok(Ty::Boxed(Box::new(arg(0)?))),
+                "Formatter" => Ok(Ty::Formatter),
+                "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
+                _ => Err(bad(
+                    last.ident.span(),
+                    &format!("the type `{name}` is not supported yet"),
+                    "supported std types: Vec, String, Option, Result, Box, &str, slices, arrays, tuples",
+                )),
+            }
+        }
+        syn::Type::TraitObject(_) => Err(bad(t.span(), "trait objects (`dyn Trait`) are not supported yet", "use an enum")),
+        syn::Type::ImplTrait(_) => Err(bad(t.span(), "`impl Trait` types are not supported yet", "use a concrete type")),
+        syn::Type::Ptr(_) => Err(bad(t.span(), "raw pointers are not supported", "use references or Box")),
+        syn::Type::BareFn(_) => Err(bad(t.span(), "function pointer types are not supported yet", "")),
+        syn::Type::Infer(_) => Err(bad(t.span(), "`_` is not allowed in item signatures", "")),
+        _ => Err(bad(t.span(), "unsupported type", "")),
+    }
+}

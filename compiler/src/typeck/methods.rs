@@ -1,0 +1,871 @@
+//! Calls: user functions, constructors, std associated functions, and the std method table
+//! (Vec, slices, String/&str, Option, Result, integers, floats, char, iterator chains).
+
+use super::expr::{mk, path_segs};
+use super::{FnCx, SelfKind};
+use crate::diagnostics::codes;
+use crate::resolve::Def;
+use crate::tir::{Closure, ExprKind, TExpr};
+use crate::types::{IntTy, Ty, VarKind};
+use syn::spanned::Spanned;
+
+/// How a builtin method takes its receiver.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recv {
+    /// The receiver object itself (a reference or an aggregate in place).
+    Place,
+    /// The receiver's value (copied scalars, moved aggregates).
+    Value,
+}
+
+impl FnCx<'_> {
+    fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
+        if args.len() != tys.len() {
+            self.err(codes::ARITY, sp, format!("this function takes {} arguments but {} were supplied", tys.len(), args.len()), "", None);
+        }
+        args.iter().zip(tys.iter().chain(std::iter::repeat(&Ty::Never))).map(|(a, t)| self.check_expr_coerce(a, t)).collect()
+    }
+
+    pub fn check_call(&mut self, c: &syn::ExprCall, expected: Option<&Ty>) -> TExpr {
+        let sp = c.span();
+        let span = self.span(sp);
+        let syn::Expr::Path(p) = &*c.func else {
+            self.err(codes::UNSUPPORTED_EXPR, c.func.span(), "only calls of named functions are supported", "", None);
+            return self.error_expr(sp);
+        };
+        let segs = path_segs(&p.path);
+        if segs.len() == 1 {
+            if let Some(l) = self.lookup_local(&segs[0]) {
+                let lt = self.shallow(&self.locals[l].ty.clone());
+                if let Ty::Closure(id) = lt {
+                    let cl = self.ck.closures[id].clone();
+                    let tys: Vec<Ty> = cl.params.iter().map(|p| p.ty.clone()).collect();
+                    let args = self.check_args(&c.args, &tys, sp);
+                    let ty = cl.body.ty.clone();
+                    return mk(ExprKind::StdClosure("closure.call", args, vec![cl]), ty, span);
+                }
+                self.err(codes::CLOSURE, c.func.span(), "calling a value that is not a closure literal is not supported yet", "", None);
+                return self.error_expr(sp);
+            }
+        }
+        let last = segs.last().cloned().unwrap_or_default();
+        // Option/Result constructors.
+        if segs.len() == 1 || matches!(segs[segs.len() - 2].as_str(), "Option" | "Result") {
+            match last.as_str() {
+                "Some" if self.resolve_value(&segs).is_none() || segs.len() > 1 => {
+                    let inner = match expected.map(|e| self.shallow(e)) {
+                        Some(Ty::Option(t)) => *t,
+                        _ => self.fresh(),
+                    };
+                    let args = self.check_args(&c.args, &[inner.clone()], sp);
+                    return mk(ExprKind::Variant(1, args), Ty::Option(Box::new(inner)), span);
+                }
+                "Ok" | "Err" if self.resolve_value(&segs).is_none() || segs.len() > 1 => {
+                    let (a, b) = match expected.map(|e| self.shallow(e)) {
+                        Some(Ty::Result(a, b)) => (*a, *b),
+                        _ => (self.fresh(), self.fresh()),
+                    };
+                    let (v, t) = if last == "Ok" { (0, a.clone()) } else { (1, b.clone()) };
+                    let args = self.check_args(&c.args, &[t], sp);
+                    return mk(ExprKind::Variant(v, args), Ty::Result(Box::new(a), Box::new(b)), span);
+                }
+                _ => {}
+            }
+        }
+        match self.resolve_value(&segs) {
+            Some(Def::Fn(f)) => {
+                let sig = self.ck.sigs[f].clone();
+                if sig.self_kind != SelfKind::None && segs.len() >= 2 {
+                    // `Type::method(recv, args)`: explicit receiver.
+                }
+                let args = self.check_args(&c.args, &sig.params, sp);
+                return mk(ExprKind::Call(f, args), sig.ret.clone(), span);
+            }
+            Some(Def::Adt(a)) if !self.ck.program.adts[a].is_enum => {
+                let tys = self.ck.adt_fields[a][0].clone();
+                let args = self.check_args(&c.args, &tys, sp);
+                return mk(ExprKind::Struct(a, args.into_iter().map(Some).collect(), None), Ty::Adt(a), span);
+            }
+            Some(Def::Variant(a, v)) => {
+                let tys = self.ck.adt_fields[a][v].clone();
+                let args = self.check_args(&c.args, &tys, sp);
+                return mk(ExprKind::Variant(v, args), Ty::Adt(a), span);
+            }
+            _ => {}
+        }
+        // Std associated functions.
+        let norm: Vec<&str> = segs.iter().map(String::as_str).filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
+        let key = norm.join("::");
+        let key = match key.as_str() {
+            "vec::Vec::new" => "Vec::new".to_string(),
+            "string::String::new" => "String::new".to_string(),
+            "string::String::from" => "String::from".to_string(),
+            "boxed::Box::new" => "Box::new".to_string(),
+            _ => key,
+        };
+        let us = Ty::usize();
+        let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
+            Some(Ty::Vec(t)) => *t,
+            _ => cx.fresh(),
+        };
+        match key.as_str() {
+            "String::new" => {
+                let _ = self.check_args(&c.args, &[], sp);
+                mk(ExprKind::Std("string.new", vec![]), Ty::String, span)
+            }
+            "String::with_capacity" => {
+                let _ = self.check_args(&c.args, &[us], sp);
+                mk(ExprKind::Std("string.new", vec![]), Ty::String, span)
+            }
+            "String::from" => {
+                let a = self.check_args(&c.args, &[Ty::str_ref()], sp);
+                mk(ExprKind::Std("str.to_string", a), Ty::String, span)
+            }
+            "Vec::new" => {
+                let _ = self.check_args(&c.args, &[], sp);
+                let t = elem_of_expected(self);
+                mk(ExprKind::Std("vec.new", vec![]), Ty::Vec(Box::new(t)), span)
+            }
+            "Vec::with_capacity" => {
+                let _ = self.check_args(&c.args, &[us], sp);
+                let t = elem_of_expected(self);
+                mk(ExprKind::Std("vec.new", vec![]), Ty::Vec(Box::new(t)), span)
+            }
+            "Box::new" => {
+                let inner = match expected.map(|e| self.shallow(e)) {
+                    Some(Ty::Boxed(t)) => *t,
+                    _ => self.fresh(),
+                };
+                let a = self.check_args(&c.args, &[inner.clone()], sp);
+                mk(ExprKind::Std("box.new", a), Ty::Boxed(Box::new(inner)), span)
+            }
+            "process::exit" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::I32)], sp);
+                mk(ExprKind::Std("process.exit", a), Ty::Never, span)
+            }
+            "char::from_u32" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::U32)], sp);
+                mk(ExprKind::Std("char.from_u32", a), Ty::Option(Box::new(Ty::Char)), span)
+            }
+            "char::from_digit" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::U32), Ty::Int(IntTy::U32)], sp);
+                mk(ExprKind::Std("char.from_digit", a), Ty::Option(Box::new(Ty::Char)), span)
+            }
+            "char::from" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::U8)], sp);
+                mk(ExprKind::Cast(Box::new(a.into_iter().next().unwrap())), Ty::Char, span)
+            }
+            "mem::swap" => {
+                let t = self.fresh();
+                let r = Ty::Ref(true, Box::new(t));
+                let a = self.check_args(&c.args, &[r.clone(), r], sp);
+                mk(ExprKind::Std("mem.swap", a), Ty::Unit, span)
+            }
+            "mem::replace" => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
+                mk(ExprKind::Std("mem.replace", a), t, span)
+            }
+            _ => {
+                // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.
+                if norm.len() == 2 && norm[1] == "from" {
+                    let target = match norm[0] {
+                        "f64" => Some(Ty::F64),
+                        "f32" => Some(Ty::F32),
+                        n => IntTy::from_name(n).map(Ty::Int),
+                    };
+                    if let Some(t) = target {
+                        let fnum = self.fresh_num();
+                        let a = self.check_args(&c.args, &[fnum], sp);
+                        return mk(ExprKind::Cast(Box::new(a.into_iter().next().unwrap())), t, span);
+                    }
+                }
+                if let Some(Def::Std(_)) = self.resolve_value(&segs) {
+                    self.err(codes::UNSUPPORTED_STD, c.func.span(), format!("`{}` is not supported yet", segs.join("::")), "not in the supported std surface", None);
+                } else {
+                    self.err(codes::UNRESOLVED, c.func.span(), format!("cannot find function `{}` in this scope", segs.join("::")), "not found in this scope", None);
+                }
+                self.error_expr(sp)
+            }
+        }
+    }
+
+    fn fresh_num(&mut self) -> Ty {
+        self.infer.fresh(VarKind::General)
+    }
+
+    pub fn check_method_call(&mut self, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> TExpr {
+        let sp = m.span();
+        let name = m.method.to_string();
+        let msp = m.method.span();
+        let recv = self.check_expr(&m.receiver, None);
+        // Auto-deref through references and boxes.
+        let mut base = recv;
+        loop {
+            match self.shallow(&base.ty) {
+                Ty::Ref(_, t) => {
+                    let s = base.span.clone();
+                    base = mk(ExprKind::Deref(Box::new(base)), *t, s);
+                }
+                Ty::Boxed(t) if !(name == "clone") => {
+                    let s = base.span.clone();
+                    base = mk(ExprKind::Std("box.deref", vec![base]), *t, s);
+                }
+                _ => break,
+            }
+        }
+        let bt = self.shallow(&base.ty);
+        if let Ty::Adt(a) = bt {
+            if let Some(&f) = self.ck.program.methods.get(&(a, name.clone())) {
+                let sig = self.ck.sigs[f].clone();
+                let recv_arg = match sig.self_kind {
+                    SelfKind::Ref | SelfKind::RefMut => {
+                        let s = base.span.clone();
+                        let t = Ty::Ref(sig.self_kind == SelfKind::RefMut, Box::new(base.ty.clone()));
+                        mk(ExprKind::AddrOf(sig.self_kind == SelfKind::RefMut, Box::new(base)), t, s)
+                    }
+                    SelfKind::Value => base,
+                    SelfKind::None => {
+                        self.err(codes::UNKNOWN_METHOD, msp, format!("`{name}` is an associated function, not a method"), "", Some("call it as `Type::name(...)`"));
+                        return self.error_expr(sp);
+                    }
+                };
+                let mut args = vec![recv_arg];
+                args.extend(self.check_args(&m.args, &sig.params[1..], sp));
+                return mk(ExprKind::Call(f, args), sig.ret.clone(), self.span(msp));
+            }
+            if name == "clone" && (self.ck.program.adts[a].derives("Clone")) {
+                let _ = self.check_args(&m.args, &[], sp);
+                return mk(ExprKind::Std("clone", vec![base]), Ty::Adt(a), self.span(msp));
+            }
+            if name == "to_string" && self.ck.program.display_impls.contains_key(&a) {
+                let _ = self.check_args(&m.args, &[], sp);
+                let pieces = vec![crate::tir::FmtPiece::Arg { arg: 0, spec: Default::default() }];
+                return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
+            }
+        }
+        if let Some(e) = self.std_method(base, &name, m, expected) {
+            return e;
+        }
+        let tn = self.ty_name(&bt);
+        if matches!(bt, Ty::Var(_)) {
+            self.err(codes::ANNOTATIONS_NEEDED, msp, "type annotations needed", "type must be known at this point", Some("annotate the type of the receiver"));
+        } else if !matches!(bt, Ty::Never) {
+            self.err(codes::UNKNOWN_METHOD, msp, format!("no method named `{name}` found for `{tn}` in the supported std surface"), "method not found", None);
+        }
+        self.error_expr(sp)
+    }
+
+    fn closure_arg(&mut self, m: &syn::ExprMethodCall, i: usize, params: &[Ty], ret: Option<&Ty>) -> Option<(Closure, Ty)> {
+        match m.args.iter().nth(i) {
+            Some(syn::Expr::Closure(c)) => self.check_closure(c, params, ret),
+            Some(other) => {
+                self.err(codes::CLOSURE, other.span(), "expected a closure literal here", "", Some("write the closure inline: `|x| ...`"));
+                None
+            }
+            None => {
+                self.err(codes::ARITY, m.method.span(), "missing closure argument", "", None);
+                None
+            }
+        }
+    }
+
+    /// The std method table. Returns None when the method is unknown for this receiver type.
+    fn std_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
+        let sp = m.span();
+        let span = self.span(m.method.span());
+        let mut base = base;
+        let bt = self.shallow(&base.ty);
+        let us = Ty::usize();
+        let u32t = Ty::Int(IntTy::U32);
+        let turbofish: Option<Ty> = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
+            syn::GenericArgument::Type(t) => super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t).ok(),
+            _ => None,
+        });
+        macro_rules! std {
+            ($op:expr, [$($a:expr),*], $ret:expr) => {{
+                let tys: Vec<Ty> = vec![$($a),*];
+                let mut args = vec![base];
+                args.extend(self.check_args(&m.args, &tys, sp));
+                return Some(mk(ExprKind::Std($op, args), $ret, span));
+            }};
+        }
+        macro_rules! with_closure {
+            ($op:expr, $params:expr, $cret:expr, $ret:expr) => {{
+                let params: Vec<Ty> = $params;
+                let cret: Option<Ty> = $cret;
+                let (cl, rt) = self.closure_arg(m, 0, &params, cret.as_ref())?;
+                let ret: Ty = ($ret)(self, rt);
+                return Some(mk(ExprKind::StdClosure($op, vec![base], vec![cl]), ret, span));
+            }};
+        }
+        // Universal methods.
+        match name {
+            "clone" | "to_owned" if !matches!(bt, Ty::Str | Ty::Slice(_) | Ty::Iter(_)) => std!("clone", [], bt.clone()),
+            "to_string" if matches!(bt, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::String) || matches!(bt, Ty::Var(_)) && self.is_numeric_var(&bt) => {
+                let pieces = vec![crate::tir::FmtPiece::Arg { arg: 0, spec: Default::default() }];
+                let _ = self.check_args(&m.args, &[], sp);
+                return Some(mk(ExprKind::Format(pieces, vec![base]), Ty::String, span));
+            }
+            _ => {}
+        }
+        let seq_elem = match &bt {
+            Ty::Vec(t) | Ty::Array(t, _) | Ty::Slice(t) => Some((**t).clone()),
+            _ => None,
+        };
+        if let Some(t) = seq_elem.clone() {
+            let is_vec = matches!(bt, Ty::Vec(_));
+            let rt = Ty::Ref(false, Box::new(t.clone()));
+            match name {
+                "len" => std!("seq.len", [], us),
+                "is_empty" => std!("seq.is_empty", [], Ty::Bool),
+                "contains" => std!("seq.contains", [rt.clone()], Ty::Bool),
+                "first" => std!("seq.first", [], Ty::Option(Box::new(rt))),
+                "last" => std!("seq.last", [], Ty::Option(Box::new(rt))),
+                "get" => std!("seq.get", [us], Ty::Option(Box::new(rt))),
+                "iter" => std!("seq.iter", [], Ty::Iter(Box::new(rt))),
+                "iter_mut" => std!("seq.iter_mut", [], Ty::Iter(Box::new(Ty::Ref(true, Box::new(t))))),
+                "into_iter" => std!("seq.into_iter", [], Ty::Iter(Box::new(t))),
+                "sort" | "sort_unstable" => std!("seq.sort", [], Ty::Unit),
+                "reverse" => std!("seq.reverse", [], Ty::Unit),
+                "swap" => std!("seq.swap", [us.clone(), us], Ty::Unit),
+                "to_vec" => std!("seq.to_vec", [], Ty::Vec(Box::new(t))),
+                "binary_search" => std!("seq.binary_search", [rt], Ty::Result(Box::new(us.clone()), Box::new(us))),
+                "windows" => std!("seq.windows", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
+                "chunks" => std!("seq.chunks", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
+                "fill" => std!("seq.fill", [t], Ty::Unit),
+                "join" => {
+                    let ok = matches!(self.shallow(&t), Ty::String) || matches!(self.resolve(&t), Ty::Ref(_, ref s) if **s == Ty::Str);
+                    if ok {
+                        std!("seq.join", [Ty::str_ref()], Ty::String)
+                    } else {
+                        return None;
+                    }
+                }
+                "concat" => std!("seq.concat", [], Ty::String),
+                "sort_by_key" => with_closure!("seq.sort_by_key", vec![rt.clone()], None, |_: &mut Self, _| Ty::Unit),
+                "iter_sum" => {}
+                _ => {}
+            }
+            if is_vec {
+                match name {
+                    "push" => std!("vec.push", [t], Ty::Unit),
+                    "pop" => std!("vec.pop", [], Ty::Option(Box::new(t))),
+                    "insert" => std!("vec.insert", [us, t], Ty::Unit),
+                    "remove" => std!("vec.remove", [us], t),
+                    "clear" => std!("vec.clear", [], Ty::Unit),
+                    "truncate" => std!("vec.truncate", [us], Ty::Unit),
+                    "dedup" => std!("vec.dedup", [], Ty::Unit),
+                    "extend_from_slice" => std!("vec.extend_from_slice", [Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))], Ty::Unit),
+                    "as_slice" => std!("vec.as_slice", [], Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))),
+                    "extend" => {
+                        let arg = m.args.first()?;
+                        let e = self.check_expr(arg, None);
+                        let e = self.into_iter(e, arg.span());
+                        let item = match self.shallow(&e.ty) {
+                            Ty::Iter(x) => *x,
+                            _ => t.clone(),
+                        };
+                        // Extending from references copies the elements.
+                        let item_val = match self.shallow(&item) {
+                            Ty::Ref(_, x) => *x,
+                            other => other,
+                        };
+                        self.expect_ty(arg.span(), &t, &item_val);
+                        return Some(mk(ExprKind::Std("vec.extend", vec![base, e]), Ty::Unit, span));
+                    }
+                    "retain" => with_closure!("vec.retain", vec![Ty::Ref(false, Box::new(t.clone()))], Some(Ty::Bool), |_: &mut Self, _| Ty::Unit),
+                    _ => {}
+                }
+            }
+            return None;
+        }
+        match &bt {
+            Ty::String | Ty::Str => {
+                let is_string = matches!(bt, Ty::String);
+                let sref = Ty::str_ref();
+                if is_string {
+                    match name {
+                        "push" => std!("string.push", [Ty::Char], Ty::Unit),
+                        "push_str" => std!("string.push_str", [sref], Ty::Unit),
+                        "pop" => std!("string.pop", [], Ty::Option(Box::new(Ty::Char))),
+                        "clear" => std!("string.clear", [], Ty::Unit),
+                        "truncate" => std!("string.truncate", [us], Ty::Unit),
+                        "insert" => std!("string.insert", [us, Ty::Char], Ty::Unit),
+                        "as_str" => std!("string.as_str_m", [], sref),
+                        "remove" => std!("string.remove", [us], Ty::Char),
+                        "capacity" => std!("str.len", [], us),
+                        _ => {}
+                    }
+                }
+                base = if is_string {
+                    let s = base.span.clone();
+                    let r = mk(ExprKind::AddrOf(false, Box::new(base)), Ty::Ref(false, Box::new(Ty::String)), s.clone());
+                    let st = mk(ExprKind::Std("string.as_str", vec![r]), Ty::str_ref(), s.clone());
+                    mk(ExprKind::Deref(Box::new(st)), Ty::Str, s)
+                } else {
+                    base
+                };
+                let pat_arg = |cx: &mut Self, m: &syn::ExprMethodCall, i: usize| -> Option<TExpr> {
+                    let a = m.args.iter().nth(i)?;
+                    let e = cx.check_expr(a, None);
+                    let e = cx.auto_deref_str_pat(e);
+                    match cx.shallow(&e.ty) {
+                        Ty::Char => Some(e),
+                        Ty::Ref(_, t) if matches!(cx.shallow(&t), Ty::Str) => Some(e),
+                        Ty::Never => Some(e),
+                        _ => {
+                            cx.err(codes::TYPE_MISMATCH, a.span(), "expected a `&str` or `char` pattern", "", Some("closure patterns are not supported yet"));
+                            None
+                        }
+                    }
+                };
+                match name {
+                    "len" => std!("str.len", [], us),
+                    "is_empty" => std!("str.is_empty", [], Ty::Bool),
+                    "to_string" | "to_owned" | "into" => std!("str.to_string", [], Ty::String),
+                    "clone" if is_string => std!("str.to_string", [], Ty::String),
+                    "as_bytes" => std!("str.as_bytes", [], Ty::Ref(false, Box::new(Ty::Slice(Box::new(Ty::Int(IntTy::U8)))))),
+                    "trim" => std!("str.trim", [], sref),
+                    "trim_start" => std!("str.trim_start", [], sref),
+                    "trim_end" => std!("str.trim_end", [], sref),
+                    "to_uppercase" => std!("str.to_uppercase", [], Ty::String),
+                    "to_lowercase" => std!("str.to_lowercase", [], Ty::String),
+                    "to_ascii_uppercase" => std!("str.to_uppercase", [], Ty::String),
+                    "to_ascii_lowercase" => std!("str.to_lowercase", [], Ty::String),
+                    "repeat" => std!("str.repeat", [us], Ty::String),
+                    "chars" => std!("str.chars", [], Ty::Iter(Box::new(Ty::Char))),
+                    "char_indices" => std!("str.char_indices", [], Ty::Iter(Box::new(Ty::Tuple(vec![us, Ty::Char])))),
+                    "bytes" => std!("str.bytes", [], Ty::Iter(Box::new(Ty::Int(IntTy::U8)))),
+                    "lines" => std!("str.lines", [], Ty::Iter(Box::new(sref))),
+                    "split_whitespace" => std!("str.split_whitespace", [], Ty::Iter(Box::new(sref))),
+                    "split" | "contains" | "starts_with" | "ends_with" | "find" | "replace" | "split_once" | "rfind" | "strip_prefix" | "strip_suffix" | "trim_matches" | "matches_count" => {
+                        let p = pat_arg(self, m, 0)?;
+                        let is_char = matches!(self.shallow(&p.ty), Ty::Char);
+                        let mut args = vec![base, p];
+                        let (op, ret): (&'static str, Ty) = match (name, is_char) {
+                            ("split", false) => ("str.split", Ty::Iter(Box::new(sref))),
+                            ("split", true) => ("str.split_char", Ty::Iter(Box::new(sref))),
+                            ("contains", false) => ("str.contains", Ty::Bool),
+                            ("contains", true) => ("str.contains_char", Ty::Bool),
+                            ("starts_with", false) => ("str.starts_with", Ty::Bool),
+                            ("starts_with", true) => ("str.starts_with_char", Ty::Bool),
+                            ("ends_with", false) => ("str.ends_with", Ty::Bool),
+                            ("ends_with", true) => ("str.ends_with_char", Ty::Bool),
+                            ("find", false) => ("str.find", Ty::Option(Box::new(us))),
+                            ("find", true) => ("str.find_char", Ty::Option(Box::new(us))),
+                            ("rfind", false) => ("str.rfind", Ty::Option(Box::new(us))),
+                            ("rfind", true) => ("str.rfind_char", Ty::Option(Box::new(us))),
+                            ("split_once", false) => ("str.split_once", Ty::Option(Box::new(Ty::Tuple(vec![sref.clone(), sref])))),
+                            ("split_once", true) => ("str.split_once_char", Ty::Option(Box::new(Ty::Tuple(vec![sref.clone(), sref])))),
+                            ("strip_prefix", false) => ("str.strip_prefix", Ty::Option(Box::new(sref))),
+                            ("strip_prefix", true) => ("str.strip_prefix_char", Ty::Option(Box::new(sref))),
+                            ("strip_suffix", false) => ("str.strip_suffix", Ty::Option(Box::new(sref))),
+                            ("strip_suffix", true) => ("str.strip_suffix_char", Ty::Option(Box::new(sref))),
+                            ("trim_matches", true) => ("str.trim_matches_char", sref),
+                            ("replace", false) => {
+                                let a = m.args.iter().nth(1)?;
+                                args.push(self.check_expr_coerce(a, &Ty::str_ref()));
+                                ("str.replace", Ty::String)
+                            }
+                            ("replace", true) => {
+                                let a = m.args.iter().nth(1)?;
+                                args.push(self.check_expr_coerce(a, &Ty::str_ref()));
+                                ("str.replace_char", Ty::String)
+                            }
+                            _ => return None,
+                        };
+                        return Some(mk(ExprKind::Std(op, args), ret, span));
+                    }
+                    "parse" => {
+                        let target = turbofish.clone().or_else(|| match expected.map(|e| self.shallow(e)) {
+                            Some(Ty::Result(t, _)) => Some(*t),
+                            _ => None,
+                        });
+                        let t = target.unwrap_or_else(|| self.fresh());
+                        let tt = self.resolve(&t);
+                        let err = match tt {
+                            Ty::F32 | Ty::F64 => Ty::ParseError(true),
+                            Ty::Int(_) => Ty::ParseError(false),
+                            Ty::Var(_) => {
+                                self.err(codes::ANNOTATIONS_NEEDED, m.method.span(), "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`"));
+                                return Some(self.error_expr(sp));
+                            }
+                            _ => {
+                                let n = self.ty_name(&tt);
+                                self.err(codes::UNSUPPORTED_STD, m.method.span(), format!("`parse::<{n}>` is not supported"), "", Some("parse integers or floats"));
+                                return Some(self.error_expr(sp));
+                            }
+                        };
+                        return Some(mk(ExprKind::Std("str.parse", vec![base]), Ty::Result(Box::new(tt), Box::new(err)), span));
+                    }
+                    "eq_ignore_ascii_case" => std!("str.eq_ignore_ascii_case", [sref], Ty::Bool),
+                    _ => return None,
+                }
+            }
+            Ty::Option(t) => {
+                let t = (**t).clone();
+                let ot = bt.clone();
+                match name {
+                    "is_some" => std!("opt.is_some", [], Ty::Bool),
+                    "is_none" => std!("opt.is_none", [], Ty::Bool),
+                    "unwrap" => std!("opt.unwrap", [], t),
+                    "expect" => std!("opt.expect", [Ty::str_ref()], t),
+                    "unwrap_or" => std!("opt.unwrap_or", [t.clone()], t),
+                    "unwrap_or_default" => std!("opt.unwrap_or_default", [], t),
+                    "take" => std!("opt.take", [], ot),
+                    "ok_or" => {
+                        let e = self.fresh();
+                        std!("opt.ok_or", [e.clone()], Ty::Result(Box::new(t), Box::new(e)))
+                    }
+                    "or" => std!("opt.or", [ot.clone()], ot),
+                    "as_ref" => std!("opt.as_ref", [], Ty::Option(Box::new(Ty::Ref(false, Box::new(t))))),
+                    "as_mut" => std!("opt.as_ref", [], Ty::Option(Box::new(Ty::Ref(true, Box::new(t))))),
+                    "cloned" | "copied" => {
+                        let inner = match self.shallow(&t) {
+                            Ty::Ref(_, x) => *x,
+                            other => other,
+                        };
+                        std!("opt.cloned", [], Ty::Option(Box::new(inner)))
+                    }
+                    "unwrap_or_else" => with_closure!("opt.unwrap_or_else", vec![], Some(t.clone()), |_: &mut Self, _| t.clone()),
+                    "map" => with_closure!("opt.map", vec![t.clone()], None, |_: &mut Self, r: Ty| Ty::Option(Box::new(r))),
+                    "and_then" => with_closure!("opt.and_then", vec![t.clone()], None, |_: &mut Self, r: Ty| r),
+                    "filter" => with_closure!("opt.filter", vec![Ty::Ref(false, Box::new(t.clone()))], Some(Ty::Bool), |_: &mut Self, _| ot.clone()),
+                    "is_some_and" => with_closure!("opt.is_some_and", vec![t.clone()], Some(Ty::Bool), |_: &mut Self, _| Ty::Bool),
+                    "map_or" => {
+                        let d = m.args.first()?;
+                        let de = self.check_expr(d, None);
+                        let dt = de.ty.clone();
+                        let (cl, _) = match m.args.iter().nth(1) {
+                            Some(syn::Expr::Closure(c)) => self.check_closure(c, &[t.clone()], Some(&dt))?,
+                            _ => return None,
+                        };
+                        return Some(mk(ExprKind::StdClosure("opt.map_or", vec![base, de], vec![cl]), dt, span));
+                    }
+                    "ok_or_else" => {
+                        let e = self.fresh();
+                        with_closure!("opt.ok_or_else", vec![], Some(e.clone()), |_: &mut Self, r: Ty| Ty::Result(Box::new(t.clone()), Box::new(r)))
+                    }
+                    _ => return None,
+                }
+            }
+            Ty::Result(t, e) => {
+                let (t, e) = ((**t).clone(), (**e).clone());
+                match name {
+                    "is_ok" => std!("res.is_ok", [], Ty::Bool),
+                    "is_err" => std!("res.is_err", [], Ty::Bool),
+                    "unwrap" => std!("res.unwrap", [], t),
+                    "expect" => std!("res.expect", [Ty::str_ref()], t),
+                    "unwrap_err" => std!("res.unwrap_err", [], e),
+                    "expect_err" => std!("res.expect_err", [Ty::str_ref()], e),
+                    "unwrap_or" => std!("res.unwrap_or", [t.clone()], t),
+                    "unwrap_or_default" => std!("res.unwrap_or_default", [], t),
+                    "ok" => std!("res.ok", [], Ty::Option(Box::new(t))),
+                    "err" => std!("res.err", [], Ty::Option(Box::new(e))),
+                    "map" => with_closure!("res.map", vec![t.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(r), Box::new(e.clone()))),
+                    "map_err" => with_closure!("res.map_err", vec![e.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(t.clone()), Box::new(r))),
+                    "and_then" => with_closure!("res.and_then", vec![t.clone()], None, |_: &mut Self, r: Ty| r),
+                    "unwrap_or_else" => with_closure!("res.unwrap_or_else", vec![e.clone()], Some(t.clone()), |_: &mut Self, _| t.clone()),
+                    _ => return None,
+                }
+            }
+            Ty::Int(_) | Ty::Var(_) if self.is_int_ty(&bt) => {
+                let t = bt.clone();
+                match name {
+                    "abs" => std!("int.abs", [], t),
+                    "pow" => std!("int.pow", [u32t], t),
+                    "signum" => std!("int.signum", [], t),
+                    "is_positive" => std!("int.is_positive", [], Ty::Bool),
+                    "is_negative" => std!("int.is_negative", [], Ty::Bool),
+                    "min" => std!("int.min", [t.clone()], t),
+                    "max" => std!("int.max", [t.clone()], t),
+                    "clamp" => std!("int.clamp", [t.clone(), t.clone()], t),
+                    "wrapping_add" => std!("int.wrapping_add", [t.clone()], t),
+                    "wrapping_sub" => std!("int.wrapping_sub", [t.clone()], t),
+                    "wrapping_mul" => std!("int.wrapping_mul", [t.clone()], t),
+                    "wrapping_neg" => std!("int.wrapping_neg", [], t),
+                    "wrapping_pow" => std!("int.wrapping_pow", [u32t], t),
+                    "checked_add" => std!("int.checked_add", [t.clone()], Ty::Option(Box::new(t))),
+                    "checked_sub" => std!("int.checked_sub", [t.clone()], Ty::Option(Box::new(t))),
+                    "checked_mul" => std!("int.checked_mul", [t.clone()], Ty::Option(Box::new(t))),
+                    "checked_div" => std!("int.checked_div", [t.clone()], Ty::Option(Box::new(t))),
+                    "checked_rem" => std!("int.checked_rem", [t.clone()], Ty::Option(Box::new(t))),
+                    "checked_pow" => std!("int.checked_pow", [u32t], Ty::Option(Box::new(t))),
+                    "saturating_add" => std!("int.saturating_add", [t.clone()], t),
+                    "saturating_sub" => std!("int.saturating_sub", [t.clone()], t),
+                    "saturating_mul" => std!("int.saturating_mul", [t.clone()], t),
+                    "rem_euclid" => std!("int.rem_euclid", [t.clone()], t),
+                    "div_euclid" => std!("int.div_euclid", [t.clone()], t),
+                    "count_ones" => std!("int.count_ones", [], u32t),
+                    "count_zeros" => std!("int.count_zeros", [], u32t),
+                    "leading_zeros" => std!("int.leading_zeros", [], u32t),
+                    "trailing_zeros" => std!("int.trailing_zeros", [], u32t),
+                    "rotate_left" => std!("int.rotate_left", [u32t], t),
+                    "rotate_right" => std!("int.rotate_right", [u32t], t),
+                    "is_power_of_two" => std!("int.is_power_of_two", [], Ty::Bool),
+                    "abs_diff" => {
+                        let r = match self.resolve(&t) {
+                            Ty::Int(i) => Ty::Int(match i {
+                                IntTy::I8 => IntTy::U8,
+                                IntTy::I16 => IntTy::U16,
+                                IntTy::I32 => IntTy::U32,
+                                IntTy::I64 => IntTy::U64,
+                                IntTy::Isize => IntTy::Usize,
+                                o => o,
+                            }),
+                            o => o,
+                        };
+                        std!("int.abs_diff", [t], r)
+                    }
+                    _ => return None,
+                }
+            }
+            Ty::F32 | Ty::F64 | Ty::Var(_) if self.is_float_ty(&bt) => {
+                let t = bt.clone();
+                match name {
+                    "sqrt" | "floor" | "ceil" | "round" | "trunc" | "abs" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "exp" | "ln" | "log10" | "log2" | "cbrt" | "signum" | "fract" | "to_degrees" | "to_radians" | "exp2" | "sinh" | "cosh" | "tanh" => {
+                        let op: &'static str = Box::leak(format!("float.{name}").into_boxed_str());
+                        std!(op, [], t)
+                    }
+                    "powi" => std!("float.powi", [Ty::Int(IntTy::I32)], t),
+                    "powf" | "atan2" | "hypot" | "min" | "max" | "log" | "copysign" => {
+                        let op: &'static str = Box::leak(format!("float.{name}").into_boxed_str());
+                        std!(op, [t.clone()], t)
+                    }
+                    "mul_add" => std!("float.mul_add", [t.clone(), t.clone()], t),
+                    "clamp" => std!("float.clamp", [t.clone(), t.clone()], t),
+                    "is_nan" => std!("float.is_nan", [], Ty::Bool),
+                    "is_infinite" => std!("float.is_infinite", [], Ty::Bool),
+                    "is_finite" => std!("float.is_finite", [], Ty::Bool),
+                    "is_sign_negative" => std!("float.is_sign_negative", [], Ty::Bool),
+                    "is_sign_positive" => std!("float.is_sign_positive", [], Ty::Bool),
+                    _ => return None,
+                }
+            }
+            Ty::Char => match name {
+                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" => {
+                    let op: &'static str = Box::leak(format!("char.{name}").into_boxed_str());
+                    std!(op, [], Ty::Bool)
+                }
+                "is_digit" => std!("char.is_digit", [u32t], Ty::Bool),
+                "to_digit" => std!("char.to_digit", [u32t.clone()], Ty::Option(Box::new(u32t))),
+                "to_ascii_uppercase" => std!("char.to_ascii_uppercase", [], Ty::Char),
+                "to_ascii_lowercase" => std!("char.to_ascii_lowercase", [], Ty::Char),
+                "to_uppercase" => std!("char.to_uppercase", [], Ty::Iter(Box::new(Ty::Char))),
+                "to_lowercase" => std!("char.to_lowercase", [], Ty::Iter(Box::new(Ty::Char))),
+                "len_utf8" => std!("char.len_utf8", [], us),
+                "eq_ignore_ascii_case" => std!("char.eq_ignore_ascii_case", [Ty::Ref(false, Box::new(Ty::Char))], Ty::Bool),
+                _ => return None,
+            },
+            Ty::Iter(item) => {
+                let item = (**item).clone();
+                return self.iter_method(base, item, name, m, expected, turbofish);
+            }
+            Ty::Range(elem, _) => {
+                if matches!(name, "contains") {
+                    let e = (**elem).clone();
+                    std!("range.contains", [Ty::Ref(false, Box::new(e))], Ty::Bool)
+                }
+                let it = self.into_iter(base, m.receiver.span());
+                let item = match self.shallow(&it.ty) {
+                    Ty::Iter(t) => *t,
+                    _ => return None,
+                };
+                return self.iter_method(it, item, name, m, expected, turbofish);
+            }
+            Ty::Formatter => match name {
+                "write_str" => std!("fmt.write_str", [Ty::str_ref()], Ty::Result(Box::new(Ty::Unit), Box::new(Ty::FmtError))),
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+
+    fn is_numeric_var(&self, t: &Ty) -> bool {
+        matches!(t, Ty::Var(v) if matches!(self.infer.kind_of(*v), Some(VarKind::Int | VarKind::Float)))
+    }
+    fn is_int_ty(&self, t: &Ty) -> bool {
+        match t {
+            Ty::Int(_) => true,
+            Ty::Var(v) => self.infer.kind_of(*v) == Some(VarKind::Int),
+            _ => false,
+        }
+    }
+    fn is_float_ty(&self, t: &Ty) -> bool {
+        match t {
+            Ty::F32 | Ty::F64 => true,
+            Ty::Var(v) => self.infer.kind_of(*v) == Some(VarKind::Float),
+            _ => false,
+        }
+    }
+
+    /// `&String` / `&&str` patterns become `&str`.
+    fn auto_deref_str_pat(&mut self, e: TExpr) -> TExpr {
+        let t = self.resolve(&e.ty);
+        let span = e.span.clone();
+        match t {
+            Ty::Ref(_, inner) if *inner == Ty::String => mk(ExprKind::Std("string.as_str", vec![e]), Ty::str_ref(), span),
+            Ty::Ref(_, inner) if matches!(*inner, Ty::Ref(_, ref s) if **s == Ty::Str) => mk(ExprKind::Deref(Box::new(e)), Ty::str_ref(), span),
+            Ty::Ref(_, inner) if *inner == Ty::Char => mk(ExprKind::Deref(Box::new(e)), Ty::Char, span),
+            _ => e,
+        }
+    }
+
+    /// Iterator adapters and consumers on an iterator chain.
+    fn iter_method(&mut self, base: TExpr, item: Ty, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>, turbofish: Option<Ty>) -> Option<TExpr> {
+        let sp = m.span();
+        let span = self.span(m.method.span());
+        let us = Ty::usize();
+        let item_val = match self.shallow(&item) {
+            Ty::Ref(_, t) => *t,
+            t => t,
+        };
+        let adapt = |cx: &mut Self, op: &'static str, base: TExpr, args: Vec<TExpr>, cl: Option<Closure>, item: Ty| {
+            let _ = cx;
+            mk(ExprKind::IterAdapt(op, Box::new(base), args, cl), Ty::Iter(Box::new(item)), span.clone())
+        };
+        match name {
+            "rev" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(adapt(self, "rev", base, vec![], None, item))
+            }
+            "enumerate" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let t = Ty::Tuple(vec![us, item]);
+                Some(adapt(self, "enumerate", base, vec![], None, t))
+            }
+            "step_by" | "skip" | "take" => {
+                let a = self.check_args(&m.args, &[us], sp);
+                let op = match name {
+                    "step_by" => "step_by",
+                    "skip" => "skip",
+                    _ => "take",
+                };
+                Some(adapt(self, op, base, a, None, item))
+            }
+            "cloned" | "copied" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(adapt(self, "cloned", base, vec![], None, item_val))
+            }
+            "map" => {
+                let (cl, rt) = self.closure_arg(m, 0, &[item], None)?;
+                Some(adapt(self, "map", base, vec![], Some(cl), rt))
+            }
+            "filter" => {
+                let (cl, _) = self.closure_arg(m, 0, &[Ty::Ref(false, Box::new(item.clone()))], Some(&Ty::Bool))?;
+                Some(adapt(self, "filter", base, vec![], Some(cl), item))
+            }
+            "filter_map" => {
+                let out = self.fresh();
+                let (cl, _) = self.closure_arg(m, 0, &[item], Some(&Ty::Option(Box::new(out.clone()))))?;
+                Some(adapt(self, "filter_map", base, vec![], Some(cl), out))
+            }
+            "take_while" | "skip_while" => {
+                let (cl, _) = self.closure_arg(m, 0, &[Ty::Ref(false, Box::new(item.clone()))], Some(&Ty::Bool))?;
+                let op = if name == "take_while" { "take_while" } else { "skip_while" };
+                Some(adapt(self, op, base, vec![], Some(cl), item))
+            }
+            "sum" | "product" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let t = turbofish.or_else(|| expected.cloned()).unwrap_or_else(|| item_val.clone());
+                self.expect_ty(m.method.span(), &t, &item_val);
+                let op = if name == "sum" { "iter.sum" } else { "iter.product" };
+                Some(mk(ExprKind::Std(op, vec![base]), item_val, span))
+            }
+            "count" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(mk(ExprKind::Std("iter.count", vec![base]), us, span))
+            }
+            "max" | "min" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let op = if name == "max" { "iter.max" } else { "iter.min" };
+                Some(mk(ExprKind::Std(op, vec![base]), Ty::Option(Box::new(item)), span))
+            }
+            "last" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(mk(ExprKind::Std("iter.last", vec![base]), Ty::Option(Box::new(item)), span))
+            }
+            "next" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(mk(ExprKind::Std("iter.next", vec![base]), Ty::Option(Box::new(item)), span))
+            }
+            "nth" => {
+                let a = self.check_args(&m.args, &[us], sp);
+                let mut args = vec![base];
+                args.extend(a);
+                Some(mk(ExprKind::Std("iter.nth", args), Ty::Option(Box::new(item)), span))
+            }
+            "position" => {
+                let (cl, _) = self.closure_arg(m, 0, &[item], Some(&Ty::Bool))?;
+                Some(mk(ExprKind::StdClosure("iter.position", vec![base], vec![cl]), Ty::Option(Box::new(us)), span))
+            }
+            "any" | "all" => {
+                let (cl, _) = self.closure_arg(m, 0, &[item], Some(&Ty::Bool))?;
+                let op = if name == "any" { "iter.any" } else { "iter.all" };
+                Some(mk(ExprKind::StdClosure(op, vec![base], vec![cl]), Ty::Bool, span))
+            }
+            "find" => {
+                let (cl, _) = self.closure_arg(m, 0, &[Ty::Ref(false, Box::new(item.clone()))], Some(&Ty::Bool))?;
+                Some(mk(ExprKind::StdClosure("iter.find", vec![base], vec![cl]), Ty::Option(Box::new(item)), span))
+            }
+            "for_each" => {
+                let (cl, _) = self.closure_arg(m, 0, &[item], Some(&Ty::Unit))?;
+                Some(mk(ExprKind::StdClosure("iter.for_each", vec![base], vec![cl]), Ty::Unit, span))
+            }
+            "fold" => {
+                let init_e = m.args.first()?;
+                let init = self.check_expr(init_e, None);
+                let acc = init.ty.clone();
+                let (cl, _) = match m.args.iter().nth(1) {
+                    Some(syn::Expr::Closure(c)) => self.check_closure(c, &[acc.clone(), item], Some(&acc))?,
+                    _ => {
+                        self.err(codes::CLOSURE, m.method.span(), "expected a closure literal", "", None);
+                        return None;
+                    }
+                };
+                Some(mk(ExprKind::StdClosure("iter.fold", vec![base, init], vec![cl]), acc, span))
+            }
+            "max_by_key" | "min_by_key" => {
+                let key = self.fresh();
+                let (cl, _) = self.closure_arg(m, 0, &[Ty::Ref(false, Box::new(item.clone()))], Some(&key))?;
+                let op = if name == "max_by_key" { "iter.max_by_key" } else { "iter.min_by_key" };
+                Some(mk(ExprKind::StdClosure(op, vec![base], vec![cl]), Ty::Option(Box::new(item)), span))
+            }
+            "collect" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let target = turbofish.or_else(|| expected.map(|e| self.shallow(e)));
+                let target = match target.map(|t| self.shallow(&t)) {
+                    Some(Ty::Vec(t)) => {
+                        self.expect_ty(m.method.span(), &t, &item);
+                        Ty::Vec(t)
+                    }
+                    Some(Ty::String) => Ty::String,
+                    Some(Ty::Var(v)) => {
+                        let t = Ty::Vec(Box::new(item.clone()));
+                        let _ = self.infer.unify(&Ty::Var(v), &t);
+                        t
+                    }
+                    None => Ty::Vec(Box::new(item.clone())),
+                    Some(other) => {
+                        let n = self.ty_name(&other);
+                        self.err(codes::UNSUPPORTED_STD, m.method.span(), format!("collecting into `{n}` is not supported yet"), "", Some("collect into a Vec or a String"));
+                        return Some(self.error_expr(sp));
+                    }
+                };
+                let op = match &target {
+                    Ty::String => {
+                        let it = self.resolve(&item);
+                        match it {
+                            Ty::Char => "iter.collect_string_chars",
+                            _ => "iter.collect_string_strs",
+                        }
+                    }
+                    _ => "iter.collect_vec",
+                };
+                Some(mk(ExprKind::Std(op, vec![base]), target, span))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Pass 3: type checking with inference. Produces a typed body (`tir::Body`) for every function.
+//!
+//! Split by concern: `items` (signatures, struct/enum field types, syn types → `Ty`), `expr` (expressions
+//! and statements), `pat` (patterns), `methods` (std method table), `macros` (println!/format!/vec!/...).
+
+mod expr;
+mod items;
+mod macros;
+mod methods;
+mod pat;
+
+use crate::diagnostics::{codes, Diagnostic, Span};
+use crate::resolve::Program;
+use crate::tir::{Body, Closure, Local, LocalId, TExpr};
+use crate::types::{InferTable, Ty, TyDisplay, VarKind};
+use std::collections::HashMap;
+
+pub use items::FnSig;
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfKind {
+    None,
+    Value,
+    Ref,
+    RefMut,
+}
+
+/// Everything the later passes need: the program, resolved item types and typed bodies.
+pub struct Checked {
+    pub program: Program,
+    /// adt → variant → field types.
+    pub adt_fields: Vec<Vec<Vec<Ty>>>,
+    /// adt → variant → discriminant value.
+    pub adt_discrs: Vec<Vec<i64>>,
+    pub sigs: Vec<FnSig>,
+    pub bodies: HashMap<usize, Body>,
+    pub consts: Vec<(Ty, TExpr)>,
+    /// Closures stored in `let` bindings, inlined at their call sites.
+    pub closures: Vec<Closure>,
+}
+
+impl Checked {
+    pub fn adt_is_copy(&self, a: usize) -> bool {
+        self.program.adts[a].derives("Copy")
+    }
+    /// Whether values of `t` are `Copy` (copies must not alias).
+    pub fn is_copy(&self, t: &Ty) -> bool {
+        match t {
+            Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit | Ty::Never => true,
+            Ty::Ref(m, _) => !m,
+            Ty::Tuple(ts) => ts.iter().all(|t| self.is_copy(t)),
+            Ty::Array(t, _) => self.is_copy(t),
+            Ty::Option(t) => self.is_copy(t),
+            Ty::Result(a, b) => self.is_copy(a) && self.is_copy(b),
+            Ty::Adt(a) => self.adt_is_copy(*a),
+            Ty::Range(t, _) => self.is_copy(t),
+            _ => false,
+        }
+    }
+    /// Fieldless enums are plain i32 discriminants.
+    pub fn adt_is_fieldless_enum(&self, a: usize) -> bool {
+        let d = &self.program.adts[a];
+        d.is_enum && d.variants.iter().all(|v| v.fields.is_empty())
+    }
+    pub fn adt_is_fieldless_enum_ty(&self, t: &Ty) -> bool {
+        matches!(t, Ty::Adt(a) if self.adt_is_fieldless_enum(*a))
+    }
+    pub fn ty_name(&self, t: &Ty) -> String {
+        let names = |i: usize| self.program.adts[i].name.clone();
+        TyDisplay { ty: t, adt_names: &names }.to_string()
+    }
+}
+
+pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut ck = Checked {
+        program,
+        adt_fields: Vec::new(),
+        adt_discrs: Vec::new(),
+        sigs: Vec::new(),
+        bodies: HashMap::new(),
+        consts: Vec::new(),
+        closures: Vec::new(),
+    };
+    items::collect(&mut ck, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for c in 0..ck.program.consts.len() {
+        let (module, file) = (ck.program.consts[c].module, ck.program.consts[c].file);
+        let ty = ck.consts[c].0.clone();
+        let syn_expr = ck.program.consts[c].expr.clone();
+        let mut cx = FnCx::new(&mut ck, module, file, None, Ty::Unit, false);
+        let e = cx.check_expr_coerce(&syn_expr, &ty);
+        let e = cx.finish_expr(e);
+        errors.extend(cx.errors);
+        ck.consts[c].1 = e;
+    }
+    for f in 0..ck.program.fns.len() {
+        match expr::check_fn(&mut ck, f) {
+            Ok(body) => {
+                ck.bodies.insert(f, body);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    let has_main = ck.program.fns.iter().any(|f| f.name == "main" && f.module == ck.program.root_mod);
+    if !has_main {
+        let sp = Span { file: 0, ..Default::default() };
+        let mut d = ck.program.sources.diag(codes::NO_MAIN, &sp, "`main` function not found in crate", "", Some("add `fn main() { ... }` to src/main.rs".into()));
+        d.line = 1;
+        d.col = 1;
+        errors.push(d);
+    }
+    if errors.is_empty() { Ok(ck) } else { Err(errors) }
+}
+
+/// A loop being checked (for `break`/`continue`).
+struct LoopCx {
+    label: Option<String>,
+    id: usize,
+    /// Type of `break value` (only `loop` allows a value).
+    break_ty: Option<Ty>,
+}
+
+/// Per-function type-checking state.
+pub(crate) struct FnCx<'a> {
+    pub ck: &'a mut Checked,
+    pub infer: InferTable,
+    pub locals: Vec<Local>,
+    scopes: Vec<HashMap<String, LocalId>>,
+    loops: Vec<LoopCx>,
+    next_label: usize,
+    pub ret_ty: Ty,
+    pub module: usize,
+    pub file: usize,
+    pub self_adt: Option<usize>,
+    pub errors: Vec<Diagnostic>,
+    pub is_prelude: bool,
+    /// Inside a closure body (where `return` and `?` are not supported).
+    in_closure: usize,
+}
+
+impl<'a> FnCx<'a> {
+    pub fn new(ck: &'a mut Checked, module: usize, file: usize, self_adt: Option<usize>, ret_ty: Ty, is_prelude: bool) -> Self {
+        FnCx {
+            ck,
+            infer: InferTable::default(),
+            locals: Vec::new(),
+            scopes: vec![HashMap::new()],
+            loops: Vec::new(),
+            next_label: 0,
+            ret_ty,
+            module,
+            file,
+            self_adt,
+            errors: Vec::new(),
+            is_prelude,
+            in_closure: 0,
+        }
+    }
+
+    pub fn span(&self, s: proc_macro2::Span) -> Span {
+        crate::load::span_of(self.file, s)
+    }
+
+    pub fn err(&mut self, code: &'static str, sp: proc_macro2::Span, msg: impl Into<String>, label: impl Into<String>, help: Option<&str>) {
+        let span = self.span(sp);
+        let d = self.ck.program.sources.diag(code, &span, msg, label, help.map(str::to_string));
+        // One error per location is enough.
+        if !self.errors.iter().any(|e| e.line == d.line && e.col == d.col) {
+            self.errors.push(d);
+        }
+    }
+
+    pub fn fresh(&mut self) -> Ty {
+        self.infer.fresh(VarKind::General)
+    }
+
+    pub fn resolve(&self, t: &Ty) -> Ty {
+        self.infer.resolve(t)
+    }
+
+    pub fn shallow(&self, t: &Ty) -> Ty {
+        self.infer.shallow(t)
+    }
+
+    pub fn new_local(&mut self, name: &str, ty: Ty) -> LocalId {
+        self.locals.push(Local { name: name.to_string(), ty, boxed: false });
+        self.locals.len() - 1
+    }
+
+    pub fn bind(&mut self, name: &str, id: LocalId) {
+        self.scopes.last_mut().unwrap().insert(name.to_string(), id);
+    }
+
+    pub fn lookup_local(&self, name: &str) -> Option<LocalId> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    pub fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    pub fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    pub fn ty_name(&self, t: &Ty) -> String {
+        let t = self.infer.finalize(t);
+        self.ck.ty_name(&t)
+    }
+
+    /// Unifies, reporting a mismatch at `sp`.
+    pub fn expect_ty(&mut self, sp: proc_macro2::Span, expected: &Ty, found: &Ty) {
+        if self.infer.unify(expected, found).is_err() {
+            let (e, f) = (self.ty_name(expected), self.ty_name(found));
+            self.err(codes::TYPE_MISMATCH, sp, "mismatched types", format!("expected `{e}`, found `{f}`"), None);
+        }
+    }
+
+    /// Resolves all inference variables of a finished expression (literal fallback applied).
+    pub fn finish_expr(&mut self, e: TExpr) -> TExpr {
+        let mut e = e;
+        expr::finalize_expr(self, &mut e);
+        e
+    }
+}
+
+/// Checks a whole function: parameters, body, and returns its typed body.
+pub fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Body, Vec<Diagnostic>> {
+    let mut cx = cx;
+    let expr = cx.finish_expr(expr);
+    let mut locals = std::mem::take(&mut cx.locals);
+    for l in &mut locals {
+        l.ty = cx.infer.finalize(&l.ty);
+    }
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    let ret = cx.infer.finalize(&cx.ret_ty);
+    Ok(Body { params, locals, ret, expr, is_prelude: cx.is_prelude })
+}

@@ -1,0 +1,322 @@
+//! Semantic types and the unification table used by type inference.
+
+use std::fmt;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum IntTy {
+    I8,
+    I16,
+    I32,
+    I64,
+    Isize,
+    U8,
+    U16,
+    U32,
+    U64,
+    Usize,
+}
+
+impl IntTy {
+    pub fn bits(self) -> u32 {
+        match self {
+            IntTy::I8 | IntTy::U8 => 8,
+            IntTy::I16 | IntTy::U16 => 16,
+            IntTy::I32 | IntTy::U32 | IntTy::Isize | IntTy::Usize => 32,
+            IntTy::I64 | IntTy::U64 => 64,
+        }
+    }
+    pub fn signed(self) -> bool {
+        matches!(self, IntTy::I8 | IntTy::I16 | IntTy::I32 | IntTy::I64 | IntTy::Isize)
+    }
+    pub fn is64(self) -> bool {
+        self.bits() == 64
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            IntTy::I8 => "i8",
+            IntTy::I16 => "i16",
+            IntTy::I32 => "i32",
+            IntTy::I64 => "i64",
+            IntTy::Isize => "isize",
+            IntTy::U8 => "u8",
+            IntTy::U16 => "u16",
+            IntTy::U32 => "u32",
+            IntTy::U64 => "u64",
+            IntTy::Usize => "usize",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<IntTy> {
+        Some(match s {
+            "i8" => IntTy::I8,
+            "i16" => IntTy::I16,
+            "i32" => IntTy::I32,
+            "i64" => IntTy::I64,
+            "isize" => IntTy::Isize,
+            "u8" => IntTy::U8,
+            "u16" => IntTy::U16,
+            "u32" => IntTy::U32,
+            "u64" => IntTy::U64,
+            "usize" => IntTy::Usize,
+            _ => return None,
+        })
+    }
+    pub fn min(self) -> i128 {
+        if self.signed() { -(1i128 << (self.bits() - 1)) } else { 0 }
+    }
+    pub fn max(self) -> i128 {
+        if self.signed() { (1i128 << (self.bits() - 1)) - 1 } else { (1i128 << self.bits()) - 1 }
+    }
+}
+
+/// A Rust type as the compiler understands it. Std types the lowering knows natively have their own
+/// constructors; user structs and enums are `Adt(index)`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Ty {
+    Int(IntTy),
+    F32,
+    F64,
+    Bool,
+    Char,
+    Unit,
+    Never,
+    /// The unsized `str`; `&str` is `Ref(false, Str)`.
+    Str,
+    Tuple(Vec<Ty>),
+    Array(Box<Ty>, u32),
+    Slice(Box<Ty>),
+    Ref(bool, Box<Ty>),
+    Adt(usize),
+    Vec(Box<Ty>),
+    String,
+    Option(Box<Ty>),
+    Result(Box<Ty>, Box<Ty>),
+    Boxed(Box<Ty>),
+    /// `a..b` (false) or `a..=b` (true).
+    Range(Box<Ty>, bool),
+    /// An iterator chain with the given item type (only consumed in place, never stored).
+    Iter(Box<Ty>),
+    /// `fmt::Formatter` (an output buffer).
+    Formatter,
+    /// `fmt::Error`.
+    FmtError,
+    /// `ParseIntError` (false) / `ParseFloatError` (true): the error of `str::parse`.
+    ParseError(bool),
+    /// A closure literal (only as an argument of std methods, inlined there).
+    Closure(usize),
+    Var(u32),
+}
+
+impl Ty {
+    pub fn usize() -> Ty {
+        Ty::Int(IntTy::Usize)
+    }
+    pub fn str_ref() -> Ty {
+        Ty::Ref(false, Box::new(Ty::Str))
+    }
+    pub fn is_unit_like(&self) -> bool {
+        matches!(self, Ty::Unit | Ty::Never)
+    }
+    pub fn is_integral(&self) -> bool {
+        matches!(self, Ty::Int(_))
+    }
+    /// Strips references (auto-deref for method calls and field access).
+    pub fn peel_refs(&self) -> &Ty {
+        let mut t = self;
+        while let Ty::Ref(_, inner) = t {
+            t = inner;
+        }
+        t
+    }
+}
+
+/// Names for diagnostics (approximating rustc's spelling).
+pub struct TyDisplay<'a> {
+    pub ty: &'a Ty,
+    pub adt_names: &'a dyn Fn(usize) -> String,
+}
+
+impl<'a> fmt::Display for TyDisplay<'a> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sub = |t: &'a Ty| -> TyDisplay<'a> { TyDisplay { ty: t, adt_names: self.adt_names } };
+        match self.ty {
+            Ty::Int(i) => f.write_str(i.name()),
+            Ty::F32 => f.write_str("f32"),
+            Ty::F64 => f.write_str("f64"),
+            Ty::Bool => f.write_str("bool"),
+            Ty::Char => f.write_str("char"),
+            Ty::Unit => f.write_str("()"),
+            Ty::Never => f.write_str("!"),
+            Ty::Str => f.write_str("str"),
+            Ty::Tuple(ts) => {
+                f.write_str("(")?;
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", sub(t))?;
+                }
+                if ts.len() == 1 {
+                    f.write_str(",")?;
+                }
+                f.write_str(")")
+            }
+            Ty::Array(t, n) => write!(f, "[{}; {}]", sub(t), n),
+            Ty::Slice(t) => write!(f, "[{}]", sub(t)),
+            Ty::Ref(m, t) => write!(f, "&{}{}", if *m { "mut " } else { "" }, sub(t)),
+            Ty::Adt(i) => f.write_str(&(self.adt_names)(*i)),
+            Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
+            Ty::String => f.write_str("String"),
+            Ty::Option(t) => write!(f, "Option<{}>", sub(t)),
+            Ty::Result(a, b) => write!(f, "Result<{}, {}>", sub(a), sub(b)),
+            Ty::Boxed(t) => write!(f, "Box<{}>", sub(t)),
+            Ty::Range(t, incl) => write!(f, "{}<{}>", if *incl { "RangeInclusive" } else { "Range" }, sub(t)),
+            Ty::Iter(t) => write!(f, "impl Iterator<Item = {}>", sub(t)),
+            Ty::Formatter => f.write_str("Formatter<'_>"),
+            Ty::FmtError => f.write_str("fmt::Error"),
+            Ty::ParseError(fl) => f.write_str(if *fl { "ParseFloatError" } else { "ParseIntError" }),
+            Ty::Closure(_) => f.write_str("{closure}"),
+            Ty::Var(_) => f.write_str("_"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum VarKind {
+    General,
+    Int,
+    Float,
+}
+
+#[derive(Clone, Debug)]
+enum VarState {
+    Unbound(VarKind),
+    Bound(Ty),
+}
+
+/// Union-find style table of inference variables.
+#[derive(Default)]
+pub struct InferTable {
+    vars: Vec<VarState>,
+}
+
+impl InferTable {
+    pub fn fresh(&mut self, kind: VarKind) -> Ty {
+        self.vars.push(VarState::Unbound(kind));
+        Ty::Var(self.vars.len() as u32 - 1)
+    }
+
+    /// Follows bindings at the top level only.
+    pub fn shallow(&self, t: &Ty) -> Ty {
+        let mut t = t.clone();
+        while let Ty::Var(v) = t {
+            match &self.vars[v as usize] {
+                VarState::Bound(b) => t = b.clone(),
+                VarState::Unbound(_) => break,
+            }
+        }
+        t
+    }
+
+    pub fn kind_of(&self, v: u32) -> Option<VarKind> {
+        match &self.vars[v as usize] {
+            VarState::Unbound(k) => Some(*k),
+            VarState::Bound(_) => None,
+        }
+    }
+
+    /// Replaces every bound variable inside `t`.
+    pub fn resolve(&self, t: &Ty) -> Ty {
+        let t = self.shallow(t);
+        self.map(&t, &|x| self.resolve(x))
+    }
+
+    /// Like `resolve`, and applies literal fallback (integers to i32, floats to f64).
+    /// Unresolved general variables stay as `Var`.
+    pub fn finalize(&self, t: &Ty) -> Ty {
+        let t = self.shallow(t);
+        if let Ty::Var(v) = t {
+            return match self.kind_of(v) {
+                Some(VarKind::Int) => Ty::Int(IntTy::I32),
+                Some(VarKind::Float) => Ty::F64,
+                _ => t,
+            };
+        }
+        self.map(&t, &|x| self.finalize(x))
+    }
+
+    fn map(&self, t: &Ty, f: &dyn Fn(&Ty) -> Ty) -> Ty {
+        match t {
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(f).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(f(e)), *n),
+            Ty::Slice(e) => Ty::Slice(Box::new(f(e))),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(f(e))),
+            Ty::Vec(e) => Ty::Vec(Box::new(f(e))),
+            Ty::Option(e) => Ty::Option(Box::new(f(e))),
+            Ty::Result(a, b) => Ty::Result(Box::new(f(a)), Box::new(f(b))),
+            Ty::Boxed(e) => Ty::Boxed(Box::new(f(e))),
+            Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
+            Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
+            other => other.clone(),
+        }
+    }
+
+    fn occurs(&self, v: u32, t: &Ty) -> bool {
+        let t = self.shallow(t);
+        match &t {
+            Ty::Var(w) => *w == v,
+            Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
+            Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
+            Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
+            _ => false,
+        }
+    }
+
+    /// Makes `a` and `b` equal, or fails. `!` unifies with everything (it coerces).
+    pub fn unify(&mut self, a: &Ty, b: &Ty) -> Result<(), ()> {
+        let a = self.shallow(a);
+        let b = self.shallow(b);
+        match (&a, &b) {
+            (Ty::Never, _) | (_, Ty::Never) => Ok(()),
+            (Ty::Var(x), Ty::Var(y)) if x == y => Ok(()),
+            (Ty::Var(x), Ty::Var(y)) => {
+                let (kx, ky) = (self.kind_of(*x).unwrap(), self.kind_of(*y).unwrap());
+                let merged = match (kx, ky) {
+                    (VarKind::General, k) | (k, VarKind::General) => k,
+                    (k1, k2) if k1 == k2 => k1,
+                    _ => return Err(()),
+                };
+                self.vars[*y as usize] = VarState::Unbound(merged);
+                self.vars[*x as usize] = VarState::Bound(b.clone());
+                Ok(())
+            }
+            (Ty::Var(x), other) | (other, Ty::Var(x)) => {
+                let ok = match self.kind_of(*x).unwrap() {
+                    VarKind::General => !self.occurs(*x, other),
+                    VarKind::Int => matches!(other, Ty::Int(_)),
+                    VarKind::Float => matches!(other, Ty::F32 | Ty::F64),
+                };
+                if !ok {
+                    return Err(());
+                }
+                self.vars[*x as usize] = VarState::Bound(other.clone());
+                Ok(())
+            }
+            (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
+                for (p, q) in x.iter().zip(y) {
+                    self.unify(p, q)?;
+                }
+                Ok(())
+            }
+            (Ty::Array(x, n), Ty::Array(y, m)) if n == m => self.unify(x, y),
+            (Ty::Slice(x), Ty::Slice(y)) | (Ty::Vec(x), Ty::Vec(y)) | (Ty::Option(x), Ty::Option(y)) | (Ty::Boxed(x), Ty::Boxed(y)) | (Ty::Iter(x), Ty::Iter(y)) => self.unify(x, y),
+            (Ty::Range(x, i), Ty::Range(y, j)) if i == j => self.unify(x, y),
+            (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
+            (Ty::Result(a1, b1), Ty::Result(a2, b2)) => {
+                self.unify(a1, a2)?;
+                self.unify(b1, b2)
+            }
+            _ if a == b => Ok(()),
+            _ => Err(()),
+        }
+    }
+}
