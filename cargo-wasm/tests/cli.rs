@@ -158,8 +158,9 @@ fn wast_prints_per_file_and_total_counts() {
     .unwrap();
     let (code, out, _) = run(cargo_wasm().arg("wast").arg(&file));
     assert_eq!(code, 101, "a failed assertion fails the run");
-    assert!(out.contains("t.wast: 1 passed, 1 failed"), "{out}");
-    assert!(out.trim_end().ends_with("1 passed, 1 failed"), "{out}");
+    // Every directive counts once: the module, the passing assertion; the wrong expectation fails.
+    assert!(out.contains("t.wast: 2 passed, 1 failed"), "{out}");
+    assert!(out.trim_end().ends_with("2 passed, 1 failed"), "{out}");
 }
 
 #[test]
