@@ -6,13 +6,14 @@ use quote::quote;
 use syn::spanned::Spanned;
 
 use crate::diagnostic::Errors;
+use crate::export::is_wasm_attribute;
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     if !args.is_empty() {
         errors.push(&args, "`#[wasm::r#async]` takes no arguments", Some("write `#[wasm::r#async]`"));
     }
-    let function: syn::ItemFn = match syn::parse2(item.clone()) {
+    let mut function: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) => {
             return syn::Error::new(
@@ -27,6 +28,16 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             function.sig.fn_token,
             "`#[wasm::r#async]` requires an `async fn`",
             Some(&format!("make it asynchronous: `async fn {}`", function.sig.ident)),
+        );
+    }
+    // `#[wasm::export]` must come first, so that it sees this attribute and accepts the `async fn`.
+    if let Some(at) = function.attrs.iter().position(|a| is_wasm_attribute(a, "export")) {
+        // Reported here; removed so that it does not also complain about the `async fn`.
+        let export = function.attrs.remove(at);
+        errors.push(
+            export,
+            "`#[wasm::export]` must come before `#[wasm::r#async]`",
+            Some("write `#[wasm::export]` on the line above `#[wasm::r#async]`"),
         );
     }
     match errors.into_tokens() {

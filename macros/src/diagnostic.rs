@@ -12,11 +12,11 @@ pub(crate) struct Errors {
 impl Errors {
     /// Records `message` at `at`'s span, with a `help:` line when `help` is given.
     pub(crate) fn push(&mut self, at: impl ToTokens, message: &str, help: Option<&str>) {
-        self.push_error(error(at, message, help));
+        self.push_error(error_spanned(at, message, help));
     }
 
     pub(crate) fn push_at(&mut self, span: Span, message: &str, help: Option<&str>) {
-        self.push_error(syn::Error::new(span, render(message, help)));
+        self.push_error(error(span, message, help));
     }
 
     pub(crate) fn push_error(&mut self, e: syn::Error) {
@@ -32,8 +32,12 @@ impl Errors {
     }
 }
 
-pub(crate) fn error(at: impl ToTokens, message: &str, help: Option<&str>) -> syn::Error {
+pub(crate) fn error_spanned(at: impl ToTokens, message: &str, help: Option<&str>) -> syn::Error {
     syn::Error::new_spanned(at, render(message, help))
+}
+
+pub(crate) fn error(span: Span, message: &str, help: Option<&str>) -> syn::Error {
+    syn::Error::new(span, render(message, help))
 }
 
 fn render(message: &str, help: Option<&str>) -> String {

@@ -2,16 +2,17 @@
 //! cross the wasm boundary. Natively the function is kept as written.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::parse::Parser;
+use syn::spanned::Spanned;
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprLit, FnArg, GenericArgument, ItemFn, Lit, Meta, PathArguments, ReturnType, Token, Type};
 
-use crate::diagnostic::Errors;
+use crate::diagnostic::{Errors, error};
 
 /// Scalar types a wasm export can take or return, and what they lower to.
 const SCALARS: &[&str] = &["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool", "char"];
-
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
@@ -19,22 +20,62 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut function: ItemFn = match syn::parse2(item) {
         Ok(f) => f,
         Err(e) => {
-            let e = syn::Error::new(
+            return error(
                 e.span(),
-                "`#[wasm::export]` can only be applied to free functions\n\n= help: methods and other items cannot be exported; call them from an exported `fn`",
-            );
-            return e.to_compile_error();
+                "`#[wasm::export]` can only be applied to free functions",
+                Some("methods and other items cannot be exported; call them from an exported `fn`"),
+            )
+            .to_compile_error();
         }
     };
-    check_signature(&function.sig, &mut errors);
+    // `#[wasm::r#async]` below this attribute makes an `async fn` export a promising export (JSPI).
+    let marked_async = function.attrs.iter().any(|a| is_wasm_attribute(a, "async"));
+    check_signature(&function.sig, marked_async, &mut errors);
     if let Some(errors) = errors.into_tokens() {
         return quote! { #errors #function };
     }
+    let gc_checks = require_trace(&function.sig);
     // A private export is still used: by the wasm module's export section.
     if matches!(function.vis, syn::Visibility::Inherited) {
         function.attrs.push(syn::parse_quote!(#[allow(dead_code)]));
     }
-    quote! { #function }
+    quote! { #function #gc_checks }
+}
+
+/// Every type crossing the boundary must be able to live in GC memory: a user type must be a
+/// `#[wasm::gc]` type. The macro cannot see other items, so it asks rustc, which reports a missing
+/// `Trace` at the type (with the trait's "mark its definition `#[wasm::gc]`" note).
+fn require_trace(sig: &syn::Signature) -> TokenStream {
+    let mut types: Vec<&Type> = sig
+        .inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            FnArg::Typed(arg) => Some(&*arg.ty),
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    if let ReturnType::Type(_, ty) = &sig.output
+        && !matches!(**ty, Type::Never(_))
+    {
+        types.push(ty);
+    }
+    let checks = types.iter().map(|ty| quote_spanned! {ty.span()=> __wasm_export_type::<#ty>(); });
+    quote! {
+        const _: () = {
+            fn __wasm_export_type<T: ::wasm::gc::Trace + ?Sized>() {}
+            #[allow(dead_code)]
+            fn __wasm_export_types() {
+                #(#checks)*
+            }
+        };
+    }
+}
+
+/// Whether `attr` is `#[wasm::<name>]` (or `#[<name>]`, imported).
+pub(crate) fn is_wasm_attribute(attr: &syn::Attribute, name: &str) -> bool {
+    let segments = &attr.path().segments;
+    let last_matches = segments.last().is_some_and(|s| s.ident.unraw() == name);
+    last_matches && (segments.len() == 1 || (segments.len() == 2 && segments[0].ident == "wasm"))
 }
 
 fn check_args(args: TokenStream, errors: &mut Errors) {
@@ -74,12 +115,14 @@ fn check_args(args: TokenStream, errors: &mut Errors) {
     }
 }
 
-fn check_signature(sig: &syn::Signature, errors: &mut Errors) {
-    if let Some(asyncness) = sig.asyncness {
+fn check_signature(sig: &syn::Signature, marked_async: bool, errors: &mut Errors) {
+    if let Some(asyncness) = sig.asyncness
+        && !marked_async
+    {
         errors.push(
             asyncness,
-            "exported functions cannot be `async`",
-            Some("export a synchronous `fn`; an `async fn` that awaits host calls is marked `#[wasm::r#async]`"),
+            "an exported `async fn` must also be marked `#[wasm::r#async]`",
+            Some("add `#[wasm::r#async]` below `#[wasm::export]`: the export then suspends the wasm stack while it awaits (JSPI), or export a synchronous `fn`"),
         );
     }
     if let Some(abi) = &sig.abi {

@@ -13,19 +13,19 @@ mod diagnostic;
 mod export;
 mod gc;
 
-/// Declares a type that lives in GC memory (a named WasmGC struct type). See `wasm::gc`'s docs.
+/// (Implementation of `#[wasm::gc]`.)
 #[proc_macro_attribute]
 pub fn gc(args: TokenStream, item: TokenStream) -> TokenStream {
     gc::expand(args.into(), item.into()).into()
 }
 
-/// Exports a free function from the wasm module. See the `wasm` crate's docs.
+/// (Implementation of `#[wasm::export]`.)
 #[proc_macro_attribute]
 pub fn export(args: TokenStream, item: TokenStream) -> TokenStream {
     export::expand(args.into(), item.into()).into()
 }
 
-/// Marks an `async fn` whose awaits suspend the wasm stack (JSPI). See the `wasm` crate's docs.
+/// (Implementation of `#[wasm::r#async]`.)
 #[proc_macro_attribute]
 pub fn r#async(args: TokenStream, item: TokenStream) -> TokenStream {
     r#async::expand(args.into(), item.into()).into()

@@ -21,7 +21,7 @@
 //!   function exports it from the module built for a library crate. Its parameters and result may
 //!   be integers, floats, `bool`, `char`, `GcString`, `GcArray<T>`, `GcBox<T>`, `GcRc<T>`,
 //!   `ExternRef` and `#[wasm::gc]` types.
-//! - [`#[wasm::r#async]`](macro@r#async) on an `async fn`: in wasm, its awaits on host calls
+//! - [`#[wasm::r#async]`](attr.async.html) on an `async fn`: in wasm, its awaits on host calls
 //!   suspend the whole wasm stack (JSPI); natively it is an ordinary `async fn`.
 //!
 //! ## Semantics: what is the same and what differs
@@ -90,7 +90,127 @@ pub use gc_box::GcBox;
 pub use gc_rc::GcRc;
 pub use gc_string::GcString;
 
-pub use wasmrust_macros::{export, gc, r#async};
+/// Declares a struct or enum that lives in GC memory.
+///
+/// In WasmGC it becomes a named struct type (one per `#[wasm::gc]` type, with its field names in the
+/// name section); enums become a tagged base struct with one subtype per variant. Natively the
+/// attribute derives [`gc::Trace`], which the cycle collector uses to find the GC references inside
+/// the value. The item itself is unchanged, so `derive`s and `impl`s work as usual. Generic
+/// parameters get `Trace + 'static` bounds on the derived impl only.
+///
+/// ```
+/// use wasm::{GcBox, GcRc, GcString};
+///
+/// #[wasm::gc]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct Point {
+///     pub x: f64,
+///     pub y: f64,
+/// }
+///
+/// #[wasm::gc]
+/// pub enum Shape {
+///     Circle { center: GcBox<Point>, radius: f64 },
+///     Polygon(Vec<GcBox<Point>>),
+///     Named(GcString, GcRc<Option<GcBox<Shape>>>),
+/// }
+///
+/// let p = GcBox::new(Point { x: 1.0, y: 2.0 });
+/// let s = GcBox::new(Shape::Circle { center: p.clone(), radius: 3.0 });
+/// if let Shape::Circle { center, .. } = &*s {
+///     assert!(GcBox::ptr_eq(center, &p));
+/// }
+/// ```
+///
+/// Fields that cannot live in GC memory are rejected when the crate is checked — raw pointers
+/// (also nested, as in `Cell<*mut u8>`), references and lifetime parameters:
+///
+/// ```compile_fail
+/// #[wasm::gc]
+/// struct Name<'a> {
+///     text: &'a str, // error: references cannot be stored in GC memory (help: use `GcString`)
+/// }
+/// ```
+///
+/// and so is a field type that is not itself a GC type:
+///
+/// ```compile_fail
+/// struct Plain;
+///
+/// #[wasm::gc]
+/// struct Holder {
+///     plain: Plain, // error[E0277]: `Plain` cannot be stored in GC memory
+/// }
+/// ```
+#[doc(inline)]
+pub use wasmrust_macros::gc;
+
+/// Exports a free function from the wasm module built for a library crate.
+///
+/// `#[wasm::export(name = "jsName")]` chooses the export's name; the default is the function's
+/// name. Natively the function is unchanged (and callable from Rust as usual).
+///
+/// Parameters and the result may be integers (8 to 64 bits, `isize`/`usize`), `f32`, `f64`, `bool`,
+/// `char`, [`GcString`], [`GcArray<T>`], [`GcBox<T>`], [`GcRc<T>`], [`ExternRef`] and `#[wasm::gc]`
+/// types (passed as GC references). Everything else is rejected with a hint: `&str`/`String` (use
+/// `GcString`), `Vec`/slices (use `GcArray`), references, `Box`/`Rc`, tuples, `Option`/`Result`,
+/// 128-bit integers, generics, `self`, and `async fn` unless also marked `#[wasm::r#async]`.
+///
+/// ```
+/// use wasm::{GcArray, GcString};
+///
+/// #[wasm::export(name = "sumAll")]
+/// pub fn sum_all(values: GcArray<i32>) -> i64 {
+///     values.iter().map(i64::from).sum()
+/// }
+///
+/// #[wasm::export]
+/// pub fn shout(text: GcString) -> GcString {
+///     GcString::from(text.to_uppercase())
+/// }
+///
+/// assert_eq!(sum_all(GcArray::from(vec![1, 2, 3])), 6);
+/// assert_eq!(shout("hi".into()), "HI");
+/// ```
+///
+/// ```compile_fail
+/// #[wasm::export]
+/// pub fn shout(text: &str) -> String { // error: references cannot cross the wasm boundary
+///     text.to_uppercase()              //        (help: use `wasm::GcString`)
+/// }
+/// ```
+#[doc(inline)]
+pub use wasmrust_macros::export;
+
+/// Marks an `async fn` whose awaits on host calls suspend the whole wasm stack.
+///
+/// In wasm, such a function is a plain function calling *suspending* imports: when a host future is
+/// pending, the runtime parks the stack and resumes it later (JSPI in browsers:
+/// `WebAssembly.Suspending` imports, `WebAssembly.promising` exports). No state machine is compiled
+/// into the module. Natively it is an ordinary `async fn`, passed through unchanged. Combined with
+/// `#[wasm::export]`, write `#[wasm::export]` first.
+///
+/// The attribute is spelled `r#async` because `async` is a keyword.
+///
+/// ```
+/// #[wasm::export(name = "fetchLength")]
+/// #[wasm::r#async]
+/// pub async fn fetch_length(url: wasm::GcString) -> u32 {
+///     url.len() as u32
+/// }
+///
+/// // Natively it is a future like any other.
+/// let mut future = std::pin::pin!(fetch_length("https://example.com".into()));
+/// let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// assert_eq!(future.as_mut().poll(&mut cx), std::task::Poll::Ready(19));
+/// ```
+///
+/// ```compile_fail
+/// #[wasm::r#async]
+/// pub fn not_async() {} // error: `#[wasm::r#async]` requires an `async fn`
+/// ```
+#[doc(inline)]
+pub use wasmrust_macros::r#async;
 
 /// The native collector: the [`Trace`](gc::Trace) trait `#[wasm::gc]` derives, and control over
 /// cycle collection for tests and diagnostics.

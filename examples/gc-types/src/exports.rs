@@ -77,7 +77,9 @@ pub fn pick(first: bool, a: ExternRef, b: ExternRef) -> ExternRef {
     if first { a } else { b }
 }
 
-/// Natively an ordinary `async fn`; in wasm its awaits would suspend the stack (JSPI).
+/// Natively an ordinary `async fn`; exported from wasm as a promising export whose awaits would
+/// suspend the stack (JSPI).
+#[wasm::export(name = "addLater")]
 #[wasm::r#async]
 pub async fn add_later(a: i32, b: i32) -> i32 {
     a + b

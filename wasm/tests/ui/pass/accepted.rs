@@ -52,6 +52,12 @@ pub async fn later(x: i32) -> i32 {
     x + 1
 }
 
+#[wasm::export(name = "fetchLength")]
+#[wasm::r#async]
+pub async fn fetch_length(url: GcString) -> u32 {
+    url.len() as u32
+}
+
 fn main() {
     assert_eq!(make_point(1.0, 2.0).y, 2.0);
     assert_eq!(scalars(0, 0, 0, 7, 0, 0, 0, 0, 0.0, 0.0, false, 'a', 0, 0), 7);
