@@ -42,9 +42,17 @@
 //!   never runs `Drop`. Code whose output depends on `Drop` of GC values is therefore not portable;
 //!   keep `Drop` impls on GC types for native-only resource cleanup.
 //!
-//! Like `Rc`, the GC types are `!Send` and `!Sync`, and each thread has its own collector. Reference
-//! cycles that pass through an `Rc`, an [`ExternRef`] or any value whose [`gc::Trace`] does not report
-//! its GC references are not collected natively (they leak, as with `Rc`).
+//! Native details worth knowing:
+//!
+//! - Acyclic structures are dropped in exactly `Rc`'s order. Releases nested more than 64 deep are
+//!   deferred to the outermost one, so dropping a million-element list cannot overflow the stack.
+//! - An object that dies while it sits in the collector's candidate buffer has its value dropped at
+//!   once, but its (small) allocation is returned at the next collection; [`gc::stats`] counts it
+//!   as live until then.
+//! - Like `Rc`, the GC types are `!Send` and `!Sync`, and each thread has its own collector. Garbage
+//!   cycles still uncollected when a thread exits are not dropped (as `Rc` cycles are not).
+//! - Reference cycles that pass through an `Rc`, an [`ExternRef`] or any value whose [`gc::Trace`]
+//!   does not report its GC references are not collected (they leak, as with `Rc`).
 //!
 //! ## Example
 //!

@@ -180,3 +180,17 @@ unsafe impl<T: Trace, S> Trace for HashSet<T, S> {
         }
     }
 }
+
+// SAFETY: only the owned variant owns anything; a `'static` borrow owns nothing.
+unsafe impl<B> Trace for std::borrow::Cow<'static, B>
+where
+    B: ToOwned + ?Sized + 'static,
+    B::Owned: Trace,
+{
+    const MAY_CONTAIN_GC: bool = <B::Owned as Trace>::MAY_CONTAIN_GC;
+    fn trace(&self, tracer: &mut Tracer<'_>) {
+        if let std::borrow::Cow::Owned(owned) = self {
+            owned.trace(tracer);
+        }
+    }
+}

@@ -19,6 +19,18 @@ pub enum Tree<T> {
 #[wasm::gc]
 pub enum Never {}
 
+/// `derive` before the attribute, a where clause, a const parameter and a `'static` lifetime.
+#[derive(Clone)]
+#[wasm::gc]
+pub struct Buffer<T, const N: usize>
+where
+    T: Copy,
+{
+    pub items: [T; N],
+    pub name: std::borrow::Cow<'static, str>,
+    pub cell: std::cell::RefCell<Vec<GcRc<Point>>>,
+}
+
 #[wasm::gc]
 pub struct Unit;
 
@@ -62,4 +74,7 @@ fn main() {
     assert_eq!(make_point(1.0, 2.0).y, 2.0);
     assert_eq!(scalars(0, 0, 0, 7, 0, 0, 0, 0, 0.0, 0.0, false, 'a', 0, 0), 7);
     let _ = later(1);
+    let b: Buffer<u8, 4> = Buffer { items: [0; 4], name: "b".into(), cell: Default::default() };
+    let shared = GcRc::new(b.clone());
+    assert_eq!(shared.borrow().items, [0; 4]);
 }
