@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
+use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use crate::collector::node::Handle;
 use crate::collector::{Trace, Tracer};
@@ -125,6 +126,10 @@ impl<T: Hash> Hash for GcBox<T> {
         (**self).hash(state)
     }
 }
+
+/// Like `Rc<T>`: the shared value cannot be observed half-modified after a panic.
+impl<T: RefUnwindSafe> UnwindSafe for GcBox<T> {}
+impl<T: RefUnwindSafe> RefUnwindSafe for GcBox<T> {}
 
 // SAFETY: a `GcBox` owns exactly one handle.
 unsafe impl<T> Trace for GcBox<T> {

@@ -97,12 +97,11 @@ impl<T> GcRc<T> {
         self.cell().take()
     }
 
-    /// Swaps the values of two cells, like [`RefCell::swap`] (a no-op on the same cell).
+    /// Swaps the values of two cells, like [`RefCell::swap`]: panics if either is borrowed,
+    /// including when both are the same cell.
     #[track_caller]
     pub fn swap(&self, other: &GcRc<T>) {
-        if !GcRc::ptr_eq(self, other) {
-            self.cell().swap(other.cell())
-        }
+        self.cell().swap(other.cell())
     }
 
     /// Whether both references point to the same cell (`ref.eq` in WasmGC).

@@ -104,7 +104,9 @@ fn gc_rc_shares_and_mutates() {
     let m = GcRc::new(7);
     n.swap(&m);
     assert_eq!((n.get(), m.get()), (7, 42));
-    n.swap(&n.clone());
+    let std_cell = RefCell::new(7);
+    let expected = panic_message(|| std_cell.swap(&std_cell));
+    assert_eq!(panic_message(|| n.swap(&n.clone())), expected, "swapping a cell with itself");
     assert_eq!(n.get(), 7);
 }
 
@@ -138,6 +140,8 @@ fn gc_box_aliases_and_forwards_traits() {
     assert_eq!(set.iter().map(|b| **b).collect::<Vec<_>>(), [1, 2, 3]);
     assert_eq!(*GcBox::<i64>::default(), 0);
     assert_eq!(format!("{:p}", a), format!("{:p}", GcBox::as_ptr(&b)));
+    let n = GcBox::new(5);
+    assert_eq!(panic::catch_unwind(|| *n + 1).ok(), Some(6), "unwind safe, like `Rc<i32>`");
 }
 
 // ---- GcArray ---------------------------------------------------------------------------------
