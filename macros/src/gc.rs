@@ -20,12 +20,15 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Item::Struct(s) => {
             check_generics(&s.generics, &mut errors);
             check_fields(&s.fields, &mut errors);
-            derive_trace(&s.ident, &s.generics, &[(None, &s.fields)])
+            derive_trace(&s.ident, &s.generics, &[(None, &[], &s.fields)])
         }
         Item::Enum(e) => {
             check_generics(&e.generics, &mut errors);
-            e.variants.iter().for_each(|v| check_fields(&v.fields, &mut errors));
-            let variants: Vec<_> = e.variants.iter().map(|v| (Some(&v.ident), &v.fields)).collect();
+            e.variants
+                .iter()
+                .filter(|v| cfgs(&v.attrs).next().is_none())
+                .for_each(|v| check_fields(&v.fields, &mut errors));
+            let variants: Vec<_> = e.variants.iter().map(|v| (Some(&v.ident), &v.attrs[..], &v.fields)).collect();
             derive_trace(&e.ident, &e.generics, &variants)
         }
         Item::Union(u) => {
@@ -73,8 +76,10 @@ fn check_generics(generics: &syn::Generics, errors: &mut Errors) {
     }
 }
 
+/// Attribute macros see fields before `cfg` is evaluated: a field under `#[cfg]` is not checked
+/// here (if it is compiled in, the derived `Trace` still rejects a type that cannot be traced).
 fn check_fields(fields: &Fields, errors: &mut Errors) {
-    for field in fields {
+    for field in fields.iter().filter(|f| cfgs(&f.attrs).next().is_none()) {
         check_type(&field.ty, errors);
     }
 }
@@ -127,7 +132,15 @@ fn reference_help(reference: &syn::TypeReference) -> &'static str {
 
 /// `unsafe impl Trace`: reports every field, in every variant. Sound because a field's `Trace`
 /// reports exactly the handles that field owns, and the fields are disjoint.
-fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[(Option<&syn::Ident>, &Fields)]) -> TokenStream {
+/// A variant (or the struct itself, with no name): its attributes and fields.
+type Variant<'a> = (Option<&'a syn::Ident>, &'a [syn::Attribute], &'a Fields);
+
+/// The `#[cfg]` attributes of a field or variant, repeated on the code that traces it.
+fn cfgs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
+    attrs.iter().filter(|a| a.path().is_ident("cfg"))
+}
+
+fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[Variant<'_>]) -> TokenStream {
     let mut generics = generics.clone();
     for param in generics.type_params_mut() {
         param.bounds.push(syn::parse_quote!(::wasm::gc::Trace));
@@ -135,7 +148,8 @@ fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[(Option
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let arms = variants.iter().map(|(variant, fields)| {
+    let arms = variants.iter().map(|(variant, attrs, fields)| {
+        let variant_cfgs = cfgs(attrs);
         let path = match variant {
             Some(v) => quote!(Self::#v),
             None => quote!(Self),
@@ -147,13 +161,15 @@ fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[(Option
             .map(|(i, f)| (f, format_ident!("__field{}", i, span = f.ty.span())))
             .collect();
         let calls = bindings.iter().map(|(f, binding)| {
-            quote_spanned! {f.ty.span()=> ::wasm::gc::Trace::trace(#binding, __tracer); }
+            let field_cfgs = cfgs(&f.attrs);
+            quote_spanned! {f.ty.span()=> #(#field_cfgs)* ::wasm::gc::Trace::trace(#binding, __tracer); }
         });
         let pattern = match fields {
             Fields::Named(_) => {
                 let names = bindings.iter().map(|(f, binding)| {
                     let ident = f.ident.as_ref().expect("named field");
-                    quote!(#ident: #binding)
+                    let field_cfgs = cfgs(&f.attrs);
+                    quote!(#(#field_cfgs)* #ident: #binding)
                 });
                 quote!(#path { #(#names),* })
             }
@@ -163,7 +179,7 @@ fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[(Option
             }
             Fields::Unit => quote!(#path),
         };
-        quote! { #pattern => { #(#calls)* } }
+        quote! { #(#variant_cfgs)* #pattern => { #(#calls)* } }
     });
 
     // An empty enum has no values to trace (`match *self {}` proves it to the compiler).

@@ -11,7 +11,7 @@ const MIN_THRESHOLD: usize = 10_000;
 struct Buffer {
     roots: RefCell<Vec<NodePtr>>,
     /// Buffered roots that trigger the next automatic collection; grows with the live objects the last
-    /// collection did, so large live graphs are not rescanned too often.
+    /// collection traced, so large live graphs are not rescanned too often.
     threshold: Cell<usize>,
     collecting: Cell<bool>,
 }

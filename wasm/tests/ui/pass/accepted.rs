@@ -34,6 +34,22 @@ where
 #[wasm::gc]
 pub struct Unit;
 
+/// Fields and variants switched off by `cfg`.
+#[wasm::gc]
+pub struct Configured {
+    #[cfg(any())]
+    pub missing: *const u8,
+    #[cfg(all())]
+    pub present: GcRc<i32>,
+}
+
+#[wasm::gc]
+pub enum ConfiguredEnum {
+    #[cfg(any())]
+    Missing { x: i32 },
+    Present { #[cfg(all())] y: GcString },
+}
+
 #[wasm::export]
 pub fn scalars(a: i8, b: i16, c: i32, d: i64, e: u8, f: u16, g: u32, h: u64, i: f32, j: f64, k: bool, l: char, m: usize, n: isize) -> i64 {
     let _ = (a, b, c, e, f, g, h, i, j, k, l, m, n);
