@@ -5,14 +5,20 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::Parser;
-use syn::spanned::Spanned;
 use syn::punctuated::Punctuated;
-use syn::{Expr, ExprLit, FnArg, GenericArgument, ItemFn, Lit, Meta, PathArguments, ReturnType, Token, Type};
+use syn::spanned::Spanned;
+use syn::{
+    Expr, ExprLit, FnArg, GenericArgument, ItemFn, Lit, Meta, PathArguments, ReturnType, Token,
+    Type,
+};
 
 use crate::diagnostic::{Errors, error};
 
 /// Scalar types a wasm export can take or return, and what they lower to.
-const SCALARS: &[&str] = &["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool", "char"];
+const SCALARS: &[&str] = &[
+    "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool",
+    "char",
+];
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
@@ -59,7 +65,9 @@ fn require_trace(sig: &syn::Signature) -> TokenStream {
     {
         types.push(ty);
     }
-    let checks = types.iter().map(|ty| quote_spanned! {ty.span()=> __wasm_export_type::<#ty>(); });
+    let checks = types
+        .iter()
+        .map(|ty| quote_spanned! {ty.span()=> __wasm_export_type::<#ty>(); });
     quote! {
         const _: () = {
             fn __wasm_export_type<T: ::wasm::gc::Trace + ?Sized>() {}
@@ -95,10 +103,15 @@ fn check_args(args: TokenStream, errors: &mut Errors) {
                 }
                 seen_name = true;
                 match &nv.value {
-                    Expr::Lit(ExprLit { lit: Lit::Str(name), .. }) if name.value().is_empty() => {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Str(name),
+                        ..
+                    }) if name.value().is_empty() => {
                         errors.push(name, "the export name cannot be empty", None)
                     }
-                    Expr::Lit(ExprLit { lit: Lit::Str(_), .. }) => {}
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Str(_), ..
+                    }) => {}
                     _ => errors.push(
                         &nv.value,
                         "expected a string literal",
@@ -126,7 +139,11 @@ fn check_signature(sig: &syn::Signature, marked_async: bool, errors: &mut Errors
         );
     }
     if let Some(abi) = &sig.abi {
-        errors.push(abi, "exported functions cannot declare an ABI", Some("remove it: `#[wasm::export]` chooses the wasm ABI"));
+        errors.push(
+            abi,
+            "exported functions cannot declare an ABI",
+            Some("remove it: `#[wasm::export]` chooses the wasm ABI"),
+        );
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
         errors.push(
@@ -163,7 +180,9 @@ fn check_type(ty: &Type, errors: &mut Errors) {
             let help = match &*r.elem {
                 Type::Path(p) if p.path.is_ident("str") => "use `wasm::GcString`",
                 Type::Slice(_) => "use `wasm::GcArray<T>`",
-                _ => "pass a GC reference instead: `wasm::GcBox<T>` (shared) or `wasm::GcRc<T>` (shared, mutable)",
+                _ => {
+                    "pass a GC reference instead: `wasm::GcBox<T>` (shared) or `wasm::GcRc<T>` (shared, mutable)"
+                }
             };
             errors.push(r, "references cannot cross the wasm boundary", Some(help));
         }
@@ -178,7 +197,11 @@ fn check_type(ty: &Type, errors: &mut Errors) {
                 Type::ImplTrait(_) | Type::TraitObject(_) => "use a concrete type",
                 _ => "use a number, `bool`, `char`, a `wasm::Gc*` type or a `#[wasm::gc]` type",
             };
-            errors.push(other, "this type cannot cross the wasm boundary", Some(help));
+            errors.push(
+                other,
+                "this type cannot cross the wasm boundary",
+                Some(help),
+            );
         }
     }
 }
@@ -189,7 +212,9 @@ fn check_path(ty: &syn::TypePath, errors: &mut Errors) {
     let rejected_help = match name.as_str() {
         "String" | "str" => Some("use `wasm::GcString`"),
         "Vec" | "VecDeque" => Some("use `wasm::GcArray<T>`"),
-        "Box" | "Rc" | "Arc" => Some("use `wasm::GcBox<T>`, or `wasm::GcRc<T>` for a mutable value"),
+        "Box" | "Rc" | "Arc" => {
+            Some("use `wasm::GcBox<T>`, or `wasm::GcRc<T>` for a mutable value")
+        }
         "RefCell" | "Cell" => Some("use `wasm::GcRc<T>`"),
         "Option" | "Result" => Some("use a `#[wasm::gc]` enum instead"),
         "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" => Some("wrap it in a `#[wasm::gc]` type"),
@@ -220,7 +245,11 @@ fn check_path(ty: &syn::TypePath, errors: &mut Errors) {
                 }
             }
         } else if let PathArguments::Parenthesized(args) = &segment.arguments {
-            errors.push(args, "this type cannot cross the wasm boundary", Some("use a concrete type"));
+            errors.push(
+                args,
+                "this type cannot cross the wasm boundary",
+                Some("use a concrete type"),
+            );
         }
     }
 }

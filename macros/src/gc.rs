@@ -10,7 +10,11 @@ use crate::diagnostic::Errors;
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     if !args.is_empty() {
-        errors.push(&args, "`#[wasm::gc]` takes no arguments", Some("write `#[wasm::gc]`"));
+        errors.push(
+            &args,
+            "`#[wasm::gc]` takes no arguments",
+            Some("write `#[wasm::gc]`"),
+        );
     }
     let item: Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
@@ -28,7 +32,11 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                 .iter()
                 .filter(|v| cfgs(&v.attrs).next().is_none())
                 .for_each(|v| check_fields(&v.fields, &mut errors));
-            let variants: Vec<_> = e.variants.iter().map(|v| (Some(&v.ident), &v.attrs[..], &v.fields)).collect();
+            let variants: Vec<_> = e
+                .variants
+                .iter()
+                .map(|v| (Some(&v.ident), &v.attrs[..], &v.fields))
+                .collect();
             derive_trace(&e.ident, &e.generics, &variants)
         }
         Item::Union(u) => {
@@ -124,9 +132,13 @@ fn check_type(ty: &Type, errors: &mut Errors) {
 
 fn reference_help(reference: &syn::TypeReference) -> &'static str {
     match &*reference.elem {
-        Type::Path(p) if p.path.is_ident("str") => "use `GcString` (shared) or `String` (owned) for text",
+        Type::Path(p) if p.path.is_ident("str") => {
+            "use `GcString` (shared) or `String` (owned) for text"
+        }
         Type::Slice(_) => "use `GcArray<T>` (shared) or `Vec<T>` (owned) for a sequence",
-        _ => "an object in GC memory may outlive any borrow; use `GcBox<T>` or `GcRc<T>` to share a value, or store it by value",
+        _ => {
+            "an object in GC memory may outlive any borrow; use `GcBox<T>` or `GcRc<T>` to share a value, or store it by value"
+        }
     }
 }
 
@@ -140,7 +152,11 @@ fn cfgs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
     attrs.iter().filter(|a| a.path().is_ident("cfg"))
 }
 
-fn derive_trace(name: &syn::Ident, generics: &syn::Generics, variants: &[Variant<'_>]) -> TokenStream {
+fn derive_trace(
+    name: &syn::Ident,
+    generics: &syn::Generics,
+    variants: &[Variant<'_>],
+) -> TokenStream {
     let mut generics = generics.clone();
     for param in generics.type_params_mut() {
         param.bounds.push(syn::parse_quote!(::wasm::gc::Trace));

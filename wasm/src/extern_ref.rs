@@ -30,7 +30,9 @@ pub struct ExternRef {
 impl ExternRef {
     /// Wraps a host value.
     pub fn new<T: Any>(value: T) -> Self {
-        ExternRef { value: Rc::new(value) }
+        ExternRef {
+            value: Rc::new(value),
+        }
     }
 
     /// The host value, if it is a `T`.
@@ -52,7 +54,9 @@ impl ExternRef {
 impl fmt::Debug for ExternRef {
     /// Opaque, as the host value's type is unknown: `ExternRef(0x…)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("ExternRef").field(&Rc::as_ptr(&self.value).cast::<()>()).finish()
+        f.debug_tuple("ExternRef")
+            .field(&Rc::as_ptr(&self.value).cast::<()>())
+            .finish()
     }
 }
 

@@ -127,7 +127,11 @@ impl<T> GcArray<T> {
     where
         T: Clone,
     {
-        Iter { array: self, front: 0, back: self.len() }
+        Iter {
+            array: self,
+            front: 0,
+            back: self.len(),
+        }
     }
 
     /// The elements, cloned into a `Vec`.
@@ -210,7 +214,9 @@ impl<'a, T: Clone> IntoIterator for &'a GcArray<T> {
 
 impl<T: Trace + 'static> From<Vec<T>> for GcArray<T> {
     fn from(elements: Vec<T>) -> Self {
-        GcArray { handle: Handle::new(RefCell::new(elements.into_boxed_slice())) }
+        GcArray {
+            handle: Handle::new(RefCell::new(elements.into_boxed_slice())),
+        }
     }
 }
 
@@ -235,7 +241,9 @@ impl<T: Trace + 'static> FromIterator<T> for GcArray<T> {
 impl<T> Clone for GcArray<T> {
     /// Another reference to the same array.
     fn clone(&self) -> Self {
-        GcArray { handle: self.handle.clone() }
+        GcArray {
+            handle: self.handle.clone(),
+        }
     }
 }
 

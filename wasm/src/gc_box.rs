@@ -29,7 +29,9 @@ pub struct GcBox<T> {
 impl<T: Trace + 'static> GcBox<T> {
     /// Allocates `value` in GC memory.
     pub fn new(value: T) -> Self {
-        GcBox { handle: Handle::new(value) }
+        GcBox {
+            handle: Handle::new(value),
+        }
     }
 }
 
@@ -47,7 +49,9 @@ impl<T> GcBox<T> {
 
 impl<T> Clone for GcBox<T> {
     fn clone(&self) -> Self {
-        GcBox { handle: self.handle.clone() }
+        GcBox {
+            handle: self.handle.clone(),
+        }
     }
 }
 

@@ -30,7 +30,9 @@ pub struct GcRc<T> {
 impl<T: Trace + 'static> GcRc<T> {
     /// Allocates a cell holding `value` in GC memory.
     pub fn new(value: T) -> Self {
-        GcRc { handle: Handle::new(RefCell::new(value)) }
+        GcRc {
+            handle: Handle::new(RefCell::new(value)),
+        }
     }
 }
 
@@ -118,7 +120,9 @@ impl<T> GcRc<T> {
 impl<T> Clone for GcRc<T> {
     /// Another reference to the same cell.
     fn clone(&self) -> Self {
-        GcRc { handle: self.handle.clone() }
+        GcRc {
+            handle: self.handle.clone(),
+        }
     }
 }
 

@@ -80,13 +80,17 @@ impl Borrow<str> for GcString {
 
 impl From<&str> for GcString {
     fn from(text: &str) -> Self {
-        GcString { text: Rc::from(text) }
+        GcString {
+            text: Rc::from(text),
+        }
     }
 }
 
 impl From<String> for GcString {
     fn from(text: String) -> Self {
-        GcString { text: Rc::from(text) }
+        GcString {
+            text: Rc::from(text),
+        }
     }
 }
 

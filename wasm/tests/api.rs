@@ -106,7 +106,11 @@ fn gc_rc_shares_and_mutates() {
     assert_eq!((n.get(), m.get()), (7, 42));
     let std_cell = RefCell::new(7);
     let expected = panic_message(|| std_cell.swap(&std_cell));
-    assert_eq!(panic_message(|| n.swap(&n.clone())), expected, "swapping a cell with itself");
+    assert_eq!(
+        panic_message(|| n.swap(&n.clone())),
+        expected,
+        "swapping a cell with itself"
+    );
     assert_eq!(n.get(), 7);
 }
 
@@ -141,7 +145,11 @@ fn gc_box_aliases_and_forwards_traits() {
     assert_eq!(*GcBox::<i64>::default(), 0);
     assert_eq!(format!("{:p}", a), format!("{:p}", GcBox::as_ptr(&b)));
     let n = GcBox::new(5);
-    assert_eq!(panic::catch_unwind(|| *n + 1).ok(), Some(6), "unwind safe, like `Rc<i32>`");
+    assert_eq!(
+        panic::catch_unwind(|| *n + 1).ok(),
+        Some(6),
+        "unwind safe, like `Rc<i32>`"
+    );
 }
 
 // ---- GcArray ---------------------------------------------------------------------------------
@@ -154,7 +162,12 @@ fn gc_array_bounds_panics_match_slice_indexing() {
         let _ = v[index];
     });
     let a = GcArray::from(v.clone());
-    assert_eq!(panic_message(|| { a.get(index); }), expected);
+    assert_eq!(
+        panic_message(|| {
+            a.get(index);
+        }),
+        expected
+    );
     assert_eq!(panic_message(|| a.set(index, 0)), expected);
     assert_eq!(a.to_vec(), v, "a failed set writes nothing");
     assert_eq!(a.try_get(index), None);
@@ -201,7 +214,11 @@ fn gc_array_of_references_aliases_the_elements() {
     let cell = GcRc::new(0);
     let a = GcArray::new(2, cell.clone());
     a.get(1).set(5);
-    assert_eq!(cell.get(), 5, "`new` stores the same reference in every element");
+    assert_eq!(
+        cell.get(),
+        5,
+        "`new` stores the same reference in every element"
+    );
     assert!(GcRc::ptr_eq(&a.get(0), &a.get(1)));
 }
 
@@ -219,7 +236,10 @@ fn gc_string_behaves_like_str() {
     assert_eq!(s.chars().rev().collect::<String>(), "olléh");
     assert_eq!(hash_of(&s), hash_of("héllo"));
     assert_eq!(format!("{s:?}"), format!("{:?}", "héllo"));
-    assert_eq!(format!("{:?}", GcString::from("tab\t\"q\"")), format!("{:?}", "tab\t\"q\""));
+    assert_eq!(
+        format!("{:?}", GcString::from("tab\t\"q\"")),
+        format!("{:?}", "tab\t\"q\"")
+    );
     assert_eq!(format!("[{s:^9}]"), format!("[{:^9}]", "héllo"));
     let (abc, abd) = (GcString::from("abc"), GcString::from("abd"));
     assert!(abc < abd);

@@ -38,7 +38,10 @@ impl Drop for Tracked {
 }
 
 fn tracked(drops: &Drops) -> GcRc<Tracked> {
-    GcRc::new(Tracked { drops: drops.clone(), next: None })
+    GcRc::new(Tracked {
+        drops: drops.clone(),
+        next: None,
+    })
 }
 
 fn link(from: &GcRc<Tracked>, to: &GcRc<Tracked>) {
@@ -52,7 +55,11 @@ fn a_two_node_cycle_is_collected_and_each_drop_runs_once() {
     link(&a, &b);
     link(&b, &a);
     drop((a, b));
-    assert_eq!(drops.count(), 0, "a cycle is not freed by reference counting alone");
+    assert_eq!(
+        drops.count(),
+        0,
+        "a cycle is not freed by reference counting alone"
+    );
     assert_eq!(gc::stats().live_objects, 2);
     assert_eq!(gc::collect(), 2);
     assert_eq!(drops.count(), 2);
@@ -120,7 +127,17 @@ fn a_cycle_reachable_from_a_gc_box_survives() {
     let holder = GcBox::new(vec![a.clone()]);
     drop((a, b));
     assert_eq!(gc::collect(), 0);
-    assert_eq!(holder[0].borrow().next.as_ref().unwrap().borrow().drops.count(), 0);
+    assert_eq!(
+        holder[0]
+            .borrow()
+            .next
+            .as_ref()
+            .unwrap()
+            .borrow()
+            .drops
+            .count(),
+        0
+    );
     drop(holder);
     assert_eq!(gc::collect(), 2);
     assert_eq!(drops.count(), 2);
@@ -161,7 +178,12 @@ impl Drop for Multi {
 #[test]
 fn a_collected_cycle_decrements_what_it_points_to() {
     let drops = Drops::default();
-    let node = |out| GcRc::new(Multi { drops: drops.clone(), out });
+    let node = |out| {
+        GcRc::new(Multi {
+            drops: drops.clone(),
+            out,
+        })
+    };
     let survivor = node(vec![]);
     let (a, b) = (node(vec![]), node(vec![]));
     a.borrow_mut().out = vec![b.clone(), survivor.clone(), survivor.clone()];
@@ -195,14 +217,25 @@ impl Drop for Nosy {
 #[test]
 fn a_drop_that_reaches_into_its_collected_cycle_panics_instead_of_reading_freed_memory() {
     let seen = Rc::new(Cell::new(None));
-    let a = GcRc::new(Nosy { seen: seen.clone(), value: 1, next: None });
-    let b = GcRc::new(Nosy { seen: seen.clone(), value: 2, next: Some(a.clone()) });
+    let a = GcRc::new(Nosy {
+        seen: seen.clone(),
+        value: 1,
+        next: None,
+    });
+    let b = GcRc::new(Nosy {
+        seen: seen.clone(),
+        value: 2,
+        next: Some(a.clone()),
+    });
     a.borrow_mut().next = Some(b.clone());
     drop((a, b));
     let result = panic::catch_unwind(gc::collect);
     let payload = result.expect_err("the first Drop panics");
     let message = payload.downcast_ref::<&str>().copied().unwrap_or_default();
-    assert!(message.contains("already dropped by the cycle collector"), "{message}");
+    assert!(
+        message.contains("already dropped by the cycle collector"),
+        "{message}"
+    );
     assert_eq!(seen.get(), None, "no Drop saw a value of its cycle");
     assert_eq!(gc::stats().live_objects, 0, "both nodes were still freed");
     assert_eq!(gc::collect(), 0);
@@ -211,8 +244,16 @@ fn a_drop_that_reaches_into_its_collected_cycle_panics_instead_of_reading_freed_
 #[test]
 fn a_drop_outside_the_cycle_can_still_read_gc_values() {
     let seen = Rc::new(Cell::new(None));
-    let target = GcRc::new(Nosy { seen: seen.clone(), value: 42, next: None });
-    let watcher = GcRc::new(Nosy { seen: seen.clone(), value: 0, next: Some(target.clone()) });
+    let target = GcRc::new(Nosy {
+        seen: seen.clone(),
+        value: 42,
+        next: None,
+    });
+    let watcher = GcRc::new(Nosy {
+        seen: seen.clone(),
+        value: 0,
+        next: Some(target.clone()),
+    });
     drop(watcher); // plain reference counting: `target` is alive and readable
     assert_eq!(seen.get(), Some(42));
 }
@@ -239,18 +280,31 @@ impl Drop for Escaper {
 #[test]
 fn a_handle_resurrected_by_drop_keeps_the_memory_but_not_the_value() {
     let drops = Drops::default();
-    let a = GcRc::new(Escaper { drops: drops.clone(), next: None });
-    let b = GcRc::new(Escaper { drops: drops.clone(), next: Some(a.clone()) });
+    let a = GcRc::new(Escaper {
+        drops: drops.clone(),
+        next: None,
+    });
+    let b = GcRc::new(Escaper {
+        drops: drops.clone(),
+        next: Some(a.clone()),
+    });
     a.borrow_mut().next = Some(b.clone());
     drop((a, b));
     gc::collect();
     assert_eq!(drops.count(), 2, "each value dropped exactly once");
     let escaped = ESCAPED.with(|e| e.borrow_mut().drain(..).collect::<Vec<_>>());
     assert_eq!(escaped.len(), 2);
-    assert_eq!(gc::stats().live_objects, 2, "the escaped handles keep the nodes' memory");
+    assert_eq!(
+        gc::stats().live_objects,
+        2,
+        "the escaped handles keep the nodes' memory"
+    );
     let access = panic::catch_unwind(AssertUnwindSafe(|| escaped[0].borrow().next.is_some()));
     assert!(access.is_err(), "the value is gone");
-    assert!(GcRc::ptr_eq(&escaped[0], &escaped[0].clone()), "identity still works");
+    assert!(
+        GcRc::ptr_eq(&escaped[0], &escaped[0].clone()),
+        "identity still works"
+    );
     drop(escaped);
     assert_eq!(gc::stats().live_objects, 0);
     assert_eq!(drops.count(), 2);
@@ -286,7 +340,10 @@ fn collecting_from_a_drop_during_a_collection_does_nothing() {
         }
     }
     let result = Rc::new(Cell::new(None));
-    let a = GcRc::new(Collector { result: result.clone(), me: None });
+    let a = GcRc::new(Collector {
+        result: result.clone(),
+        me: None,
+    });
     a.borrow_mut().me = Some(a.clone());
     drop(a);
     assert_eq!(gc::collect(), 1);
@@ -321,7 +378,11 @@ fn objects_that_cannot_hold_gc_references_are_never_candidates() {
     assert_eq!(gc::stats().candidate_roots, 0);
     let node = tracked(&Drops::default());
     drop(node.clone());
-    assert_eq!(gc::stats().candidate_roots, 1, "a node that may hold references is a candidate");
+    assert_eq!(
+        gc::stats().candidate_roots,
+        1,
+        "a node that may hold references is a candidate"
+    );
 }
 
 #[test]
@@ -334,7 +395,10 @@ fn collections_run_automatically() {
     }
     let stats = gc::stats();
     assert!(stats.collections >= 2, "{stats:?}");
-    assert!(stats.live_objects < 40_000, "garbage did not pile up: {stats:?}");
+    assert!(
+        stats.live_objects < 40_000,
+        "garbage did not pile up: {stats:?}"
+    );
     gc::collect();
     assert_eq!(drops.count(), 100_000);
 }
@@ -366,7 +430,10 @@ struct Frozen {
 #[test]
 fn cycles_through_immutable_boxes_are_collected() {
     let back = GcRc::new(None);
-    let frozen = GcBox::new(Frozen { name: "f".into(), back: back.clone() });
+    let frozen = GcBox::new(Frozen {
+        name: "f".into(),
+        back: back.clone(),
+    });
     back.set(Some(frozen.clone()));
     assert_eq!(frozen.back.borrow().as_ref().unwrap().name, "f");
     drop((frozen, back));
@@ -382,10 +449,18 @@ struct Graph<K: std::hash::Hash + Eq> {
 
 #[test]
 fn generic_types_and_std_containers_are_traced() {
-    let a = GcRc::new(Graph::<String> { edges: HashMap::new() });
-    let b = GcRc::new(Graph { edges: HashMap::new() });
-    a.borrow_mut().edges.insert("to b".into(), (1, vec![b.clone(), b.clone()]));
-    b.borrow_mut().edges.insert("to a".into(), (2, vec![a.clone()]));
+    let a = GcRc::new(Graph::<String> {
+        edges: HashMap::new(),
+    });
+    let b = GcRc::new(Graph {
+        edges: HashMap::new(),
+    });
+    a.borrow_mut()
+        .edges
+        .insert("to b".into(), (1, vec![b.clone(), b.clone()]));
+    b.borrow_mut()
+        .edges
+        .insert("to a".into(), (2, vec![a.clone()]));
     drop((a, b));
     assert_eq!(gc::collect(), 2);
     assert_eq!(gc::stats().live_objects, 0);
@@ -398,7 +473,9 @@ fn other_threads_have_their_own_collector() {
     link(&a, &b);
     link(&b, &a);
     drop((a, b));
-    let other = std::thread::spawn(|| (gc::collect(), gc::stats().live_objects)).join().unwrap();
+    let other = std::thread::spawn(|| (gc::collect(), gc::stats().live_objects))
+        .join()
+        .unwrap();
     assert_eq!(other, (0, 0));
     assert_eq!(gc::collect(), 2);
 }
@@ -413,17 +490,23 @@ enum Chain {
 fn dropping_a_million_element_list_does_not_overflow_the_stack() {
     const N: usize = 1_000_000;
     // A small stack, to show the depth does not depend on the list's length.
-    let handle = std::thread::Builder::new().stack_size(256 * 1024).spawn(|| {
-        let drops = Drops::default();
-        let mut list = GcBox::new(Chain::End);
-        for _ in 0..N {
-            list = GcBox::new(Chain::Link(drops.clone(), list));
-        }
-        assert_eq!(Rc::strong_count(&drops.0), N + 1);
-        drop(list);
-        (Rc::strong_count(&drops.0), gc::stats().live_objects)
-    });
-    assert_eq!(handle.unwrap().join().unwrap(), (1, 0), "every link's value was dropped and freed");
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let drops = Drops::default();
+            let mut list = GcBox::new(Chain::End);
+            for _ in 0..N {
+                list = GcBox::new(Chain::Link(drops.clone(), list));
+            }
+            assert_eq!(Rc::strong_count(&drops.0), N + 1);
+            drop(list);
+            (Rc::strong_count(&drops.0), gc::stats().live_objects)
+        });
+    assert_eq!(
+        handle.unwrap().join().unwrap(),
+        (1, 0),
+        "every link's value was dropped and freed"
+    );
 }
 
 /// Logs its name when dropped.
@@ -457,22 +540,44 @@ struct RcTree {
 #[test]
 fn acyclic_structures_drop_in_the_same_order_as_with_rc() {
     // A tree of depth 3 with fan-out 2, built twice: with `GcBox` and with `Rc`.
-    const NAMES: [&str; 14] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"];
-    fn gc_tree(depth: u32, next: &mut usize, log: &Rc<RefCell<Vec<&'static str>>>) -> GcBox<GcTree> {
+    const NAMES: [&str; 14] = [
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+    ];
+    fn gc_tree(
+        depth: u32,
+        next: &mut usize,
+        log: &Rc<RefCell<Vec<&'static str>>>,
+    ) -> GcBox<GcTree> {
         let before = Logged(NAMES[*next], log.clone());
         *next += 1;
-        let children = if depth == 0 { vec![] } else { (0..2).map(|_| gc_tree(depth - 1, next, log)).collect() };
+        let children = if depth == 0 {
+            vec![]
+        } else {
+            (0..2).map(|_| gc_tree(depth - 1, next, log)).collect()
+        };
         let after = Logged(NAMES[*next], log.clone());
         *next += 1;
-        GcBox::new(GcTree { before, children, after })
+        GcBox::new(GcTree {
+            before,
+            children,
+            after,
+        })
     }
     fn rc_tree(depth: u32, next: &mut usize, log: &Rc<RefCell<Vec<&'static str>>>) -> Rc<RcTree> {
         let before = Logged(NAMES[*next], log.clone());
         *next += 1;
-        let children = if depth == 0 { vec![] } else { (0..2).map(|_| rc_tree(depth - 1, next, log)).collect() };
+        let children = if depth == 0 {
+            vec![]
+        } else {
+            (0..2).map(|_| rc_tree(depth - 1, next, log)).collect()
+        };
         let after = Logged(NAMES[*next], log.clone());
         *next += 1;
-        Rc::new(RcTree { _before: before, _children: children, _after: after })
+        Rc::new(RcTree {
+            _before: before,
+            _children: children,
+            _after: after,
+        })
     }
     let gc_log = Rc::new(RefCell::new(Vec::new()));
     drop(gc_tree(2, &mut 0, &gc_log));

@@ -69,14 +69,28 @@ fn a_million_cycles_are_reclaimed() {
     assert_eq!(stats.live_objects, live_at_start, "every node was freed");
     assert!(stats.reclaimed_by_collections >= 2 * CYCLES as u64);
     // Left alone, the cycles would hold well over 100 MB.
-    assert!(end <= start + 64 * 1024, "memory returned: start {start}, end {end}");
-    assert!(peak <= start + 16 * 1024 * 1024, "automatic collection bounds the peak: {peak}");
+    assert!(
+        end <= start + 64 * 1024,
+        "memory returned: start {start}, end {end}"
+    );
+    assert!(
+        peak <= start + 16 * 1024 * 1024,
+        "automatic collection bounds the peak: {peak}"
+    );
 }
 
 /// Two nodes pointing at each other (each with a heap-allocated label), then dropped.
 fn make_cycle(i: u64) {
-    let a = GcRc::new(Node { id: i, label: format!("a{i}"), next: None });
-    let b = GcRc::new(Node { id: i + 1, label: format!("b{i}"), next: Some(a.clone()) });
+    let a = GcRc::new(Node {
+        id: i,
+        label: format!("a{i}"),
+        next: None,
+    });
+    let b = GcRc::new(Node {
+        id: i + 1,
+        label: format!("b{i}"),
+        next: Some(a.clone()),
+    });
     a.borrow_mut().next = Some(b.clone());
     assert_eq!(a.borrow().next.as_ref().map(|n| n.borrow().id), Some(i + 1));
     assert_eq!(b.borrow().label.len(), a.borrow().label.len());

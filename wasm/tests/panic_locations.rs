@@ -14,7 +14,8 @@ thread_local! {
 fn panic_location(f: impl FnOnce()) -> (String, u32) {
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     assert!(result.is_err(), "expected a panic");
-    LAST.with(|l| l.borrow_mut().take()).expect("the hook saw the panic")
+    LAST.with(|l| l.borrow_mut().take())
+        .expect("the hook saw the panic")
 }
 
 #[track_caller]

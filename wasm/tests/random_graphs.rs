@@ -72,7 +72,10 @@ fn run(seed: u64, steps: usize) {
     for _ in 0..steps {
         match rng.below(10) {
             0 | 1 => {
-                let node = GcRc::new(Node { id: Id(next_id, log.clone()), edges: Vec::new() });
+                let node = GcRc::new(Node {
+                    id: Id(next_id, log.clone()),
+                    edges: Vec::new(),
+                });
                 model.edges.insert(next_id, Vec::new());
                 model.roots.push(next_id);
                 roots.push(node);
@@ -127,13 +130,20 @@ fn run(seed: u64, steps: usize) {
     let dropped: BTreeSet<u32> = log.borrow().iter().copied().collect();
     let all: BTreeSet<u32> = (0..next_id).collect();
     let unreachable: BTreeSet<u32> = all.difference(&reachable).copied().collect();
-    assert_eq!(dropped, unreachable, "seed {seed}: exactly the unreachable nodes were dropped");
+    assert_eq!(
+        dropped, unreachable,
+        "seed {seed}: exactly the unreachable nodes were dropped"
+    );
     assert_eq!(gc::stats().live_objects, reachable.len(), "seed {seed}");
 
     drop(roots);
     gc::collect();
     gc::collect();
-    assert_eq!(log.borrow().len(), next_id as usize, "seed {seed}: everything dropped in the end");
+    assert_eq!(
+        log.borrow().len(),
+        next_id as usize,
+        "seed {seed}: everything dropped in the end"
+    );
     check_no_double_drop(&log, &mut seen_drops);
     assert_eq!(gc::stats().live_objects, 0, "seed {seed}");
 }

@@ -110,7 +110,10 @@ mod tests {
     fn strings_and_arrays() {
         assert_eq!(greet(GcString::from("wasm")), "Hello, wasm!");
         assert_eq!(reverse_words(GcString::from("b a")), "a b");
-        assert_eq!(dot(GcArray::from(vec![1.0, 2.0]), GcArray::new(2, 0.5)), 1.5);
+        assert_eq!(
+            dot(GcArray::from(vec![1.0, 2.0]), GcArray::new(2, 0.5)),
+            1.5
+        );
     }
 
     #[test]

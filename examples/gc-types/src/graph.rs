@@ -10,7 +10,11 @@ pub struct Vertex {
 }
 
 pub fn vertex(name: &str) -> GcRc<Vertex> {
-    GcRc::new(Vertex { name: GcString::from(name), visited: false, edges: Vec::new() })
+    GcRc::new(Vertex {
+        name: GcString::from(name),
+        visited: false,
+        edges: Vec::new(),
+    })
 }
 
 pub fn connect(from: &GcRc<Vertex>, to: &GcRc<Vertex>) {

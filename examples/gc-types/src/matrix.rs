@@ -3,7 +3,11 @@
 use wasm::GcArray;
 
 pub fn dot(a: &GcArray<f64>, b: &GcArray<f64>) -> f64 {
-    assert_eq!(a.len(), b.len(), "dot product of vectors of different lengths");
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "dot product of vectors of different lengths"
+    );
     let mut sum = 0.0;
     for i in 0..a.len() {
         sum += a.get(i) * b.get(i);

@@ -42,7 +42,11 @@ mod tests {
 
     #[test]
     fn joins_words() {
-        let words = GcArray::from(vec![GcString::from("a"), GcString::from("bc"), GcString::from("d")]);
+        let words = GcArray::from(vec![
+            GcString::from("a"),
+            GcString::from("bc"),
+            GcString::from("d"),
+        ]);
         assert_eq!(join(&words, ", "), "a, bc, d");
         assert_eq!(join(&GcArray::from(Vec::new()), "-"), "");
     }

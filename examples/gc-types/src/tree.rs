@@ -5,7 +5,11 @@ use wasm::{GcArray, GcBox};
 #[wasm::gc]
 pub enum Tree {
     Leaf,
-    Node { left: GcBox<Tree>, key: i32, right: GcBox<Tree> },
+    Node {
+        left: GcBox<Tree>,
+        key: i32,
+        right: GcBox<Tree>,
+    },
 }
 
 pub fn empty() -> GcBox<Tree> {
@@ -14,12 +18,28 @@ pub fn empty() -> GcBox<Tree> {
 
 pub fn insert(tree: &GcBox<Tree>, key: i32) -> GcBox<Tree> {
     match &**tree {
-        Tree::Leaf => GcBox::new(Tree::Node { left: empty(), key, right: empty() }),
-        Tree::Node { left, key: k, right } => {
+        Tree::Leaf => GcBox::new(Tree::Node {
+            left: empty(),
+            key,
+            right: empty(),
+        }),
+        Tree::Node {
+            left,
+            key: k,
+            right,
+        } => {
             if key < *k {
-                GcBox::new(Tree::Node { left: insert(left, key), key: *k, right: right.clone() })
+                GcBox::new(Tree::Node {
+                    left: insert(left, key),
+                    key: *k,
+                    right: right.clone(),
+                })
             } else if key > *k {
-                GcBox::new(Tree::Node { left: left.clone(), key: *k, right: insert(right, key) })
+                GcBox::new(Tree::Node {
+                    left: left.clone(),
+                    key: *k,
+                    right: insert(right, key),
+                })
             } else {
                 tree.clone()
             }
@@ -30,7 +50,11 @@ pub fn insert(tree: &GcBox<Tree>, key: i32) -> GcBox<Tree> {
 pub fn contains(tree: &GcBox<Tree>, key: i32) -> bool {
     match &**tree {
         Tree::Leaf => false,
-        Tree::Node { left, key: k, right } => {
+        Tree::Node {
+            left,
+            key: k,
+            right,
+        } => {
             if key < *k {
                 contains(left, key)
             } else if key > *k {
@@ -99,7 +123,9 @@ mod tests {
         assert_eq!(size(&v2), 3);
         assert!(!contains(&v1, 3));
         match (&*v1, &*v2) {
-            (Tree::Node { left: l1, .. }, Tree::Node { left: l2, .. }) => assert!(GcBox::ptr_eq(l1, l2)),
+            (Tree::Node { left: l1, .. }, Tree::Node { left: l2, .. }) => {
+                assert!(GcBox::ptr_eq(l1, l2))
+            }
             _ => panic!("expected nodes"),
         }
     }

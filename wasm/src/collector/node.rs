@@ -177,7 +177,10 @@ impl<T: Trace + 'static> Handle<T> {
         state::on_allocate();
         // SAFETY: `Box::into_raw` never returns null.
         let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(node)) }.cast::<Header>();
-        Handle { ptr, _owns: PhantomData }
+        Handle {
+            ptr,
+            _owns: PhantomData,
+        }
     }
 }
 
@@ -229,7 +232,10 @@ impl<T> Clone for Handle<T> {
         header.strong.set(count + 1);
         // Bacon–Rajan `Increment`: a node that gained a reference is not a garbage candidate now.
         header.color.set(Color::Black);
-        Handle { ptr: self.ptr, _owns: PhantomData }
+        Handle {
+            ptr: self.ptr,
+            _owns: PhantomData,
+        }
     }
 }
 

@@ -171,7 +171,8 @@ pub(crate) fn end_collection(live_traced: usize, reclaimed: usize) {
         // Twice the live objects the collection had to trace: the cost of rescanning live data stays
         // proportional to the number of decrements that fill the buffer (as a tracing GC lets the
         // heap grow to a multiple of the live data before its next cycle).
-        b.threshold.set(live_traced.saturating_mul(2).max(MIN_THRESHOLD));
+        b.threshold
+            .set(live_traced.saturating_mul(2).max(MIN_THRESHOLD));
     });
     COUNTERS.with(|c| {
         c.collections.set(c.collections.get() + 1);

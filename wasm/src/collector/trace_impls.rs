@@ -20,9 +20,31 @@ macro_rules! leaf {
 }
 
 leaf!(
-    (), bool, char, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, str, String,
-    std::num::NonZeroU32, std::num::NonZeroU64, std::num::NonZeroUsize, std::num::NonZeroI32,
-    std::num::NonZeroI64, std::time::Duration,
+    (),
+    bool,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    f32,
+    f64,
+    str,
+    String,
+    std::num::NonZeroU32,
+    std::num::NonZeroU64,
+    std::num::NonZeroUsize,
+    std::num::NonZeroI32,
+    std::num::NonZeroI64,
+    std::time::Duration,
 );
 
 // SAFETY: `PhantomData` owns nothing.
