@@ -126,6 +126,9 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     let stats = CompileStats { functions: n, bytes_before_first_export: code_start + first_export_end };
     let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
     if let Err(e) = validator.validate_all(&bytes) {
+        if let Ok(path) = std::env::var("WASMRUST_DUMP_INVALID") {
+            let _ = std::fs::write(path, &bytes);
+        }
         return Err(Diagnostic {
             code: codes::ICE,
             message: format!("internal compiler error: emitted module is invalid: {e}"),

@@ -65,6 +65,7 @@ impl AdtDef {
 }
 
 pub struct ConstDef {
+    pub self_adt: Option<usize>,
     pub name: String,
     pub module: usize,
     pub file: usize,
@@ -89,6 +90,8 @@ pub struct Program {
     pub mods: Vec<ModScope>,
     /// Inherent methods and associated functions: (adt, name) → fn.
     pub methods: HashMap<(usize, String), usize>,
+    /// Associated constants: (adt, name) → const.
+    pub assoc_consts: HashMap<(usize, String), usize>,
     /// `impl fmt::Display for Adt` → its `fmt`.
     pub display_impls: HashMap<usize, usize>,
     /// Manual `impl fmt::Debug for Adt` → its `fmt`.
@@ -115,6 +118,7 @@ pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
         consts: Vec::new(),
         mods: Vec::new(),
         methods: HashMap::new(),
+        assoc_consts: HashMap::new(),
         display_impls: HashMap::new(),
         debug_impls: HashMap::new(),
         prelude_mod: 0,
@@ -296,7 +300,7 @@ fn collect_item(
         syn::Item::Const(c) => {
             let id = p.consts.len();
             let name = c.ident.to_string();
-            p.consts.push(ConstDef { name: name.clone(), module: mi, file, ty: *c.ty, expr: *c.expr });
+            p.consts.push(ConstDef { self_adt: None, name: name.clone(), module: mi, file, ty: *c.ty, expr: *c.expr });
             p.mods[mi].values.insert(name, Def::Const(id));
         }
         syn::Item::Static(s) => {
@@ -306,7 +310,7 @@ fn collect_item(
             }
             let id = p.consts.len();
             let name = s.ident.to_string();
-            p.consts.push(ConstDef { name: name.clone(), module: mi, file, ty: *s.ty, expr: *s.expr });
+            p.consts.push(ConstDef { self_adt: None, name: name.clone(), module: mi, file, ty: *s.ty, expr: *s.expr });
             p.mods[mi].values.insert(name, Def::Const(id));
         }
         syn::Item::Use(u) => uses.push((mi, file, u.tree)),
@@ -420,7 +424,10 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                 }
             }
             syn::ImplItem::Const(c) => {
-                errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, c.ident.span(), "associated constants are not supported yet", "", "use a module-level `const`"));
+                let id = p.consts.len();
+                let name = c.ident.to_string();
+                p.consts.push(ConstDef { self_adt: Some(adt), name: name.clone(), module: mi, file, ty: c.ty, expr: c.expr });
+                p.assoc_consts.insert((adt, name), id);
             }
             other => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, other.span(), "unsupported impl item", "", "")),
         }
@@ -511,6 +518,9 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
                 let v = &segs[i + 1];
                 if let Some(vi) = p.adts[a].variants.iter().position(|x| x.name == *v && p.adts[a].is_enum) {
                     return Some(Def::Variant(a, vi));
+                }
+                if let Some(c) = p.assoc_consts.get(&(a, v.clone())) {
+                    return Some(Def::Const(*c));
                 }
                 return p.methods.get(&(a, v.clone())).map(|f| Def::Fn(*f));
             }

@@ -471,8 +471,8 @@ impl<'l, 'a> FnLower<'l, 'a> {
                     if matches!(e.ty, Ty::Never) {
                         return;
                     }
-                    let fail = self.open(0, BlockType::Empty);
                     let src = self.stash(&e.ty);
+                    let fail = self.open(0, BlockType::Empty);
                     self.bind_pat(pat, super::pattern::Src { local: src, place: None }, fail);
                     let ok = fail;
                     let _ = ok;

@@ -250,6 +250,26 @@ pub fn copy_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     clone_fn(lw, t)
 }
 
+/// Shallow copy of a struct-like object (fields are shared): used for `Option::take`.
+pub fn clone_shallow_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
+    let v = lw.repr(t).unwrap_or(ValType::I32);
+    let key = format!("shallow<{}>", lw.ck.ty_name(t));
+    let (id, new) = lw.helper(&key, vec![v], vec![v], false);
+    if !new {
+        return id;
+    }
+    let mut fl = FnLower::new_helper(lw, 1, Some(v));
+    let l = fl.lw.layout(t);
+    let n = fl.lw.types[(l.ty - super::reprs::PRE_TYPES) as usize].field_names.len() as u32;
+    for w in 0..n {
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+    }
+    fl.emit(I::StructNew(l.ty));
+    fl.finish(id);
+    id
+}
+
 pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     let v = lw.repr(t).unwrap_or(ValType::I32);
     let key = format!("clone<{}>", lw.ck.ty_name(t));
@@ -949,6 +969,7 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::LocalGet(0));
             fl.emit(I::I32ReinterpretF32);
         }
+        "char" => fl.emit(I::LocalGet(0)),
         "sqrt" => {
             fl.emit(I::LocalGet(0));
             fl.emit(I::F64Sqrt);

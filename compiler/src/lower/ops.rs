@@ -321,6 +321,408 @@ impl FnLower<'_, '_> {
                     self.emit(I::Select);
                 }
             }
+            "str.parse" => {
+                let Ty::Result(t, _) = e.ty.clone() else { return };
+                let l = self.lw.layout(&e.ty);
+                self.as_str_value(&args[0]);
+                match *t {
+                    Ty::Int(i) => {
+                        self.emit(I::I32Const(i.signed() as i32));
+                        self.emit(I::I64Const(i.max() as i64));
+                        self.emit(I::I64Const(-(i.min()) as i64));
+                        self.call_prelude("parse_int");
+                        let tl = Ty::Tuple(vec![Ty::Int(IntTy::I32), Ty::Int(IntTy::U64)]);
+                        let tt = self.lw.layout(&tl);
+                        let r = self.stash(&tl).unwrap();
+                        // tag: 0 Ok / 1 Err
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::I32Const(0));
+                        self.emit(I::I32Ne);
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                        if !i.is64() {
+                            self.emit(I::I32WrapI64);
+                        }
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::StructNew(l.ty));
+                    }
+                    Ty::F64 | Ty::F32 => {
+                        self.call_prelude("parse_float");
+                        let tl = Ty::Tuple(vec![Ty::Int(IntTy::I32), Ty::F64]);
+                        let tt = self.lw.layout(&tl);
+                        let r = self.stash(&tl).unwrap();
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::I32Const(0));
+                        self.emit(I::I32Ne);
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                        if matches!(*t, Ty::F32) {
+                            self.emit(I::F32DemoteF64);
+                        }
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::StructNew(l.ty));
+                    }
+                    _ => self.unsupported(e, "parse"),
+                }
+            }
+            "string.clear" => {
+                self.expr_noncopy(&args[0]);
+                self.emit(I::I32Const(0));
+                self.call_prelude("__intrinsic_set_len");
+            }
+            "vec.clear" | "vec.truncate" => {
+                let elem = vec_elem(&args[0].ty);
+                let vt = self.lw.vec_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&args[0].ty).unwrap();
+                self.emit(I::LocalGet(v));
+                if op == "vec.clear" {
+                    self.emit(I::I32Const(0));
+                } else {
+                    self.expr(&args[1]);
+                    let n = self.stash(&Ty::usize()).unwrap();
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                    self.emit(I::I32LtU);
+                    self.emit(I::Select);
+                }
+                self.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+            }
+            "seq.get" | "seq.first" | "seq.last" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let at = self.lw.array_type(&elem);
+                let l = self.lw.layout(&e.ty);
+                self.expr_noncopy(&args[0]);
+                let b = self.stash(&args[0].ty).unwrap();
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                self.seq_parts(b, &t, arr, None, len);
+                match op {
+                    "seq.get" => {
+                        self.expr(&args[1]);
+                        self.emit(I::LocalSet(i));
+                    }
+                    "seq.first" => {}
+                    _ => {
+                        self.emit(I::LocalGet(len));
+                        self.emit(I::I32Const(1));
+                        self.emit(I::I32Sub);
+                        self.emit(I::LocalSet(i));
+                    }
+                }
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32LtU);
+                let ok = self.new_local(ValType::I32);
+                self.emit(I::LocalTee(ok));
+                if let Some(ev) = self.lw.repr(&elem) {
+                    self.emit(I::If(BlockType::Result(ev)));
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(i));
+                    if let Some(st) = self.slice_struct_of(&t) {
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+                        self.emit(I::I32Add);
+                    }
+                    self.array_get(at, &elem);
+                    self.emit(I::Else);
+                    helpers::default_value(self, &elem);
+                    self.emit(I::End);
+                } else {
+                    self.emit(I::Drop);
+                }
+                let tmp = self.lw.repr(&elem).map(|v| self.new_local(v));
+                if let Some(tl) = tmp {
+                    self.emit(I::LocalSet(tl));
+                }
+                self.emit(I::LocalGet(ok));
+                if let Some(tl) = tmp {
+                    self.emit(I::LocalGet(tl));
+                }
+                self.emit(I::StructNew(l.ty));
+            }
+            "seq.contains" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                self.expr(&args[1]);
+                let x = self.stash(&elem);
+                let r = self.new_local(ValType::I32);
+                let done = self.open(0, BlockType::Empty);
+                let src = TExpr { kind: crate::tir::ExprKind::IterSource("seq_ref", vec![args[0].clone()]), ty: Ty::Iter(Box::new(elem.clone())), span: e.span.clone() };
+                let el = elem.clone();
+                self.iterate(&src, &mut |fl: &mut FnLower, item, _p, _c| {
+                    if let (Some(i), Some(x)) = (item, x) {
+                        fl.emit(I::LocalGet(i));
+                        fl.emit(I::LocalGet(x));
+                        helpers::eq_value(fl, &el);
+                    } else {
+                        fl.emit(I::I32Const(1));
+                    }
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(r));
+                    fl.br(done);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                });
+                self.end();
+                self.emit(I::LocalGet(r));
+            }
+            "seq.sort" | "seq.reverse" | "seq.swap" | "vec.dedup" | "seq.binary_search" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let f = self.seq_helper(op, &t, &elem, &e.span);
+                self.expr_noncopy(&args[0]);
+                for a in &args[1..] {
+                    self.expr(a);
+                }
+                self.emit(I::Call(f));
+            }
+            "vec.insert" | "vec.remove" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let f = self.seq_helper(op, &t, &elem, &e.span);
+                self.expr_noncopy(&args[0]);
+                for a in &args[1..] {
+                    self.expr(a);
+                }
+                if op == "vec.insert" && self.lw.repr(&elem).is_none() {
+                    self.emit(I::I32Const(0));
+                }
+                let loc = self.loc_string(&e.span);
+                self.str_lit(&loc);
+                self.emit(I::Call(f));
+            }
+            "seq.join" | "seq.concat" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let s = self.new_string();
+                let first = self.new_local(ValType::I32);
+                self.emit(I::I32Const(1));
+                self.emit(I::LocalSet(first));
+                let sep = if op == "seq.join" {
+                    self.as_str_value(&args[1]);
+                    self.stash(&Ty::str_ref())
+                } else {
+                    None
+                };
+                let src = TExpr { kind: crate::tir::ExprKind::IterSource("seq_ref", vec![args[0].clone()]), ty: Ty::Iter(Box::new(elem.clone())), span: e.span.clone() };
+                let is_string = matches!(elem.peel_refs(), Ty::String);
+                self.iterate(&src, &mut |fl: &mut FnLower, item, _p, _c| {
+                    if let Some(sep) = sep {
+                        fl.emit(I::LocalGet(first));
+                        fl.emit(I::I32Eqz);
+                        fl.emit(I::If(BlockType::Empty));
+                        fl.emit(I::LocalGet(s));
+                        fl.emit(I::LocalGet(sep));
+                        fl.call_prelude("string_push_str");
+                        fl.emit(I::End);
+                        fl.emit(I::I32Const(0));
+                        fl.emit(I::LocalSet(first));
+                    }
+                    if let Some(i) = item {
+                        fl.emit(I::LocalGet(s));
+                        fl.emit(I::LocalGet(i));
+                        if is_string {
+                            fl.call_prelude("string_as_str");
+                        }
+                        fl.call_prelude("string_push_str");
+                    }
+                });
+                self.emit(I::LocalGet(s));
+            }
+            "seq.to_vec" | "seq.into_iter_vec" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let src = TExpr { kind: crate::tir::ExprKind::IterAdapt("cloned", Box::new(TExpr { kind: crate::tir::ExprKind::IterSource("seq_ref", vec![args[0].clone()]), ty: Ty::Iter(Box::new(Ty::Ref(false, Box::new(elem.clone())))), span: e.span.clone() }), vec![], None), ty: Ty::Iter(Box::new(elem.clone())), span: e.span.clone() };
+                let v = self.collect_vec(&src, &elem);
+                self.emit(I::LocalGet(v));
+            }
+            "vec.extend" | "vec.extend_from_slice" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let push = self.vec_push_fn(&elem);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&args[0].ty).unwrap();
+                let src = if op == "vec.extend_from_slice" {
+                    TExpr { kind: crate::tir::ExprKind::IterSource("seq_ref", vec![args[1].clone()]), ty: Ty::Iter(Box::new(Ty::Ref(false, Box::new(elem.clone())))), span: e.span.clone() }
+                } else {
+                    args[1].clone()
+                };
+                let el = elem.clone();
+                self.iterate(&src, &mut |fl: &mut FnLower, item, _p, _c| {
+                    fl.emit(I::LocalGet(v));
+                    match item {
+                        Some(i) => {
+                            fl.emit(I::LocalGet(i));
+                            if matches!(fl.lw.repr(&el), Some(ValType::Ref(_))) && !matches!(el, Ty::Ref(..)) {
+                                let f = helpers::clone_fn(fl.lw, &el);
+                                fl.emit(I::Call(f));
+                            }
+                        }
+                        None => fl.emit(I::I32Const(0)),
+                    }
+                    fl.emit(I::Call(push));
+                });
+            }
+            "opt.is_some_and_" => {}
+            "opt.take" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&t).unwrap();
+                // copy out, then set tag to None
+                self.emit(I::LocalGet(v));
+                let f = helpers::clone_shallow_fn(self.lw, &t);
+                self.emit(I::Call(f));
+                self.emit(I::LocalGet(v));
+                self.emit(I::I32Const(0));
+                self.emit(I::StructSet { struct_type_index: l.ty, field_index: 0 });
+            }
+            "opt.as_ref" | "opt.cloned" => {
+                let t = args[0].ty.peel_refs().clone();
+                self.expr_noncopy(&args[0]);
+                if op == "opt.cloned" {
+                    let f = helpers::clone_fn(self.lw, &e.ty);
+                    self.emit(I::Call(f));
+                } else {
+                    let _ = t;
+                }
+            }
+            "opt.ok_or" | "res.ok" | "res.err" | "opt.or" | "opt.unwrap_or_default" | "res.unwrap_or_default" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr(&args[0]);
+                let v = self.stash(&t).unwrap();
+                let other = if args.len() > 1 {
+                    self.expr(&args[1]);
+                    self.stash(&args[1].ty)
+                } else {
+                    None
+                };
+                let rl = match self.lw.repr(&e.ty) {
+                    Some(ValType::Ref(_)) if !matches!(op, "opt.unwrap_or_default" | "res.unwrap_or_default") => Some(self.lw.layout(&e.ty)),
+                    _ => None,
+                };
+                let payload = |fl: &mut FnLower, vi: usize| {
+                    if let Some(w) = l.fields[vi][0] {
+                        fl.emit(I::LocalGet(v));
+                        fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                        true
+                    } else {
+                        false
+                    }
+                };
+                let tag_is = |fl: &mut FnLower, want: i32| {
+                    fl.emit(I::LocalGet(v));
+                    fl.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                    fl.emit(I::I32Const(want));
+                    fl.emit(I::I32Eq);
+                };
+                let bt = self.bt(&e.ty);
+                match op {
+                    "opt.ok_or" => {
+                        let rl = rl.unwrap();
+                        tag_is(self, 1);
+                        self.emit(I::If(bt));
+                        self.emit(I::I32Const(0));
+                        let Ty::Result(okt, errt) = e.ty.clone() else { return };
+                        if payload(self, 1) {}
+                        if self.lw.repr(&errt).is_some() {
+                            helpers::default_value(self, &errt);
+                        }
+                        self.emit(I::StructNew(rl.ty));
+                        self.emit(I::Else);
+                        self.emit(I::I32Const(1));
+                        if self.lw.repr(&okt).is_some() {
+                            helpers::default_value(self, &okt);
+                        }
+                        if let Some(o) = other {
+                            self.emit(I::LocalGet(o));
+                        }
+                        self.emit(I::StructNew(rl.ty));
+                        self.emit(I::End);
+                    }
+                    "res.ok" | "res.err" => {
+                        let rl = rl.unwrap();
+                        let want = if op == "res.ok" { 0 } else { 1 };
+                        tag_is(self, want);
+                        let inner = match &e.ty {
+                            Ty::Option(x) => (**x).clone(),
+                            _ => Ty::Unit,
+                        };
+                        let has = self.new_local(ValType::I32);
+                        self.emit(I::LocalTee(has));
+                        self.emit(I::Drop);
+                        self.emit(I::LocalGet(has));
+                        if self.lw.repr(&inner).is_some() {
+                            self.emit(I::LocalGet(has));
+                            let iv = self.lw.repr(&inner).unwrap();
+                            self.emit(I::If(BlockType::Result(iv)));
+                            payload(self, want as usize);
+                            self.emit(I::Else);
+                            helpers::default_value(self, &inner);
+                            self.emit(I::End);
+                        }
+                        self.emit(I::StructNew(rl.ty));
+                    }
+                    "opt.or" => {
+                        tag_is(self, 1);
+                        self.emit(I::If(bt));
+                        self.emit(I::LocalGet(v));
+                        self.emit(I::Else);
+                        if let Some(o) = other {
+                            self.emit(I::LocalGet(o));
+                        }
+                        self.emit(I::End);
+                    }
+                    _ => {
+                        let vi = if op.starts_with("opt") { 1 } else { 0 };
+                        tag_is(self, vi as i32);
+                        self.emit(I::If(bt));
+                        payload(self, vi);
+                        self.emit(I::Else);
+                        self.default_of(&e.ty, e);
+                        self.emit(I::End);
+                    }
+                }
+            }
+            "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.checked_div" | "int.checked_rem" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" | "int.checked_pow" | "int.wrapping_neg" | "int.signum" | "int.rem_euclid" | "int.div_euclid" | "int.count_ones" | "int.count_zeros" | "int.leading_zeros" | "int.trailing_zeros" | "int.rotate_left" | "int.rotate_right" | "int.is_power_of_two" | "int.is_positive" | "int.is_negative" | "int.abs_diff" | "int.clamp" | "int.wrapping_pow" => {
+                self.int_method(op, args, e);
+            }
+            "float.sqrt" | "float.floor" | "float.ceil" | "float.trunc" | "float.abs" | "float.round" | "float.min" | "float.max" | "float.copysign" | "float.is_nan" | "float.is_infinite" | "float.is_finite" | "float.signum" | "float.fract" | "float.is_sign_negative" | "float.is_sign_positive" | "float.to_degrees" | "float.to_radians" | "float.clamp" | "float.mul_add" | "float.powi" => {
+                self.float_method(op, args, e);
+            }
+            "range.contains" => {
+                let Ty::Range(elem, incl) = args[0].ty.peel_refs().clone() else { return };
+                let l = self.lw.layout(args[0].ty.peel_refs());
+                self.expr_noncopy(&args[0]);
+                let r = self.stash(&args[0].ty).unwrap();
+                self.expr(&args[1]);
+                let x = self.stash(&elem).unwrap();
+                self.emit(I::LocalGet(x));
+                self.emit(I::LocalGet(r));
+                self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                helpers::cmp_value(self, &elem);
+                self.emit(I::I32Const(0));
+                self.emit(I::I32GeS);
+                self.emit(I::LocalGet(x));
+                self.emit(I::LocalGet(r));
+                self.emit(I::StructGet { struct_type_index: l.ty, field_index: 1 });
+                helpers::cmp_value(self, &elem);
+                self.emit(I::I32Const(0));
+                self.emit(if incl { I::I32LeS } else { I::I32LtS });
+                self.emit(I::I32And);
+            }
             "int.abs" => {
                 let Ty::Int(i) = e.ty.clone() else { return };
                 self.expr(&args[0]);
@@ -1759,3 +2161,643 @@ fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, 
 
 #[allow(dead_code)]
 fn unused(_: PatKind) {}
+
+impl FnLower<'_, '_> {
+    /// `Default::default()` of std types for `unwrap_or_default`.
+    pub fn default_of(&mut self, t: &Ty, e: &TExpr) {
+        match t {
+            Ty::String => self.call_prelude("__intrinsic_string_new"),
+            Ty::Vec(x) => {
+                let (at, vt) = (self.lw.array_type(x), self.lw.vec_type(x));
+                self.emit(I::I32Const(0));
+                self.emit(I::ArrayNewDefault(at));
+                self.emit(I::I32Const(0));
+                self.emit(I::StructNew(vt));
+            }
+            Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit => helpers::default_value(self, t),
+            _ => self.unsupported(e, "Default for this type"),
+        }
+    }
+
+    /// Loads (arr, start, len) of the sequence in local `b`.
+    fn seq_triple(&mut self, b: u32, t: &Ty, elem: &Ty) -> (u32, u32, u32) {
+        let at = self.lw.array_type(elem);
+        let (arr, start, len) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+        self.seq_parts(b, t, arr, None, len);
+        if let Some(st) = self.slice_struct_of(t) {
+            self.emit(I::LocalGet(b));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+            self.emit(I::LocalSet(start));
+        }
+        (arr, start, len)
+    }
+
+    /// Generated per-type helpers for in-place sequence operations.
+    fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
+        let sv = self.lw.repr(t).unwrap();
+        let ev = self.lw.repr(elem);
+        let at = self.lw.array_type(elem);
+        let u8s = ref_ty(self.lw.slice_type(&Ty::Int(IntTy::U8)));
+        let (params, results): (Vec<ValType>, Vec<ValType>) = match op {
+            "seq.swap" => (vec![sv, ValType::I32, ValType::I32], vec![]),
+            "seq.binary_search" => (vec![sv, ev.unwrap_or(ValType::I32)], vec![ref_ty(self.lw.layout(&Ty::Result(Box::new(Ty::usize()), Box::new(Ty::usize()))).ty)]),
+            "vec.insert" => (vec![sv, ValType::I32, ev.unwrap_or(ValType::I32), u8s], vec![]),
+            "vec.remove" => (vec![sv, ValType::I32, u8s], ev.into_iter().collect()),
+            _ => (vec![sv], vec![]),
+        };
+        let key = format!("{op}<{}>", self.lw.ck.ty_name(t));
+        let (id, new) = self.lw.helper(&key, params.clone(), results.clone(), false);
+        if !new {
+            return id;
+        }
+        let mut fl = FnLower::new_helper(self.lw, params.len() as u32, results.first().copied());
+        let (arr, start, len) = fl.seq_triple(0, t, elem);
+        let get = |fl: &mut FnLower, idx: &dyn Fn(&mut FnLower)| {
+            fl.emit(I::LocalGet(arr));
+            fl.emit(I::LocalGet(start));
+            idx(fl);
+            fl.emit(I::I32Add);
+            fl.array_get(at, elem);
+        };
+        match op {
+            "seq.sort" => {
+                // Stable insertion sort.
+                let Some(ev) = ev else {
+                    fl.finish(id);
+                    return id;
+                };
+                let (i, j, x) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ev));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::LocalSet(i));
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::I32GeU);
+                fl.br_if(done);
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(i)));
+                fl.emit(I::LocalSet(x));
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::LocalSet(j));
+                let idone = fl.open(0, BlockType::Empty);
+                let ilp = fl.open(1, BlockType::Empty);
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Eqz);
+                fl.br_if(idone);
+                get(&mut fl, &|fl| {
+                    fl.emit(I::LocalGet(j));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                });
+                fl.emit(I::LocalGet(x));
+                helpers::cmp_value(&mut fl, elem);
+                fl.emit(I::I32Const(0));
+                fl.emit(I::I32LeS);
+                fl.br_if(idone);
+                // a[j] = a[j-1]
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(start));
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Add);
+                get(&mut fl, &|fl| {
+                    fl.emit(I::LocalGet(j));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                });
+                fl.emit(I::ArraySet(at));
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Sub);
+                fl.emit(I::LocalSet(j));
+                fl.br(ilp);
+                fl.end();
+                fl.end();
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(start));
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalGet(x));
+                fl.emit(I::ArraySet(at));
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(i));
+                fl.br(lp);
+                fl.end();
+                fl.end();
+            }
+            "seq.reverse" => {
+                let Some(ev) = ev else {
+                    fl.finish(id);
+                    return id;
+                };
+                let (i, j, x) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ev));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::LocalSet(j));
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32GeS);
+                fl.br_if(done);
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Sub);
+                fl.emit(I::LocalSet(j));
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(i)));
+                fl.emit(I::LocalSet(x));
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(start));
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::I32Add);
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(j)));
+                fl.emit(I::ArraySet(at));
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(start));
+                fl.emit(I::LocalGet(j));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalGet(x));
+                fl.emit(I::ArraySet(at));
+                fl.emit(I::LocalGet(i));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(i));
+                fl.br(lp);
+                fl.end();
+                fl.end();
+            }
+            "seq.swap" => {
+                for p in [1u32, 2] {
+                    fl.emit(I::LocalGet(p));
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::I32GeU);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    fl.str_lit("<swap>");
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::LocalGet(p));
+                    fl.call_prelude("panic_bounds");
+                    fl.emit(I::Unreachable);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                }
+                if let Some(ev) = ev {
+                    let x = fl.new_local(ev);
+                    get(&mut fl, &|fl| fl.emit(I::LocalGet(1)));
+                    fl.emit(I::LocalSet(x));
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(start));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Add);
+                    get(&mut fl, &|fl| fl.emit(I::LocalGet(2)));
+                    fl.emit(I::ArraySet(at));
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(start));
+                    fl.emit(I::LocalGet(2));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::ArraySet(at));
+                }
+            }
+            "vec.dedup" => {
+                let vt = fl.lw.vec_type(elem);
+                let (r, w) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::I32Eqz);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::Return);
+                fl.emit(I::End);
+                fl.emit(I::I32Const(1));
+                fl.emit(I::LocalSet(r));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::LocalSet(w));
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.emit(I::LocalGet(r));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::I32GeU);
+                fl.br_if(done);
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(r)));
+                get(&mut fl, &|fl| {
+                    fl.emit(I::LocalGet(w));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                });
+                helpers::eq_value(&mut fl, elem);
+                fl.emit(I::I32Eqz);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::LocalGet(arr));
+                fl.emit(I::LocalGet(w));
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(r)));
+                fl.emit(I::ArraySet(at));
+                fl.emit(I::LocalGet(w));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(w));
+                fl.emit(I::End);
+                fl.emit(I::LocalGet(r));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(r));
+                fl.br(lp);
+                fl.end();
+                fl.end();
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(w));
+                fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+            }
+            "seq.binary_search" => {
+                let rt = Ty::Result(Box::new(Ty::usize()), Box::new(Ty::usize()));
+                let rl = fl.lw.layout(&rt);
+                let (lo, hi, mid, c) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+                fl.emit(I::LocalGet(len));
+                fl.emit(I::LocalSet(hi));
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.emit(I::LocalGet(lo));
+                fl.emit(I::LocalGet(hi));
+                fl.emit(I::I32GeU);
+                fl.br_if(done);
+                fl.emit(I::LocalGet(lo));
+                fl.emit(I::LocalGet(hi));
+                fl.emit(I::LocalGet(lo));
+                fl.emit(I::I32Sub);
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32ShrU);
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(mid));
+                get(&mut fl, &|fl| fl.emit(I::LocalGet(mid)));
+                fl.emit(I::LocalGet(1));
+                helpers::cmp_value(&mut fl, elem);
+                fl.emit(I::LocalTee(c));
+                fl.emit(I::I32Eqz);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::I32Const(0));
+                fl.emit(I::LocalGet(mid));
+                fl.emit(I::I32Const(0));
+                fl.emit(I::StructNew(rl.ty));
+                fl.emit(I::Return);
+                fl.emit(I::End);
+                fl.emit(I::LocalGet(c));
+                fl.emit(I::I32Const(0));
+                fl.emit(I::I32LtS);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::LocalGet(mid));
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Add);
+                fl.emit(I::LocalSet(lo));
+                fl.emit(I::Else);
+                fl.emit(I::LocalGet(mid));
+                fl.emit(I::LocalSet(hi));
+                fl.emit(I::End);
+                fl.br(lp);
+                fl.end();
+                fl.end();
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Const(0));
+                fl.emit(I::LocalGet(lo));
+                fl.emit(I::StructNew(rl.ty));
+            }
+            "vec.insert" | "vec.remove" => {
+                let vt = fl.lw.vec_type(elem);
+                let ins = op == "vec.insert";
+                // bounds: insert allows idx == len
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::LocalGet(len));
+                fl.emit(if ins { I::I32GtU } else { I::I32GeU });
+                fl.emit(I::If(BlockType::Empty));
+                fl.depth += 1;
+                fl.emit(I::LocalGet(if ins { 3 } else { 2 }));
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::LocalGet(len));
+                fl.call_prelude(if ins { "panic_insert" } else { "panic_remove" });
+                fl.emit(I::Unreachable);
+                fl.depth -= 1;
+                fl.emit(I::End);
+                if ins {
+                    helpers::grow_n_const(&mut fl, vt, at, 0);
+                    fl.emit(I::LocalGet(0));
+                    fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+                    fl.emit(I::LocalSet(arr));
+                    // shift right: copy [idx, len) to [idx+1, len+1)
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::LocalGet(2));
+                    fl.emit(I::ArraySet(at));
+                    fl.emit(I::LocalGet(0));
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+                } else {
+                    let x = ev.map(|v| fl.new_local(v));
+                    if let Some(x) = x {
+                        fl.emit(I::LocalGet(arr));
+                        fl.emit(I::LocalGet(1));
+                        fl.array_get(at, elem);
+                        fl.emit(I::LocalSet(x));
+                    }
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    fl.emit(I::LocalGet(0));
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+                    if let Some(x) = x {
+                        fl.emit(I::LocalGet(x));
+                    }
+                }
+            }
+            _ => {}
+        }
+        fl.finish(id);
+        id
+    }
+
+    fn int_method(&mut self, op: &str, args: &[TExpr], e: &TExpr) {
+        let recv_t = args[0].ty.peel_refs().clone();
+        let Ty::Int(i) = recv_t else { return };
+        let w = i.is64();
+        let vt = if w { ValType::I64 } else { ValType::I32 };
+        self.expr(&args[0]);
+        let a = self.new_local(vt);
+        self.emit(I::LocalSet(a));
+        let b = if args.len() > 1 {
+            self.expr(&args[1]);
+            let t = self.lw.repr(&args[1].ty).unwrap_or(ValType::I32);
+            let l = self.new_local(t);
+            self.emit(I::LocalSet(l));
+            Some(l)
+        } else {
+            None
+        };
+        let c = if args.len() > 2 {
+            self.expr(&args[2]);
+            let l = self.new_local(vt);
+            self.emit(I::LocalSet(l));
+            Some(l)
+        } else {
+            None
+        };
+        let t = Ty::Int(i);
+        // Exact result in i64 (for ≤32-bit types) or via helpers for 64-bit.
+        let opt_layout = if matches!(e.ty, Ty::Option(_)) { Some(self.lw.layout(&e.ty)) } else { None };
+        match op {
+            "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" => {
+                let bop = if op.ends_with("add") { "add" } else if op.ends_with("sub") { "sub" } else { "mul" };
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(b.unwrap()));
+                self.emit(I::I32Const(i.signed() as i32));
+                self.emit(I::I32Const(i.bits() as i32));
+                self.call_prelude(&format!("overflowing_{bop}"));
+                // returns (overflowed: bool, wrapped: i64)
+                let tl = Ty::Tuple(vec![Ty::Bool, Ty::Int(IntTy::I64)]);
+                let tt = self.lw.layout(&tl);
+                let r = self.stash(&tl).unwrap();
+                if let Some(ol) = opt_layout {
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                    self.emit(I::I32Eqz);
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                    if !w {
+                        self.emit(I::I32WrapI64);
+                    }
+                    self.emit(I::StructNew(ol.ty));
+                } else {
+                    // saturate: on overflow pick MIN or MAX
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                    if !w {
+                        self.emit(I::I32WrapI64);
+                    }
+                    let sat_max = self.new_local(ValType::I32);
+                    // direction: for add: b>0 → max (unsigned: max); sub: b>0 → min (unsigned: 0); mul: sign(a)==sign(b) → max
+                    match bop {
+                        "add" => {
+                            if i.signed() {
+                                self.emit(I::LocalGet(b.unwrap()));
+                                self.int_const(0, &t);
+                                self.emit(if w { I::I64GtS } else { I::I32GtS });
+                            } else {
+                                self.emit(I::I32Const(1));
+                            }
+                        }
+                        "sub" => {
+                            if i.signed() {
+                                self.emit(I::LocalGet(b.unwrap()));
+                                self.int_const(0, &t);
+                                self.emit(if w { I::I64LtS } else { I::I32LtS });
+                            } else {
+                                self.emit(I::I32Const(0));
+                            }
+                        }
+                        _ => {
+                            if i.signed() {
+                                self.emit(I::LocalGet(a));
+                                self.int_const(0, &t);
+                                self.emit(if w { I::I64LtS } else { I::I32LtS });
+                                self.emit(I::LocalGet(b.unwrap()));
+                                self.int_const(0, &t);
+                                self.emit(if w { I::I64LtS } else { I::I32LtS });
+                                self.emit(I::I32Eq);
+                            } else {
+                                self.emit(I::I32Const(1));
+                            }
+                        }
+                    }
+                    self.emit(I::LocalSet(sat_max));
+                    self.int_const(i.max(), &t);
+                    self.int_const(i.min(), &t);
+                    self.emit(I::LocalGet(sat_max));
+                    self.emit(I::Select);
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                    // select(sat, wrapped, overflowed): stack is wrapped, sat, cond → need (sat, wrapped, cond)
+                    let sat = self.new_local(vt);
+                    let cond = self.new_local(ValType::I32);
+                    self.emit(I::LocalSet(cond));
+                    self.emit(I::LocalSet(sat));
+                    let wr = self.new_local(vt);
+                    self.emit(I::LocalSet(wr));
+                    self.emit(I::LocalGet(sat));
+                    self.emit(I::LocalGet(wr));
+                    self.emit(I::LocalGet(cond));
+                    self.emit(I::Select);
+                }
+            }
+            "int.checked_div" | "int.checked_rem" => {
+                let ol = opt_layout.unwrap();
+                let bl = b.unwrap();
+                // None when b == 0 or (signed MIN / -1)
+                self.emit(I::LocalGet(bl));
+                self.emit(if w { I::I64Eqz } else { I::I32Eqz });
+                if i.signed() {
+                    self.emit(I::LocalGet(a));
+                    self.int_const(i.min(), &t);
+                    self.emit(if w { I::I64Eq } else { I::I32Eq });
+                    self.emit(I::LocalGet(bl));
+                    self.int_const(-1, &t);
+                    self.emit(if w { I::I64Eq } else { I::I32Eq });
+                    self.emit(I::I32And);
+                    self.emit(I::I32Or);
+                }
+                let bad = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(bad));
+                self.emit(I::LocalGet(bad));
+                self.emit(I::I32Eqz);
+                self.emit(I::LocalGet(bad));
+                self.emit(I::If(BlockType::Result(vt)));
+                self.int_const(0, &t);
+                self.emit(I::Else);
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(bl));
+                let div = op.ends_with("div");
+                self.emit(match (w, i.signed(), div) {
+                    (true, true, true) => I::I64DivS,
+                    (true, false, true) => I::I64DivU,
+                    (true, true, false) => I::I64RemS,
+                    (true, false, false) => I::I64RemU,
+                    (false, true, true) => I::I32DivS,
+                    (false, false, true) => I::I32DivU,
+                    (false, true, false) => I::I32RemS,
+                    (false, false, false) => I::I32RemU,
+                });
+                self.emit(I::End);
+                self.emit(I::StructNew(ol.ty));
+            }
+            _ => {
+                // Remaining methods go through the prelude on i64 values.
+                let name = format!("int_{}", &op[4..]);
+                self.emit(I::LocalGet(a));
+                if !w {
+                    self.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
+                }
+                if let Some(bl) = b {
+                    self.emit(I::LocalGet(bl));
+                    match &args[1].ty {
+                        Ty::Int(x) if !x.is64() => self.emit(if x.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U }),
+                        _ => {}
+                    }
+                }
+                if let Some(cl) = c {
+                    self.emit(I::LocalGet(cl));
+                    if !w {
+                        self.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
+                    }
+                }
+                self.emit(I::I32Const(i.signed() as i32));
+                self.emit(I::I32Const(i.bits() as i32));
+                if !self.lw.ck.program.fns.iter().any(|f| f.is_prelude && f.name == name) {
+                    self.unsupported(e, op);
+                    return;
+                }
+                self.call_prelude(&name);
+                // prelude returns i64 (or bool/u32 as i64); narrow to the result type
+                match &e.ty {
+                    Ty::Bool => self.emit(I::I32WrapI64),
+                    Ty::Int(x) if !x.is64() => self.emit(I::I32WrapI64),
+                    Ty::Option(inner) => {
+                        let ol = opt_layout.unwrap();
+                        let tl = Ty::Tuple(vec![Ty::Bool, Ty::Int(IntTy::I64)]);
+                        let tt = self.lw.layout(&tl);
+                        let r = self.stash(&tl).unwrap();
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                        if matches!(**inner, Ty::Int(x) if !x.is64()) {
+                            self.emit(I::I32WrapI64);
+                        }
+                        self.emit(I::StructNew(ol.ty));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn float_method(&mut self, op: &str, args: &[TExpr], e: &TExpr) {
+        let t = args[0].ty.peel_refs().clone();
+        let d = matches!(t, Ty::F64);
+        for a in args {
+            self.expr(a);
+        }
+        let simple = |fl: &mut FnLower, i64_: I<'static>, i32_: I<'static>| fl.emit(if d { i64_ } else { i32_ });
+        match op {
+            "float.sqrt" => simple(self, I::F64Sqrt, I::F32Sqrt),
+            "float.floor" => simple(self, I::F64Floor, I::F32Floor),
+            "float.ceil" => simple(self, I::F64Ceil, I::F32Ceil),
+            "float.trunc" => simple(self, I::F64Trunc, I::F32Trunc),
+            "float.abs" => simple(self, I::F64Abs, I::F32Abs),
+            "float.copysign" => simple(self, I::F64Copysign, I::F32Copysign),
+            "float.min" | "float.max" => {
+                // Rust's min/max ignore NaN operands.
+                if !d {
+                    let b = self.new_local(ValType::F32);
+                    self.emit(I::LocalSet(b));
+                    self.emit(I::F64PromoteF32);
+                    self.emit(I::LocalGet(b));
+                    self.emit(I::F64PromoteF32);
+                }
+                self.call_prelude(if op == "float.min" { "fmin" } else { "fmax" });
+                if !d {
+                    self.emit(I::F32DemoteF64);
+                }
+            }
+            _ => {
+                // Prelude f64 implementations.
+                let name = op.replace('.', "_");
+                if !d {
+                    // promote all f32 args: store and reload
+                    let n = args.len();
+                    let mut ls = Vec::new();
+                    for a in args.iter().rev() {
+                        let v = self.lw.repr(&a.ty).unwrap_or(ValType::F32);
+                        let l = self.new_local(v);
+                        self.emit(I::LocalSet(l));
+                        ls.push((l, v));
+                    }
+                    ls.reverse();
+                    for (l, v) in ls.iter().take(n) {
+                        self.emit(I::LocalGet(*l));
+                        if *v == ValType::F32 {
+                            self.emit(I::F64PromoteF32);
+                        }
+                    }
+                }
+                if !self.lw.ck.program.fns.iter().any(|f| f.is_prelude && f.name == name) {
+                    self.unsupported(e, op);
+                    return;
+                }
+                self.call_prelude(&name);
+                if !d && matches!(e.ty, Ty::F32) {
+                    self.emit(I::F32DemoteF64);
+                }
+            }
+        }
+    }
+}

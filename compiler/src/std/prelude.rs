@@ -123,11 +123,9 @@ fn is_char_boundary(s: &str, i: usize) -> bool {
 // ---------------------------------------------------------------- panics
 
 fn panic_str(loc: &str, msg: &str) -> ! {
-    let mut out = __intrinsic_string_new();
-    __intrinsic_push_str(&mut out, "\nthread 'main' panicked at ");
-    // (the leading newline is removed below; it keeps the literal shared with nothing else)
+    // rustc 1.95 starts the panic report with a newline.
     let mut s = __intrinsic_string_new();
-    __intrinsic_push_str(&mut s, __intrinsic_sub(string_as_str(&out), 1, out.len() - 1));
+    __intrinsic_push_str(&mut s, "\nthread 'main' panicked at ");
     __intrinsic_push_str(&mut s, loc);
     __intrinsic_push_str(&mut s, ":\n");
     __intrinsic_push_str(&mut s, msg);
@@ -175,11 +173,15 @@ fn slice_check(len: usize, lo: usize, hi: usize, loc: &str) {
 
 /// `&s[lo..hi]` on strings with rustc's panics.
 fn str_slice(s: &str, lo: usize, hi: usize, loc: &str) -> &str {
-    if hi > s.len() || lo > s.len() {
-        let bad = if lo > s.len() { lo } else { hi };
+    if lo > s.len() || hi > s.len() {
         let mut m = __intrinsic_string_new();
-        __intrinsic_push_str(&mut m, "byte index ");
-        push_usize(&mut m, bad);
+        if lo > s.len() {
+            __intrinsic_push_str(&mut m, "start byte index ");
+            push_usize(&mut m, lo);
+        } else {
+            __intrinsic_push_str(&mut m, "end byte index ");
+            push_usize(&mut m, hi);
+        }
         __intrinsic_push_str(&mut m, " is out of bounds of `");
         __intrinsic_push_str(&mut m, s);
         __intrinsic_push_str(&mut m, "`");
@@ -187,9 +189,9 @@ fn str_slice(s: &str, lo: usize, hi: usize, loc: &str) -> &str {
     }
     if lo > hi {
         let mut m = __intrinsic_string_new();
-        __intrinsic_push_str(&mut m, "begin <= end (");
+        __intrinsic_push_str(&mut m, "begin > end (");
         push_usize(&mut m, lo);
-        __intrinsic_push_str(&mut m, " <= ");
+        __intrinsic_push_str(&mut m, " > ");
         push_usize(&mut m, hi);
         __intrinsic_push_str(&mut m, ") when slicing `");
         __intrinsic_push_str(&mut m, s);
@@ -197,14 +199,15 @@ fn str_slice(s: &str, lo: usize, hi: usize, loc: &str) -> &str {
         panic_str(loc, string_as_str(&m));
     }
     if !is_char_boundary(s, lo) || !is_char_boundary(s, hi) {
-        let bad = if !is_char_boundary(s, lo) { lo } else { hi };
+        let start_bad = !is_char_boundary(s, lo);
+        let bad = if start_bad { lo } else { hi };
         let mut start = bad;
         while !is_char_boundary(s, start) {
             start -= 1;
         }
         let c = str_char_at(s, start);
         let mut m = __intrinsic_string_new();
-        __intrinsic_push_str(&mut m, "byte index ");
+        __intrinsic_push_str(&mut m, if start_bad { "start byte index " } else { "end byte index " });
         push_usize(&mut m, bad);
         __intrinsic_push_str(&mut m, " is not a char boundary; it is inside ");
         fmt_debug_char(&mut m, c);
@@ -882,7 +885,7 @@ fn fmt_float(out: &mut String, v: f64, is_f32: bool, kind: u32, fill: char, alig
         if kind == 1 && a != 0.0 && (exp < -4 || exp >= 16) {
             exp_notation(&mut body, d, exp, -1, false);
         } else {
-            plain_notation(&mut body, d, exp, true);
+            plain_notation(&mut body, d, exp, kind == 1);
         }
     }
     let n = body.len();
@@ -1290,4 +1293,493 @@ fn fixed_digits(out: &mut String, v: f64, prec: usize) {
         __intrinsic_push_byte(out, b'.');
         __intrinsic_push_str(out, __intrinsic_sub(f, int_len, prec));
     }
+}
+
+// ---------------------------------------------------------------- parsing
+
+/// Parses an integer like `str::parse`: returns (error kind, value bits). Kinds: 0 ok, 1 Empty,
+/// 2 InvalidDigit, 3 PosOverflow, 4 NegOverflow. `max_neg` is |MIN| (0 for unsigned types).
+fn parse_int(s: &str, signed: bool, max_pos: u64, max_neg: u64) -> (i32, u64) {
+    if s.len() == 0 {
+        return (1, 0);
+    }
+    let mut i = 0;
+    let mut neg = false;
+    let c0 = __intrinsic_byte(s, 0);
+    if c0 == b'+' || (c0 == b'-' && signed) {
+        neg = c0 == b'-';
+        i = 1;
+        if s.len() == 1 {
+            return (2, 0);
+        }
+    }
+    let limit = if neg { max_neg } else { max_pos };
+    let mut v: u64 = 0;
+    let mut over = false;
+    while i < s.len() {
+        let b = __intrinsic_byte(s, i);
+        if b < b'0' || b > b'9' {
+            return (2, 0);
+        }
+        let d = (b - b'0') as u64;
+        if !over {
+            if v > (limit - d) / 10 {
+                over = true;
+            } else {
+                v = v * 10 + d;
+            }
+        }
+        i += 1;
+    }
+    if over {
+        return (if neg { 4 } else { 3 }, 0);
+    }
+    (0, if neg { 0 - v } else { v })
+}
+
+fn lower_ascii(b: u8) -> u8 {
+    if b >= b'A' && b <= b'Z' { b + 32 } else { b }
+}
+
+fn eq_ignore_case(s: &str, t: &str) -> bool {
+    if s.len() != t.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < s.len() {
+        if lower_ascii(__intrinsic_byte(s, i)) != lower_ascii(__intrinsic_byte(t, i)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn pow10(e: i32) -> f64 {
+    let mut r = 1.0;
+    let mut i = 0;
+    while i < e {
+        r = r * 10.0;
+        i += 1;
+    }
+    r
+}
+
+/// Parses a float like `str::parse::<f64>`: (error kind 0 ok / 1 Empty / 2 Invalid, value).
+fn parse_float(s: &str) -> (i32, f64) {
+    if s.len() == 0 {
+        return (1, 0.0);
+    }
+    let mut i = 0;
+    let mut neg = false;
+    let c0 = __intrinsic_byte(s, 0);
+    if c0 == b'+' || c0 == b'-' {
+        neg = c0 == b'-';
+        i = 1;
+    }
+    let rest = __intrinsic_sub(s, i, s.len() - i);
+    if eq_ignore_case(rest, "inf") || eq_ignore_case(rest, "infinity") {
+        return (0, if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+    }
+    if eq_ignore_case(rest, "nan") {
+        return (0, f64::NAN);
+    }
+    let mut mant: u64 = 0;
+    let mut ndigits = 0;
+    let mut exp: i32 = 0;
+    let mut any = false;
+    let mut exact = true;
+    while i < s.len() && __intrinsic_byte(s, i) >= b'0' && __intrinsic_byte(s, i) <= b'9' {
+        any = true;
+        if ndigits < 19 {
+            mant = mant * 10 + (__intrinsic_byte(s, i) - b'0') as u64;
+            if mant != 0 {
+                ndigits += 1;
+            }
+        } else {
+            exp += 1;
+            if __intrinsic_byte(s, i) != b'0' {
+                exact = false;
+            }
+        }
+        i += 1;
+    }
+    if i < s.len() && __intrinsic_byte(s, i) == b'.' {
+        i += 1;
+        while i < s.len() && __intrinsic_byte(s, i) >= b'0' && __intrinsic_byte(s, i) <= b'9' {
+            any = true;
+            if ndigits < 19 {
+                mant = mant * 10 + (__intrinsic_byte(s, i) - b'0') as u64;
+                if mant != 0 {
+                    ndigits += 1;
+                }
+                exp -= 1;
+            } else if __intrinsic_byte(s, i) != b'0' {
+                exact = false;
+            }
+            i += 1;
+        }
+    }
+    if !any {
+        return (2, 0.0);
+    }
+    if i < s.len() && (__intrinsic_byte(s, i) == b'e' || __intrinsic_byte(s, i) == b'E') {
+        i += 1;
+        let mut eneg = false;
+        if i < s.len() && (__intrinsic_byte(s, i) == b'+' || __intrinsic_byte(s, i) == b'-') {
+            eneg = __intrinsic_byte(s, i) == b'-';
+            i += 1;
+        }
+        if i >= s.len() {
+            return (2, 0.0);
+        }
+        let mut e: i32 = 0;
+        while i < s.len() {
+            let b = __intrinsic_byte(s, i);
+            if b < b'0' || b > b'9' {
+                return (2, 0.0);
+            }
+            if e < 100000 {
+                e = e * 10 + (b - b'0') as i32;
+            }
+            i += 1;
+        }
+        exp += if eneg { -e } else { e };
+    }
+    if i != s.len() {
+        return (2, 0.0);
+    }
+    let _ = exact;
+    let mut v = mant as f64;
+    if mant != 0 {
+        if exp > 0 {
+            if exp > 308 + 19 {
+                v = f64::INFINITY;
+            } else {
+                v = v * pow10(exp);
+            }
+        } else if exp < 0 {
+            if exp < -343 {
+                v = 0.0;
+            } else if exp < -308 {
+                v = v / pow10(-exp - 300) / pow10(300);
+            } else {
+                v = v / pow10(-exp);
+            }
+        }
+    }
+    (0, if neg { -v } else { v })
+}
+
+// ---------------------------------------------------------------- integer methods (on i64 bit patterns)
+
+/// Sign- or zero-extends the low `bits` of `v`.
+fn int_norm(v: i64, signed: bool, bits: i32) -> i64 {
+    if bits == 64 {
+        return v;
+    }
+    let sh = 64 - bits;
+    if signed { (v << sh) >> sh } else { ((v as u64) << sh >> sh) as i64 }
+}
+
+fn int_min_of(signed: bool, bits: i32) -> i64 {
+    if !signed { 0 } else if bits == 64 { i64::MIN } else { -(1i64 << (bits - 1)) }
+}
+
+fn int_max_of(signed: bool, bits: i32) -> i64 {
+    if signed {
+        if bits == 64 { i64::MAX } else { (1i64 << (bits - 1)) - 1 }
+    } else if bits == 64 {
+        -1
+    } else {
+        (1i64 << bits) - 1
+    }
+}
+
+/// (overflowed, wrapped result) of a op b for the given integer type.
+fn overflowing_add(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    let r = int_norm(a + b, signed, bits);
+    let over = if bits < 64 {
+        r != a + b
+    } else if signed {
+        ((a ^ r) & (b ^ r)) < 0
+    } else {
+        (r as u64) < (a as u64)
+    };
+    (over, r)
+}
+
+fn overflowing_sub(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    let r = int_norm(a - b, signed, bits);
+    let over = if bits < 64 {
+        r != a - b
+    } else if signed {
+        ((a ^ b) & (a ^ r)) < 0
+    } else {
+        (a as u64) < (b as u64)
+    };
+    (over, r)
+}
+
+fn overflowing_mul(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    let r = int_norm(a * b, signed, bits);
+    let over = if bits <= 32 {
+        r != a * b || (!signed && (a as u64) * (b as u64) != (r as u64))
+    } else if signed {
+        mul_overflows_i64(a, b)
+    } else {
+        mul_overflows_u64(a as u64, b as u64)
+    };
+    (over, r)
+}
+
+fn int_wrapping_neg(a: i64, signed: bool, bits: i32) -> i64 {
+    int_norm(0 - a, signed, bits)
+}
+
+fn int_signum(a: i64, signed: bool, bits: i32) -> i64 {
+    if a > 0 { 1 } else if a < 0 { -1 } else { 0 }
+}
+
+fn int_is_positive(a: i64, signed: bool, bits: i32) -> i64 {
+    if a > 0 { 1 } else { 0 }
+}
+
+fn int_is_negative(a: i64, signed: bool, bits: i32) -> i64 {
+    if a < 0 { 1 } else { 0 }
+}
+
+fn int_rem_euclid(a: i64, b: i64, signed: bool, bits: i32) -> i64 {
+    if !signed {
+        return ((a as u64) % (b as u64)) as i64;
+    }
+    let r = a % b;
+    if r < 0 {
+        if b < 0 { r - b } else { r + b }
+    } else {
+        r
+    }
+}
+
+fn int_div_euclid(a: i64, b: i64, signed: bool, bits: i32) -> i64 {
+    if !signed {
+        return ((a as u64) / (b as u64)) as i64;
+    }
+    let q = a / b;
+    if a % b < 0 {
+        if b > 0 { q - 1 } else { q + 1 }
+    } else {
+        q
+    }
+}
+
+fn int_count_ones(a: i64, signed: bool, bits: i32) -> i64 {
+    let mut v = if bits == 64 { a as u64 } else { (a as u64) & ((1u64 << bits) - 1) };
+    let mut n = 0;
+    while v != 0 {
+        n += (v & 1) as i64;
+        v = v >> 1;
+    }
+    n
+}
+
+fn int_count_zeros(a: i64, signed: bool, bits: i32) -> i64 {
+    bits as i64 - int_count_ones(a, signed, bits)
+}
+
+fn int_leading_zeros(a: i64, signed: bool, bits: i32) -> i64 {
+    let mut n = 0;
+    let mut i = bits - 1;
+    while i >= 0 {
+        if (a >> i) & 1 != 0 {
+            return n;
+        }
+        n += 1;
+        i -= 1;
+    }
+    n
+}
+
+fn int_trailing_zeros(a: i64, signed: bool, bits: i32) -> i64 {
+    let mut n = 0;
+    while n < bits as i64 {
+        if (a >> n) & 1 != 0 {
+            return n;
+        }
+        n += 1;
+    }
+    n
+}
+
+fn int_rotate_left(a: i64, k: i64, signed: bool, bits: i32) -> i64 {
+    let k = (k % bits as i64) as i32;
+    if k == 0 {
+        return a;
+    }
+    let u = if bits == 64 { a as u64 } else { (a as u64) & ((1u64 << bits) - 1) };
+    let r = (u << k) | (u >> (bits - k));
+    int_norm(r as i64, signed, bits)
+}
+
+fn int_rotate_right(a: i64, k: i64, signed: bool, bits: i32) -> i64 {
+    let k = (k % bits as i64) as i32;
+    int_rotate_left(a, (bits - k) as i64, signed, bits)
+}
+
+fn int_is_power_of_two(a: i64, signed: bool, bits: i32) -> i64 {
+    if int_count_ones(a, signed, bits) == 1 { 1 } else { 0 }
+}
+
+fn int_abs_diff(a: i64, b: i64, signed: bool, bits: i32) -> i64 {
+    if signed {
+        if a > b { a - b } else { b - a }
+    } else if (a as u64) > (b as u64) {
+        a - b
+    } else {
+        b - a
+    }
+}
+
+fn int_clamp(a: i64, lo: i64, hi: i64, signed: bool, bits: i32) -> i64 {
+    if signed || bits < 64 {
+        if a < lo { lo } else if a > hi { hi } else { a }
+    } else if (a as u64) < (lo as u64) {
+        lo
+    } else if (a as u64) > (hi as u64) {
+        hi
+    } else {
+        a
+    }
+}
+
+fn int_wrapping_pow(a: i64, e: i64, signed: bool, bits: i32) -> i64 {
+    let mut r: i64 = 1;
+    let mut i = 0;
+    while i < e {
+        r = int_norm(r * a, signed, bits);
+        i += 1;
+    }
+    r
+}
+
+fn int_checked_pow(a: i64, e: i64, signed: bool, bits: i32) -> (bool, i64) {
+    let mut r: i64 = 1;
+    let mut i = 0;
+    while i < e {
+        let (o, v) = overflowing_mul(r, a, signed, bits);
+        if o {
+            return (false, 0);
+        }
+        r = v;
+        i += 1;
+    }
+    (true, r)
+}
+
+// ---------------------------------------------------------------- float methods
+
+fn fmin(a: f64, b: f64) -> f64 {
+    if a != a { b } else if b != b { a } else if a < b { a } else { b }
+}
+
+fn fmax(a: f64, b: f64) -> f64 {
+    if a != a { b } else if b != b { a } else if a > b { a } else { b }
+}
+
+fn float_round(x: f64) -> f64 {
+    let t = __intrinsic_trunc(x);
+    let d = x - t;
+    if d >= 0.5 {
+        t + 1.0
+    } else if d <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+fn float_signum(x: f64) -> f64 {
+    if x != x {
+        x
+    } else if (__intrinsic_f64_bits(x) >> 63) != 0 {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+fn float_fract(x: f64) -> f64 {
+    x - __intrinsic_trunc(x)
+}
+
+fn float_is_nan(x: f64) -> bool {
+    x != x
+}
+
+fn float_is_infinite(x: f64) -> bool {
+    x == f64::INFINITY || x == f64::NEG_INFINITY
+}
+
+fn float_is_finite(x: f64) -> bool {
+    !float_is_nan(x) && !float_is_infinite(x)
+}
+
+fn float_is_sign_negative(x: f64) -> bool {
+    (__intrinsic_f64_bits(x) >> 63) != 0
+}
+
+fn float_is_sign_positive(x: f64) -> bool {
+    (__intrinsic_f64_bits(x) >> 63) == 0
+}
+
+fn float_to_degrees(x: f64) -> f64 {
+    x * (180.0 / 3.141592653589793)
+}
+
+fn float_to_radians(x: f64) -> f64 {
+    x * (3.141592653589793 / 180.0)
+}
+
+fn float_clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo { lo } else if x > hi { hi } else { x }
+}
+
+fn float_mul_add(a: f64, b: f64, c: f64) -> f64 {
+    a * b + c
+}
+
+fn float_powi(x: f64, n: i32) -> f64 {
+    let mut r = 1.0;
+    let mut b = x;
+    let mut e = if n < 0 { -(n as i64) } else { n as i64 };
+    while e > 0 {
+        if e & 1 == 1 {
+            r = r * b;
+        }
+        b = b * b;
+        e = e >> 1;
+    }
+    if n < 0 { 1.0 / r } else { r }
+}
+
+// ---------------------------------------------------------------- Vec panics
+
+fn panic_insert(loc: &str, index: usize, len: usize) -> ! {
+    let mut m = __intrinsic_string_new();
+    __intrinsic_push_str(&mut m, "insertion index (is ");
+    push_usize(&mut m, index);
+    __intrinsic_push_str(&mut m, ") should be <= len (is ");
+    push_usize(&mut m, len);
+    __intrinsic_push_str(&mut m, ")");
+    panic_str(loc, string_as_str(&m))
+}
+
+fn panic_remove(loc: &str, index: usize, len: usize) -> ! {
+    let mut m = __intrinsic_string_new();
+    __intrinsic_push_str(&mut m, "removal index (is ");
+    push_usize(&mut m, index);
+    __intrinsic_push_str(&mut m, ") should be < len (is ");
+    push_usize(&mut m, len);
+    __intrinsic_push_str(&mut m, ")");
+    panic_str(loc, string_as_str(&m))
 }

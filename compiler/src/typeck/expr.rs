@@ -314,7 +314,12 @@ impl FnCx<'_> {
         let span = self.span(sp);
         match e {
             syn::Expr::Lit(l) => self.check_lit(&l.lit, expected),
-            syn::Expr::Paren(p) => self.check_expr(&p.expr, expected),
+            syn::Expr::Paren(p) => {
+                // rustc's spans of parenthesized expressions include the parentheses.
+                let mut e = self.check_expr(&p.expr, expected);
+                e.span = span;
+                e
+            }
             syn::Expr::Group(g) => self.check_expr(&g.expr, expected),
             syn::Expr::Path(p) => self.check_path_expr(p, expected),
             syn::Expr::Block(b) => {
@@ -620,12 +625,14 @@ impl FnCx<'_> {
                 // Constants are inlined: re-check the initializer in this context.
                 let e = self.ck.program.consts[c].expr.clone();
                 let (module, file) = (self.ck.program.consts[c].module, self.ck.program.consts[c].file);
-                let (om, of) = (self.module, self.file);
+                let (om, of, oa) = (self.module, self.file, self.self_adt);
                 self.module = module;
                 self.file = file;
+                self.self_adt = self.ck.program.consts[c].self_adt.or(oa);
                 let mut te = self.check_expr_coerce(&e, &ty);
                 self.module = om;
                 self.file = of;
+                self.self_adt = oa;
                 te.span = span;
                 te
             }
@@ -660,6 +667,9 @@ impl FnCx<'_> {
             if segs.len() == 2 {
                 if let Some(v) = self.ck.program.adts[a].variants.iter().position(|v| v.name == segs[1]).filter(|_| self.ck.program.adts[a].is_enum) {
                     return Some(Def::Variant(a, v));
+                }
+                if let Some(c) = self.ck.program.assoc_consts.get(&(a, segs[1].clone())) {
+                    return Some(Def::Const(*c));
                 }
                 return self.ck.program.methods.get(&(a, segs[1].clone())).map(|f| Def::Fn(*f));
             }
@@ -779,7 +789,7 @@ impl FnCx<'_> {
                 let b = rg.end.as_ref().map(|x| Box::new(self.check_expr_coerce(x, &us)));
                 let incl = matches!(rg.limits, syn::RangeLimits::Closed(_));
                 let ty = Ty::Ref(m, Box::new(elem_ty));
-                return mk(ExprKind::SliceRange(Box::new(base), a, b, incl), ty, self.span(ix.span()));
+                return mk(ExprKind::SliceRange(Box::new(base), a, b, incl), ty, self.span(ix.bracket_token.span.open()));
             }
         }
         let inner_exp = match expected.map(|e| self.shallow(e)) {
@@ -1097,6 +1107,8 @@ impl FnCx<'_> {
         }
         let idx = self.check_expr_coerce(&i.index, &Ty::usize());
         let bt = self.shallow(&base.ty);
+        // rustc reports array indexing at the expression, Vec/slice indexing (via `Index`) at the `[`.
+        let span = if matches!(bt, Ty::Array(..)) { span } else { self.span(i.bracket_token.span.open()) };
         let elem = match bt {
             Ty::Vec(t) | Ty::Array(t, _) | Ty::Slice(t) => *t,
             Ty::Never => return base,

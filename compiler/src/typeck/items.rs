@@ -119,7 +119,7 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
     }
     let mut consts = Vec::new();
     for c in &p.consts {
-        match syn_to_ty(p, c.module, c.file, None, &c.ty) {
+        match syn_to_ty(p, c.module, c.file, c.self_adt, &c.ty) {
             Ok(t) => consts.push((t, crate::tir::TExpr { kind: crate::tir::ExprKind::Unit, ty: Ty::Unit, span: Default::default() })),
             Err(d) => {
                 errors.push(d);
@@ -279,7 +279,11 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                 "String" => Ok(Ty::String),
                 "Option" => Ok(Ty::Option(Box::new(arg(0)?))),
                 "Result" => {
-                    if args.len() == 1 && seg_names.iter().any(|s| s == "fmt") {
+                    let is_fmt = seg_names.iter().any(|s| s == "fmt") || matches!(&def, Some(Def::Std(s)) if s.contains("fmt"));
+                    if args.is_empty() && is_fmt {
+                        return Ok(Ty::Result(Box::new(Ty::Unit), Box::new(Ty::FmtError)));
+                    }
+                    if args.len() == 1 && is_fmt {
                         return Ok(Ty::Result(Box::new(arg(0)?), Box::new(Ty::FmtError)));
                     }
                     Ok(Ty::Result(Box::new(arg(0)?), Box::new(arg(1)?)))

@@ -18,6 +18,7 @@ impl FnCx<'_> {
         let args = || Args::parse_terminated.parse2(mac.tokens.clone());
         let parsed = match name.as_str() {
             "matches" => return self.check_matches(mac),
+            "vec" => Ok(Args::new()),
             _ => args(),
         };
         let args: Vec<syn::Expr> = match parsed {

@@ -488,8 +488,9 @@ impl FnCx<'_> {
                             Ty::F32 | Ty::F64 => Ty::ParseError(true),
                             Ty::Int(_) => Ty::ParseError(false),
                             Ty::Var(_) => {
-                                self.err(codes::ANNOTATIONS_NEEDED, m.method.span(), "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`"));
-                                return Some(self.error_expr(sp));
+                                let ev = self.fresh();
+                                self.deferred_parse.push((tt.clone(), ev.clone(), m.method.span()));
+                                ev
                             }
                             _ => {
                                 let n = self.ty_name(&tt);

@@ -88,10 +88,10 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         return Err(errors);
     }
     for c in 0..ck.program.consts.len() {
-        let (module, file) = (ck.program.consts[c].module, ck.program.consts[c].file);
+        let (module, file, sa) = (ck.program.consts[c].module, ck.program.consts[c].file, ck.program.consts[c].self_adt);
         let ty = ck.consts[c].0.clone();
         let syn_expr = ck.program.consts[c].expr.clone();
-        let mut cx = FnCx::new(&mut ck, module, file, None, Ty::Unit, false);
+        let mut cx = FnCx::new(&mut ck, module, file, sa, Ty::Unit, false);
         let e = cx.check_expr_coerce(&syn_expr, &ty);
         let e = cx.finish_expr(e);
         errors.extend(cx.errors);
@@ -140,6 +140,8 @@ pub(crate) struct FnCx<'a> {
     pub is_prelude: bool,
     /// Inside a closure body (where `return` and `?` are not supported).
     in_closure: usize,
+    /// `str::parse` calls whose target type was not known yet: (target, error type, span).
+    pub deferred_parse: Vec<(Ty, Ty, proc_macro2::Span)>,
 }
 
 impl<'a> FnCx<'a> {
@@ -158,6 +160,7 @@ impl<'a> FnCx<'a> {
             errors: Vec::new(),
             is_prelude,
             in_closure: 0,
+            deferred_parse: Vec::new(),
         }
     }
 
@@ -231,6 +234,17 @@ impl<'a> FnCx<'a> {
 /// Checks a whole function: parameters, body, and returns its typed body.
 pub fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Body, Vec<Diagnostic>> {
     let mut cx = cx;
+    for (t, e, sp) in std::mem::take(&mut cx.deferred_parse) {
+        match cx.infer.finalize(&t) {
+            Ty::F32 | Ty::F64 => {
+                let _ = cx.infer.unify(&e, &Ty::ParseError(true));
+            }
+            Ty::Int(_) => {
+                let _ = cx.infer.unify(&e, &Ty::ParseError(false));
+            }
+            _ => cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`")),
+        }
+    }
     let expr = cx.finish_expr(expr);
     let mut locals = std::mem::take(&mut cx.locals);
     for l in &mut locals {
