@@ -586,3 +586,39 @@ fn acyclic_structures_drop_in_the_same_order_as_with_rc() {
     assert_eq!(gc_log.borrow().len(), 14);
     assert_eq!(*gc_log.borrow(), *rc_log.borrow());
 }
+
+#[wasm::gc]
+#[derive(Default)]
+struct Containers {
+    list: std::collections::LinkedList<GcRc<Containers>>,
+    reversed: Option<std::cmp::Reverse<GcRc<Containers>>>,
+    range: Option<std::ops::Range<GcBox<GcRc<Containers>>>>,
+    boxed: Option<Box<(u8, GcArray<GcRc<Containers>>)>>,
+    callback: Option<fn(i32) -> i32>,
+}
+
+#[test]
+fn cycles_through_each_container_are_collected() {
+    type Link = fn(&GcRc<Containers>, GcRc<Containers>);
+    let links: [Link; 4] = [
+        |from, to| from.borrow_mut().list.push_back(to),
+        |from, to| from.borrow_mut().reversed = Some(std::cmp::Reverse(to)),
+        |from, to| from.borrow_mut().range = Some(GcBox::new(to.clone())..GcBox::new(to)),
+        |from, to| from.borrow_mut().boxed = Some(Box::new((1, GcArray::new(2, to)))),
+    ];
+    for link in links {
+        let a = GcRc::new(Containers::default());
+        let b = GcRc::new(Containers {
+            callback: Some(|x| x + 1),
+            ..Default::default()
+        });
+        link(&a, b.clone());
+        link(&b, a.clone());
+        let before = gc::stats().live_objects;
+        drop((a, b));
+        assert!(gc::collect() >= 2);
+        assert!(gc::stats().live_objects < before);
+        gc::collect();
+        assert_eq!(gc::stats().live_objects, 0);
+    }
+}

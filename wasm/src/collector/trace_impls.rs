@@ -216,3 +216,74 @@ where
         }
     }
 }
+
+leaf!(
+    std::num::NonZeroU8,
+    std::num::NonZeroU16,
+    std::num::NonZeroU128,
+    std::num::NonZeroI8,
+    std::num::NonZeroI16,
+    std::num::NonZeroI128,
+    std::num::NonZeroIsize,
+    std::cmp::Ordering,
+);
+
+/// Function pointers own nothing (a WasmGC `funcref`).
+macro_rules! fn_pointers {
+    ($(($($arg:ident),*))*) => {$(
+        // SAFETY: a function pointer owns no GC handle.
+        unsafe impl<R, $($arg),*> Trace for fn($($arg),*) -> R {
+            const MAY_CONTAIN_GC: bool = false;
+            fn trace(&self, _: &mut Tracer<'_>) {}
+        }
+    )*};
+}
+
+fn_pointers!(()(A)(A, B)(A, B, C)(A, B, C, D)(A, B, C, D, E)(
+    A, B, C, D, E, F
+));
+
+// SAFETY: as for `Rc`: shared contents are not reported.
+unsafe impl<T: ?Sized> Trace for std::sync::Arc<T> {
+    const MAY_CONTAIN_GC: bool = false;
+    fn trace(&self, _: &mut Tracer<'_>) {}
+}
+
+forward! {
+    impl<T> for std::collections::BinaryHeap<T> => |v| v.iter();
+    impl<T> for std::collections::LinkedList<T> => |v| v.iter();
+}
+
+// SAFETY: the wrapper owns its inner value and nothing else.
+unsafe impl<T: Trace> Trace for std::cmp::Reverse<T> {
+    const MAY_CONTAIN_GC: bool = T::MAY_CONTAIN_GC;
+    fn trace(&self, tracer: &mut Tracer<'_>) {
+        self.0.trace(tracer);
+    }
+}
+
+// SAFETY: the wrapper owns its inner value and nothing else.
+unsafe impl<T: Trace> Trace for std::num::Wrapping<T> {
+    const MAY_CONTAIN_GC: bool = T::MAY_CONTAIN_GC;
+    fn trace(&self, tracer: &mut Tracer<'_>) {
+        self.0.trace(tracer);
+    }
+}
+
+// SAFETY: a range owns its two bounds.
+unsafe impl<T: Trace> Trace for std::ops::Range<T> {
+    const MAY_CONTAIN_GC: bool = T::MAY_CONTAIN_GC;
+    fn trace(&self, tracer: &mut Tracer<'_>) {
+        self.start.trace(tracer);
+        self.end.trace(tracer);
+    }
+}
+
+// SAFETY: a range owns its two bounds.
+unsafe impl<T: Trace> Trace for std::ops::RangeInclusive<T> {
+    const MAY_CONTAIN_GC: bool = T::MAY_CONTAIN_GC;
+    fn trace(&self, tracer: &mut Tracer<'_>) {
+        self.start().trace(tracer);
+        self.end().trace(tracer);
+    }
+}
