@@ -16,7 +16,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             Some("write `#[wasm::gc]`"),
         );
     }
-    let item: Item = match syn::parse2(item.clone()) {
+    let item: Item = match syn::parse2(item) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error(),
     };
@@ -57,9 +57,27 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     match errors.into_tokens() {
-        // Keep the item so that later errors about its uses do not drown the real one.
-        Some(errors) => quote! { #errors #item },
+        // Keep the item, with a `Trace` impl that reports nothing (never run: the crate does not
+        // compile), so that its uses do not add follow-on errors to the real one.
+        Some(errors) => {
+            let silencer = match &item {
+                Item::Struct(s) => empty_trace(&s.ident, &s.generics),
+                Item::Enum(e) => empty_trace(&e.ident, &e.generics),
+                _ => TokenStream::new(),
+            };
+            quote! { #errors #item #silencer }
+        }
         None => quote! { #item #trace_impl },
+    }
+}
+
+fn empty_trace(name: &syn::Ident, generics: &syn::Generics) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        // SAFETY: only emitted next to a `compile_error!`, so it never runs.
+        unsafe impl #impl_generics ::wasm::gc::Trace for #name #ty_generics #where_clause {
+            fn trace(&self, _: &mut ::wasm::gc::Tracer<'_>) {}
+        }
     }
 }
 
