@@ -9,6 +9,31 @@ use super::node::NodePtr;
 /// implemented for primitives, `String`, `GcString`, `ExternRef`, `Vec`, `VecDeque`, `Option`, `Result`,
 /// `Box`, tuples, arrays, `RefCell`, `HashMap`/`BTreeMap`/sets and the GC handles themselves.
 ///
+/// A hand-written implementation forwards to the fields that may hold GC references:
+///
+/// ```
+/// use wasm::GcRc;
+/// use wasm::gc::{Trace, Tracer};
+///
+/// /// A cache entry: `key` holds no GC reference, `value` does.
+/// struct Entry {
+///     key: std::path::PathBuf,
+///     value: Option<GcRc<Entry>>,
+/// }
+///
+/// // SAFETY: reports the only GC handle `Entry` owns, once.
+/// unsafe impl Trace for Entry {
+///     fn trace(&self, tracer: &mut Tracer<'_>) {
+///         self.value.trace(tracer);
+///     }
+/// }
+///
+/// let a = GcRc::new(Entry { key: "a".into(), value: None });
+/// a.borrow_mut().value = Some(a.clone()); // a cycle
+/// drop(a);
+/// assert_eq!(wasm::gc::collect(), 1);
+/// ```
+///
 /// # Safety
 ///
 /// `trace` must report every GC handle the value *owns* at most once, must not report handles it does
