@@ -21,22 +21,22 @@ step "Installing test dependencies"
 bash scripts/install-test-deps.sh
 
 step "Building cargo-wasm (release)"
-cargo build --release --locked -p cargo-wasm
+cargo build --release -p cargo-wasm
 export CARGO_WASM="$root/target/release/cargo-wasm"
 
 step "cargo test --workspace"
-if ! cargo test --workspace --locked 2>&1 | tee "$logs/unit.log"; then failures+=("cargo test"); fi
+if ! cargo test --workspace 2>&1 | tee "$logs/unit.log"; then failures+=("cargo test"); fi
 
 if [ -d tests/programs ] && [ -n "$(ls -A tests/programs 2>/dev/null)" ]; then
   step "Differential corpus: native vs gc-runtime vs wasmtime"
-  if ! cargo run --release --locked -q -p wasmrust-tests -- programs 2>&1 | tee "$logs/programs.log"; then
+  if ! cargo run --release -q -p wasmrust-tests -- programs 2>&1 | tee "$logs/programs.log"; then
     failures+=("differential corpus")
   fi
 fi
 
 if [ -f gc-runtime/examples/conformance.rs ]; then
   step "gc-runtime: WebAssembly spec conformance (against gc-runtime/conformance-baseline.txt)"
-  if ! cargo run --release --locked -q -p gc-runtime --example conformance -- --check 2>&1 | tee "$logs/conformance.log"; then
+  if ! cargo run --release -q -p gc-runtime --example conformance -- --check 2>&1 | tee "$logs/conformance.log"; then
     failures+=("spec conformance")
   fi
 fi
