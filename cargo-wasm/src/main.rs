@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod diagnostics_json;
 mod features;
+mod libtest;
 mod profile;
 mod shell;
 mod workspace;
