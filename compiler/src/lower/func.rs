@@ -332,6 +332,8 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 self.drop_value(&body.ty);
                 self.br(cont);
                 self.end();
+                // The loop only exits through `br`.
+                self.emit(I::Unreachable);
                 self.end();
                 if matches!(e.ty, Ty::Never) {
                     self.emit(I::Unreachable);

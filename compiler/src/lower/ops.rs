@@ -403,7 +403,7 @@ impl FnLower<'_, '_> {
                 let l = self.lw.layout(&e.ty);
                 self.expr_noncopy(&args[0]);
                 let b = self.stash(&args[0].ty).unwrap();
-                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
                 self.seq_parts(b, &t, arr, None, len);
                 match op {
                     "seq.get" => {
@@ -454,7 +454,7 @@ impl FnLower<'_, '_> {
                 let elem = vec_elem(&t);
                 self.expr(&args[1]);
                 let x = self.stash(&elem);
-                let r = self.new_local(ValType::I32);
+                let r = self.zeroed_i32();
                 let done = self.open(0, BlockType::Empty);
                 let src = TExpr { kind: crate::tir::ExprKind::IterSource("seq_ref", vec![args[0].clone()]), ty: Ty::Iter(Box::new(elem.clone())), span: e.span.clone() };
                 let el = elem.clone();
@@ -892,7 +892,7 @@ impl FnLower<'_, '_> {
         self.emit(I::LocalGet(n));
         self.emit(I::ArrayNewDefault(at));
         self.emit(I::LocalSet(a));
-        let i = self.new_local(ValType::I32);
+        let i = self.zeroed_i32();
         let brk = self.open(0, BlockType::Empty);
         let lp = self.open(1, BlockType::Empty);
         self.emit(I::LocalGet(i));
@@ -1163,7 +1163,7 @@ impl FnLower<'_, '_> {
                 let at = self.lw.array_type(&elem);
                 self.expr_noncopy(base);
                 let b = self.stash(&base.ty).unwrap();
-                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
                 self.seq_parts(b, &t, arr, None, len);
                 if let Some(st) = self.slice_struct_of(&t) {
                     self.emit(I::LocalGet(b));
@@ -1208,7 +1208,7 @@ impl FnLower<'_, '_> {
                     _ => Ty::Unit,
                 };
                 let l = self.lw.layout(&tt);
-                let n = self.new_local(ValType::I32);
+                let n = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, _place, cont| {
                     fl.emit(I::LocalGet(n));
                     if let Some(item) = item {
@@ -1344,7 +1344,7 @@ impl FnLower<'_, '_> {
                 self.open(2, BlockType::Empty);
                 self.panic_const(&it.span, "assertion failed: step != 0");
                 self.end();
-                let k = self.new_local(ValType::I32);
+                let k = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
                     fl.emit(I::LocalGet(k));
                     fl.emit(I::I32Const(1));
@@ -1363,7 +1363,7 @@ impl FnLower<'_, '_> {
                 let n = self.new_local(ValType::I32);
                 self.expr(&sargs[0]);
                 self.emit(I::LocalSet(n));
-                let k = self.new_local(ValType::I32);
+                let k = self.zeroed_i32();
                 let skip = *kind == "skip";
                 let outer = self.open(0, BlockType::Empty);
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
@@ -1392,7 +1392,7 @@ impl FnLower<'_, '_> {
                 let op = if let K::Std(op, _) = &it.kind { *op } else { "" };
                 self.as_str_value(&args[0]);
                 let s = self.stash(&Ty::str_ref()).unwrap();
-                let (pos, len) = (self.new_local(ValType::I32), self.new_local(ValType::I32));
+                let (pos, len) = (self.zeroed_i32(), self.new_local(ValType::I32));
                 let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
                 self.emit(I::LocalGet(s));
                 self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
@@ -1462,7 +1462,7 @@ impl FnLower<'_, '_> {
                 let _ = fake;
                 let elem = Ty::str_ref();
                 let at = self.lw.array_type(&elem);
-                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.new_local(ValType::I32));
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
                 self.seq_parts(v, &vt_ty, arr, None, len);
                 let done = self.open(0, BlockType::Empty);
                 let lp = self.open(1, BlockType::Empty);
@@ -1593,7 +1593,7 @@ impl FnLower<'_, '_> {
             "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.max_by_key" | "iter.min_by_key" | "iter.find" => {
                 let l = self.lw.layout(&e.ty);
                 let ev = self.lw.repr(&item_ty);
-                let has = self.new_local(ValType::I32);
+                let has = self.zeroed_i32();
                 let best = ev.map(|v| self.new_local(v));
                 let done = self.open(0, BlockType::Empty);
                 let it_ty = item_ty.clone();
@@ -1668,7 +1668,7 @@ impl FnLower<'_, '_> {
             }
             "iter.any" | "iter.all" | "iter.position" => {
                 let r = self.new_local(ValType::I32);
-                let n = self.new_local(ValType::I32);
+                let n = self.zeroed_i32();
                 let any = op != "iter.all";
                 self.emit(I::I32Const(if any { 0 } else { 1 }));
                 self.emit(I::LocalSet(r));
@@ -1773,6 +1773,15 @@ impl FnLower<'_, '_> {
     // ---- formatting ----
 
     pub fn format(&mut self, pieces: &[FmtPiece], args: &[TExpr]) {
+        // `&mut scalar` arguments are formatted through their referent.
+        let args: Vec<TExpr> = args
+            .iter()
+            .map(|a| match &a.ty {
+                Ty::Ref(true, inner) if self.lw.is_scalar(inner) => TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: (**inner).clone(), span: a.span.clone() },
+                _ => a.clone(),
+            })
+            .collect();
+        let args = &args[..];
         let vals: Vec<Option<u32>> = args
             .iter()
             .map(|a| {
@@ -2163,6 +2172,14 @@ fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, 
 fn unused(_: PatKind) {}
 
 impl FnLower<'_, '_> {
+    /// A fresh i32 local explicitly set to 0 here (loops may run this code many times).
+    pub fn zeroed_i32(&mut self) -> u32 {
+        let l = self.new_local(ValType::I32);
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalSet(l));
+        l
+    }
+
     /// `Default::default()` of std types for `unwrap_or_default`.
     pub fn default_of(&mut self, t: &Ty, e: &TExpr) {
         match t {
@@ -2568,8 +2585,15 @@ impl FnLower<'_, '_> {
         match op {
             "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" => {
                 let bop = if op.ends_with("add") { "add" } else if op.ends_with("sub") { "sub" } else { "mul" };
+                let ext = if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U };
                 self.emit(I::LocalGet(a));
+                if !w {
+                    self.emit(ext.clone());
+                }
                 self.emit(I::LocalGet(b.unwrap()));
+                if !w {
+                    self.emit(ext);
+                }
                 self.emit(I::I32Const(i.signed() as i32));
                 self.emit(I::I32Const(i.bits() as i32));
                 self.call_prelude(&format!("overflowing_{bop}"));

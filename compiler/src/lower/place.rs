@@ -50,6 +50,11 @@ impl FnLower<'_, '_> {
         match &e.kind {
             ExprKind::Local(l) => {
                 if let Some(p) = self.aliases.get(l) {
+                    if matches!(&e.ty, Ty::Ref(true, _)) {
+                        // The binding names an element/field place, not a cell: it can only be dereferenced.
+                        self.lw.error(codes::UNSUPPORTED_BORROW, &e.span, "this `&mut` binding to an element or field can only be used through `*`", Some("copy the value out with `*x`, or index the collection directly"));
+                        return Place::None;
+                    }
                     return p.clone();
                 }
                 let idx = match self.local_map.get(*l).copied().flatten() {

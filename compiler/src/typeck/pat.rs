@@ -239,6 +239,9 @@ impl FnCx<'_> {
                 // Rebind: later alternatives created fresh locals with the same names; unify them to the first.
                 let mut names = Vec::new();
                 collect_binds(&alts[0], &mut names);
+                for (n, l) in names.iter_mut() {
+                    *n = self.locals[*l].name.clone();
+                }
                 for alt in alts.iter_mut().skip(1) {
                     remap_binds(self, alt, &names);
                 }
