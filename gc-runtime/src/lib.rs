@@ -14,6 +14,7 @@ pub mod exec;
 pub mod gc;
 mod instance;
 pub mod ir;
+pub mod meter;
 pub mod module;
 pub mod store;
 pub mod translate;
@@ -84,3 +85,6 @@ pub fn format_val(v: &Val) -> String {
         Val::Ref(_) => "<anyref>".to_string(),
     }
 }
+
+/// Fuzzing and differential-testing support (wasm-smith configuration, export runner).
+pub mod smith;
