@@ -14,7 +14,6 @@ pub mod exec;
 pub mod gc;
 mod instance;
 pub mod ir;
-pub mod meter;
 pub mod module;
 pub mod store;
 pub mod translate;
