@@ -37,6 +37,9 @@ enum Command {
         /// Only build and run natively (validates the corpus itself: clean build, deterministic output).
         #[arg(long)]
         native_only: bool,
+        /// Corpus directory [default: <workspace>/tests/programs]; its KNOWN_FAILURES is used.
+        #[arg(long)]
+        programs_dir: Option<PathBuf>,
         /// Scratch directory [default: $CARGO_TARGET_DIR/wasmrust-programs or <workspace>/target/wasmrust-programs].
         #[arg(long)]
         work_dir: Option<PathBuf>,
@@ -58,9 +61,9 @@ fn workspace_root() -> PathBuf {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let Command::Programs { filter, update_known_failures, jobs, timeout, native_only, work_dir } = cli.command;
+    let Command::Programs { filter, update_known_failures, jobs, timeout, native_only, programs_dir, work_dir } = cli.command;
     let root = workspace_root();
-    let programs_dir = root.join("tests").join("programs");
+    let programs_dir = programs_dir.unwrap_or_else(|| root.join("tests").join("programs"));
     let known_path = programs_dir.join("KNOWN_FAILURES");
     let known = match std::fs::read_to_string(&known_path) {
         Ok(text) => KnownFailures::parse(&text)?,
