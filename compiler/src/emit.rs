@@ -4,7 +4,7 @@
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::lower::reprs::{PRE_TYPES, TY_ARGS_SIZES, TY_FD_WRITE, TY_PROC_EXIT, TY_START};
-use crate::lower::{ModuleIr, IMPORT_TAG, N_IMPORTS};
+use crate::lower::{ModuleIr, IMPORT_TAG};
 use crate::CompileStats;
 use wasm_encoder::{
     CodeSection, DataCountSection, DataSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection, IndirectNameMap,
@@ -12,6 +12,8 @@ use wasm_encoder::{
 };
 
 pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
+    #[allow(non_snake_case)]
+    let N_IMPORTS: u32 = if ir.uses_args { 4 } else { 2 };
     // Final order: _start first, then hot functions in discovery order, then cold ones.
     let n = ir.funcs.len();
     let mut order: Vec<usize> = Vec::with_capacity(n);
@@ -40,6 +42,10 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     let mut imports = ImportSection::new();
     imports.import("wasi_snapshot_preview1", "fd_write", EntityType::Function(TY_FD_WRITE));
     imports.import("wasi_snapshot_preview1", "proc_exit", EntityType::Function(TY_PROC_EXIT));
+    if ir.uses_args {
+        imports.import("wasi_snapshot_preview1", "args_sizes_get", EntityType::Function(TY_ARGS_SIZES));
+        imports.import("wasi_snapshot_preview1", "args_get", EntityType::Function(TY_ARGS_SIZES));
+    }
     module.section(&imports);
 
     let mut funcs = FunctionSection::new();
@@ -96,6 +102,10 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     let mut fnames = NameMap::new();
     fnames.append(0, "wasi:fd_write");
     fnames.append(1, "wasi:proc_exit");
+    if ir.uses_args {
+        fnames.append(2, "wasi:args_sizes_get");
+        fnames.append(3, "wasi:args_get");
+    }
     for (p, &f) in order.iter().enumerate() {
         fnames.append(N_IMPORTS + p as u32, &ir.funcs[f].name);
     }

@@ -241,6 +241,14 @@ fn collect_item(
     match item {
         syn::Item::Fn(f) => {
             check_sig(p, errors, file, &f.sig);
+            // Items declared inside the body are hoisted to the module (visible there too).
+            for st in &f.block.stmts {
+                if let syn::Stmt::Item(inner) = st {
+                    if matches!(inner, syn::Item::Fn(_) | syn::Item::Struct(_) | syn::Item::Enum(_) | syn::Item::Const(_) | syn::Item::Static(_) | syn::Item::Use(_) | syn::Item::Impl(_)) {
+                        collect_item(p, errors, mi, file, is_prelude, inner.clone(), uses, impls);
+                    }
+                }
+            }
             let id = p.fns.len();
             let name = f.sig.ident.to_string();
             p.fns.push(FnDef {

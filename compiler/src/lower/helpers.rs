@@ -970,6 +970,36 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32ReinterpretF32);
         }
         "char" => fl.emit(I::LocalGet(0)),
+        // fn() -> i32 : argc (argv pointers at 64.., strings after) — WASI args_sizes_get + args_get
+        "args_load" => {
+            fl.lw.uses_args = true;
+            fl.emit(I::I32Const(0));
+            fl.emit(I::I32Const(4));
+            fl.emit(I::Call(super::IMPORT_ARGS_SIZES_GET));
+            fl.emit(I::Drop);
+            // argv at 64, buffer at 64 + 4*argc
+            fl.emit(I::I32Const(64));
+            fl.emit(I::I32Const(64));
+            fl.emit(I::I32Const(0));
+            fl.emit(I::I32Load(MemArg { offset: 0, align: 2, target: Default::default(), ordering: None }));
+            fl.emit(I::I32Const(4));
+            fl.emit(I::I32Mul);
+            fl.emit(I::I32Add);
+            fl.emit(I::Call(super::IMPORT_ARGS_GET));
+            fl.emit(I::Drop);
+            fl.emit(I::I32Const(0));
+            fl.emit(I::I32Load(MemArg { offset: 0, align: 2, target: Default::default(), ordering: None }));
+        }
+        // fn(addr: usize) -> u8
+        "load_byte" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::I32Load8U(MemArg { offset: 0, align: 0, target: Default::default(), ordering: None }));
+        }
+        // fn(addr: usize) -> usize
+        "load_u32" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::I32Load(MemArg { offset: 0, align: 2, target: Default::default(), ordering: None }));
+        }
         "sqrt" => {
             fl.emit(I::LocalGet(0));
             fl.emit(I::F64Sqrt);

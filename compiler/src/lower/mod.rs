@@ -21,7 +21,8 @@ use wasm_encoder::{Instruction, ValType};
 pub const IMPORT_TAG: u32 = 1 << 30;
 pub const IMPORT_FD_WRITE: u32 = IMPORT_TAG;
 pub const IMPORT_PROC_EXIT: u32 = IMPORT_TAG | 1;
-pub const N_IMPORTS: u32 = 2;
+pub const IMPORT_ARGS_SIZES_GET: u32 = IMPORT_TAG | 2;
+pub const IMPORT_ARGS_GET: u32 = IMPORT_TAG | 3;
 
 pub struct FuncIr {
     pub name: String,
@@ -53,6 +54,8 @@ pub struct Lowerer<'a> {
     data_map: HashMap<Vec<u8>, u32>,
     pub errors: Vec<Diagnostic>,
     pub start: u32,
+    /// The program reads its command line (imports `args_sizes_get`/`args_get`).
+    pub uses_args: bool,
 }
 
 /// Everything `emit` needs.
@@ -62,6 +65,7 @@ pub struct ModuleIr {
     pub funcs: Vec<FuncIr>,
     pub data: Vec<Vec<u8>>,
     pub start: u32,
+    pub uses_args: bool,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -78,6 +82,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagno
         data_map: HashMap::new(),
         errors: Vec::new(),
         start: 0,
+        uses_args: false,
     };
     let main = ck.program.fns.iter().position(|f| f.name == "main" && f.module == ck.program.root_mod).unwrap_or(0);
     lw.start = lw.start_fn(main);
@@ -88,7 +93,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagno
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start })
+    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args })
 }
 
 impl<'a> Lowerer<'a> {

@@ -982,7 +982,7 @@ impl FnLower<'_, '_> {
     }
 
     pub fn slice_range(&mut self, base: &TExpr, a: Option<&TExpr>, b: Option<&TExpr>, incl: bool, e: &TExpr) {
-        let is_str = matches!(e.ty, Ty::Ref(_, ref t) if **t == Ty::Str);
+        let is_str = matches!(e.ty.peel_refs(), Ty::Str);
         let elem = match base.ty.peel_refs() {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
             _ => Ty::Int(IntTy::U8),
@@ -1334,7 +1334,7 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            K::IterAdapt("step_by", inner, sargs, _) if matches!(inner.kind, K::IterSource("range" | "range_incl", _)) => {
+            K::IterAdapt("step_by", inner, sargs, _) => {
                 // Count items and skip all but every n-th.
                 let step = self.new_local(ValType::I32);
                 self.expr(&sargs[0]);
@@ -1440,6 +1440,39 @@ impl FnLower<'_, '_> {
                     each(self, Some(item), None, cont);
                 }
                 self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::Std("env.args", _) => {
+                self.lw.uses_args = true;
+                self.call_prelude("env_args");
+                let vt_ty = Ty::Vec(Box::new(Ty::String));
+                let v = self.stash(&vt_ty).unwrap();
+                let fake = TExpr { kind: K::Local(usize::MAX), ty: vt_ty.clone(), span: it.span.clone() };
+                let _ = fake;
+                let elem = Ty::String;
+                let at = self.lw.array_type(&elem);
+                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
+                self.seq_parts(v, &vt_ty, arr, None, len);
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let item = { let t = self.lw.repr(&elem).unwrap(); self.new_local(t) };
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(i));
+                self.emit(I::ArrayGet(at));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
                 self.end();
@@ -1590,7 +1623,15 @@ impl FnLower<'_, '_> {
                 });
                 self.emit(I::LocalGet(acc));
             }
-            "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.max_by_key" | "iter.min_by_key" | "iter.find" => {
+            "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.max_by_key" | "iter.min_by_key" | "iter.find" | "iter.nth" => {
+                let nth = if op == "iter.nth" {
+                    self.expr(&args[1]);
+                    let n = self.new_local(ValType::I32);
+                    self.emit(I::LocalSet(n));
+                    Some(n)
+                } else {
+                    None
+                };
                 let l = self.lw.layout(&e.ty);
                 let ev = self.lw.repr(&item_ty);
                 let has = self.zeroed_i32();
@@ -1600,7 +1641,18 @@ impl FnLower<'_, '_> {
                 let cl = cls.first().cloned();
                 self.iterate(it, &mut |fl: &mut FnLower, item, _place, cont| {
                     match op {
-                        "iter.next" => {
+                        "iter.next" | "iter.nth" => {
+                            if let Some(n) = nth {
+                                // skip until the counter reaches 0
+                                fl.emit(I::LocalGet(n));
+                                fl.open(2, BlockType::Empty);
+                                fl.emit(I::LocalGet(n));
+                                fl.emit(I::I32Const(1));
+                                fl.emit(I::I32Sub);
+                                fl.emit(I::LocalSet(n));
+                                fl.br(cont);
+                                fl.end();
+                            }
                             if let (Some(b), Some(i)) = (best, item) {
                                 fl.emit(I::LocalGet(i));
                                 fl.emit(I::LocalSet(b));
@@ -1730,7 +1782,7 @@ impl FnLower<'_, '_> {
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
         match op {
-            "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" => {
+            "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.nth" => {
                 self.iter_consume(op, args, &[], e);
                 true
             }
@@ -1908,6 +1960,12 @@ impl FnLower<'_, '_> {
                 }));
                 self.spec_args(spec, vals);
                 self.call_prelude("fmt_float");
+            }
+            Ty::ParseError(float) if !debug => {
+                let Some(v) = v else { return };
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(v));
+                self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
             }
             Ty::Adt(a) if !debug => {
                 let a = *a;

@@ -861,17 +861,14 @@ fn fmt_float(out: &mut String, v: f64, is_f32: bool, kind: u32, fill: char, alig
     let neg = (bits >> 63) != 0;
     if v != v {
         __intrinsic_push_str(&mut body, "NaN");
-        let n = body.len();
-        pad(out, string_as_str(&body), n, fill, align, width, 3);
-        return;
-    }
-    if neg {
+    } else if neg {
         __intrinsic_push_byte(&mut body, b'-');
     } else if flags & 1 != 0 {
         __intrinsic_push_byte(&mut body, b'+');
     }
     let a = if neg { -v } else { v };
-    if a == f64::INFINITY {
+    if v != v {
+    } else if a == f64::INFINITY {
         __intrinsic_push_str(&mut body, "inf");
     } else if prec >= 0 && kind < 2 {
         fixed_digits(&mut body, a, prec as usize);
@@ -1782,4 +1779,54 @@ fn panic_remove(loc: &str, index: usize, len: usize) -> ! {
     push_usize(&mut m, len);
     __intrinsic_push_str(&mut m, ")");
     panic_str(loc, string_as_str(&m))
+}
+
+// ---------------------------------------------------------------- environment
+
+fn __intrinsic_args_load() -> usize {
+    0
+}
+fn __intrinsic_load_byte(addr: usize) -> u8 {
+    0
+}
+fn __intrinsic_load_u32(addr: usize) -> usize {
+    0
+}
+
+/// The command line as Strings (WASI `args_get` into the scratch memory page).
+fn env_args() -> Vec<String> {
+    let argc = __intrinsic_args_load();
+    let mut v: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < argc {
+        let mut p = __intrinsic_load_u32(64 + 4 * i);
+        let mut s = __intrinsic_string_new();
+        loop {
+            let b = __intrinsic_load_byte(p);
+            if b == 0 {
+                break;
+            }
+            __intrinsic_push_byte(&mut s, b);
+            p += 1;
+        }
+        v.push(s);
+        i += 1;
+    }
+    v
+}
+
+fn fmt_parse_int_error_display(out: &mut String, kind: i32) {
+    __intrinsic_push_str(out, if kind == 1 {
+        "cannot parse integer from empty string"
+    } else if kind == 2 {
+        "invalid digit found in string"
+    } else if kind == 3 {
+        "number too large to fit in target type"
+    } else {
+        "number too small to fit in target type"
+    });
+}
+
+fn fmt_parse_float_error_display(out: &mut String, kind: i32) {
+    __intrinsic_push_str(out, if kind == 1 { "cannot parse float from empty string" } else { "invalid float literal" });
 }

@@ -203,7 +203,10 @@ impl FnCx<'_> {
                     stmts.push(st);
                 }
                 syn::Stmt::Item(item) => {
-                    self.err(codes::UNSUPPORTED_ITEM, item.span(), "items inside function bodies are not supported yet", "nested item", Some("move the item to module level"));
+                    // fn/struct/enum/const items were hoisted to the module by `resolve`.
+                    if !matches!(item, syn::Item::Fn(_) | syn::Item::Struct(_) | syn::Item::Enum(_) | syn::Item::Const(_) | syn::Item::Static(_) | syn::Item::Use(_) | syn::Item::Impl(_)) {
+                        self.err(codes::UNSUPPORTED_ITEM, item.span(), "this item inside a function body is not supported yet", "nested item", Some("move the item to module level"));
+                    }
                 }
                 syn::Stmt::Expr(e, semi) => {
                     if last && semi.is_none() {
@@ -549,8 +552,8 @@ impl FnCx<'_> {
                     let v: f64 = i.base10_digits().parse().unwrap_or(0.0);
                     return mk(ExprKind::Float(v), ty, span);
                 }
-                match i.base10_parse::<u128>() {
-                    Ok(v) if v <= u64::MAX as u128 => mk(ExprKind::Int(v as i128), ty, span),
+                match i.base10_parse::<i128>() {
+                    Ok(v) if v <= u64::MAX as i128 && v >= i64::MIN as i128 => mk(ExprKind::Int(v), ty, span),
                     _ => {
                         self.err(codes::UNSUPPORTED_TYPE, l.span(), "integer literal is too large", "", None);
                         self.error_expr(l.span())
@@ -603,8 +606,9 @@ impl FnCx<'_> {
             }
             match segs[0].as_str() {
                 "None" if self.resolve_value(&segs).is_none() => {
-                    let inner = match expected.map(|e| self.shallow(e)) {
-                        Some(Ty::Option(t)) => *t,
+                    let inner = match (self.turbofish_types(&p.path).first().cloned(), expected.map(|e| self.shallow(e))) {
+                        (Some(t), _) => t,
+                        (None, Some(Ty::Option(t))) => *t,
                         _ => self.fresh(),
                     };
                     return mk(ExprKind::Variant(0, vec![]), Ty::Option(Box::new(inner)), span);
@@ -655,6 +659,22 @@ impl FnCx<'_> {
                 self.error_expr(sp)
             }
         }
+    }
+
+    /// Type arguments written on the last segment of a value path (`Ok::<i32, String>`).
+    pub fn turbofish_types(&mut self, p: &syn::Path) -> Vec<Ty> {
+        let Some(last) = p.segments.last() else { return vec![] };
+        let syn::PathArguments::AngleBracketed(ab) = &last.arguments else { return vec![] };
+        let mut out = Vec::new();
+        for a in &ab.args {
+            if let syn::GenericArgument::Type(t) = a {
+                match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t) {
+                    Ok(t) => out.push(t),
+                    Err(d) => self.errors.push(d),
+                }
+            }
+        }
+        out
     }
 
     /// Resolves a value path (`foo`, `m::foo`, `Enum::Variant`, `Type::assoc_fn`, `Self::X`).
@@ -750,6 +770,9 @@ impl FnCx<'_> {
         }
         if ty_name == "char" && name == "MAX" {
             return Some(mk(ExprKind::Char(char::MAX), Ty::Char, span));
+        }
+        if ty_name == "char" && name == "REPLACEMENT_CHARACTER" {
+            return Some(mk(ExprKind::Char(char::REPLACEMENT_CHARACTER), Ty::Char, span));
         }
         None
     }
@@ -1102,8 +1125,13 @@ impl FnCx<'_> {
         let base = self.check_expr(&i.expr, None);
         let base = self.auto_deref_operand(base);
         if let syn::Expr::Range(_) = &*i.index {
-            self.err(codes::UNSUPPORTED_EXPR, sp, "range indexing must be borrowed", "", Some("write `&v[a..b]`"));
-            return self.error_expr(sp);
+            // `s[a..b]` is the unsized place `*&s[a..b]`; our representation is the same as the borrow.
+            let r = syn::ExprReference { attrs: vec![], and_token: Default::default(), mutability: None, expr: Box::new(syn::Expr::Index(i.clone())) };
+            let mut e = self.check_ref(&r, None);
+            if let Ty::Ref(_, inner) = e.ty.clone() {
+                e.ty = *inner;
+            }
+            return e;
         }
         let idx = self.check_expr_coerce(&i.index, &Ty::usize());
         let bt = self.shallow(&base.ty);

@@ -53,16 +53,20 @@ impl FnCx<'_> {
         if segs.len() == 1 || matches!(segs[segs.len() - 2].as_str(), "Option" | "Result") {
             match last.as_str() {
                 "Some" if self.resolve_value(&segs).is_none() || segs.len() > 1 => {
-                    let inner = match expected.map(|e| self.shallow(e)) {
-                        Some(Ty::Option(t)) => *t,
+                    let tf = self.turbofish_types(&p.path);
+                    let inner = match (tf.first().cloned(), expected.map(|e| self.shallow(e))) {
+                        (Some(t), _) => t,
+                        (None, Some(Ty::Option(t))) => *t,
                         _ => self.fresh(),
                     };
                     let args = self.check_args(&c.args, &[inner.clone()], sp);
                     return mk(ExprKind::Variant(1, args), Ty::Option(Box::new(inner)), span);
                 }
                 "Ok" | "Err" if self.resolve_value(&segs).is_none() || segs.len() > 1 => {
-                    let (a, b) = match expected.map(|e| self.shallow(e)) {
-                        Some(Ty::Result(a, b)) => (*a, *b),
+                    let tf = self.turbofish_types(&p.path);
+                    let (a, b) = match (tf.len(), expected.map(|e| self.shallow(e))) {
+                        (2, _) => (tf[0].clone(), tf[1].clone()),
+                        (_, Some(Ty::Result(a, b))) => (*a, *b),
                         _ => (self.fresh(), self.fresh()),
                     };
                     let (v, t) = if last == "Ok" { (0, a.clone()) } else { (1, b.clone()) };
@@ -93,8 +97,35 @@ impl FnCx<'_> {
             }
             _ => {}
         }
+        // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+            let mut args = c.args.clone();
+            let recv = args.iter().next().cloned().unwrap();
+            let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
+            args = rest;
+            let m = syn::ExprMethodCall {
+                attrs: vec![],
+                receiver: Box::new(recv),
+                dot_token: Default::default(),
+                method: syn::Ident::new(&segs[1], p.path.segments[1].ident.span()),
+                turbofish: None,
+                paren_token: c.paren_token,
+                args,
+            };
+            return self.check_method_call(&m, expected);
+        }
+        if segs.len() == 2 && segs[1] == "from_str_radix" {
+            if let Some(i) = IntTy::from_name(&segs[0]) {
+                let a = self.check_args(&c.args, &[Ty::str_ref(), Ty::Int(IntTy::U32)], sp);
+                return mk(ExprKind::Std("str.parse_radix", a), Ty::Result(Box::new(Ty::Int(i)), Box::new(Ty::ParseError(false))), span);
+            }
+        }
         // Std associated functions.
-        let norm: Vec<&str> = segs.iter().map(String::as_str).filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
+        let full: Vec<String> = match self.resolve_value(&segs) {
+            Some(Def::Std(path)) => path.split("::").map(str::to_string).collect(),
+            _ => segs.clone(),
+        };
+        let norm: Vec<&str> = full.iter().map(String::as_str).filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
         let key = norm.join("::");
         let key = match key.as_str() {
             "vec::Vec::new" => "Vec::new".to_string(),
@@ -138,6 +169,10 @@ impl FnCx<'_> {
                 };
                 let a = self.check_args(&c.args, &[inner.clone()], sp);
                 mk(ExprKind::Std("box.new", a), Ty::Boxed(Box::new(inner)), span)
+            }
+            "env::args" => {
+                let _ = self.check_args(&c.args, &[], sp);
+                mk(ExprKind::Std("env.args", vec![]), Ty::Iter(Box::new(Ty::String)), span)
             }
             "process::exit" => {
                 let a = self.check_args(&c.args, &[Ty::Int(IntTy::I32)], sp);
