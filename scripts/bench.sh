@@ -21,8 +21,11 @@ BENCH_INSTALL_LOG="$INSTALL_LOG" bash scripts/bench-install.sh "${QUICK[@]}"
 
 # Our toolchain and interpreter (release). A build failure is reported, not fatal: the report
 # then shows "—" for our columns with the reason.
+# BENCH_CARGO_WASM=/path/to/cargo-wasm skips this build and uses that binary.
 CARGO_WASM=()
-if nice -n 10 cargo build --release -q -p cargo-wasm 2>"$CARGO_TARGET_DIR/cargo-wasm-build.log"; then
+if [[ -n "${BENCH_CARGO_WASM:-}" ]]; then
+  CARGO_WASM=(--cargo-wasm "$BENCH_CARGO_WASM")
+elif nice -n 10 cargo build --release -q -p cargo-wasm 2>"$CARGO_TARGET_DIR/cargo-wasm-build.log"; then
   CARGO_WASM=(--cargo-wasm "$CARGO_TARGET_DIR/release/cargo-wasm")
 else
   echo "bench: cargo-wasm does not build; see $CARGO_TARGET_DIR/cargo-wasm-build.log" >&2

@@ -19,11 +19,15 @@ pub struct Built {
     pub error: Option<String>,
     /// Compile time of this program alone (dependencies such as std already built).
     pub compile: Option<Stats>,
+    /// The size is compiled into the module (it takes no argument); see `ours`.
+    pub fixed_size: bool,
+    /// Module to run under callgrind when it differs from `module` (fixed-size builds).
+    pub callgrind_module: Option<PathBuf>,
 }
 
 impl Built {
     fn failed(error: impl Into<String>) -> Built {
-        Built { module: None, error: Some(error.into()), compile: None }
+        Built { error: Some(error.into()), ..Built::default() }
     }
 }
 
@@ -84,7 +88,7 @@ pub fn native_rust(ctx: &Ctx, p: &Program) -> Built {
         c
     };
     match timed(ctx, 1, &|| {}, &make) {
-        Ok(stats) => Built { module: Some(out), error: None, compile: Some(stats) },
+        Ok(stats) => Built { module: Some(out), compile: Some(stats), ..Built::default() },
         Err(e) => Built::failed(e),
     }
 }
@@ -102,7 +106,7 @@ pub fn native_c(ctx: &Ctx, p: &Program) -> Built {
         c
     };
     match timed(ctx, 1, &|| {}, &make) {
-        Ok(stats) => Built { module: Some(out), error: None, compile: Some(stats) },
+        Ok(stats) => Built { module: Some(out), compile: Some(stats), ..Built::default() },
         Err(e) => Built::failed(e),
     }
 }
@@ -124,7 +128,7 @@ pub fn clang_wasm(ctx: &Ctx, p: &Program) -> Built {
         c
     };
     match timed(ctx, 1, &|| {}, &make) {
-        Ok(stats) => Built { module: Some(out), error: None, compile: Some(stats) },
+        Ok(stats) => Built { module: Some(out), compile: Some(stats), ..Built::default() },
         Err(e) => Built::failed(e),
     }
 }
@@ -202,7 +206,7 @@ pub fn rustc_wasm(ctx: &Ctx, programs: &[&Program], profile: &str, flavor: &str)
                         .join(format!("{}.wasm", p.name));
                     let module = dir.join(format!("{}.wasm", p.name));
                     match std::fs::copy(&built, &module) {
-                        Ok(_) => Built { module: Some(module), error: None, compile: Some(stats) },
+                        Ok(_) => Built { module: Some(module), compile: Some(stats), ..Built::default() },
                         Err(e) => Built::failed(format!("{}: {e}", built.display())),
                     }
                 }
@@ -227,50 +231,118 @@ pub fn wasm_opt(ctx: &Ctx, p: &Program, input: &Built) -> Built {
         c
     };
     match timed(ctx, 1, &|| {}, &make) {
-        Ok(stats) => Built { module: Some(out), error: None, compile: Some(stats) },
+        Ok(stats) => Built { module: Some(out), compile: Some(stats), ..Built::default() },
         Err(e) => Built::failed(e),
     }
 }
 
 /// Our compiler: `cargo wasm build --release -p <program>` on the programs workspace.
-pub fn ours(ctx: &Ctx, p: &Program) -> Built {
+///
+/// While our compiler lacks `std::env::args`, a program cannot read its size argument; then it is
+/// built from a generated copy whose `size_arg` returns the size as a constant, once per size
+/// (run size and callgrind size), and run without an argument. That variant is reported as such.
+pub fn ours(ctx: &Ctx, p: &Program, size: Option<u32>, callgrind_size: Option<u32>) -> Built {
     let Some(cargo_wasm) = &ctx.cargo_wasm else {
         return Built::failed("cargo-wasm was not built");
     };
-    let target_dir = ctx.target.join("ours");
-    let make = || {
-        let mut c = Command::new(cargo_wasm);
-        c.args(["wasm", "build", "--release", "--message-format", "json", "-p", p.name])
-            .arg("--manifest-path")
-            .arg(ctx.programs.join("Cargo.toml"))
-            .arg("--target-dir")
-            .arg(&target_dir)
-            .current_dir(&ctx.programs);
-        c
-    };
-    // One untimed build first: it also runs the native `cargo check` of the program, once.
-    let first = match exec::run(make(), ctx.limit) {
+    let first = match ours_build(ctx, cargo_wasm, &ctx.programs, p) {
         Ok(o) => o,
-        Err(e) => return Built::failed(e.to_string()),
+        Err(e) => return Built::failed(e),
     };
-    if !first.ok() {
-        return Built::failed(ours_error(&first));
-    }
-    let Some(path) = executable_path(&first.stdout) else {
+    let direct_error = if first.ok() { None } else { Some(ours_error(&first)) };
+    let (workspace, outcome, fixed) = match (&direct_error, size) {
+        (None, _) => (ctx.programs.clone(), first, false),
+        (Some(e), Some(n)) if e.contains("env::args") => {
+            let dir = match fixed_size_copy(ctx, p, n) {
+                Ok(d) => d,
+                Err(e) => return Built::failed(format!("fixed-size copy: {e}")),
+            };
+            match ours_build(ctx, cargo_wasm, &dir, p) {
+                Ok(o) if o.ok() => (dir, o, true),
+                Ok(o) => return Built::failed(ours_error(&o)),
+                Err(e) => return Built::failed(e),
+            }
+        }
+        (Some(e), _) => return Built::failed(e.clone()),
+    };
+    let Some(path) = executable_path(&outcome.stdout) else {
         return Built::failed("cargo wasm build reported no executable");
     };
     let reps = if ctx.quick { 1 } else { ctx.reps };
-    let src = main_rs(ctx, p);
+    let src = workspace.join(p.name).join("src/main.rs");
+    let make = || ours_command(ctx, cargo_wasm, &workspace, p);
     let compile = match timed(ctx, reps, &|| touch(&src), &make) {
         Ok(stats) => stats,
         Err(e) => return Built::failed(e),
     };
     let module = ctx.module_dir(OURS).join(format!("{}.wasm", p.name));
     let _ = std::fs::create_dir_all(module.parent().unwrap());
-    match std::fs::copy(&path, &module) {
-        Ok(_) => Built { module: Some(module), error: None, compile: Some(compile) },
-        Err(e) => Built::failed(format!("{}: {e}", path.display())),
+    if let Err(e) = std::fs::copy(&path, &module) {
+        return Built::failed(format!("{}: {e}", path.display()));
     }
+    let mut built = Built { module: Some(module), error: None, compile: Some(compile), ..Built::default() };
+    if fixed {
+        built.fixed_size = true;
+        built.callgrind_module = match callgrind_size {
+            Some(n) if Some(n) != size => {
+                let made = fixed_size_copy(ctx, p, n).map_err(|e| e.to_string()).and_then(|dir| {
+                    let o = ours_build(ctx, cargo_wasm, &dir, p)?;
+                    if !o.ok() {
+                        return Err(ours_error(&o));
+                    }
+                    let path = executable_path(&o.stdout).ok_or("no executable reported")?;
+                    let module = ctx.module_dir(OURS).join(format!("{}.callgrind.wasm", p.name));
+                    std::fs::copy(&path, &module).map_err(|e| e.to_string())?;
+                    Ok(module)
+                });
+                made.ok()
+            }
+            _ => built.module.clone(),
+        };
+    }
+    built
+}
+
+fn ours_command(ctx: &Ctx, cargo_wasm: &Path, workspace: &Path, p: &Program) -> Command {
+    let mut c = Command::new(cargo_wasm);
+    c.args(["wasm", "build", "--release", "--message-format", "json", "-p", p.name])
+        .arg("--manifest-path")
+        .arg(workspace.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(ctx.target.join("ours"))
+        .current_dir(workspace);
+    c
+}
+
+fn ours_build(ctx: &Ctx, cargo_wasm: &Path, workspace: &Path, p: &Program) -> Result<Outcome, String> {
+    exec::run(ours_command(ctx, cargo_wasm, workspace, p), ctx.limit).map_err(|e| e.to_string())
+}
+
+/// A one-program workspace under the target dir whose `size_arg` returns `size`.
+fn fixed_size_copy(ctx: &Ctx, p: &Program, size: u32) -> std::io::Result<PathBuf> {
+    let dir = ctx.target.join("ours-fixed-size").join(format!("{}-{size}", p.name));
+    let src_dir = dir.join(p.name).join("src");
+    std::fs::create_dir_all(&src_dir)?;
+    std::fs::write(dir.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [\"{}\"]\n", p.name))?;
+    std::fs::copy(ctx.programs.join(p.name).join("Cargo.toml"), dir.join(p.name).join("Cargo.toml"))?;
+    let source = std::fs::read_to_string(ctx.programs.join(p.name).join("src/main.rs"))?;
+    let fixed = with_fixed_size(&source, size).ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "no `fn size_arg(default: T) -> T {` to replace")
+    })?;
+    let path = src_dir.join("main.rs");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(fixed.as_str()) {
+        std::fs::write(path, fixed)?;
+    }
+    Ok(dir)
+}
+
+/// Replaces the body of `fn size_arg(default: T) -> T { ... }` (ending at the first line that is
+/// exactly `}`) with the constant `size`.
+pub fn with_fixed_size(source: &str, size: u32) -> Option<String> {
+    let start = source.find("fn size_arg(default: ")?;
+    let open = start + source[start..].find("{\n")?;
+    let close = open + source[open..].find("\n}\n")?;
+    Some(format!("{}{{\n    let _ = default;\n    {size}\n{}", &source[..open], &source[close + 1..]))
 }
 
 /// The compiler's own diagnostic (JSON `compiler-message` or plain text), shortened.
@@ -293,4 +365,17 @@ fn executable_path(stdout: &str) -> Option<PathBuf> {
         let v: serde_json::Value = serde_json::from_str(line).ok()?;
         v.get("executable")?.as_str().map(PathBuf::from)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_fixed_size;
+
+    #[test]
+    fn fixed_size_replaces_only_the_size_arg_body() {
+        let src = "fn a() {}\nfn size_arg(default: u32) -> u32 {\n    match x {\n        _ => 1,\n    }\n}\n\nfn main() {}\n";
+        let out = with_fixed_size(src, 42).unwrap();
+        assert_eq!(out, "fn a() {}\nfn size_arg(default: u32) -> u32 {\n    let _ = default;\n    42\n}\n\nfn main() {}\n");
+        assert!(with_fixed_size("fn main() {}\n", 1).is_none());
+    }
 }

@@ -22,7 +22,14 @@ impl Outcome {
         if self.timed_out {
             return format!("timed out after {:.0} s", self.seconds);
         }
-        let last = self.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        // The first line that says "error" (engines print backtraces after it), else the last line.
+        let last = self
+            .stderr
+            .lines()
+            .find(|l| l.to_ascii_lowercase().contains("error") || l.contains("panicked"))
+            .or_else(|| self.stderr.lines().rev().find(|l| !l.trim().is_empty()))
+            .unwrap_or("")
+            .trim();
         let last: String = last.chars().take(160).collect();
         format!("exit {:?}: {}", self.status, last)
     }

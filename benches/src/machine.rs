@@ -73,9 +73,16 @@ pub fn tool_versions(wasmi: Option<&str>, python: &str) -> Vec<(String, String)>
         output(python, &["-c", "import importlib.metadata as m; print(m.version('wasmtime'))"])
             .unwrap_or_else(missing),
     ));
+    // Other work may be uncommitted in the checkout that built cargo-wasm: say so.
+    let dirty = Command::new("git")
+        .args(["status", "--porcelain", "--untracked-files=no"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count())
+        .unwrap_or(0);
+    let head = output("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(missing);
     tools.push((
-        "WasmRust commit".to_string(),
-        output("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(missing),
+        "WasmRust commit (cargo-wasm, gc-runtime)".to_string(),
+        if dirty > 0 { format!("{head} + {dirty} modified tracked files in the working tree") } else { head },
     ));
     tools
 }

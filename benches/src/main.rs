@@ -135,6 +135,7 @@ fn main() -> Result<()> {
     let root = benches.parent().context("benches has a parent")?.to_path_buf();
     let target = options.target_dir.clone().unwrap_or_else(|| root.join("target-bench"));
     std::fs::create_dir_all(&target)?;
+    let target = target.canonicalize()?;
     let wasmi = options.wasmi.clone().or_else(|| {
         let home = std::env::var_os("HOME").map(PathBuf::from)?;
         let p = home.join(".cargo/bin/wasmi");
@@ -147,8 +148,8 @@ fn main() -> Result<()> {
         quick: options.quick,
         reps: options.reps.unwrap_or(if options.quick { 1 } else { 5 }),
         callgrind: options.callgrind && exec::tool_exists("valgrind"),
-        cargo_wasm: options.cargo_wasm.clone().filter(|p| p.is_file()),
-        wasmi: wasmi.filter(|p| p.is_file()),
+        cargo_wasm: options.cargo_wasm.as_ref().and_then(|p| p.canonicalize().ok()).filter(|p| p.is_file()),
+        wasmi: wasmi.and_then(|p| p.canonicalize().ok()).filter(|p| p.is_file()),
         python: "python3".into(),
         limit: Duration::from_secs(if options.quick { 60 } else { 300 }),
         only: options.only.clone(),
@@ -179,7 +180,9 @@ fn main() -> Result<()> {
             builds.insert(build::NATIVE_C.to_string(), build::native_c(&ctx, p));
             builds.insert(build::CLANG_WASM.to_string(), build::clang_wasm(&ctx, p));
         }
-        builds.insert(build::OURS.to_string(), build::ours(&ctx, p));
+        let run_size = size_arg(p, if ctx.quick { p.quick } else { p.full });
+        let cg_size = size_arg(p, if ctx.quick { p.quick } else { p.callgrind });
+        builds.insert(build::OURS.to_string(), build::ours(&ctx, p, run_size, cg_size));
 
         let mut layouts = BTreeMap::new();
         let mut layout_errors = BTreeMap::new();
@@ -214,6 +217,8 @@ fn main() -> Result<()> {
         for (engine, flavor) in plan {
             let Some(built) = builds.get(*flavor) else { continue };
             let mut cell = Cell::new(engine, flavor, built.module.as_deref().unwrap_or(std::path::Path::new("")));
+            cell.fixed_size = built.fixed_size;
+            cell.callgrind_artifact = built.callgrind_module.clone();
             if let Some(e) = &built.error {
                 cell.error = Some(format!("not built: {e}"));
             } else if let Some(reason) = measure::engine_missing(&ctx, engine) {

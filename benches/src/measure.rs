@@ -27,6 +27,10 @@ pub struct Cell {
     pub flavor: String,
     #[serde(skip)]
     pub artifact: PathBuf,
+    /// The module has its size compiled in and takes no argument.
+    pub fixed_size: bool,
+    #[serde(skip)]
+    pub callgrind_artifact: Option<PathBuf>,
     /// Seconds from the start of loading to exit. Process wall time, except for wasmtime where
     /// it is the in-process compile + instantiate + run (Python's start-up excluded).
     pub wall: Option<Stats>,
@@ -46,6 +50,8 @@ impl Cell {
             engine: engine.into(),
             flavor: flavor.into(),
             artifact: artifact.into(),
+            fixed_size: false,
+            callgrind_artifact: None,
             wall: None,
             phases: None,
             instructions: None,
@@ -62,26 +68,30 @@ fn timings_file(ctx: &Ctx) -> PathBuf {
 }
 
 fn command(ctx: &Ctx, cell: &Cell, size: Option<u32>) -> Command {
+    command_for(ctx, cell, &cell.artifact, size)
+}
+
+fn command_for(ctx: &Ctx, cell: &Cell, artifact: &Path, size: Option<u32>) -> Command {
     let mut c = match cell.engine.as_str() {
-        NATIVE => Command::new(&cell.artifact),
+        NATIVE => Command::new(artifact),
         WASMTIME => {
             let mut c = Command::new(&ctx.python);
-            c.arg(ctx.tool("wasmtime_timed.py")).arg(timings_file(ctx)).arg(&cell.artifact);
+            c.arg(ctx.tool("wasmtime_timed.py")).arg(timings_file(ctx)).arg(artifact);
             c
         }
         WASMI => {
             let mut c = Command::new(ctx.wasmi.as_ref().expect("checked by caller"));
-            c.arg("run").arg(&cell.artifact);
+            c.arg("run").arg(artifact);
             c
         }
         GC_RUNTIME => {
             let mut c = Command::new(ctx.cargo_wasm.as_ref().expect("checked by caller"));
-            c.args(["wasm", "run", "-q"]).arg(&cell.artifact);
+            c.args(["wasm", "run", "-q"]).arg(artifact);
             c
         }
         other => unreachable!("unknown engine {other}"),
     };
-    if let Some(size) = size {
+    if let Some(size) = size.filter(|_| !cell.fixed_size) {
         c.arg(size.to_string());
     }
     c
@@ -163,7 +173,8 @@ pub fn first_sample(cell: &Cell) -> Option<f64> {
 
 /// Instruction count under callgrind (one run: the count is deterministic up to a few 0.01 %).
 pub fn callgrind(ctx: &Ctx, cell: &mut Cell, size: Option<u32>, expected: &str) {
-    let cmd = command(ctx, cell, size);
+    let artifact = cell.callgrind_artifact.clone().unwrap_or_else(|| cell.artifact.clone());
+    let cmd = command_for(ctx, cell, &artifact, size);
     match exec::callgrind(&cmd, ctx.limit * 20) {
         Ok((Some(count), outcome)) => match check(&outcome, expected) {
             Ok(()) => cell.instructions = Some(count),

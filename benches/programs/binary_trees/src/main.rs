@@ -41,9 +41,11 @@ fn main() {
     let max_depth = if min_depth + 2 > n { min_depth + 2 } else { n };
 
     let stretch_depth = max_depth + 1;
-    let stretch = bottom_up(stretch_depth);
-    println!("stretch tree of depth {}\t check: {}", stretch_depth, check(&stretch));
-    drop(stretch);
+    {
+        // The stretch tree is freed at the end of this block, before the long-lived tree exists.
+        let stretch = bottom_up(stretch_depth);
+        println!("stretch tree of depth {}\t check: {}", stretch_depth, check(&stretch));
+    }
 
     let long_lived = bottom_up(max_depth);
 
