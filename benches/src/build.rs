@@ -8,12 +8,12 @@ use crate::ctx::Ctx;
 use crate::exec::{self, Outcome};
 use crate::programs::Program;
 use crate::stats::Stats;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Built {
     pub module: Option<PathBuf>,
     pub error: Option<String>,

@@ -2,14 +2,14 @@
 //! first export can run (the streaming start-up figure from the design).
 
 use anyhow::{Context, Result, bail};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::io::Write;
 use wasmparser::{ElementItems, ExternalKind, Operator, Parser, Payload, TypeRef};
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Layout {
     pub raw: u64,
     pub gzip: u64,

@@ -1,9 +1,9 @@
 //! What the figures were measured on, and with which tool versions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::process::Command;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Machine {
     pub nproc: String,
     pub cpu_model: String,

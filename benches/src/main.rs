@@ -3,7 +3,7 @@
 //!
 //! Usage: wasmrust-bench [--quick] [--reps N] [--no-callgrind] [--only a,b] [--out-dir DIR]
 //!        [--target-dir DIR] [--cargo-wasm PATH] [--wasmi PATH] [--command TEXT] [--install-log FILE]
-//!        [--root REPO]
+//!        [--root REPO] [--render-only RESULTS.json (rewrite BENCHMARKS.md and chart, no measuring)]
 
 mod build;
 mod chart;
@@ -22,12 +22,12 @@ use ctx::Ctx;
 use layout::Layout;
 use measure::{Cell, GC_RUNTIME, NATIVE, WASMI, WASMTIME};
 use programs::{PROGRAMS, Program};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub struct ProgramResult {
     pub name: String,
     pub size_meaning: String,
@@ -42,7 +42,7 @@ pub struct ProgramResult {
     pub reference_error: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Results {
     pub quick: bool,
     pub command: String,
@@ -68,6 +68,7 @@ struct Options {
     command: String,
     install_log: Option<PathBuf>,
     root: Option<PathBuf>,
+    render_only: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options> {
@@ -83,6 +84,7 @@ fn parse_args() -> Result<Options> {
         command: "bash scripts/bench.sh".into(),
         install_log: None,
         root: None,
+        render_only: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -99,6 +101,7 @@ fn parse_args() -> Result<Options> {
             "--command" => o.command = value("--command")?,
             "--install-log" => o.install_log = Some(value("--install-log")?.into()),
             "--root" => o.root = Some(value("--root")?.into()),
+            "--render-only" => o.render_only = Some(value("--render-only")?.into()),
             "-h" | "--help" => {
                 println!("{}", include_str!("main.rs").lines().take(6).collect::<Vec<_>>().join("\n"));
                 std::process::exit(0);
@@ -124,8 +127,32 @@ fn size_arg(p: &Program, size: u32) -> Option<u32> {
     if p.name == "hello" { None } else { Some(size) }
 }
 
+/// Writes results.json, chart.svg and BENCHMARKS.md for one run.
+fn write_outputs(all: &Results, md_path: &std::path::Path, assets_dir: &std::path::Path, assets_link: &str) -> Result<()> {
+    std::fs::create_dir_all(assets_dir)?;
+    std::fs::write(assets_dir.join("results.json"), serde_json::to_string_pretty(all)?)?;
+    std::fs::write(assets_dir.join("chart.svg"), chart::render(all))?;
+    std::fs::write(md_path, report::render(all, &format!("{assets_link}chart.svg"), &format!("{assets_link}results.json")))?;
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let options = parse_args()?;
+    if let Some(json) = &options.render_only {
+        // Re-render a finished run (e.g. after a report fix) without measuring again.
+        let text = std::fs::read_to_string(json).with_context(|| format!("reading {}", json.display()))?;
+        let all: Results = serde_json::from_str(&text).context("parsing results.json")?;
+        let root = options.root.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."));
+        let (md, dir, link) = if all.quick {
+            let dir = json.parent().context("results.json has a directory")?.to_path_buf();
+            (dir.join("BENCHMARKS.md"), dir, String::new())
+        } else {
+            (root.join("BENCHMARKS.md"), root.join("benches/results"), "benches/results/".to_string())
+        };
+        write_outputs(&all, &md, &dir, &link)?;
+        eprintln!("bench: re-rendered {}", md.display());
+        return Ok(());
+    }
     let started = std::time::Instant::now();
     let started_utc = utc_now();
     let benches = match &options.root {
@@ -326,10 +353,7 @@ fn main() -> Result<()> {
         (None, true) => (target.join("quick/BENCHMARKS.md"), target.join("quick"), String::new()),
         (None, false) => (root.join("BENCHMARKS.md"), benches.join("results"), "benches/results/".to_string()),
     };
-    std::fs::create_dir_all(&assets_dir)?;
-    std::fs::write(assets_dir.join("results.json"), serde_json::to_string_pretty(&all)?)?;
-    std::fs::write(assets_dir.join("chart.svg"), chart::render(&all))?;
-    std::fs::write(&md_path, report::render(&all, &format!("{assets_link}chart.svg"), &format!("{assets_link}results.json")))?;
+    write_outputs(&all, &md_path, &assets_dir, &assets_link)?;
     eprintln!("bench: wrote {} ({:.0} s)", md_path.display(), all.duration_s);
 
     // The harness itself must work: every baseline that is installed must have produced figures.

@@ -4,7 +4,7 @@
 use crate::ctx::Ctx;
 use crate::exec::{self, Outcome};
 use crate::stats::Stats;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,7 +13,7 @@ pub const WASMTIME: &str = "wasmtime";
 pub const WASMI: &str = "wasmi";
 pub const GC_RUNTIME: &str = "gc-runtime";
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Phases {
     pub compile: Stats,
     pub instantiate: Stats,
@@ -21,15 +21,15 @@ pub struct Phases {
 }
 
 /// One (engine, module flavor) pair for one program.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Cell {
     pub engine: String,
     pub flavor: String,
-    #[serde(skip)]
+    #[serde(skip, default)]
     pub artifact: PathBuf,
     /// The module has its size compiled in and takes no argument.
     pub fixed_size: bool,
-    #[serde(skip)]
+    #[serde(skip, default)]
     pub callgrind_artifact: Option<PathBuf>,
     /// Seconds from the start of loading to exit. Process wall time, except for wasmtime where
     /// it is the in-process compile + instantiate + run (Python's start-up excluded).
@@ -38,9 +38,9 @@ pub struct Cell {
     pub instructions: Option<u64>,
     pub error: Option<String>,
     pub callgrind_error: Option<String>,
-    #[serde(skip)]
+    #[serde(skip, default)]
     samples: Vec<f64>,
-    #[serde(skip)]
+    #[serde(skip, default)]
     phase_samples: Vec<[f64; 3]>,
 }
 

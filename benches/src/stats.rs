@@ -1,8 +1,8 @@
 //! Repetition statistics: median with min–max, as every figure in the report is given.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Stats {
     pub median: f64,
     pub min: f64,
