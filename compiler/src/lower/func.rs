@@ -99,10 +99,6 @@ impl<'l, 'a> FnLower<'l, 'a> {
         self.nparams + self.locals.len() as u32 - 1
     }
 
-    pub fn local_ty(&self, t: &Ty) -> Ty {
-        t.clone()
-    }
-
     /// Opens a block/loop/if; returns its depth for branches.
     pub fn open(&mut self, kind: u8, bt: BlockType) -> u32 {
         match kind {

@@ -819,6 +819,8 @@ impl FnLower<'_, '_> {
                         }
                     }
                     self.call_prelude(&name);
+                } else if matches!(e.ty, Ty::Iter(_)) {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &e.span, "iterators must be consumed where they are created (by `for` or a method like `sum`/`collect`)", Some("storing an iterator in a variable arrives with issue 4; call `.collect::<Vec<_>>()` to keep the items"));
                 } else {
                     self.unsupported(e, op);
                 }
@@ -1054,7 +1056,236 @@ impl FnLower<'_, '_> {
                 }).collect();
                 self.inline_closure(cl, &vals);
             }
+            _ if op.starts_with("opt.") || op.starts_with("res.") => self.enum_closure_op(op, args, cls, e),
+            "vec.retain" => {
+                let t = args[0].ty.peel_refs().clone();
+                let Ty::Vec(elem) = t.clone() else { return };
+                let elem = (*elem).clone();
+                let vt = self.lw.vec_type(&elem);
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&t).unwrap();
+                let (arr, len) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32));
+                self.seq_parts(v, &t, arr, None, len);
+                let (r, w) = (self.zeroed_i32(), self.zeroed_i32());
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(r));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let x = self.lw.repr(&elem).map(|vv| vv);
+                let xl = x.map(|vv| self.new_local(vv));
+                if let Some(xl) = xl {
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(r));
+                    self.array_get(at, &elem);
+                    self.emit(I::LocalSet(xl));
+                }
+                self.inline_closure(&cls[0], &[xl]);
+                self.open(2, BlockType::Empty);
+                if let Some(xl) = xl {
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(w));
+                    self.emit(I::LocalGet(xl));
+                    self.emit(I::ArraySet(at));
+                }
+                self.emit(I::LocalGet(w));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(w));
+                self.end();
+                self.emit(I::LocalGet(r));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(r));
+                self.br(lp);
+                self.end();
+                self.end();
+                self.emit(I::LocalGet(v));
+                self.emit(I::LocalGet(w));
+                self.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+            }
             _ => self.iter_consume(op, args, cls, e),
+        }
+    }
+
+    /// Loads variant `vi`'s payload of the enum object in local `obj` into a fresh local.
+    fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
+        let l = self.lw.layout(t);
+        let w = l.fields.get(vi).and_then(|f| f.first().copied().flatten())?;
+        let pt = match t {
+            Ty::Option(x) => (**x).clone(),
+            Ty::Result(a, b) => if vi == 0 { (**a).clone() } else { (**b).clone() },
+            _ => return None,
+        };
+        let v = self.lw.repr(&pt)?;
+        let loc = self.new_local(v);
+        self.emit(I::LocalGet(obj));
+        self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+        self.emit(I::LocalSet(loc));
+        Some(loc)
+    }
+
+    /// Builds `Some(x)`/`Ok(x)`/`Err(x)` (variant `vi` of `t`) from the value on the stack (if any).
+    fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
+        let l = self.lw.layout(t);
+        let tys: Vec<Vec<Ty>> = match t {
+            Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
+            Ty::Result(a, b) => vec![vec![(**a).clone()], vec![(**b).clone()]],
+            _ => vec![],
+        };
+        let val = tys.get(vi).and_then(|f| f.first()).and_then(|ft| {
+            let ft = ft.clone();
+            self.stash(&ft)
+        });
+        self.emit(I::I32Const(vi as i32));
+        for (v, fs) in tys.iter().enumerate() {
+            for (k, ft) in fs.iter().enumerate() {
+                if l.fields[v][k].is_none() {
+                    continue;
+                }
+                if v == vi {
+                    if let Some(x) = val {
+                        self.emit(I::LocalGet(x));
+                        continue;
+                    }
+                }
+                helpers::default_value(self, ft);
+            }
+        }
+        self.emit(I::StructNew(l.ty));
+    }
+
+    /// Option/Result combinators taking closures, inlined.
+    fn enum_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        let t = args[0].ty.peel_refs().clone();
+        let l = self.lw.layout(&t);
+        self.expr(&args[0]);
+        let obj = self.stash(&t).unwrap();
+        let is_opt = matches!(t, Ty::Option(_));
+        // "good" variant: Some = 1, Ok = 0
+        let good = if is_opt { 1 } else { 0 };
+        let bt = self.bt(&e.ty);
+        let cl = &cls[0];
+        let extra = if args.len() > 1 {
+            self.expr(&args[1]);
+            self.stash(&args[1].ty)
+        } else {
+            None
+        };
+        self.emit(I::LocalGet(obj));
+        self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+        self.emit(I::I32Const(good));
+        self.emit(I::I32Eq);
+        let ety = e.ty.clone();
+        match op {
+            "opt.map" | "res.map" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, good as usize);
+                self.inline_closure(cl, &[p]);
+                self.build_variant_from_stack(&ety, good as usize);
+                self.emit(I::Else);
+                if is_opt {
+                    self.build_variant_from_stack(&ety, 0);
+                } else {
+                    let p = self.payload(obj, &t, 1);
+                    if let Some(p) = p {
+                        self.emit(I::LocalGet(p));
+                    }
+                    self.build_variant_from_stack(&ety, 1);
+                }
+                self.end();
+            }
+            "res.map_err" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, 0);
+                if let Some(p) = p {
+                    self.emit(I::LocalGet(p));
+                }
+                self.build_variant_from_stack(&ety, 0);
+                self.emit(I::Else);
+                let p = self.payload(obj, &t, 1);
+                self.inline_closure(cl, &[p]);
+                self.build_variant_from_stack(&ety, 1);
+                self.end();
+            }
+            "opt.and_then" | "res.and_then" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, good as usize);
+                self.inline_closure(cl, &[p]);
+                self.emit(I::Else);
+                if is_opt {
+                    self.build_variant_from_stack(&ety, 0);
+                } else {
+                    let p = self.payload(obj, &t, 1);
+                    if let Some(p) = p {
+                        self.emit(I::LocalGet(p));
+                    }
+                    self.build_variant_from_stack(&ety, 1);
+                }
+                self.end();
+            }
+            "opt.unwrap_or_else" | "res.unwrap_or_else" => {
+                self.open(2, bt);
+                if let Some(p) = self.payload(obj, &t, good as usize) {
+                    self.emit(I::LocalGet(p));
+                }
+                self.emit(I::Else);
+                if is_opt {
+                    self.inline_closure(cl, &[]);
+                } else {
+                    let p = self.payload(obj, &t, 1);
+                    self.inline_closure(cl, &[p]);
+                }
+                self.end();
+            }
+            "opt.filter" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, 1);
+                self.inline_closure(cl, &[p]);
+                self.open(2, bt);
+                self.emit(I::LocalGet(obj));
+                self.emit(I::Else);
+                self.build_variant_from_stack(&ety, 0);
+                self.end();
+                self.emit(I::Else);
+                self.build_variant_from_stack(&ety, 0);
+                self.end();
+            }
+            "opt.is_some_and" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, 1);
+                self.inline_closure(cl, &[p]);
+                self.emit(I::Else);
+                self.emit(I::I32Const(0));
+                self.end();
+            }
+            "opt.map_or" => {
+                self.open(2, bt);
+                let p = self.payload(obj, &t, 1);
+                self.inline_closure(cl, &[p]);
+                self.emit(I::Else);
+                if let Some(x) = extra {
+                    self.emit(I::LocalGet(x));
+                }
+                self.end();
+            }
+            "opt.ok_or_else" => {
+                self.open(2, bt);
+                if let Some(p) = self.payload(obj, &t, 1) {
+                    self.emit(I::LocalGet(p));
+                }
+                self.build_variant_from_stack(&ety, 0);
+                self.emit(I::Else);
+                self.inline_closure(cl, &[]);
+                self.build_variant_from_stack(&ety, 1);
+                self.end();
+            }
+            _ => {
+                self.emit(I::Drop);
+                self.unsupported(e, op);
+            }
         }
     }
 

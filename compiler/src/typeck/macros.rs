@@ -348,7 +348,7 @@ impl FnCx<'_> {
         let mut i = 0;
         let mut lit = String::new();
         let mut next_pos = 0usize;
-        let mut fail = |cx: &mut Self, msg: String| {
+        let fail = |cx: &mut Self, msg: String| {
             cx.err(codes::FORMAT, fsp, msg, "", None);
         };
         while i < chars.len() {

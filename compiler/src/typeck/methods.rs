@@ -9,15 +9,6 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
-/// How a builtin method takes its receiver.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Recv {
-    /// The receiver object itself (a reference or an aggregate in place).
-    Place,
-    /// The receiver's value (copied scalars, moved aggregates).
-    Value,
-}
-
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         if args.len() != tys.len() {

@@ -232,7 +232,7 @@ impl<'a> FnCx<'a> {
 }
 
 /// Checks a whole function: parameters, body, and returns its typed body.
-pub fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Body, Vec<Diagnostic>> {
+pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Body, Vec<Diagnostic>> {
     let mut cx = cx;
     for (t, e, sp) in std::mem::take(&mut cx.deferred_parse) {
         match cx.infer.finalize(&t) {

@@ -1,0 +1,99 @@
+//! End-to-end: compile small programs, validate, and (when the PyPI `wasmtime` module is installed) run
+//! them and compare with the output rustc's binary would print.
+
+use std::path::Path;
+use std::process::Command;
+use wasmrust_compiler::{compile, CompileOptions, CrateKind};
+
+fn build(name: &str, src: &str, release: bool) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("wasmrust-e2e-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let main = dir.join("src/main.rs");
+    std::fs::write(&main, src).unwrap();
+    let opts = CompileOptions {
+        package_root: dir.clone(),
+        crate_root: main,
+        crate_name: name.into(),
+        kind: CrateKind::Bin,
+        overflow_checks: !release,
+        debug_assertions: !release,
+        optimize: release,
+        features: vec![],
+    };
+    let out = compile(&opts).unwrap_or_else(|d| panic!("{}", d.render(false)));
+    let _ = std::fs::remove_dir_all(dir);
+    wasmparser::Validator::new().validate_all(&out.wasm).expect("valid module");
+    out.wasm
+}
+
+/// Runs with wasmtime through Python; None when the binding is not installed.
+fn run(name: &str, wasm: &[u8]) -> Option<(i32, String, String)> {
+    let ok = Command::new("python3").args(["-c", "import wasmtime"]).output().ok()?.status.success();
+    if !ok {
+        return None;
+    }
+    let path = std::env::temp_dir().join(format!("wasmrust-e2e-{}-{name}.wasm", std::process::id()));
+    std::fs::write(&path, wasm).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/run_wasm.py");
+    let out = Command::new("python3").arg(script).arg(&path).output().ok()?;
+    let _ = std::fs::remove_file(path);
+    Some((out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into()))
+}
+
+#[test]
+fn hello_world_is_tiny_and_runs() {
+    let wasm = build("hello", "fn main() {\n    println!(\"Hello, world!\");\n}\n", false);
+    assert!(wasm.len() < 2048, "hello world is {} bytes", wasm.len());
+    if let Some((code, out, err)) = run("hello", &wasm) {
+        assert_eq!((code, out.as_str(), err.as_str()), (0, "Hello, world!\n", ""));
+    }
+}
+
+#[test]
+fn overflow_panics_in_dev_and_wraps_in_release() {
+    let src = "fn main() {\n    let mut x: u8 = 250;\n    for _ in 0..10 {\n        x += 1;\n    }\n    println!(\"{x}\");\n}\n";
+    let dev = build("ovf-dev", src, false);
+    if let Some((code, out, err)) = run("ovf-dev", &dev) {
+        assert_eq!(code, 101);
+        assert_eq!(out, "");
+        assert_eq!(err, "\nthread 'main' panicked at src/main.rs:4:9:\nattempt to add with overflow\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
+    }
+    let rel = build("ovf-rel", src, true);
+    if let Some((code, out, _)) = run("ovf-rel", &rel) {
+        assert_eq!((code, out.as_str()), (0, "4\n"));
+    }
+}
+
+#[test]
+fn structs_enums_vectors_and_formatting() {
+    let src = r#"
+#[derive(Debug, Clone, PartialEq)]
+enum Shape { Circle { r: f64 }, Rect(u32, u32), Empty }
+
+fn area(s: &Shape) -> f64 {
+    match s {
+        Shape::Circle { r } => 3.0 * r * r,
+        Shape::Rect(w, h) => (*w * *h) as f64,
+        Shape::Empty => 0.0,
+    }
+}
+
+fn main() {
+    let shapes = vec![Shape::Circle { r: 1.5 }, Shape::Rect(2, 3), Shape::Empty];
+    let total: f64 = shapes.iter().map(|s| area(s)).sum();
+    println!("{:?}", shapes);
+    println!("total={total:.2} [{:>6}] [{:<4}] {:#x} {:+}", "ab", 7, 255, 3);
+    let words: Vec<String> = "b a c".split_whitespace().map(|w| w.to_uppercase()).collect();
+    println!("{}", words.join("-"));
+    std::process::exit(3);
+}
+"#;
+    let wasm = build("mixed", src, false);
+    if let Some((code, out, _)) = run("mixed", &wasm) {
+        assert_eq!(code, 3);
+        assert_eq!(
+            out,
+            "[Circle { r: 1.5 }, Rect(2, 3), Empty]\ntotal=12.75 [    ab] [7   ] 0xff +3\nB-A-C\n"
+        );
+    }
+}

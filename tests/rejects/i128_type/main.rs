@@ -1,0 +1,4 @@
+fn main() {
+    let big: i128 = 1 << 100;
+    println!("{big}");
+}

@@ -1,0 +1,7 @@
+trait Shape {
+    fn area(&self) -> f64;
+}
+
+fn main() {
+    println!("traits");
+}
