@@ -696,7 +696,166 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
-            "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.checked_div" | "int.checked_rem" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" | "int.checked_pow" | "int.wrapping_neg" | "int.signum" | "int.rem_euclid" | "int.div_euclid" | "int.count_ones" | "int.count_zeros" | "int.leading_zeros" | "int.trailing_zeros" | "int.rotate_left" | "int.rotate_right" | "int.is_power_of_two" | "int.is_positive" | "int.is_negative" | "int.abs_diff" | "int.clamp" | "int.wrapping_pow" => {
+            "seq.fill" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                self.expr(&args[1]);
+                let x = self.stash(&elem);
+                let src = TExpr { kind: crate::tir::ExprKind::IterSource("seq_mut", vec![args[0].clone()]), ty: Ty::Iter(Box::new(Ty::Ref(true, Box::new(elem.clone())))), span: e.span.clone() };
+                let el = elem.clone();
+                self.iterate(&src, &mut |fl: &mut FnLower, _item, place, _c| {
+                    if let (Some(p), Some(x)) = (place, x) {
+                        fl.store_with(&p, &mut |fl: &mut FnLower| {
+                            fl.emit(I::LocalGet(x));
+                            if matches!(fl.lw.repr(&el), Some(ValType::Ref(_))) && !matches!(el, Ty::Ref(..)) {
+                                let f = helpers::clone_fn(fl.lw, &el);
+                                fl.emit(I::Call(f));
+                            }
+                        });
+                    }
+                });
+            }
+            "seq.split_at" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let st = self.lw.slice_type(&elem);
+                let tl = self.lw.layout(&e.ty);
+                self.expr_noncopy(&args[0]);
+                let b = self.stash(&args[0].ty).unwrap();
+                let (arr, start, len) = self.seq_triple(b, &t, &elem);
+                self.expr(&args[1]);
+                let mid = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(mid));
+                self.emit(I::LocalGet(mid));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GtU);
+                self.open(2, BlockType::Empty);
+                self.panic_const(&e.span, "mid > len");
+                self.end();
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(start));
+                self.emit(I::LocalGet(mid));
+                self.emit(I::StructNew(st));
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(start));
+                self.emit(I::LocalGet(mid));
+                self.emit(I::I32Add);
+                self.emit(I::LocalGet(len));
+                self.emit(I::LocalGet(mid));
+                self.emit(I::I32Sub);
+                self.emit(I::StructNew(st));
+                self.emit(I::StructNew(tl.ty));
+            }
+            "opt.replace" | "opt.insert" | "opt.get_or_insert" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr_noncopy(&args[0]);
+                let v = self.stash(&t).unwrap();
+                self.expr(&args[1]);
+                let x = self.stash(&args[1].ty);
+                let w = l.fields[1][0];
+                if op == "opt.replace" {
+                    self.emit(I::LocalGet(v));
+                    let f = helpers::clone_shallow_fn(self.lw, &t);
+                    self.emit(I::Call(f));
+                }
+                let store = |fl: &mut FnLower| {
+                    fl.emit(I::LocalGet(v));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::StructSet { struct_type_index: l.ty, field_index: 0 });
+                    if let (Some(w), Some(x)) = (w, x) {
+                        fl.emit(I::LocalGet(v));
+                        fl.emit(I::LocalGet(x));
+                        fl.emit(I::StructSet { struct_type_index: l.ty, field_index: w });
+                    }
+                };
+                if op == "opt.get_or_insert" {
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                    self.emit(I::I32Eqz);
+                    self.open(2, BlockType::Empty);
+                    store(self);
+                    self.end();
+                } else {
+                    store(self);
+                }
+                if op != "opt.replace" {
+                    // &mut T: aggregates are the payload object itself; scalars are unsupported here.
+                    if let Some(w) = w {
+                        if self.lw.is_scalar(&e.ty.peel_refs().clone()) {
+                            self.lw.error(codes::UNSUPPORTED_BORROW, &e.span, "a `&mut` to a scalar inside an Option is not supported yet", None);
+                        } else {
+                            self.emit(I::LocalGet(v));
+                            self.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+                        }
+                    }
+                }
+            }
+            "opt.and" | "opt.xor" | "opt.zip" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr(&args[0]);
+                let a = self.stash(&t).unwrap();
+                let ut = args[1].ty.peel_refs().clone();
+                let ul = self.lw.layout(&ut);
+                self.expr(&args[1]);
+                let b = self.stash(&ut).unwrap();
+                let bt = self.bt(&e.ty);
+                match op {
+                    "opt.and" => {
+                        self.emit(I::LocalGet(a));
+                        self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                        self.open(2, bt);
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::Else);
+                        self.build_variant_from_stack(&e.ty.clone(), 0);
+                        self.end();
+                    }
+                    "opt.xor" => {
+                        // exactly one is Some
+                        self.emit(I::LocalGet(a));
+                        self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
+                        self.emit(I::I32Xor);
+                        self.open(2, bt);
+                        self.emit(I::LocalGet(a));
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::LocalGet(a));
+                        self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                        self.emit(I::Select);
+                        self.emit(I::Else);
+                        self.build_variant_from_stack(&e.ty.clone(), 0);
+                        self.end();
+                    }
+                    _ => {
+                        let ety = e.ty.clone();
+                        let inner = match &ety {
+                            Ty::Option(x) => (**x).clone(),
+                            _ => Ty::Unit,
+                        };
+                        let il = self.lw.layout(&inner);
+                        self.emit(I::LocalGet(a));
+                        self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                        self.emit(I::LocalGet(b));
+                        self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
+                        self.emit(I::I32And);
+                        self.open(2, bt);
+                        if let Some(p) = self.payload(a, &t, 1) {
+                            self.emit(I::LocalGet(p));
+                        }
+                        if let Some(p) = self.payload(b, &ut, 1) {
+                            self.emit(I::LocalGet(p));
+                        }
+                        self.emit(I::StructNew(il.ty));
+                        self.build_variant_from_stack(&ety, 1);
+                        self.emit(I::Else);
+                        self.build_variant_from_stack(&ety, 0);
+                        self.end();
+                    }
+                }
+            }
+            "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.checked_div" | "int.checked_rem" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" | "int.checked_pow" | "int.wrapping_neg" | "int.signum" | "int.rem_euclid" | "int.div_euclid" | "int.count_ones" | "int.count_zeros" | "int.leading_zeros" | "int.trailing_zeros" | "int.rotate_left" | "int.rotate_right" | "int.is_power_of_two" | "int.is_positive" | "int.is_negative" | "int.abs_diff" | "int.clamp" | "int.wrapping_pow" | "int.checked_neg" | "int.checked_abs" | "int.checked_shl" | "int.checked_shr" | "int.wrapping_shl" | "int.wrapping_shr" | "int.wrapping_div" | "int.wrapping_rem" | "int.wrapping_abs" | "int.saturating_pow" | "int.saturating_neg" | "int.overflowing_add" | "int.overflowing_sub" | "int.overflowing_mul" | "int.unsigned_abs" => {
                 self.int_method(op, args, e);
             }
             "float.sqrt" | "float.floor" | "float.ceil" | "float.trunc" | "float.abs" | "float.round" | "float.min" | "float.max" | "float.copysign" | "float.is_nan" | "float.is_infinite" | "float.is_finite" | "float.signum" | "float.fract" | "float.is_sign_negative" | "float.is_sign_positive" | "float.to_degrees" | "float.to_radians" | "float.clamp" | "float.mul_add" | "float.powi" => {
@@ -1057,6 +1216,7 @@ impl FnLower<'_, '_> {
                 self.inline_closure(cl, &vals);
             }
             _ if op.starts_with("opt.") || op.starts_with("res.") => self.enum_closure_op(op, args, cls, e),
+            "seq.sort_by_key" => self.unsupported(e, "sort_by_key"),
             "vec.retain" => {
                 let t = args[0].ty.peel_refs().clone();
                 let Ty::Vec(elem) = t.clone() else { return };
@@ -1269,6 +1429,35 @@ impl FnLower<'_, '_> {
                 if let Some(x) = extra {
                     self.emit(I::LocalGet(x));
                 }
+                self.end();
+            }
+            "res.is_ok_and" | "res.is_err_and" => {
+                if op == "res.is_err_and" {
+                    self.emit(I::I32Eqz);
+                }
+                self.open(2, bt);
+                let p = self.payload(obj, &t, if op == "res.is_ok_and" { 0 } else { 1 });
+                self.inline_closure(cl, &[p]);
+                self.emit(I::Else);
+                self.emit(I::I32Const(0));
+                self.end();
+            }
+            "opt.or_else" => {
+                self.open(2, bt);
+                self.emit(I::LocalGet(obj));
+                self.emit(I::Else);
+                self.inline_closure(cl, &[]);
+                self.end();
+            }
+            "res.or_else" => {
+                self.open(2, bt);
+                if let Some(p) = self.payload(obj, &t, 0) {
+                    self.emit(I::LocalGet(p));
+                }
+                self.build_variant_from_stack(&ety, 0);
+                self.emit(I::Else);
+                let p = self.payload(obj, &t, 1);
+                self.inline_closure(cl, &[p]);
                 self.end();
             }
             "opt.ok_or_else" => {
@@ -1708,15 +1897,14 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            K::Std(op @ ("str.split_whitespace" | "str.lines" | "str.split" | "str.split_char"), args) => {
+            K::Std(op @ ("str.split_whitespace" | "str.lines" | "str.split" | "str.split_char" | "str.splitn" | "str.rsplitn" | "str.rsplit" | "str.split_terminator" | "str.matches"), args) => {
                 // Materialize the pieces into a Vec<&str> with the prelude, then iterate it.
                 let name = op.replace('.', "_");
-                self.as_str_value(&args[0]);
-                if args.len() > 1 {
-                    if *op == "str.split" {
-                        self.as_str_value(&args[1]);
+                for a in args.iter() {
+                    if matches!(a.ty.peel_refs(), Ty::Str | Ty::String) {
+                        self.as_str_value(a);
                     } else {
-                        self.expr(&args[1]);
+                        self.expr(a);
                     }
                 }
                 self.call_prelude(&name);
@@ -3033,6 +3221,20 @@ impl FnLower<'_, '_> {
                 match &e.ty {
                     Ty::Bool => self.emit(I::I32WrapI64),
                     Ty::Int(x) if !x.is64() => self.emit(I::I32WrapI64),
+                    Ty::Tuple(ts) if ts.len() == 2 => {
+                        let rl = self.lw.layout(&e.ty);
+                        let tl = Ty::Tuple(vec![Ty::Bool, Ty::Int(IntTy::I64)]);
+                        let tt = self.lw.layout(&tl);
+                        let r = self.stash(&tl).unwrap();
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 1 });
+                        if matches!(ts[0], Ty::Int(x) if !x.is64()) {
+                            self.emit(I::I32WrapI64);
+                        }
+                        self.emit(I::LocalGet(r));
+                        self.emit(I::StructGet { struct_type_index: tt.ty, field_index: 0 });
+                        self.emit(I::StructNew(rl.ty));
+                    }
                     Ty::Option(inner) => {
                         let ol = opt_layout.unwrap();
                         let tl = Ty::Tuple(vec![Ty::Bool, Ty::Int(IntTy::I64)]);

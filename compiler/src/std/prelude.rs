@@ -1830,3 +1830,289 @@ fn fmt_parse_int_error_display(out: &mut String, kind: i32) {
 fn fmt_parse_float_error_display(out: &mut String, kind: i32) {
     __intrinsic_push_str(out, if kind == 1 { "cannot parse float from empty string" } else { "invalid float literal" });
 }
+
+// ---------------------------------------------------------------- more str methods
+
+fn str_is_char_boundary(s: &str, i: usize) -> bool {
+    is_char_boundary(s, i)
+}
+
+fn str_split_at(s: &str, mid: usize) -> (&str, &str) {
+    let loc = "";
+    let a = str_slice(s, 0, mid, loc);
+    (a, __intrinsic_sub(s, mid, s.len() - mid))
+}
+
+fn string_insert_str(s: &mut String, at: usize, t: &str) {
+    let mut out = __intrinsic_string_new();
+    let whole = string_as_str(s);
+    __intrinsic_push_str(&mut out, __intrinsic_sub(whole, 0, at));
+    __intrinsic_push_str(&mut out, t);
+    __intrinsic_push_str(&mut out, __intrinsic_sub(whole, at, whole.len() - at));
+    __intrinsic_set_len(s, 0);
+    __intrinsic_push_str(s, string_as_str(&out));
+}
+
+fn string_insert(s: &mut String, at: usize, c: char) {
+    let t = char_to_string(c);
+    string_insert_str(s, at, string_as_str(&t));
+}
+
+fn string_pop(s: &mut String) -> Option<char> {
+    if s.len() == 0 {
+        return None;
+    }
+    let whole = string_as_str(s);
+    let mut st = whole.len() - 1;
+    while !is_char_boundary(whole, st) {
+        st -= 1;
+    }
+    let c = str_char_at(whole, st);
+    __intrinsic_set_len(s, st);
+    Some(c)
+}
+
+fn string_remove(s: &mut String, at: usize) -> char {
+    let whole = string_as_str(s);
+    let c = str_char_at(whole, at);
+    let n = char_len_utf8(c);
+    let mut out = __intrinsic_string_new();
+    __intrinsic_push_str(&mut out, __intrinsic_sub(whole, 0, at));
+    __intrinsic_push_str(&mut out, __intrinsic_sub(whole, at + n, whole.len() - at - n));
+    __intrinsic_set_len(s, 0);
+    __intrinsic_push_str(s, string_as_str(&out));
+    c
+}
+
+fn string_truncate(s: &mut String, n: usize) {
+    if n < s.len() {
+        __intrinsic_set_len(s, n);
+    }
+}
+
+fn str_splitn(s: &str, n: usize, p: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    if n == 0 {
+        return v;
+    }
+    let mut rest = s;
+    while v.len() + 1 < n {
+        match str_find(rest, p) {
+            Some(i) => {
+                v.push(__intrinsic_sub(rest, 0, i));
+                rest = __intrinsic_sub(rest, i + p.len(), rest.len() - i - p.len());
+            }
+            None => break,
+        }
+    }
+    v.push(rest);
+    v
+}
+
+fn str_rsplitn(s: &str, n: usize, p: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    if n == 0 {
+        return v;
+    }
+    let mut rest = s;
+    while v.len() + 1 < n {
+        match str_rfind(rest, p) {
+            Some(i) => {
+                v.push(__intrinsic_sub(rest, i + p.len(), rest.len() - i - p.len()));
+                rest = __intrinsic_sub(rest, 0, i);
+            }
+            None => break,
+        }
+    }
+    v.push(rest);
+    v
+}
+
+fn str_rsplit(s: &str, p: &str) -> Vec<&str> {
+    let mut v = str_split(s, p);
+    v.reverse();
+    v
+}
+
+fn str_split_terminator(s: &str, p: &str) -> Vec<&str> {
+    let mut v = str_split(s, p);
+    if v.len() > 0 && v[v.len() - 1].len() == 0 {
+        v.pop();
+    }
+    v
+}
+
+fn str_matches(s: &str, p: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while p.len() > 0 && i + p.len() <= s.len() {
+        if str_eq(__intrinsic_sub(s, i, p.len()), p) {
+            v.push(__intrinsic_sub(s, i, p.len()));
+            i += p.len();
+        } else {
+            i += 1;
+        }
+    }
+    v
+}
+
+fn str_trim_start_matches(s: &str, p: &str) -> &str {
+    let mut rest = s;
+    while p.len() > 0 && str_starts_with(rest, p) {
+        rest = __intrinsic_sub(rest, p.len(), rest.len() - p.len());
+    }
+    rest
+}
+
+fn str_trim_end_matches(s: &str, p: &str) -> &str {
+    let mut rest = s;
+    while p.len() > 0 && str_ends_with(rest, p) {
+        rest = __intrinsic_sub(rest, 0, rest.len() - p.len());
+    }
+    rest
+}
+
+fn str_trim_matches(s: &str, p: &str) -> &str {
+    str_trim_end_matches(str_trim_start_matches(s, p), p)
+}
+
+fn str_trim_matches_char(s: &str, c: char) -> &str {
+    let t = char_to_string(c);
+    str_trim_matches(s, string_as_str(&t))
+}
+
+fn str_rsplit_once(s: &str, p: &str) -> Option<(&str, &str)> {
+    match str_rfind(s, p) {
+        Some(i) => Some((__intrinsic_sub(s, 0, i), __intrinsic_sub(s, i + p.len(), s.len() - i - p.len()))),
+        None => None,
+    }
+}
+
+fn str_replacen(s: &str, from: &str, to: &str, n: usize) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut rest = s;
+    let mut k = 0;
+    while k < n {
+        match str_find(rest, from) {
+            Some(i) => {
+                __intrinsic_push_str(&mut out, __intrinsic_sub(rest, 0, i));
+                __intrinsic_push_str(&mut out, to);
+                rest = __intrinsic_sub(rest, i + from.len(), rest.len() - i - from.len());
+            }
+            None => break,
+        }
+        k += 1;
+    }
+    __intrinsic_push_str(&mut out, rest);
+    out
+}
+
+fn str_strip_prefix_char(s: &str, c: char) -> Option<&str> {
+    let t = char_to_string(c);
+    str_strip_prefix(s, string_as_str(&t))
+}
+
+fn str_strip_suffix_char(s: &str, c: char) -> Option<&str> {
+    let t = char_to_string(c);
+    str_strip_suffix(s, string_as_str(&t))
+}
+
+// ---------------------------------------------------------------- more integer methods
+
+fn int_checked_neg(a: i64, signed: bool, bits: i32) -> (bool, i64) {
+    if signed {
+        if a == int_min_of(signed, bits) { (false, 0) } else { (true, 0 - a) }
+    } else if a == 0 {
+        (true, 0)
+    } else {
+        (false, 0)
+    }
+}
+
+fn int_checked_abs(a: i64, signed: bool, bits: i32) -> (bool, i64) {
+    if signed && a == int_min_of(signed, bits) {
+        (false, 0)
+    } else if a < 0 && signed {
+        (true, 0 - a)
+    } else {
+        (true, a)
+    }
+}
+
+fn int_masked(a: i64, bits: i32) -> u64 {
+    if bits == 64 { a as u64 } else { (a as u64) & ((1u64 << bits) - 1) }
+}
+
+fn int_checked_shl(a: i64, k: i64, signed: bool, bits: i32) -> (bool, i64) {
+    if k < 0 || k >= bits as i64 {
+        return (false, 0);
+    }
+    (true, int_norm(a << k, signed, bits))
+}
+
+fn int_checked_shr(a: i64, k: i64, signed: bool, bits: i32) -> (bool, i64) {
+    if k < 0 || k >= bits as i64 {
+        return (false, 0);
+    }
+    if signed { (true, a >> k) } else { (true, (int_masked(a, bits) >> k) as i64) }
+}
+
+fn int_wrapping_shl(a: i64, k: i64, signed: bool, bits: i32) -> i64 {
+    int_norm(a << (k & (bits as i64 - 1)), signed, bits)
+}
+
+fn int_wrapping_shr(a: i64, k: i64, signed: bool, bits: i32) -> i64 {
+    let k = k & (bits as i64 - 1);
+    if signed { a >> k } else { (int_masked(a, bits) >> k) as i64 }
+}
+
+fn int_wrapping_div(a: i64, b: i64, signed: bool, bits: i32) -> i64 {
+    if signed {
+        if a == int_min_of(signed, bits) && b == -1 { a } else { a / b }
+    } else {
+        (int_masked(a, bits) / int_masked(b, bits)) as i64
+    }
+}
+
+fn int_wrapping_rem(a: i64, b: i64, signed: bool, bits: i32) -> i64 {
+    if signed {
+        if b == -1 { 0 } else { a % b }
+    } else {
+        (int_masked(a, bits) % int_masked(b, bits)) as i64
+    }
+}
+
+fn int_wrapping_abs(a: i64, signed: bool, bits: i32) -> i64 {
+    if signed && a < 0 { int_norm(0 - a, signed, bits) } else { a }
+}
+
+fn int_unsigned_abs(a: i64, signed: bool, bits: i32) -> i64 {
+    if signed && a < 0 { int_norm(0 - a, false, bits) } else { a }
+}
+
+fn int_saturating_neg(a: i64, signed: bool, bits: i32) -> i64 {
+    if a == int_min_of(signed, bits) { int_max_of(signed, bits) } else { 0 - a }
+}
+
+fn int_saturating_pow(a: i64, e: i64, signed: bool, bits: i32) -> i64 {
+    let (ok, v) = int_checked_pow(a, e, signed, bits);
+    if ok {
+        v
+    } else if signed && a < 0 && e % 2 == 1 {
+        int_min_of(signed, bits)
+    } else {
+        int_max_of(signed, bits)
+    }
+}
+
+fn int_overflowing_add(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    overflowing_add(a, b, signed, bits)
+}
+
+fn int_overflowing_sub(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    overflowing_sub(a, b, signed, bits)
+}
+
+fn int_overflowing_mul(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
+    overflowing_mul(a, b, signed, bits)
+}

@@ -285,6 +285,12 @@ impl FnCx<'_> {
     fn closure_arg(&mut self, m: &syn::ExprMethodCall, i: usize, params: &[Ty], ret: Option<&Ty>) -> Option<(Closure, Ty)> {
         match m.args.iter().nth(i) {
             Some(syn::Expr::Closure(c)) => self.check_closure(c, params, ret),
+            Some(syn::Expr::Path(p)) => {
+                // A function or constructor path: `|a, b| path(a, b)`.
+                let names: Vec<syn::Ident> = (0..params.len()).map(|k| syn::Ident::new(&format!("__arg{k}"), p.span())).collect();
+                let c: syn::ExprClosure = syn::parse_quote!(|#(#names),*| #p(#(#names),*));
+                self.check_closure(&c, params, ret)
+            }
             Some(other) => {
                 self.err(codes::CLOSURE, other.span(), "expected a closure literal here", "", Some("write the closure inline: `|x| ...`"));
                 None
@@ -360,6 +366,19 @@ impl FnCx<'_> {
                 "windows" => std!("seq.windows", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
                 "chunks" => std!("seq.chunks", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
                 "fill" => std!("seq.fill", [t], Ty::Unit),
+                "split_at" | "split_at_mut" => {
+                    let m2 = name == "split_at_mut";
+                    let st = Ty::Ref(m2, Box::new(Ty::Slice(Box::new(t))));
+                    std!("seq.split_at", [us], Ty::Tuple(vec![st.clone(), st]))
+                }
+                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) => {
+                    let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
+                    match name {
+                        "first_mut" => std!("seq.first", [], r),
+                        "last_mut" => std!("seq.last", [], r),
+                        _ => std!("seq.get", [us], r),
+                    }
+                }
                 "join" => {
                     let ok = matches!(self.shallow(&t), Ty::String) || matches!(self.resolve(&t), Ty::Ref(_, ref s) if **s == Ty::Str);
                     if ok {
@@ -489,6 +508,7 @@ impl FnCx<'_> {
                             ("strip_suffix", false) => ("str.strip_suffix", Ty::Option(Box::new(sref))),
                             ("strip_suffix", true) => ("str.strip_suffix_char", Ty::Option(Box::new(sref))),
                             ("trim_matches", true) => ("str.trim_matches_char", sref),
+                            ("trim_matches", false) => ("str.trim_matches", sref),
                             ("replace", false) => {
                                 let a = m.args.iter().nth(1)?;
                                 args.push(self.check_expr_coerce(a, &Ty::str_ref()));
@@ -527,6 +547,37 @@ impl FnCx<'_> {
                         return Some(mk(ExprKind::Std("str.parse", vec![base]), Ty::Result(Box::new(tt), Box::new(err)), span));
                     }
                     "eq_ignore_ascii_case" => std!("str.eq_ignore_ascii_case", [sref], Ty::Bool),
+                    "is_char_boundary" => std!("str.is_char_boundary", [us], Ty::Bool),
+                    "split_at" => std!("str.split_at", [us], Ty::Tuple(vec![sref.clone(), sref])),
+                    "insert_str" if is_string => std!("string.insert_str", [us, sref], Ty::Unit),
+                    "splitn" | "rsplitn" => {
+                        let n = m.args.first()?;
+                        let ne = self.check_expr_coerce(n, &us);
+                        let p = pat_arg(self, m, 1)?;
+                        let p = self.pat_to_str(p);
+                        let op = if name == "splitn" { "str.splitn" } else { "str.rsplitn" };
+                        return Some(mk(ExprKind::Std(op, vec![base, ne, p]), Ty::Iter(Box::new(sref)), span));
+                    }
+                    "rsplit" | "split_terminator" | "trim_start_matches" | "trim_end_matches" | "rsplit_once" | "matches" => {
+                        let p = pat_arg(self, m, 0)?;
+                        let p = self.pat_to_str(p);
+                        let (op, ret): (&'static str, Ty) = match name {
+                            "rsplit" => ("str.rsplit", Ty::Iter(Box::new(sref))),
+                            "split_terminator" => ("str.split_terminator", Ty::Iter(Box::new(sref))),
+                            "trim_start_matches" => ("str.trim_start_matches", sref),
+                            "trim_end_matches" => ("str.trim_end_matches", sref),
+                            "matches" => ("str.matches", Ty::Iter(Box::new(sref))),
+                            _ => ("str.rsplit_once", Ty::Option(Box::new(Ty::Tuple(vec![sref.clone(), sref])))),
+                        };
+                        return Some(mk(ExprKind::Std(op, vec![base, p]), ret, span));
+                    }
+                    "replacen" => {
+                        let p = pat_arg(self, m, 0)?;
+                        let p = self.pat_to_str(p);
+                        let to = self.check_expr_coerce(m.args.iter().nth(1)?, &Ty::str_ref());
+                        let n = self.check_expr_coerce(m.args.iter().nth(2)?, &us);
+                        return Some(mk(ExprKind::Std("str.replacen", vec![base, p, to, n]), Ty::String, span));
+                    }
                     _ => return None,
                 }
             }
@@ -546,6 +597,20 @@ impl FnCx<'_> {
                         std!("opt.ok_or", [e.clone()], Ty::Result(Box::new(t), Box::new(e)))
                     }
                     "or" => std!("opt.or", [ot.clone()], ot),
+                    "and" => {
+                        let u = self.fresh();
+                        let ut = Ty::Option(Box::new(u));
+                        std!("opt.and", [ut.clone()], ut)
+                    }
+                    "xor" => std!("opt.xor", [ot.clone()], ot),
+                    "replace" => std!("opt.replace", [t.clone()], ot),
+                    "insert" => std!("opt.insert", [t.clone()], Ty::Ref(true, Box::new(t))),
+                    "get_or_insert" => std!("opt.get_or_insert", [t.clone()], Ty::Ref(true, Box::new(t))),
+                    "zip" => {
+                        let u = self.fresh();
+                        std!("opt.zip", [Ty::Option(Box::new(u.clone()))], Ty::Option(Box::new(Ty::Tuple(vec![t, u]))))
+                    }
+                    "or_else" => with_closure!("opt.or_else", vec![], Some(ot.clone()), |_: &mut Self, _| ot.clone()),
                     "as_ref" => std!("opt.as_ref", [], Ty::Option(Box::new(Ty::Ref(false, Box::new(t))))),
                     "as_mut" => std!("opt.as_ref", [], Ty::Option(Box::new(Ty::Ref(true, Box::new(t))))),
                     "cloned" | "copied" => {
@@ -593,6 +658,14 @@ impl FnCx<'_> {
                     "map" => with_closure!("res.map", vec![t.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(r), Box::new(e.clone()))),
                     "map_err" => with_closure!("res.map_err", vec![e.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(t.clone()), Box::new(r))),
                     "and_then" => with_closure!("res.and_then", vec![t.clone()], None, |_: &mut Self, r: Ty| r),
+                    "is_ok_and" => with_closure!("res.is_ok_and", vec![t.clone()], Some(Ty::Bool), |_: &mut Self, _| Ty::Bool),
+                    "is_err_and" => with_closure!("res.is_err_and", vec![e.clone()], Some(Ty::Bool), |_: &mut Self, _| Ty::Bool),
+                    "or_else" => {
+                        let f = self.fresh();
+                        let rt = Ty::Result(Box::new(t.clone()), Box::new(f));
+                        with_closure!("res.or_else", vec![e.clone()], Some(rt.clone()), |_: &mut Self, _| rt.clone())
+                    }
+                    "as_ref" => std!("opt.as_ref", [], Ty::Result(Box::new(Ty::Ref(false, Box::new(t))), Box::new(Ty::Ref(false, Box::new(e))))),
                     "unwrap_or_else" => with_closure!("res.unwrap_or_else", vec![e.clone()], Some(t.clone()), |_: &mut Self, _| t.clone()),
                     _ => return None,
                 }
@@ -631,6 +704,34 @@ impl FnCx<'_> {
                     "rotate_left" => std!("int.rotate_left", [u32t], t),
                     "rotate_right" => std!("int.rotate_right", [u32t], t),
                     "is_power_of_two" => std!("int.is_power_of_two", [], Ty::Bool),
+                    "checked_neg" => std!("int.checked_neg", [], Ty::Option(Box::new(t))),
+                    "checked_abs" => std!("int.checked_abs", [], Ty::Option(Box::new(t))),
+                    "checked_shl" => std!("int.checked_shl", [u32t], Ty::Option(Box::new(t))),
+                    "checked_shr" => std!("int.checked_shr", [u32t], Ty::Option(Box::new(t))),
+                    "wrapping_shl" => std!("int.wrapping_shl", [u32t], t),
+                    "wrapping_shr" => std!("int.wrapping_shr", [u32t], t),
+                    "wrapping_div" => std!("int.wrapping_div", [t.clone()], t),
+                    "wrapping_rem" => std!("int.wrapping_rem", [t.clone()], t),
+                    "wrapping_abs" => std!("int.wrapping_abs", [], t),
+                    "saturating_pow" => std!("int.saturating_pow", [u32t], t),
+                    "saturating_neg" => std!("int.saturating_neg", [], t),
+                    "overflowing_add" => std!("int.overflowing_add", [t.clone()], Ty::Tuple(vec![t, Ty::Bool])),
+                    "overflowing_sub" => std!("int.overflowing_sub", [t.clone()], Ty::Tuple(vec![t, Ty::Bool])),
+                    "overflowing_mul" => std!("int.overflowing_mul", [t.clone()], Ty::Tuple(vec![t, Ty::Bool])),
+                    "unsigned_abs" => {
+                        let r = match self.resolve(&t) {
+                            Ty::Int(i) => Ty::Int(match i {
+                                IntTy::I8 => IntTy::U8,
+                                IntTy::I16 => IntTy::U16,
+                                IntTy::I32 => IntTy::U32,
+                                IntTy::I64 => IntTy::U64,
+                                IntTy::Isize => IntTy::Usize,
+                                o => o,
+                            }),
+                            o => o,
+                        };
+                        std!("int.unsigned_abs", [], r)
+                    }
                     "abs_diff" => {
                         let r = match self.resolve(&t) {
                             Ty::Int(i) => Ty::Int(match i {
@@ -707,6 +808,25 @@ impl FnCx<'_> {
             },
             _ => return None,
         }
+    }
+
+    fn is_scalar_ty(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char => true,
+            Ty::Adt(a) => self.ck.adt_is_fieldless_enum(a),
+            _ => false,
+        }
+    }
+
+    /// A char pattern argument becomes a one-char string (same matching semantics).
+    fn pat_to_str(&mut self, p: TExpr) -> TExpr {
+        if matches!(self.shallow(&p.ty), Ty::Char) {
+            let span = p.span.clone();
+            let s = mk(ExprKind::Std("char.to_string", vec![p]), Ty::String, span.clone());
+            let r = mk(ExprKind::AddrOf(false, Box::new(s)), Ty::Ref(false, Box::new(Ty::String)), span.clone());
+            return mk(ExprKind::Std("string.as_str", vec![r]), Ty::str_ref(), span);
+        }
+        p
     }
 
     fn is_numeric_var(&self, t: &Ty) -> bool {
