@@ -25,6 +25,9 @@ pub struct Layout {
     pub reachable_functions: u32,
     /// Bytes of the data section (it follows the code section and is needed at instantiation).
     pub data_bytes: u64,
+    /// Bytes in custom sections (names, producers, ...), headers included: what stripping removes.
+    #[serde(default)]
+    pub custom_bytes: u64,
 }
 
 /// gzip -9 size, as a transfer-size proxy.
@@ -68,6 +71,7 @@ pub fn analyze(bytes: &[u8]) -> Result<Layout> {
     let mut const_refs: BTreeSet<u32> = BTreeSet::new();
     let mut bodies: Vec<Body> = Vec::new();
     let mut data_bytes = 0;
+    let mut custom_bytes = 0;
 
     for payload in Parser::new(0).parse_all(bytes) {
         match payload? {
@@ -137,6 +141,11 @@ pub fn analyze(bytes: &[u8]) -> Result<Layout> {
                 bodies.push(Body { end, direct, indirect });
             }
             Payload::DataSection(reader) => data_bytes = reader.range().end - reader.range().start,
+            Payload::CustomSection(reader) => {
+                // Section id byte + LEB128 size + payload (name included).
+                let payload = (reader.range().end - reader.range().start) as u64;
+                custom_bytes += 1 + leb128_len(payload) + payload;
+            }
             _ => {}
         }
     }
@@ -191,7 +200,17 @@ pub fn analyze(bytes: &[u8]) -> Result<Layout> {
         functions: bodies.len() as u32,
         reachable_functions,
         data_bytes,
+        custom_bytes,
     })
+}
+
+fn leb128_len(mut n: u64) -> u64 {
+    let mut len = 1;
+    while n >= 0x80 {
+        n >>= 7;
+        len += 1;
+    }
+    len
 }
 
 #[cfg(test)]
@@ -219,6 +238,18 @@ mod tests {
         assert_eq!(layout.root_body_end, 40);
         assert_eq!(layout.reachable_end, 43);
         assert_eq!(layout.raw, 46);
+    }
+
+    #[test]
+    fn custom_sections_are_counted_with_their_headers() {
+        let mut module: Vec<u8> = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+        module.extend([0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00]);
+        module.extend([0x07, 0x05, 0x01, 0x01, b'f', 0x00, 0x00]); // export "f"
+        module.extend([0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b]);
+        module.extend([0x00, 0x03, 0x01, b'x', 0xaa]); // custom section "x", one byte
+        let layout = analyze(&module).unwrap();
+        assert_eq!(layout.root, "f");
+        assert_eq!(layout.custom_bytes, 5);
     }
 
     #[test]

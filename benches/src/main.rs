@@ -128,11 +128,11 @@ fn size_arg(p: &Program, size: u32) -> Option<u32> {
 }
 
 /// Writes results.json, chart.svg and BENCHMARKS.md for one run.
-fn write_outputs(all: &Results, md_path: &std::path::Path, assets_dir: &std::path::Path, assets_link: &str) -> Result<()> {
+fn write_outputs(all: &Results, md_path: &std::path::Path, assets_dir: &std::path::Path, assets_link: &str, notes: &str) -> Result<()> {
     std::fs::create_dir_all(assets_dir)?;
     std::fs::write(assets_dir.join("results.json"), serde_json::to_string_pretty(all)?)?;
     std::fs::write(assets_dir.join("chart.svg"), chart::render(all))?;
-    std::fs::write(md_path, report::render(all, &format!("{assets_link}chart.svg"), &format!("{assets_link}results.json")))?;
+    std::fs::write(md_path, report::render(all, &format!("{assets_link}chart.svg"), &format!("{assets_link}results.json"), notes))?;
     Ok(())
 }
 
@@ -149,7 +149,8 @@ fn main() -> Result<()> {
         } else {
             (root.join("BENCHMARKS.md"), root.join("benches/results"), "benches/results/".to_string())
         };
-        write_outputs(&all, &md, &dir, &link)?;
+        let notes = std::fs::read_to_string(root.join("benches/notes.md")).unwrap_or_default();
+        write_outputs(&all, &md, &dir, &link, &notes)?;
         eprintln!("bench: re-rendered {}", md.display());
         return Ok(());
     }
@@ -353,7 +354,8 @@ fn main() -> Result<()> {
         (None, true) => (target.join("quick/BENCHMARKS.md"), target.join("quick"), String::new()),
         (None, false) => (root.join("BENCHMARKS.md"), benches.join("results"), "benches/results/".to_string()),
     };
-    write_outputs(&all, &md_path, &assets_dir, &assets_link)?;
+    let notes = std::fs::read_to_string(benches.join("notes.md")).unwrap_or_default();
+    write_outputs(&all, &md_path, &assets_dir, &assets_link, &notes)?;
     eprintln!("bench: wrote {} ({:.0} s)", md_path.display(), all.duration_s);
 
     // The harness itself must work: every baseline that is installed must have produced figures.

@@ -78,12 +78,18 @@ fn wall_cell(c: Option<&Cell>, native: Option<f64>) -> String {
     match c {
         None => "n/a".into(),
         Some(c) => match (&c.wall, &c.error) {
-            (Some(w), _) => match native {
-                Some(n) if c.engine != NATIVE || c.flavor != NATIVE_RUST => {
-                    format!("{} **{}**", stats(w), ratio(w.median, n))
+            (Some(w), _) => {
+                let main = match native {
+                    Some(n) if c.engine != NATIVE || c.flavor != NATIVE_RUST => {
+                        format!("{} **{}**", stats(w), ratio(w.median, n))
+                    }
+                    _ => stats(w),
+                };
+                match &c.phases {
+                    Some(ph) => format!("{main}<br>of which compile {}", seconds(ph.compile.median)),
+                    None => main,
                 }
-                _ => stats(w),
-            },
+            }
             (None, Some(e)) => missing(e),
             (None, None) => "—".into(),
         },
@@ -98,7 +104,8 @@ fn size_label(p: &ProgramResult, callgrind: bool) -> String {
     }
 }
 
-pub fn render(r: &Results, chart: &str, json: &str) -> String {
+/// `notes`: hand-written caveats from benches/notes.md, appended verbatim.
+pub fn render(r: &Results, chart: &str, json: &str, notes: &str) -> String {
     let mut md = String::new();
     let w = &mut md;
     let run3 = r.run_flavor.as_str();
@@ -151,7 +158,8 @@ pub fn render(r: &Results, chart: &str, json: &str) -> String {
 
     // ---- sizes ----
     let _ = writeln!(w, "## Module size\n");
-    let _ = writeln!(w, "Bytes, raw / `gzip -9`. Ratios use raw sizes.\n");
+    let _ = writeln!(w, "Bytes, raw / `gzip -9`. Ratios use raw sizes. rustc's and clang's modules are stripped; ours keep their \
+        custom sections (name section, producers), counted here — the next table shows ours without them.\n");
     let _ = writeln!(w, "| program | rustc-z | rustc-z+wasm-opt | rustc-3 | clang-c | ours | ours / rustc-z | ours / rustc-z+wasm-opt |");
     let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
     for p in &r.programs {
@@ -174,6 +182,16 @@ pub fn render(r: &Results, chart: &str, json: &str) -> String {
             rat(ours, rz),
             rat(ours, ropt)
         );
+    }
+    let _ = writeln!(w, "\nOurs without custom sections (what `wasm-opt --strip-debug --strip-producers` would leave):\n");
+    let _ = writeln!(w, "| program | ours, stripped | of which custom sections removed | stripped ours / rustc-z+wasm-opt |");
+    let _ = writeln!(w, "|---|---:|---:|---:|");
+    for p in &r.programs {
+        if let Some(l) = p.layouts.get(OURS) {
+            let stripped = l.raw - l.custom_bytes;
+            let vs = p.layouts.get(RUSTC_Z_OPT).map(|o| ratio(stripped as f64, o.raw as f64)).unwrap_or_else(|| "—".into());
+            let _ = writeln!(w, "| {} | {} | {} | {} |", p.name, bytes(stripped), bytes(l.custom_bytes), vs);
+        }
     }
     let _ = writeln!(w, "\n![sizes and run times]({chart})\n");
 
@@ -419,6 +437,9 @@ pub fn render(r: &Results, chart: &str, json: &str) -> String {
     }
     if !any {
         let _ = writeln!(w, "- Nothing: every program was built and run by every toolchain and engine.");
+    }
+    if !notes.trim().is_empty() {
+        let _ = writeln!(w, "\n{}", notes.trim());
     }
     md
 }
