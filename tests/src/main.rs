@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use wasmrust_tests::corpus;
 use wasmrust_tests::known_failures::KnownFailures;
-use wasmrust_tests::report::{classify, format_result, updated_known_failures, Summary};
+use wasmrust_tests::report::{classify, format_result, updated_known_failures, wasm_figures, Summary};
 use wasmrust_tests::runner::{run_all, Settings};
 
 #[derive(Parser)]
@@ -109,6 +109,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let existing: BTreeSet<String> = corpus::all_names(&programs_dir)?.into_iter().collect();
     let summary = Summary::new(&results, &known_for_report, &existing);
     println!("finished in {:.1} s", started.elapsed().as_secs_f32());
+    if let Some(figures) = wasm_figures(&results) {
+        println!("{figures}");
+    }
 
     if update_known_failures {
         let updated = updated_known_failures(&results, &known, &existing);

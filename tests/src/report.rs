@@ -33,15 +33,18 @@ pub fn classify(result: &ProgramResult, known: &KnownFailures) -> Classification
 
 /// The report line for one program, with the indented diff for failures.
 pub fn format_result(result: &ProgramResult, classification: &Classification) -> String {
-    let seconds = result.elapsed.as_secs_f32();
+    let mut figures = format!("{:.1} s", result.elapsed.as_secs_f32());
+    if let Some(bytes) = result.wasm.module_bytes {
+        figures.push_str(&format!(", {bytes} B"));
+    }
     match (&result.verdict, classification) {
         (Verdict::Passed, Classification::Stale) => {
-            format!("stale entry   {} ({seconds:.1} s): passes but is listed in KNOWN_FAILURES; remove it", result.name)
+            format!("stale entry   {} ({figures}): passes but is listed in KNOWN_FAILURES; remove it", result.name)
         }
-        (Verdict::Passed, _) => format!("ok            {} ({seconds:.1} s)", result.name),
+        (Verdict::Passed, _) => format!("ok            {} ({figures})", result.name),
         (Verdict::Failed { summary, detail }, classification) => {
             let label = if *classification == Classification::KnownFailure { "known failure" } else { "FAILED       " };
-            let mut text = format!("{label} {} ({seconds:.1} s): {summary}", result.name);
+            let mut text = format!("{label} {} ({figures}): {summary}", result.name);
             if *classification == Classification::Failed {
                 text.push_str(&indent(detail));
             }
@@ -61,6 +64,20 @@ fn indent(detail: &str) -> String {
         text.push_str(&format!("\n    ... ({} more lines)", lines.len() - MAX_DETAIL_LINES));
     }
     text
+}
+
+/// Module sizes and compile time over the run (dev profile), for issue reports.
+pub fn wasm_figures(results: &[ProgramResult]) -> Option<String> {
+    let sizes: Vec<(u64, &str)> =
+        results.iter().filter_map(|r| r.wasm.module_bytes.map(|bytes| (bytes, r.name.as_str()))).collect();
+    let build_time: f32 = results.iter().map(|r| r.wasm.build_time.as_secs_f32()).sum();
+    let (largest, largest_name) = sizes.iter().copied().max()?;
+    let (smallest, smallest_name) = sizes.iter().copied().min()?;
+    let total: u64 = sizes.iter().map(|(bytes, _)| bytes).sum();
+    Some(format!(
+        "wasm modules: {} built, {total} B in total, smallest {smallest_name} {smallest} B, largest {largest_name} {largest} B; cargo wasm build time {build_time:.1} s in total",
+        sizes.len()
+    ))
 }
 
 /// Totals of a run.
@@ -153,7 +170,7 @@ mod tests {
         } else {
             Verdict::Failed { summary: "wasm build failed".into(), detail: "error".into() }
         };
-        ProgramResult { name: name.into(), verdict, elapsed: Duration::ZERO }
+        ProgramResult { name: name.into(), verdict, elapsed: Duration::ZERO, wasm: Default::default() }
     }
 
     fn names(list: &[&str]) -> BTreeSet<String> {
@@ -181,6 +198,21 @@ mod tests {
         assert!(!summary.is_failure());
         assert_eq!(format_result(&result("b", false), &classify(&result("b", false), &known)),
                    "known failure b (0.0 s): wasm build failed");
+    }
+
+    #[test]
+    fn figures_summarize_module_sizes() {
+        let mut a = result("a", true);
+        a.wasm = crate::runner::WasmMetrics { module_bytes: Some(300), build_time: Duration::from_millis(500) };
+        let mut b = result("b", true);
+        b.wasm = crate::runner::WasmMetrics { module_bytes: Some(100), build_time: Duration::from_millis(250) };
+        let failed = result("c", false);
+        assert_eq!(
+            wasm_figures(&[a.clone(), b, failed.clone()]).unwrap(),
+            "wasm modules: 2 built, 400 B in total, smallest b 100 B, largest a 300 B; cargo wasm build time 0.8 s in total"
+        );
+        assert_eq!(format_result(&a, &Classification::Passed), "ok            a (0.0 s, 300 B)");
+        assert_eq!(wasm_figures(&[failed]), None);
     }
 
     #[test]

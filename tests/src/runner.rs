@@ -38,6 +38,16 @@ pub struct ProgramResult {
     pub name: String,
     pub verdict: Verdict,
     pub elapsed: Duration,
+    pub wasm: WasmMetrics,
+}
+
+/// Figures about the dev-profile module, for the report (module size, compile time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WasmMetrics {
+    /// Size of the module in bytes, when `cargo wasm build` produced one.
+    pub module_bytes: Option<u64>,
+    /// Wall time of `cargo wasm build` (including its `cargo check`).
+    pub build_time: Duration,
 }
 
 /// Checks all `programs` on `settings.jobs` workers; `on_result` sees each result as soon as it is known
@@ -76,11 +86,13 @@ pub fn check_program(settings: &Settings, program: &Program, worker: usize) -> P
         profiles.push(Profile::Release);
     }
     let mut verdict = Verdict::Passed;
+    let mut wasm = WasmMetrics::default();
     match write_package(&settings.work_dir.join("pkgs"), program) {
         Err(error) => verdict = failed("cannot write the package", format!("{error:#}")),
         Ok(package) => {
             for profile in profiles {
-                let outcome = check_profile(settings, program, &package, profile, &target_dir)
+                let metrics = if profile == Profile::Dev { Some(&mut wasm) } else { None };
+                let outcome = check_profile(settings, program, &package, profile, &target_dir, metrics)
                     .unwrap_or_else(|error| failed("harness error", format!("{error:#}")));
                 if let Verdict::Failed { summary, detail } = outcome {
                     let summary = if profile == Profile::Dev { summary } else { format!("[{}] {summary}", profile.name()) };
@@ -90,7 +102,7 @@ pub fn check_program(settings: &Settings, program: &Program, worker: usize) -> P
             }
         }
     }
-    ProgramResult { name: program.name.clone(), verdict, elapsed: started.elapsed() }
+    ProgramResult { name: program.name.clone(), verdict, elapsed: started.elapsed(), wasm }
 }
 
 fn failed(summary: impl Into<String>, detail: impl Into<String>) -> Verdict {
@@ -101,7 +113,14 @@ fn build_failed(failure: BuildFailure) -> Verdict {
     failed(failure.summary, failure.detail)
 }
 
-fn check_profile(settings: &Settings, program: &Program, package: &Package, profile: Profile, target_dir: &Path) -> Result<Verdict> {
+fn check_profile(
+    settings: &Settings,
+    program: &Program,
+    package: &Package,
+    profile: Profile,
+    target_dir: &Path,
+    metrics: Option<&mut WasmMetrics>,
+) -> Result<Verdict> {
     let args = &program.header.args;
     let cwd = &package.dir;
     let timeout = settings.timeout;
@@ -122,7 +141,13 @@ fn check_profile(settings: &Settings, program: &Program, package: &Package, prof
         return Ok(Verdict::Passed);
     }
 
-    let module = match ours::build(&settings.cargo_wasm, package, profile, target_dir, timeout)? {
+    let build_started = Instant::now();
+    let built = ours::build(&settings.cargo_wasm, package, profile, target_dir, timeout)?;
+    if let Some(metrics) = metrics {
+        metrics.build_time = build_started.elapsed();
+        metrics.module_bytes = built.as_ref().ok().and_then(|module| std::fs::metadata(module).ok()).map(|m| m.len());
+    }
+    let module = match built {
         Ok(module) => module,
         Err(failure) => return Ok(build_failed(failure)),
     };
