@@ -197,10 +197,10 @@ impl Store {
         let base = stack.len() - code.num_params as usize;
         stack.extend_from_slice(&code.local_defaults);
         let entry = frames.len();
-        self.run(stack, frames, code, base, entry)
+        self.run(stack, frames, code, base, entry, 0)
     }
 
-    fn ref_matches(&self, r: Ref, ht: Ht, nullable: bool) -> bool {
+    pub(crate) fn ref_matches(&self, r: Ref, ht: Ht, nullable: bool) -> bool {
         match r {
             Ref::Null => nullable,
             Ref::I31(_) => matches!(ht, Ht::Any | Ht::Eq | Ht::I31),
@@ -231,6 +231,9 @@ impl Store {
         if self.heap.should_collect() {
             self.collect_with(stack);
         }
+        if self.limits.max_gc_heap_bytes != usize::MAX {
+            self.check_gc_limit(stack, obj.bytes());
+        }
         self.heap.alloc(obj)
     }
 
@@ -238,19 +241,25 @@ impl Store {
         if self.heap.should_collect() {
             self.collect_with(stack);
         }
+        if self.limits.max_gc_heap_bytes != usize::MAX {
+            self.check_gc_limit(stack, 0);
+        }
     }
 
+    /// Runs `code` from `start_pc` until the frame at depth `entry` returns, or until an async host
+    /// function asks for suspension (`suspend_requested`; the current frame is then pushed on `frames`).
     #[allow(clippy::too_many_lines)]
-    fn run(
+    pub(crate) fn run(
         &mut self,
         stack: &mut Vec<Val>,
         frames: &mut Vec<Frame>,
         mut code: Arc<Code>,
         mut base: usize,
         entry: usize,
+        start_pc: usize,
     ) -> Result<(), Error> {
-        let mut pc: usize = 0;
-        let metered = self.fuel.is_some();
+        let mut pc: usize = start_pc;
+        let metered = self.fuel.is_some() || self.meter_active();
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
@@ -369,6 +378,10 @@ impl Store {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
                         self.call_host(stack, f, Some(inst))?;
+                        if self.suspend_requested {
+                            frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                            return Ok(());
+                        }
                     }
                 }
             }};
@@ -386,6 +399,10 @@ impl Store {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
                         self.call_host(stack, f, Some(inst))?;
+                        if self.suspend_requested {
+                            self.suspend_requested = false;
+                            return trap("async host function reached through return_call");
+                        }
                         do_return!();
                     }
                     _ => {
@@ -463,11 +480,7 @@ impl Store {
 
         loop {
             if metered {
-                let f = self.fuel.as_mut().unwrap();
-                if *f == 0 {
-                    return trap(msg::FUEL);
-                }
-                *f -= 1;
+                self.meter_tick(&code, pc)?;
             }
             let op = code.ops[pc];
             pc += 1;

@@ -43,7 +43,7 @@ impl ArrayData {
             ArrayData::Vals(v) => v[i] = val,
         }
     }
-    fn bytes(&self) -> usize {
+    pub(crate) fn bytes(&self) -> usize {
         match self {
             ArrayData::I8(v) => v.len(),
             ArrayData::I16(v) => v.len() * 2,
@@ -61,7 +61,7 @@ pub enum Obj {
 }
 
 impl Obj {
-    fn bytes(&self) -> usize {
+    pub(crate) fn bytes(&self) -> usize {
         let header = std::mem::size_of::<Option<Obj>>();
         header
             + match self {

@@ -9,11 +9,13 @@
 //! Entry points: [`wast::run_wast_str`] for spec scripts, [`wasi::run_command`] for WASI commands,
 //! [`invoke_export`] for calling one export, and [`Store`] for embedding.
 
+pub mod api;
 mod error;
 pub mod exec;
 pub mod gc;
 mod instance;
 pub mod ir;
+pub mod meter;
 pub mod module;
 pub mod store;
 pub mod translate;

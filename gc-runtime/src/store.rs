@@ -104,11 +104,13 @@ pub struct Limits {
     pub max_stack: usize,
     pub max_memory_pages: u64,
     pub max_table_elems: u64,
+    /// Live GC heap bytes beyond which allocation traps ("GC heap limit exceeded").
+    pub max_gc_heap_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_frames: 20_000, max_stack: 1 << 20, max_memory_pages: 65536, max_table_elems: 10_000_000 }
+        Limits { max_frames: 20_000, max_stack: 1 << 20, max_memory_pages: 65536, max_table_elems: 10_000_000, max_gc_heap_bytes: usize::MAX }
     }
 }
 
@@ -140,6 +142,12 @@ pub struct Store {
     /// Remaining fuel; `None` disables metering.
     pub(crate) fuel: Option<u64>,
     pub limits: Limits,
+    /// Embedding-API state (the `api::Store<T>` data, host values of externrefs, ...).
+    pub(crate) embedder: Option<Box<dyn std::any::Any + Send>>,
+    /// Epoch interruption, profiling and deferred limit traps (see `meter`).
+    pub(crate) meter: crate::meter::Meter,
+    /// Set by an async host function that wants the wasm stack parked until its future resolves.
+    pub(crate) suspend_requested: bool,
 }
 
 impl Default for Store {
@@ -176,6 +184,9 @@ impl Store {
             wasi: None,
             fuel: None,
             limits: Limits::default(),
+            embedder: None,
+            meter: crate::meter::Meter::default(),
+            suspend_requested: false,
         }
     }
 
@@ -302,6 +313,31 @@ fn valtype_byte(v: wasmparser::ValType) -> u8 {
         F64 => 0x7c,
         V128 => 0x7b,
         Ref(r) if r.is_extern_ref() => 0x6f,
-        Ref(_) => 0x70,
+        Ref(r) => abstract_ref_byte(r).unwrap_or(0x70),
     }
+}
+
+/// The one-byte encoding of a nullable abstract reference type (`anyref`, `eqref`, ...), so host
+/// functions can take and return every GC reference type the embedding API exposes.
+fn abstract_ref_byte(r: wasmparser::RefType) -> Option<u8> {
+    use wasmparser::{AbstractHeapType as A, HeapType};
+    if !r.is_nullable() {
+        return None;
+    }
+    let HeapType::Abstract { shared: false, ty } = r.heap_type() else { return None };
+    Some(match ty {
+        A::Func => 0x70,
+        A::Extern => 0x6f,
+        A::Any => 0x6e,
+        A::Eq => 0x6d,
+        A::I31 => 0x6c,
+        A::Struct => 0x6b,
+        A::Array => 0x6a,
+        A::Exn => 0x69,
+        A::None => 0x71,
+        A::NoExtern => 0x72,
+        A::NoFunc => 0x73,
+        A::NoExn => 0x74,
+        _ => return None,
+    })
 }

@@ -1,0 +1,203 @@
+//! Per-instruction bookkeeping beyond the fast path: fuel, epoch deadlines, the guest profiler and
+//! traps deferred from places that cannot fail (a GC allocation over the heap limit).
+//!
+//! The interpreter calls [`Store::meter_tick`] before every IR instruction only when one of these
+//! is switched on, so unmetered execution pays nothing.
+//!
+//! # Fuel cost
+//! Every executed IR instruction costs exactly one unit. The IR is the wasm instruction stream with
+//! structure resolved: `block`, `loop`, `end`, `else` (structured-control markers) and `nop`s that
+//! translation folds away cost nothing; every other wasm instruction costs 1 (calls cost 1 for the
+//! `call` itself, plus the callee's instructions; host functions cost nothing beyond the call).
+//! Costs depend only on the instructions executed, so a given run consumes the same fuel every time.
+
+use std::collections::HashMap;
+use std::mem::Discriminant;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use crate::error::{msg, Error};
+use crate::ir::{Code, Op};
+use crate::store::{FuncKind, Store};
+use crate::value::Val;
+
+/// The epoch check runs every this many instructions (an atomic load per instruction would cost).
+const EPOCH_CHECK_INTERVAL: u32 = 1024;
+
+/// Trap message of an epoch deadline, as wasmtime's.
+pub const INTERRUPT: &str = "interrupt";
+/// Trap message when the GC heap limit is exceeded.
+pub const GC_HEAP_LIMIT: &str = "GC heap limit exceeded";
+
+/// Optional per-instruction work; see the module docs.
+#[derive(Default)]
+pub struct Meter {
+    /// The engine's epoch counter and the deadline at which execution traps with "interrupt".
+    pub(crate) epoch: Option<(Arc<AtomicU64>, u64)>,
+    epoch_countdown: u32,
+    pub(crate) profile: Option<Box<Profile>>,
+    pub(crate) pending_trap: Option<&'static str>,
+}
+
+/// Counts gathered by the guest profiler (`cargo wasm run --profile`).
+#[derive(Default)]
+pub struct Profile {
+    /// Instructions executed per function body (keyed by the code's address).
+    funcs: HashMap<usize, (Arc<Code>, u64)>,
+    /// Instructions executed per opcode, with one instance to print its name.
+    ops: HashMap<Discriminant<Op>, (Op, u64)>,
+    total: u64,
+}
+
+impl Profile {
+    fn record(&mut self, code: &Arc<Code>, op: Op) {
+        self.total += 1;
+        let key = Arc::as_ptr(code) as usize;
+        self.funcs.entry(key).or_insert_with(|| (code.clone(), 0)).1 += 1;
+        self.ops.entry(std::mem::discriminant(&op)).or_insert((op, 0)).1 += 1;
+    }
+}
+
+/// One line of a profile report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileEntry {
+    pub name: String,
+    pub count: u64,
+}
+
+/// The profiler's findings, sorted by decreasing count.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileReport {
+    pub total_instructions: u64,
+    pub functions: Vec<ProfileEntry>,
+    pub opcodes: Vec<ProfileEntry>,
+}
+
+impl ProfileReport {
+    /// Human-readable text: the top `n` functions and opcodes with their share of all instructions.
+    pub fn render(&self, n: usize) -> String {
+        let mut out = format!("profile: {} instructions executed\n", self.total_instructions);
+        let pct = |c: u64| if self.total_instructions == 0 { 0.0 } else { c as f64 * 100.0 / self.total_instructions as f64 };
+        out.push_str("top functions by instructions executed:\n");
+        for e in self.functions.iter().take(n) {
+            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
+        }
+        out.push_str("opcode histogram:\n");
+        for e in self.opcodes.iter().take(n) {
+            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
+        }
+        out
+    }
+}
+
+impl Store {
+    /// Whether the interpreter must call [`Store::meter_tick`] (fuel is checked separately).
+    #[inline]
+    pub(crate) fn meter_active(&self) -> bool {
+        self.meter.epoch.is_some()
+            || self.meter.profile.is_some()
+            || self.meter.pending_trap.is_some()
+            || self.limits.max_gc_heap_bytes != usize::MAX
+    }
+
+    /// Charged before instruction `pc` of `code` executes.
+    #[inline]
+    pub(crate) fn meter_tick(&mut self, code: &Arc<Code>, pc: usize) -> Result<(), Error> {
+        if let Some(f) = self.fuel.as_mut() {
+            if *f == 0 {
+                return Err(Error::trap(msg::FUEL));
+            }
+            *f -= 1;
+        }
+        if let Some(t) = self.meter.pending_trap.take() {
+            return Err(Error::trap(t));
+        }
+        if let Some((epoch, deadline)) = &self.meter.epoch {
+            if self.meter.epoch_countdown == 0 {
+                self.meter.epoch_countdown = EPOCH_CHECK_INTERVAL;
+                if epoch.load(Ordering::Relaxed) >= *deadline {
+                    return Err(Error::trap(INTERRUPT));
+                }
+            }
+            self.meter.epoch_countdown -= 1;
+        }
+        if let Some(p) = self.meter.profile.as_mut() {
+            p.record(code, code.ops[pc]);
+        }
+        Ok(())
+    }
+
+    /// Called before a GC allocation of `bytes` when a heap limit is set: collects once, and if the
+    /// live heap would still exceed the limit, arms a trap for the next instruction.
+    pub(crate) fn check_gc_limit(&mut self, stack: &[Val], bytes: usize) {
+        let limit = self.limits.max_gc_heap_bytes;
+        if self.heap.stats().live_bytes.saturating_add(bytes) <= limit {
+            return;
+        }
+        self.collect_with(stack);
+        if self.heap.stats().live_bytes.saturating_add(bytes) > limit {
+            self.meter.pending_trap = Some(GC_HEAP_LIMIT);
+        }
+    }
+
+    /// Starts (or restarts) counting instructions per function and per opcode.
+    pub fn enable_profiling(&mut self) {
+        self.meter.profile = Some(Box::default());
+    }
+
+    /// The profile gathered since [`Store::enable_profiling`], or `None` if profiling is off.
+    pub fn profile_report(&self) -> Option<ProfileReport> {
+        let p = self.meter.profile.as_ref()?;
+        let mut functions: Vec<ProfileEntry> =
+            p.funcs.values().map(|(code, n)| ProfileEntry { name: self.code_name(code), count: *n }).collect();
+        functions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        let mut opcodes: Vec<ProfileEntry> = p
+            .ops
+            .values()
+            .map(|(op, n)| {
+                let dbg = format!("{op:?}");
+                let name = dbg.split(['(', ' ', '{']).next().unwrap_or("?").to_string();
+                ProfileEntry { name, count: *n }
+            })
+            .collect();
+        opcodes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        Some(ProfileReport { total_instructions: p.total, functions, opcodes })
+    }
+
+    /// A function's name for reports: from the name section, else an export name, else its index.
+    fn code_name(&self, code: &Arc<Code>) -> String {
+        let Some((addr, module, def)) = self.funcs.iter().enumerate().find_map(|(i, f)| match &f.kind {
+            FuncKind::Wasm { code: Some(c), module, def, .. } if Arc::ptr_eq(c, code) => Some((i, module, *def)),
+            _ => None,
+        }) else {
+            return "<unknown>".into();
+        };
+        let index = module.num_imported_funcs as u32 + def;
+        if let Some(n) = function_name(&module.bytes, index) {
+            return n;
+        }
+        let inst = &self.instances[code.instance as usize];
+        if let Some((name, _)) = inst.exports.iter().find(|(_, e)| **e == crate::store::Extern::Func(addr as u32)) {
+            return format!("{name} (export)");
+        }
+        format!("func[{index}]")
+    }
+}
+
+/// The name of function `index` in the module's `name` custom section, if present.
+fn function_name(bytes: &[u8], index: u32) -> Option<String> {
+    use wasmparser::{KnownCustom, Name, Parser, Payload};
+    for payload in Parser::new(0).parse_all(bytes) {
+        let Ok(Payload::CustomSection(c)) = payload else { continue };
+        let KnownCustom::Name(reader) = c.as_known() else { continue };
+        for sub in reader {
+            let Ok(Name::Function(map)) = sub else { continue };
+            for naming in map.into_iter().flatten() {
+                if naming.index == index {
+                    return Some(naming.name.to_string());
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,171 @@
+//! Async host functions: the wasm stack is parked while the host future is pending.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use gc_runtime::api::{block_on, Caller, Engine, Linker, Module, Store};
+
+/// A future that is pending once (waking itself) before resolving: forces a real suspension.
+struct YieldOnce(bool);
+impl Future for YieldOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+/// Counts how often the wrapped future returned `Pending`.
+struct CountPending<F> {
+    inner: Pin<Box<F>>,
+    pending: Arc<AtomicUsize>,
+}
+impl<F: Future> Future for CountPending<F> {
+    type Output = F::Output;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let r = self.inner.as_mut().poll(cx);
+        if r.is_pending() {
+            self.pending.fetch_add(1, Ordering::SeqCst);
+        }
+        r
+    }
+}
+
+const LOOP: &str = r#"(module
+  (import "host" "add" (func $add (param i32 i32) (result i32)))
+  (func (export "run") (param $n i32) (result i32) (local $acc i32) (local $i i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $acc (call $add (local.get $acc) (local.get $i)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.get $acc)))"#;
+
+/// The host import yields once per call and counts its calls in the store data.
+fn setup() -> (Store<usize>, gc_runtime::api::TypedFunc<i32, i32>) {
+    let engine = Engine::default();
+    let module = Module::new(&engine, LOOP).unwrap();
+    let mut linker = Linker::<usize>::new(&engine);
+    linker
+        .func_wrap_async("host", "add", |mut caller: Caller<'_, usize>, (a, b): (i32, i32)| {
+            *caller.data_mut() += 1;
+            async move {
+                YieldOnce(false).await;
+                Ok(a.wrapping_add(b))
+            }
+        })
+        .unwrap();
+    let mut store = Store::new(&engine, 0usize);
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    (store, run)
+}
+
+fn expected(n: i32) -> i32 {
+    (0..n).fold(0i32, |a, i| a.wrapping_add(i))
+}
+
+#[test]
+fn ten_thousand_async_calls_suspend_and_sum_correctly_with_block_on() {
+    let (mut store, run) = setup();
+    let pending = Arc::new(AtomicUsize::new(0));
+    let fut = CountPending { inner: Box::pin(run.call_async(&mut store, 10_000)), pending: pending.clone() };
+    let result = block_on(fut).unwrap();
+    assert_eq!(result, expected(10_000));
+    assert_eq!(pending.load(Ordering::SeqCst), 10_000, "each host call suspended the wasm stack once");
+    assert_eq!(*store.data(), 10_000);
+}
+
+#[test]
+fn ten_thousand_async_calls_under_tokio() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let (mut store, run) = setup();
+    let pending = Arc::new(AtomicUsize::new(0));
+    let result = rt.block_on(async {
+        CountPending { inner: Box::pin(run.call_async(&mut store, 10_000)), pending: pending.clone() }.await
+    });
+    assert_eq!(result.unwrap(), expected(10_000));
+    assert_eq!(pending.load(Ordering::SeqCst), 10_000);
+}
+
+#[test]
+fn tokio_sleep_inside_a_host_function() {
+    let engine = Engine::default();
+    let module = Module::new(&engine, LOOP).unwrap();
+    let mut linker = Linker::<()>::new(&engine);
+    linker
+        .func_wrap_async("host", "add", |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            Ok(a + b)
+        })
+        .unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    assert_eq!(rt.block_on(run.call_async(&mut store, 5)).unwrap(), 10);
+}
+
+#[test]
+fn synchronous_call_of_an_async_import_is_an_error_not_a_hang() {
+    let (mut store, run) = setup();
+    let err = run.call(&mut store, 3).unwrap_err();
+    assert!(err.to_string().contains("use `call_async`"), "{err}");
+    // The store remains usable afterwards.
+    assert_eq!(block_on(run.call_async(&mut store, 3)).unwrap(), 3);
+}
+
+#[test]
+fn host_error_after_suspension_unwinds_and_store_stays_usable() {
+    let engine = Engine::default();
+    let module = Module::new(&engine, LOOP).unwrap();
+    let mut linker = Linker::<()>::new(&engine);
+    linker
+        .func_wrap_async("host", "add", |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
+            YieldOnce(false).await;
+            if b == 7 {
+                return Err(gc_runtime::Error::Host("seven is not allowed".into()));
+            }
+            Ok(a + b)
+        })
+        .unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let err = block_on(run.call_async(&mut store, 10)).unwrap_err();
+    assert_eq!(err.to_string(), "seven is not allowed");
+    assert_eq!(block_on(run.call_async(&mut store, 7)).unwrap(), expected(7));
+}
+
+#[test]
+fn dropping_a_suspended_call_leaves_the_store_usable() {
+    let (mut store, run) = setup();
+    {
+        let mut fut = Box::pin(run.call_async(&mut store, 100));
+        let waker = std::task::Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        assert!(fut.as_mut().poll(&mut cx).is_pending());
+    }
+    assert_eq!(block_on(run.call_async(&mut store, 4)).unwrap(), expected(4));
+}
+
+#[test]
+fn sync_host_functions_work_under_call_async() {
+    let engine = Engine::default();
+    let module = Module::new(&engine, LOOP).unwrap();
+    let mut linker = Linker::<()>::new(&engine);
+    linker.func_wrap("host", "add", |a: i32, b: i32| a * 2 + b).unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let want = (0..5).fold(0, |a, i| a * 2 + i);
+    assert_eq!(block_on(run.call_async(&mut store, 5)).unwrap(), want);
+}
