@@ -4,7 +4,7 @@
 //! exported `memory` through `Store::caller_instance`. Directories are capabilities: each preopen
 //! (`--dir HOST[::GUEST]`) is a descriptor, and every path is resolved component by component under
 //! the directory descriptor it is relative to ([`sandbox`]), so `..`, absolute paths and symlinks
-//! cannot escape (`ENOTCAPABLE`). `proc_raise` is `ENOSYS`; the `sock_*` functions are `ENOTSUP`
+//! cannot escape (`EPERM`, as in wasmtime). `proc_raise` is `ENOSYS`; the `sock_*` functions are `ENOTSUP`
 //! (preview 1 has no way to create sockets and none are preopened).
 
 mod errno;

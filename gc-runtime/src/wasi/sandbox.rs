@@ -1,12 +1,14 @@
 //! Capability-based path resolution: a guest path is resolved component by component under the
 //! directory descriptor it is relative to, so neither `..`, nor an absolute path, nor a symlink can
-//! reach outside that directory (refused with `ENOTCAPABLE`, as wasmtime does).
+//! reach outside that directory. Escapes are refused with `EPERM`, the errno wasmtime (cap-std)
+//! returns for them; wasi-libc itself answers `ENOTCAPABLE` for absolute paths that match no
+//! preopen, before any call reaches the host.
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use super::errno::{ELOOP, ENAMETOOLONG, ENOENT, ENOTCAPABLE};
+use super::errno::{ELOOP, ENAMETOOLONG, ENOENT, EPERM};
 
 /// Symlinks followed in one resolution before giving up with `ELOOP` (Linux's limit).
 const MAX_SYMLINKS: usize = 40;
@@ -22,7 +24,7 @@ pub fn resolve(root: &Path, path: &[u8], follow_final: bool) -> Result<PathBuf, 
         return Err(ENAMETOOLONG);
     }
     if path[0] == b'/' {
-        return Err(ENOTCAPABLE);
+        return Err(EPERM);
     }
     let follow_final = follow_final || path.ends_with(b"/");
     let mut pending: Vec<Vec<u8>> = components(path);
@@ -32,7 +34,7 @@ pub fn resolve(root: &Path, path: &[u8], follow_final: bool) -> Result<PathBuf, 
     while let Some(c) = pending.pop() {
         if c == b".." {
             if parts.pop().is_none() {
-                return Err(ENOTCAPABLE);
+                return Err(EPERM);
             }
             continue;
         }
@@ -48,7 +50,7 @@ pub fn resolve(root: &Path, path: &[u8], follow_final: bool) -> Result<PathBuf, 
                 let target = std::fs::read_link(&host).map_err(|e| super::errno::from_io(&e))?;
                 let t = target.as_os_str().as_bytes();
                 if t.first() == Some(&b'/') {
-                    return Err(ENOTCAPABLE);
+                    return Err(EPERM);
                 }
                 parts.pop();
                 let mut more = components(t);
@@ -80,8 +82,8 @@ mod tests {
     fn dotdot_cannot_leave_the_root() {
         let root = Path::new("/nonexistent-root");
         assert_eq!(resolve(root, b"a/../b", false), Ok(root.join("b")));
-        assert_eq!(resolve(root, b"a/../../b", false), Err(ENOTCAPABLE));
-        assert_eq!(resolve(root, b"/etc/passwd", false), Err(ENOTCAPABLE));
+        assert_eq!(resolve(root, b"a/../../b", false), Err(EPERM));
+        assert_eq!(resolve(root, b"/etc/passwd", false), Err(EPERM));
         assert_eq!(resolve(root, b"", false), Err(ENOENT));
         assert_eq!(resolve(root, b"./x/./y", false), Ok(root.join("x/y")));
     }
