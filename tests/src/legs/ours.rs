@@ -47,12 +47,25 @@ pub fn build(
         }));
     }
     match messages.wasm_module() {
-        Some(module) => Ok(Ok(PathBuf::from(module))),
+        Some(module) => Ok(validate(Path::new(module)).map(|()| PathBuf::from(module))),
         None => Ok(Err(BuildFailure {
             summary: "wasm build succeeded but reported no .wasm artifact".into(),
             detail: format!("stdout:\n{}\nstderr:\n{}", captured.stdout, captured.stderr),
         })),
     }
+}
+
+/// Checks the module independently of cargo-wasm's own validation: every output must be valid for
+/// `wasmparser` with its default features (issue 3's contract).
+pub fn validate(module: &Path) -> Result<(), BuildFailure> {
+    let bytes = std::fs::read(module).map_err(|error| BuildFailure {
+        summary: format!("cannot read the module {}", module.display()),
+        detail: error.to_string(),
+    })?;
+    wasmparser::Validator::new().validate_all(&bytes).map(|_| ()).map_err(|error| BuildFailure {
+        summary: format!("invalid module (wasmparser): {error}"),
+        detail: format!("{}: {error}", module.display()),
+    })
 }
 
 /// `cargo wasm run -q <module> [-- args]`.
@@ -63,4 +76,27 @@ pub fn run(cargo_wasm: &Path, module: &Path, args: &[String], cwd: &Path, timeou
         command.arg("--").args(args);
     }
     process::run(&mut command, timeout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate;
+
+    #[test]
+    fn rejects_invalid_modules() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.wasm");
+        // A function declared to return i32 whose body is empty.
+        let bytes = [
+            0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // header
+            1, 5, 1, 0x60, 0, 1, 0x7f, // type section: [] -> [i32]
+            3, 2, 1, 0, // function section
+            10, 4, 1, 2, 0, 0x0b, // code section: no locals, end
+        ];
+        std::fs::write(&path, bytes).unwrap();
+        let failure = validate(&path).unwrap_err();
+        assert!(failure.summary.starts_with("invalid module (wasmparser): type mismatch"), "{}", failure.summary);
+        std::fs::write(&path, &bytes[..8]).unwrap();
+        assert_eq!(validate(&path), Ok(()));
+    }
 }
