@@ -270,6 +270,36 @@ pub fn clone_shallow_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     id
 }
 
+/// A fresh object with the same contents (shallow): struct-likes field by field, Vec/String header copy.
+pub fn clone_shallow_or_seq(lw: &mut Lowerer, t: &Ty) -> u32 {
+    match t {
+        Ty::Vec(_) | Ty::String | Ty::Str | Ty::Slice(_) => {
+            let v = lw.repr(t).unwrap_or(ValType::I32);
+            let key = format!("shallow<{}>", lw.ck.ty_name(t));
+            let (id, new) = lw.helper(&key, vec![v], vec![v], false);
+            if !new {
+                return id;
+            }
+            let mut fl = FnLower::new_helper(lw, 1, Some(v));
+            let (sty, n) = match t {
+                Ty::Vec(e) => (fl.lw.vec_type(e), 2),
+                Ty::String => (fl.lw.vec_type(&Ty::Int(IntTy::U8)), 2),
+                Ty::Slice(e) => (fl.lw.slice_type(e), 3),
+                _ => (fl.lw.slice_type(&Ty::Int(IntTy::U8)), 3),
+            };
+            for w in 0..n {
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::StructGet { struct_type_index: sty, field_index: w });
+            }
+            fl.emit(I::StructNew(sty));
+            fl.finish(id);
+            id
+        }
+        Ty::Array(..) => clone_fn(lw, t),
+        _ => clone_shallow_fn(lw, t),
+    }
+}
+
 pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     let v = lw.repr(t).unwrap_or(ValType::I32);
     let key = format!("clone<{}>", lw.ck.ty_name(t));

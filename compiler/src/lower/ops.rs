@@ -696,6 +696,77 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "mem.swap" | "mem.replace" | "mem.take" => {
+                // Operate on the places behind the `&mut` arguments.
+                let place_of = |fl: &mut FnLower, a: &TExpr| -> Place {
+                    match &a.kind {
+                        crate::tir::ExprKind::AddrOf(true, inner) => fl.place(inner),
+                        _ => {
+                            let inner_ty = match &a.ty {
+                                Ty::Ref(_, t) => (**t).clone(),
+                                t => t.clone(),
+                            };
+                            let d = TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: inner_ty, span: a.span.clone() };
+                            fl.place(&d)
+                        }
+                    }
+                };
+                let t = match &args[0].ty {
+                    Ty::Ref(_, t) => (**t).clone(),
+                    t => t.clone(),
+                };
+                let v = self.lw.repr(&t);
+                let pa = place_of(self, &args[0]);
+                // Whole-object places copy contents; take a snapshot of the old value first.
+                let old = v.map(|vt| self.new_local(vt));
+                self.load(&pa);
+                if let Place::Whole(..) = pa {
+                    let f = helpers::clone_shallow_or_seq(self.lw, &t);
+                    self.emit(I::Call(f));
+                }
+                if let Some(o) = old {
+                    self.emit(I::LocalSet(o));
+                }
+                match op {
+                    "mem.swap" => {
+                        let pb = place_of(self, &args[1]);
+                        let ob = v.map(|vt| self.new_local(vt));
+                        self.load(&pb);
+                        if let Place::Whole(..) = pb {
+                            let f = helpers::clone_shallow_or_seq(self.lw, &t);
+                            self.emit(I::Call(f));
+                        }
+                        if let Some(o) = ob {
+                            self.emit(I::LocalSet(o));
+                        }
+                        self.store_with(&pa, &mut |fl: &mut FnLower| {
+                            if let Some(o) = ob {
+                                fl.emit(I::LocalGet(o));
+                            }
+                        });
+                        self.store_with(&pb, &mut |fl: &mut FnLower| {
+                            if let Some(o) = old {
+                                fl.emit(I::LocalGet(o));
+                            }
+                        });
+                    }
+                    "mem.replace" => {
+                        let nv = &args[1];
+                        self.store_expr(&pa, nv);
+                        if let Some(o) = old {
+                            self.emit(I::LocalGet(o));
+                        }
+                    }
+                    _ => {
+                        let tt = t.clone();
+                        let ee = e.clone();
+                        self.store_with(&pa, &mut |fl: &mut FnLower| fl.default_of(&tt, &ee));
+                        if let Some(o) = old {
+                            self.emit(I::LocalGet(o));
+                        }
+                    }
+                }
+            }
             "seq.fill" => {
                 let t = args[0].ty.peel_refs().clone();
                 let elem = vec_elem(&t);
@@ -858,7 +929,7 @@ impl FnLower<'_, '_> {
             "int.checked_add" | "int.checked_sub" | "int.checked_mul" | "int.checked_div" | "int.checked_rem" | "int.saturating_add" | "int.saturating_sub" | "int.saturating_mul" | "int.checked_pow" | "int.wrapping_neg" | "int.signum" | "int.rem_euclid" | "int.div_euclid" | "int.count_ones" | "int.count_zeros" | "int.leading_zeros" | "int.trailing_zeros" | "int.rotate_left" | "int.rotate_right" | "int.is_power_of_two" | "int.is_positive" | "int.is_negative" | "int.abs_diff" | "int.clamp" | "int.wrapping_pow" | "int.checked_neg" | "int.checked_abs" | "int.checked_shl" | "int.checked_shr" | "int.wrapping_shl" | "int.wrapping_shr" | "int.wrapping_div" | "int.wrapping_rem" | "int.wrapping_abs" | "int.saturating_pow" | "int.saturating_neg" | "int.overflowing_add" | "int.overflowing_sub" | "int.overflowing_mul" | "int.unsigned_abs" => {
                 self.int_method(op, args, e);
             }
-            "float.sqrt" | "float.floor" | "float.ceil" | "float.trunc" | "float.abs" | "float.round" | "float.min" | "float.max" | "float.copysign" | "float.is_nan" | "float.is_infinite" | "float.is_finite" | "float.signum" | "float.fract" | "float.is_sign_negative" | "float.is_sign_positive" | "float.to_degrees" | "float.to_radians" | "float.clamp" | "float.mul_add" | "float.powi" => {
+            _ if op.starts_with("float.") => {
                 self.float_method(op, args, e);
             }
             "range.contains" => {

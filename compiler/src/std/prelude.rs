@@ -384,10 +384,12 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
         __intrinsic_push_str(out, "\\n");
     } else if c == '\\' {
         __intrinsic_push_str(out, "\\\\");
+    } else if c == '\0' {
+        __intrinsic_push_str(out, "\\0");
     } else if c == quote {
         __intrinsic_push_byte(out, b'\\');
         string_push(out, c);
-    } else if u < 0x20 || u == 0x7f {
+    } else if u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0xad || (u >= 0x200b && u <= 0x200f) || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2060 && u <= 0x2064) || u == 0xfeff {
         push_hex_escape(out, u);
     } else {
         string_push(out, c);
@@ -766,19 +768,59 @@ fn char_is_control(c: char) -> bool {
 }
 fn char_is_alphabetic(c: char) -> bool {
     let u = c as u32;
-    char_is_ascii_alphabetic(c) || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && u < 0x2000)
+    char_is_ascii_alphabetic(c)
+        || u == 0xAA
+        || u == 0xB5
+        || u == 0xBA
+        || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && u < 0x2C0)
+        || (u >= 0x370 && u <= 0x3FF && u != 0x37E && u != 0x387)
+        || (u >= 0x400 && u <= 0x52F && !(u >= 0x482 && u <= 0x489))
+        || (u >= 0x5D0 && u <= 0x5EA)
+        || (u >= 0x620 && u <= 0x64A)
+        || (u >= 0x3041 && u <= 0x3096)
+        || (u >= 0x30A1 && u <= 0x30FA)
+        || (u >= 0x3400 && u <= 0x4DBF)
+        || (u >= 0x4E00 && u <= 0x9FFF)
+        || (u >= 0xAC00 && u <= 0xD7A3)
 }
 fn char_is_numeric(c: char) -> bool {
-    char_is_ascii_digit(c)
+    let u = c as u32;
+    char_is_ascii_digit(c) || u == 0xB2 || u == 0xB3 || u == 0xB9 || (u >= 0xBC && u <= 0xBE) || (u >= 0x660 && u <= 0x669) || (u >= 0x2150 && u <= 0x2189) || (u >= 0x2460 && u <= 0x249B) || (u >= 0xFF10 && u <= 0xFF19)
 }
 fn char_is_alphanumeric(c: char) -> bool {
     char_is_alphabetic(c) || char_is_numeric(c)
 }
+/// Case of letters in Latin-1, Latin Extended-A, Greek and Cyrillic (the common scripts).
+fn char_case(c: char) -> i32 {
+    let u = c as u32;
+    if u >= 65 && u <= 90 {
+        return 1;
+    }
+    if u >= 97 && u <= 122 {
+        return 2;
+    }
+    if u >= 0xC0 && u <= 0xDE && u != 0xD7 {
+        return 1;
+    }
+    if u >= 0xDF && u <= 0xFF && u != 0xF7 {
+        return 2;
+    }
+    if u >= 0x100 && u <= 0x17F {
+        return if u % 2 == 0 { 1 } else { 2 };
+    }
+    if (u >= 0x391 && u <= 0x3A9) || (u >= 0x410 && u <= 0x42F) || (u >= 0x400 && u <= 0x40F) {
+        return 1;
+    }
+    if (u >= 0x3B1 && u <= 0x3C9) || (u >= 0x430 && u <= 0x44F) || (u >= 0x450 && u <= 0x45F) {
+        return 2;
+    }
+    0
+}
 fn char_is_uppercase(c: char) -> bool {
-    char_is_ascii_uppercase(c)
+    char_case(c) == 1
 }
 fn char_is_lowercase(c: char) -> bool {
-    char_is_ascii_lowercase(c)
+    char_case(c) == 2
 }
 fn char_to_ascii_uppercase(c: char) -> char {
     if char_is_ascii_lowercase(c) { __intrinsic_char(c as u32 - 32) } else { c }
@@ -2115,4 +2157,350 @@ fn int_overflowing_sub(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
 
 fn int_overflowing_mul(a: i64, b: i64, signed: bool, bits: i32) -> (bool, i64) {
     overflowing_mul(a, b, signed, bits)
+}
+
+// ---------------------------------------------------------------- f64 math (wasm has no transcendental instructions)
+
+fn scale2(x: f64, k: i32) -> f64 {
+    // x * 2^k, in steps so subnormal and huge results are reached without intermediate overflow.
+    let mut r = x;
+    let mut k = k;
+    while k > 1000 {
+        r = r * __intrinsic_f64_from_bits(((1023 + 1000) as u64) << 52);
+        k -= 1000;
+    }
+    while k < -1000 {
+        r = r * __intrinsic_f64_from_bits(((1023 - 1000) as u64) << 52);
+        k += 1000;
+    }
+    r * __intrinsic_f64_from_bits(((1023 + k) as u64) << 52)
+}
+
+fn float_exp(x: f64) -> f64 {
+    if x != x {
+        return x;
+    }
+    if x > 709.782712893384 {
+        return f64::INFINITY;
+    }
+    if x < -745.1332191019412 {
+        return 0.0;
+    }
+    let ln2_hi = 6.93147180369123816490e-01;
+    let ln2_lo = 1.90821492927058770002e-10;
+    let kf = float_round(x * 1.4426950408889634);
+    let k = kf as i32;
+    let r = (x - kf * ln2_hi) - kf * ln2_lo;
+    // Taylor series of e^r, |r| <= 0.35
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    let mut n = 1;
+    while n < 22 {
+        term = term * r / (n as f64);
+        sum = sum + term;
+        n += 1;
+    }
+    scale2(sum, k)
+}
+
+fn float_exp2(x: f64) -> f64 {
+    if x == float_round(x) && x > -1022.0 && x < 1024.0 {
+        return scale2(1.0, x as i32);
+    }
+    float_exp(x * 0.6931471805599453)
+}
+
+fn float_ln(x: f64) -> f64 {
+    if x != x || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x == f64::INFINITY {
+        return x;
+    }
+    let mut bits = __intrinsic_f64_bits(x);
+    let mut e = ((bits >> 52) & 0x7ff) as i32;
+    if e == 0 {
+        // subnormal: normalize
+        let y = x * 18014398509481984.0;
+        bits = __intrinsic_f64_bits(y);
+        e = ((bits >> 52) & 0x7ff) as i32 - 54;
+    }
+    let mut k = e - 1023;
+    let mut m = __intrinsic_f64_from_bits((bits & 0xfffffffffffff) | 0x3ff0000000000000);
+    if m > 1.4142135623730951 {
+        m = m / 2.0;
+        k += 1;
+    }
+    let f = m - 1.0;
+    let s = f / (2.0 + f);
+    let s2 = s * s;
+    let mut term = s;
+    let mut sum = 0.0;
+    let mut n = 1;
+    while n < 40 {
+        sum = sum + term / (n as f64);
+        term = term * s2;
+        n += 2;
+    }
+    let lnm = 2.0 * sum;
+    let kf = k as f64;
+    kf * 6.93147180369123816490e-01 + (lnm + kf * 1.90821492927058770002e-10)
+}
+
+fn float_log10(x: f64) -> f64 {
+    let r = float_ln(x) * 0.4342944819032518;
+    let n = float_round(r);
+    if n >= 0.0 && n <= 22.0 && pow10(n as i32) == x {
+        return n;
+    }
+    if n < 0.0 && n >= -22.0 && 1.0 / pow10(-n as i32) == x {
+        return n;
+    }
+    r
+}
+
+fn float_log2(x: f64) -> f64 {
+    if x > 0.0 && x != f64::INFINITY {
+        let bits = __intrinsic_f64_bits(x);
+        if bits & 0xfffffffffffff == 0 && (bits >> 52) != 0 {
+            return (((bits >> 52) & 0x7ff) as i32 - 1023) as f64;
+        }
+    }
+    float_ln(x) * 1.4426950408889634
+}
+
+fn float_log(x: f64, base: f64) -> f64 {
+    float_ln(x) / float_ln(base)
+}
+
+fn sin_kernel(r: f64) -> f64 {
+    let r2 = r * r;
+    let mut term = r;
+    let mut sum = r;
+    let mut n = 1;
+    while n < 12 {
+        term = -term * r2 / (((2 * n) * (2 * n + 1)) as f64);
+        sum = sum + term;
+        n += 1;
+    }
+    sum
+}
+
+fn cos_kernel(r: f64) -> f64 {
+    let r2 = r * r;
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    let mut n = 1;
+    while n < 12 {
+        term = -term * r2 / (((2 * n - 1) * (2 * n)) as f64);
+        sum = sum + term;
+        n += 1;
+    }
+    sum
+}
+
+/// (quadrant, reduced argument) with |r| <= pi/4.
+fn reduce_pio2(x: f64) -> (i64, f64) {
+    let pio2_1 = 1.57079632673412561417e+00;
+    let pio2_2 = 6.07710050630396597660e-11;
+    let pio2_3 = 2.02226624871116645580e-21;
+    let kf = float_round(x * 0.6366197723675814);
+    let r = ((x - kf * pio2_1) - kf * pio2_2) - kf * pio2_3;
+    (kf as i64, r)
+}
+
+fn float_sin(x: f64) -> f64 {
+    if x != x || x == f64::INFINITY || x == f64::NEG_INFINITY {
+        return f64::NAN;
+    }
+    let (k, r) = reduce_pio2(x);
+    let q = ((k % 4) + 4) % 4;
+    if q == 0 {
+        sin_kernel(r)
+    } else if q == 1 {
+        cos_kernel(r)
+    } else if q == 2 {
+        -sin_kernel(r)
+    } else {
+        -cos_kernel(r)
+    }
+}
+
+fn float_cos(x: f64) -> f64 {
+    if x != x || x == f64::INFINITY || x == f64::NEG_INFINITY {
+        return f64::NAN;
+    }
+    let (k, r) = reduce_pio2(x);
+    let q = ((k % 4) + 4) % 4;
+    if q == 0 {
+        cos_kernel(r)
+    } else if q == 1 {
+        -sin_kernel(r)
+    } else if q == 2 {
+        -cos_kernel(r)
+    } else {
+        sin_kernel(r)
+    }
+}
+
+fn float_tan(x: f64) -> f64 {
+    float_sin(x) / float_cos(x)
+}
+
+fn atan_small(t: f64) -> f64 {
+    // |t| <= tan(pi/8)
+    let t2 = t * t;
+    let mut term = t;
+    let mut sum = 0.0;
+    let mut n = 1;
+    while n < 80 {
+        sum = sum + term / (n as f64);
+        term = -term * t2;
+        n += 2;
+    }
+    sum
+}
+
+fn float_atan(x: f64) -> f64 {
+    if x != x {
+        return x;
+    }
+    let neg = x < 0.0;
+    let a = if neg { -x } else { x };
+    let r = if a > 2.414213562373095 {
+        1.5707963267948966 - atan_small(1.0 / a)
+    } else if a > 0.41421356237309503 {
+        0.7853981633974483 + atan_small((a - 1.0) / (a + 1.0))
+    } else {
+        atan_small(a)
+    };
+    let r = if a > 2.414213562373095 && a == f64::INFINITY { 1.5707963267948966 } else { r };
+    if neg { -r } else { r }
+}
+
+fn float_atan2(y: f64, x: f64) -> f64 {
+    if x != x || y != y {
+        return f64::NAN;
+    }
+    let pi = 3.141592653589793;
+    if x == 0.0 {
+        if y > 0.0 {
+            return pi / 2.0;
+        }
+        if y < 0.0 {
+            return -pi / 2.0;
+        }
+        let xneg = float_is_sign_negative(x);
+        if xneg {
+            return if float_is_sign_negative(y) { -pi } else { pi };
+        }
+        return y;
+    }
+    let a = float_atan(y / x);
+    if x > 0.0 {
+        a
+    } else if y >= 0.0 && !float_is_sign_negative(y) {
+        a + pi
+    } else {
+        a - pi
+    }
+}
+
+fn float_asin(x: f64) -> f64 {
+    if x > 1.0 || x < -1.0 {
+        return f64::NAN;
+    }
+    float_atan2(x, __intrinsic_sqrt(1.0 - x * x))
+}
+
+fn float_acos(x: f64) -> f64 {
+    if x > 1.0 || x < -1.0 {
+        return f64::NAN;
+    }
+    float_atan2(__intrinsic_sqrt(1.0 - x * x), x)
+}
+
+fn float_powf(x: f64, y: f64) -> f64 {
+    if y == 0.0 || x == 1.0 {
+        return 1.0;
+    }
+    if x != x || y != y {
+        return f64::NAN;
+    }
+    let yi = __intrinsic_trunc(y);
+    let is_int = yi == y;
+    if is_int && y > -2147483648.0 && y < 2147483648.0 {
+        return float_powi(x, y as i32);
+    }
+    if x < 0.0 {
+        if !is_int {
+            return f64::NAN;
+        }
+        let odd = fmod(y, 2.0) != 0.0;
+        let r = float_exp(y * float_ln(-x));
+        return if odd { -r } else { r };
+    }
+    if x == 0.0 {
+        return if y > 0.0 { 0.0 } else { f64::INFINITY };
+    }
+    float_exp(y * float_ln(x))
+}
+
+fn float_cbrt(x: f64) -> f64 {
+    if x == 0.0 || x != x || x == f64::INFINITY || x == f64::NEG_INFINITY {
+        return x;
+    }
+    let neg = x < 0.0;
+    let a = if neg { -x } else { x };
+    let mut r = float_exp(float_ln(a) / 3.0);
+    let mut i = 0;
+    while i < 3 {
+        r = r - (r * r * r - a) / (3.0 * r * r);
+        i += 1;
+    }
+    let n = float_round(r);
+    if n * n * n == a {
+        r = n;
+    }
+    if neg { -r } else { r }
+}
+
+fn float_hypot(x: f64, y: f64) -> f64 {
+    let a = if x < 0.0 { -x } else { x };
+    let b = if y < 0.0 { -y } else { y };
+    if a == f64::INFINITY || b == f64::INFINITY {
+        return f64::INFINITY;
+    }
+    let m = if a > b { a } else { b };
+    if m == 0.0 {
+        return 0.0;
+    }
+    if m > 1e150 || m < 1e-150 {
+        let p = a / m;
+        let q = b / m;
+        return m * __intrinsic_sqrt(p * p + q * q);
+    }
+    __intrinsic_sqrt(a * a + b * b)
+}
+
+fn float_sinh(x: f64) -> f64 {
+    (float_exp(x) - float_exp(-x)) / 2.0
+}
+
+fn float_cosh(x: f64) -> f64 {
+    (float_exp(x) + float_exp(-x)) / 2.0
+}
+
+fn float_tanh(x: f64) -> f64 {
+    if x > 20.0 {
+        return 1.0;
+    }
+    if x < -20.0 {
+        return -1.0;
+    }
+    let a = float_exp(2.0 * x);
+    (a - 1.0) / (a + 1.0)
 }

@@ -187,6 +187,11 @@ impl FnCx<'_> {
                 let a = self.check_args(&c.args, &[r.clone(), r], sp);
                 mk(ExprKind::Std("mem.swap", a), Ty::Unit, span)
             }
+            "mem::take" => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone()))], sp);
+                mk(ExprKind::Std("mem.take", a), t, span)
+            }
             "mem::replace" => {
                 let t = self.fresh();
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
@@ -334,7 +339,7 @@ impl FnCx<'_> {
         // Universal methods.
         match name {
             "clone" | "to_owned" if !matches!(bt, Ty::Str | Ty::Slice(_) | Ty::Iter(_)) => std!("clone", [], bt.clone()),
-            "to_string" if matches!(bt, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::String) || matches!(bt, Ty::Var(_)) && self.is_numeric_var(&bt) => {
+            "to_string" if matches!(bt, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::String | Ty::ParseError(_)) || matches!(bt, Ty::Var(_)) && self.is_numeric_var(&bt) => {
                 let pieces = vec![crate::tir::FmtPiece::Arg { arg: 0, spec: Default::default() }];
                 let _ = self.check_args(&m.args, &[], sp);
                 return Some(mk(ExprKind::Format(pieces, vec![base]), Ty::String, span));
@@ -437,6 +442,7 @@ impl FnCx<'_> {
                         "clear" => std!("string.clear", [], Ty::Unit),
                         "truncate" => std!("string.truncate", [us], Ty::Unit),
                         "insert" => std!("string.insert", [us, Ty::Char], Ty::Unit),
+                        "insert_str" => std!("string.insert_str", [us.clone(), sref.clone()], Ty::Unit),
                         "as_str" => std!("string.as_str_m", [], sref),
                         "remove" => std!("string.remove", [us], Ty::Char),
                         "capacity" => std!("str.len", [], us),
@@ -549,7 +555,6 @@ impl FnCx<'_> {
                     "eq_ignore_ascii_case" => std!("str.eq_ignore_ascii_case", [sref], Ty::Bool),
                     "is_char_boundary" => std!("str.is_char_boundary", [us], Ty::Bool),
                     "split_at" => std!("str.split_at", [us], Ty::Tuple(vec![sref.clone(), sref])),
-                    "insert_str" if is_string => std!("string.insert_str", [us, sref], Ty::Unit),
                     "splitn" | "rsplitn" => {
                         let n = m.args.first()?;
                         let ne = self.check_expr_coerce(n, &us);
