@@ -82,7 +82,8 @@ pub fn trap_kind(msg: &str) -> &'static str {
 }
 
 /// Compiles and instantiates `wasm` (no imports), then calls every exported function whose
-/// parameters are all numeric, with zero arguments, under `fuel`. Never panics on any input.
+/// parameters are all numeric (or nullable references) with three argument patterns (0, 1, -1),
+/// under `fuel`. Outcomes are keyed `NAME#PATTERN`. Never panics on any input.
 pub fn run_exports(wasm: &[u8], fuel: u64) -> Result<Vec<(String, Outcome)>, Error> {
     let mut store = Store::new();
     store.limits.max_memory_pages = 256;
@@ -99,28 +100,31 @@ pub fn run_exports(wasm: &[u8], fuel: u64) -> Result<Vec<(String, Outcome)>, Err
     let mut out = Vec::new();
     for (name, f) in names {
         let (params, _) = store.func_params_results(f);
-        let mut args = Vec::new();
-        for p in &params {
-            match p {
-                wasmparser::ValType::I32 => args.push(Val::I32(0)),
-                wasmparser::ValType::I64 => args.push(Val::I64(0)),
-                wasmparser::ValType::F32 => args.push(Val::F32(0)),
-                wasmparser::ValType::F64 => args.push(Val::F64(0)),
-                wasmparser::ValType::Ref(r) if r.is_nullable() => args.push(Val::Ref(crate::Ref::Null)),
-                _ => break,
+        // Three argument patterns per export: all zeros, all ones, all minus-one (NaN-free floats).
+        for (k, pattern) in [0i64, 1, -1].into_iter().enumerate() {
+            let mut args = Vec::new();
+            for p in &params {
+                match p {
+                    wasmparser::ValType::I32 => args.push(Val::I32(pattern as i32)),
+                    wasmparser::ValType::I64 => args.push(Val::I64(pattern)),
+                    wasmparser::ValType::F32 => args.push(Val::F32((pattern as f32).to_bits())),
+                    wasmparser::ValType::F64 => args.push(Val::F64((pattern as f64).to_bits())),
+                    wasmparser::ValType::Ref(r) if r.is_nullable() => args.push(Val::Ref(crate::Ref::Null)),
+                    _ => break,
+                }
             }
+            if args.len() != params.len() {
+                break;
+            }
+            store.set_fuel(Some(fuel));
+            let o = match store.call_func(f, &args) {
+                Ok(vals) => Outcome::Values(vals.iter().map(|v| render(&store, v)).collect()),
+                Err(Error::Trap(m)) => Outcome::Trap(trap_kind(&m).to_string()),
+                Err(Error::Exception(_)) => Outcome::Exception,
+                Err(e) => Outcome::Error(e.to_string()),
+            };
+            out.push((format!("{name}#{k}"), o));
         }
-        if args.len() != params.len() {
-            continue;
-        }
-        store.set_fuel(Some(fuel));
-        let o = match store.call_func(f, &args) {
-            Ok(vals) => Outcome::Values(vals.iter().map(|v| render(&store, v)).collect()),
-            Err(Error::Trap(m)) => Outcome::Trap(trap_kind(&m).to_string()),
-            Err(Error::Exception(_)) => Outcome::Exception,
-            Err(e) => Outcome::Error(e.to_string()),
-        };
-        out.push((name, o));
     }
     Ok(out)
 }
