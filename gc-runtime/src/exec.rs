@@ -128,8 +128,8 @@ fn decode_elem(st: wasmparser::StorageType, b: &[u8]) -> Val {
     }
 }
 
-/// Largest array the runtime agrees to allocate (elements).
-const MAX_ARRAY_LEN: u64 = 1 << 28;
+/// Largest array payload the runtime agrees to allocate, in bytes (as stored).
+const MAX_ARRAY_BYTES: u64 = 1 << 30;
 
 impl Store {
     /// Calls function `func` (a store address) with `args`; returns its results.
@@ -988,7 +988,7 @@ impl Store {
                     self.gc_if_due(stack);
                     let n = pop!().i32() as u32 as u64;
                     let init = pop!();
-                    if n > MAX_ARRAY_LEN {
+                    if self.array_too_large(ty, n) {
                         return trap(msg::ARRAY_TOO_LARGE);
                     }
                     let data = self.array_data(ty, n as usize, init);
@@ -997,7 +997,7 @@ impl Store {
                 }
                 Op::ArrayNewDefault(ty) => {
                     let n = pop!().i32() as u32 as u64;
-                    if n > MAX_ARRAY_LEN {
+                    if self.array_too_large(ty, n) {
                         return trap(msg::ARRAY_TOO_LARGE);
                     }
                     let init = crate::types::storage_default(self.types.array_elem(ty).element_type);
@@ -1251,6 +1251,16 @@ impl Store {
                 },
             }
         }
+    }
+
+    /// Whether an array of `n` elements of type `ty` exceeds the allocation limit.
+    pub(crate) fn array_too_large(&self, ty: u32, n: u64) -> bool {
+        let per = match self.types.array_elem(ty).element_type {
+            wasmparser::StorageType::I8 => 1,
+            wasmparser::StorageType::I16 => 2,
+            wasmparser::StorageType::Val(_) => std::mem::size_of::<Val>() as u64,
+        };
+        n.saturating_mul(per) > MAX_ARRAY_BYTES
     }
 
     fn array_data(&self, ty: u32, n: usize, init: Val) -> ArrayData {

@@ -303,7 +303,7 @@ impl Store {
                     let ty = types[t as usize];
                     let n = st.pop().unwrap().i32() as u32 as usize;
                     let init = *st.last().unwrap();
-                    if n as u64 > 1 << 28 {
+                    if self.array_too_large(ty, n as u64) {
                         return Err(Error::trap(msg::ARRAY_TOO_LARGE));
                     }
                     let o = self.new_array(&st, ty, &vec![init; n]);
@@ -314,7 +314,7 @@ impl Store {
                     let ty = types[t as usize];
                     let n = st.pop().unwrap().i32() as u32 as usize;
                     let init = crate::types::storage_default(self.types.array_elem(ty).element_type);
-                    if n as u64 > 1 << 28 {
+                    if self.array_too_large(ty, n as u64) {
                         return Err(Error::trap(msg::ARRAY_TOO_LARGE));
                     }
                     let o = self.new_array(&st, ty, &vec![init; n]);
