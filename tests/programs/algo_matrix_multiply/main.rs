@@ -18,7 +18,6 @@ impl Matrix {
     fn from(n: usize, values: &[f64]) -> Matrix {
         Matrix { n, data: values.to_vec() }
     }
-
     fn get(&self, r: usize, c: usize) -> f64 {
         self.data[r * self.n + c]
     }

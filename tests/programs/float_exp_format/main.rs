@@ -1,4 +1,9 @@
-// Scientific notation `{:e}` / `{:E}` for floats and integers, with precision.
+// Scientific notation `{:e}` / `{:E}` for floats and integers, with precision, width and sign.
+
+struct Measurement {
+    quantity: &'static str,
+    value: f64,
+}
 
 fn main() {
     let values = [0.0, 1.0, -1.0, 1234.5, 0.00012, 1e21, 1e-7, 6.02214076e23, 5e-324, f64::MAX, 0.1 + 0.2];
@@ -11,4 +16,13 @@ fn main() {
     println!("int precision: {:.2e} {:.0e}", 123456u32, 987i32);
     println!("halfway: {:.0e} {:.0e} {:.1e} {:.1e}", 2.5, 3.5, 1.25, 1.35);
     println!("padded: [{:>12.3e}] [{:<12e}] [{:+e}]", 1234.5, 0.5, 42.0);
+    let table = [
+        Measurement { quantity: "electron mass (kg)", value: 9.1093837015e-31 },
+        Measurement { quantity: "speed of light (m/s)", value: 299_792_458.0 },
+        Measurement { quantity: "planck (J s)", value: 6.62607015e-34 },
+        Measurement { quantity: "earth mass (kg)", value: 5.9722e24 },
+    ];
+    for m in &table {
+        println!("{:<22} {:>12.4e} {:>10.1E}", m.quantity, m.value, m.value);
+    }
 }

@@ -10,9 +10,14 @@ fn checksum(bytes: &[u8]) -> u8 {
     sum
 }
 
+fn verify(label: &str, bytes: &[u8], expected: u8) {
+    let actual = checksum(bytes);
+    let status = if actual == expected { "ok" } else { "MISMATCH" };
+    println!("{label}: checksum {actual} expected {expected} {status}");
+}
+
 fn main() {
-    let small = checksum(&[1, 2, 3, 4]);
-    println!("small checksum {small}");
-    let big = checksum(&[100, 100, 50, 10, 7]);
-    println!("big checksum {big}");
+    verify("small", &[1, 2, 3, 4], 10);
+    verify("big", &[100, 100, 50, 10, 7], 11);
+    println!("all verified");
 }

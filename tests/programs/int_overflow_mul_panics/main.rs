@@ -9,8 +9,16 @@ fn factorial(n: i32) -> i32 {
     acc
 }
 
+fn binomial(n: i32, k: i32) -> i32 {
+    factorial(n) / (factorial(k) * factorial(n - k))
+}
+
 fn main() {
-    for n in [5, 10, 12, 13, 14] {
+    for n in [5, 10, 12] {
+        println!("{n}! = {}", factorial(n));
+    }
+    println!("C(12, 5) = {}", binomial(12, 5));
+    for n in [13, 14] {
         println!("{n}! = {}", factorial(n));
     }
 }

@@ -7,11 +7,15 @@ fn checked_ratio(a: u32, b: u32) -> u32 {
     a / b
 }
 
-fn main() {
-    let pairs = [(10, 2), (9, 3), (7, 0), (1, 1)];
+fn print_ratios(pairs: &[(u32, u32)]) {
     print!("ratios:");
-    for (a, b) in pairs {
+    for &(a, b) in pairs {
         print!(" {}", checked_ratio(a, b));
     }
     println!();
+}
+
+fn main() {
+    print_ratios(&[(10, 2), (9, 3)]);
+    print_ratios(&[(8, 4), (7, 0), (1, 1)]);
 }

@@ -10,9 +10,13 @@ fn histogram(samples: &[u32]) -> [u32; 5] {
     buckets
 }
 
+fn render(buckets: &[u32; 5]) {
+    for (i, count) in buckets.iter().enumerate() {
+        println!("{:>3}-{:<3} {}", i * 20, i * 20 + 19, "#".repeat(*count as usize));
+    }
+}
+
 fn main() {
-    let h = histogram(&[5, 27, 99, 41, 60]);
-    println!("{h:?}");
-    let h = histogram(&[10, 100, 3]);
-    println!("{h:?}");
+    render(&histogram(&[5, 27, 99, 41, 60]));
+    render(&histogram(&[10, 100, 3]));
 }

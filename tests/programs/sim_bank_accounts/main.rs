@@ -8,7 +8,6 @@ enum TxError {
     Insufficient { account: u32, needed: u64, available: u64 },
     Frozen(u32),
 }
-
 impl fmt::Display for TxError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
@@ -35,7 +34,6 @@ struct Account {
     balance: u64,
     frozen: bool,
 }
-
 struct Bank {
     accounts: Vec<Account>,
 }
