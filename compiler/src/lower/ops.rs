@@ -2478,7 +2478,9 @@ impl FnLower<'_, '_> {
             }
             _ if debug => {
                 if let Some(v) = v {
-                    self.fmt_debug(s, v, &t);
+                    let spec2 = spec.clone();
+                    let vals2 = vals.to_vec();
+                    self.fmt_debug_spec(s, v, &t, &mut |fl: &mut FnLower| fl.spec_args(&spec2, &vals2));
                 } else {
                     self.emit(I::LocalGet(s));
                     self.str_lit("()");
@@ -2494,10 +2496,20 @@ impl FnLower<'_, '_> {
 
     /// Appends `{:?}` of the value in local `v` (type `t`) to the String in local `s`.
     pub fn fmt_debug(&mut self, s: u32, v: u32, t: &Ty) {
+        self.fmt_debug_spec(s, v, t, &mut |fl: &mut FnLower| {
+            for x in [b' ' as i32, 0, 0, 0, -1] {
+                fl.emit(I::I32Const(x));
+            }
+        });
+    }
+
+    /// Like `fmt_debug`, with the spec (fill, align, width, flags, precision) pushed by `spec`.
+    pub fn fmt_debug_spec(&mut self, s: u32, v: u32, t: &Ty, spec: &mut dyn FnMut(&mut FnLower)) {
         let t = strip(t);
         let f = helpers_fmt_debug_fn(self.lw, &t);
         self.emit(I::LocalGet(s));
         self.emit(I::LocalGet(v));
+        spec(self);
         self.emit(I::Call(f));
     }
 }
@@ -2514,38 +2526,91 @@ fn strip(t: &Ty) -> Ty {
 }
 
 /// Generated `Debug` formatting for any type (derived structs/enums, std containers, scalars).
+/// Parameters: (out, value, fill, align, width, flags, precision); the spec reaches the leaves like
+/// rustc's derived impls, and `{:#?}` (flag 4) pretty-prints with 4-space indentation.
 fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     let sv = ref_ty(lw.vec_type(&Ty::Int(IntTy::U8)));
     let v = lw.repr(t).unwrap_or(ValType::I32);
     let key = format!("debug<{}>", lw.ck.ty_name(t));
-    let (id, new) = lw.helper(&key, vec![sv, v], vec![], true);
+    let i32s = ValType::I32;
+    let (id, new) = lw.helper(&key, vec![sv, v, i32s, i32s, i32s, i32s, i32s], vec![], true);
     if !new {
         return id;
     }
-    let mut fl = FnLower::new_helper(lw, 2, None);
+    let mut fl = FnLower::new_helper(lw, 7, None);
     let lit = |fl: &mut FnLower, s: &str| {
         fl.emit(I::LocalGet(0));
         fl.str_lit(s);
         fl.call_prelude("string_push_str");
     };
-    let spec = FmtSpec { fill: ' ', kind: '?', ..Default::default() };
-    let dummy = TExpr { kind: crate::tir::ExprKind::Unit, ty: t.clone(), span: Default::default() };
+    let push_spec = |fl: &mut FnLower| {
+        for p in 2..7 {
+            fl.emit(I::LocalGet(p));
+        }
+    };
+    // pretty = flags & 4
+    let pretty = fl.new_local(ValType::I32);
+    fl.emit(I::LocalGet(5));
+    fl.emit(I::I32Const(4));
+    fl.emit(I::I32And);
+    fl.emit(I::LocalSet(pretty));
     match t {
-        Ty::Int(_) | Ty::Bool | Ty::Char | Ty::F32 | Ty::F64 | Ty::Str | Ty::String => {
-            fl.fmt_arg(0, Some(1), t, &spec, &[], &dummy);
+        Ty::Int(i) => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            if !i.is64() {
+                fl.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
+            }
+            fl.emit(I::I32Const(i.signed() as i32));
+            fl.emit(I::I32Const(10));
+            fl.emit(I::LocalGet(2));
+            fl.emit(I::LocalGet(3));
+            fl.emit(I::LocalGet(4));
+            // `#` means pretty for Debug, not a radix prefix
+            fl.emit(I::LocalGet(5));
+            fl.emit(I::I32Const(3));
+            fl.emit(I::I32And);
+            fl.emit(I::LocalGet(6));
+            fl.call_prelude("fmt_int");
+        }
+        Ty::F32 | Ty::F64 => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            if matches!(t, Ty::F32) {
+                fl.emit(I::F64PromoteF32);
+            }
+            fl.emit(I::I32Const(matches!(t, Ty::F32) as i32));
+            fl.emit(I::I32Const(1));
+            push_spec(&mut fl);
+            fl.call_prelude("fmt_float");
+        }
+        Ty::Bool => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            push_spec(&mut fl);
+            fl.call_prelude("fmt_bool");
+        }
+        Ty::Str | Ty::String => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            if matches!(t, Ty::String) {
+                fl.call_prelude("string_as_str");
+            }
+            push_spec(&mut fl);
+            fl.call_prelude("fmt_debug_str_spec");
+        }
+        Ty::Char => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            push_spec(&mut fl);
+            fl.call_prelude("fmt_debug_char_spec");
         }
         Ty::Unit => lit(&mut fl, "()"),
         Ty::FmtError => lit(&mut fl, "Error"),
         Ty::ParseError(float) => {
-            if *float {
-                fl.emit(I::LocalGet(0));
-                fl.emit(I::LocalGet(1));
-                fl.call_prelude("fmt_parse_float_error");
-            } else {
-                fl.emit(I::LocalGet(0));
-                fl.emit(I::LocalGet(1));
-                fl.call_prelude("fmt_parse_int_error");
-            }
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(1));
+            fl.call_prelude(if *float { "fmt_parse_float_error" } else { "fmt_parse_int_error" });
         }
         Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => {
             let e = (**e).clone();
@@ -2570,13 +2635,15 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             fl.emit(I::LocalGet(len));
             fl.emit(I::I32GeU);
             fl.br_if(done);
+            // separator (compact) / newline handling (pretty)
+            fl.emit(I::LocalGet(pretty));
+            fl.emit(I::I32Eqz);
             fl.emit(I::LocalGet(first));
             fl.emit(I::I32Eqz);
-            fl.emit(I::If(BlockType::Empty));
-            fl.depth += 1;
+            fl.emit(I::I32And);
+            fl.open(2, BlockType::Empty);
             lit(&mut fl, ", ");
-            fl.depth -= 1;
-            fl.emit(I::End);
+            fl.end();
             fl.emit(I::I32Const(0));
             fl.emit(I::LocalSet(first));
             if let Some(ev) = fl.lw.repr(&e) {
@@ -2585,7 +2652,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 fl.emit(I::LocalGet(i));
                 fl.array_get(at, &e);
                 fl.emit(I::LocalSet(x));
-                fl.fmt_debug(0, x, &e);
+                debug_item(&mut fl, pretty, x, &e);
             } else {
                 lit(&mut fl, "()");
             }
@@ -2603,12 +2670,16 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             lit(&mut fl, "(");
             for (k, ft) in ts.iter().enumerate() {
                 if k > 0 {
-                    lit(&mut fl, ", ");
+                    compact_sep(&mut fl, pretty);
                 }
-                debug_field(&mut fl, &l, 0, k, ft);
+                debug_field(&mut fl, pretty, &l, 0, k, ft);
             }
             if ts.len() == 1 {
+                fl.emit(I::LocalGet(pretty));
+                fl.emit(I::I32Eqz);
+                fl.open(2, BlockType::Empty);
                 lit(&mut fl, ",");
+                fl.end();
             }
             lit(&mut fl, ")");
         }
@@ -2654,38 +2725,40 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                     fl.br_if(skip);
                 }
                 lit(&mut fl, name);
+                let nfields = tys[vi].len();
                 match shapes[vi] {
-                    crate::resolve::Shape::Unit => {}
+                    _ if nfields == 0 => {}
                     crate::resolve::Shape::Tuple => {
                         lit(&mut fl, "(");
                         for (k, ft) in tys[vi].iter().enumerate() {
                             if k > 0 {
-                                lit(&mut fl, ", ");
+                                compact_sep(&mut fl, pretty);
                             }
                             if let Some(l) = &l {
-                                debug_field(&mut fl, l, vi, k, ft);
+                                debug_field(&mut fl, pretty, l, vi, k, ft);
                             }
                         }
                         lit(&mut fl, ")");
                     }
-                    crate::resolve::Shape::Named => {
+                    _ => {
                         let Ty::Adt(a) = t else { unreachable!() };
                         let fnames: Vec<String> = fl.lw.ck.program.adts[*a].variants[vi].fields.iter().map(|f| f.name.clone()).collect();
-                        if fnames.is_empty() {
-                            lit(&mut fl, " {}");
-                        } else {
-                            lit(&mut fl, " { ");
-                            for (k, ft) in tys[vi].iter().enumerate() {
-                                if k > 0 {
-                                    lit(&mut fl, ", ");
-                                }
-                                lit(&mut fl, &format!("{}: ", fnames[k]));
-                                if let Some(l) = &l {
-                                    debug_field(&mut fl, l, vi, k, ft);
-                                }
+                        lit(&mut fl, " {");
+                        for (k, ft) in tys[vi].iter().enumerate() {
+                            if k > 0 {
+                                compact_sep(&mut fl, pretty);
                             }
-                            lit(&mut fl, " }");
+                            if let Some(l) = &l {
+                                debug_named_field(&mut fl, pretty, l, vi, k, &fnames[k], ft);
+                            }
                         }
+                        // compact: " }", pretty: "}" (each field already ended with ",\n")
+                        fl.emit(I::LocalGet(pretty));
+                        fl.open(2, BlockType::Empty);
+                        lit(&mut fl, "}");
+                        fl.emit(I::Else);
+                        lit(&mut fl, " }");
+                        fl.end();
                     }
                 }
                 fl.emit(I::Return);
@@ -2698,7 +2771,42 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     id
 }
 
-fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, ft: &Ty) {
+/// ", " between items in compact mode (pretty mode ends each item with ",\n").
+fn compact_sep(fl: &mut FnLower, pretty: u32) {
+    fl.emit(I::LocalGet(pretty));
+    fl.emit(I::I32Eqz);
+    fl.open(2, BlockType::Empty);
+    fl.emit(I::LocalGet(0));
+    fl.str_lit(", ");
+    fl.call_prelude("string_push_str");
+    fl.end();
+}
+
+/// Formats one item: compact → appended directly; pretty → "\n" before the first, formatted into a
+/// temporary, indented by four spaces, followed by ",\n" (what rustc's PadAdapter produces).
+fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
+    fl.emit(I::LocalGet(pretty));
+    fl.open(2, BlockType::Empty);
+    let tmp = fl.new_string();
+    fl.fmt_debug_spec(tmp, x, ft, &mut |fl: &mut FnLower| {
+        for p in 2..7 {
+            fl.emit(I::LocalGet(p));
+        }
+    });
+    fl.emit(I::LocalGet(0));
+    fl.emit(I::LocalGet(tmp));
+    fl.call_prelude("string_as_str");
+    fl.call_prelude("push_pretty_item");
+    fl.emit(I::Else);
+    fl.fmt_debug_spec(0, x, ft, &mut |fl: &mut FnLower| {
+        for p in 2..7 {
+            fl.emit(I::LocalGet(p));
+        }
+    });
+    fl.end();
+}
+
+fn debug_field(fl: &mut FnLower, pretty: u32, l: &super::reprs::Layout, vi: usize, k: usize, ft: &Ty) {
     match l.fields[vi].get(k).copied().flatten() {
         Some(w) => {
             let v = fl.lw.repr(ft).unwrap();
@@ -2706,7 +2814,70 @@ fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, 
             fl.emit(I::LocalGet(1));
             fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
             fl.emit(I::LocalSet(x));
-            fl.fmt_debug(0, x, ft);
+            debug_item(fl, pretty, x, ft);
+        }
+        None => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(pretty));
+            let st = fl.lw.slice_type(&Ty::Int(IntTy::U8));
+            fl.open(2, BlockType::Result(ref_ty(st)));
+            fl.str_lit("\n    (),\n");
+            fl.emit(I::Else);
+            fl.str_lit("()");
+            fl.end();
+            fl.call_prelude("string_push_str");
+        }
+    }
+}
+
+fn debug_named_field(fl: &mut FnLower, pretty: u32, l: &super::reprs::Layout, vi: usize, k: usize, name: &str, ft: &Ty) {
+    // compact: "name: value"; pretty: "\n    name: value,\n" with the value indented
+    let w = l.fields[vi].get(k).copied().flatten();
+    fl.emit(I::LocalGet(pretty));
+    fl.open(2, BlockType::Empty);
+    let tmp = fl.new_string();
+    fl.emit(I::LocalGet(tmp));
+    fl.str_lit(&format!("{name}: "));
+    fl.call_prelude("string_push_str");
+    match w {
+        Some(w) => {
+            let v = fl.lw.repr(ft).unwrap();
+            let x = fl.new_local(v);
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+            fl.emit(I::LocalSet(x));
+            fl.fmt_debug_spec(tmp, x, ft, &mut |fl: &mut FnLower| {
+                for p in 2..7 {
+                    fl.emit(I::LocalGet(p));
+                }
+            });
+        }
+        None => {
+            fl.emit(I::LocalGet(tmp));
+            fl.str_lit("()");
+            fl.call_prelude("string_push_str");
+        }
+    }
+    fl.emit(I::LocalGet(0));
+    fl.emit(I::LocalGet(tmp));
+    fl.call_prelude("string_as_str");
+    fl.call_prelude("push_pretty_item");
+    fl.emit(I::Else);
+    fl.emit(I::LocalGet(0));
+    fl.str_lit(&if k == 0 { format!(" {name}: ") } else { format!("{name}: ") });
+    fl.call_prelude("string_push_str");
+    match w {
+        Some(w) => {
+            let v = fl.lw.repr(ft).unwrap();
+            let x = fl.new_local(v);
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: l.ty, field_index: w });
+            fl.emit(I::LocalSet(x));
+            fl.fmt_debug_spec(0, x, ft, &mut |fl: &mut FnLower| {
+                for p in 2..7 {
+                    fl.emit(I::LocalGet(p));
+                }
+            });
         }
         None => {
             fl.emit(I::LocalGet(0));
@@ -2714,6 +2885,7 @@ fn debug_field(fl: &mut FnLower, l: &super::reprs::Layout, vi: usize, k: usize, 
             fl.call_prelude("string_push_str");
         }
     }
+    fl.end();
 }
 
 #[allow(dead_code)]

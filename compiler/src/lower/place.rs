@@ -31,7 +31,12 @@ impl FnLower<'_, '_> {
                 let p = self.place(e);
                 self.load(&p);
             }
-            ExprKind::Deref(inner) => self.expr_noncopy(inner),
+            ExprKind::Deref(inner) if !self.lw.is_scalar(&e.ty) => self.expr_noncopy(inner),
+            ExprKind::Deref(inner) if matches!(inner.ty, Ty::Ref(false, _)) => self.expr_noncopy(inner),
+            ExprKind::Deref(_) => {
+                let p = self.place(e);
+                self.load(&p);
+            }
             ExprKind::Std("box.deref", args) if !self.lw.is_scalar(&e.ty) => self.expr_noncopy(&args[0]),
             _ => self.expr(e),
         }

@@ -2504,3 +2504,39 @@ fn float_tanh(x: f64) -> f64 {
     let a = float_exp(2.0 * x);
     (a - 1.0) / (a + 1.0)
 }
+
+// ---------------------------------------------------------------- Debug helpers
+
+fn fmt_debug_str_spec(out: &mut String, s: &str, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let mut t = __intrinsic_string_new();
+    fmt_debug_str(&mut t, s);
+    let n = count_chars(string_as_str(&t));
+    pad(out, string_as_str(&t), n, fill, align, width, 1);
+}
+
+fn fmt_debug_char_spec(out: &mut String, c: char, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let mut t = __intrinsic_string_new();
+    fmt_debug_char(&mut t, c);
+    let n = count_chars(string_as_str(&t));
+    pad(out, string_as_str(&t), n, fill, align, width, 1);
+}
+
+/// Pretty `{:#?}` item: a newline after the opener (for the first item), the item indented by four
+/// spaces, then ",\n".
+fn push_pretty_item(out: &mut String, item: &str) {
+    let o = string_as_str(out);
+    if o.len() == 0 || __intrinsic_byte(o, o.len() - 1) != b'\n' {
+        __intrinsic_push_byte(out, b'\n');
+    }
+    __intrinsic_push_str(out, "    ");
+    let mut i = 0;
+    while i < item.len() {
+        let b = __intrinsic_byte(item, i);
+        __intrinsic_push_byte(out, b);
+        if b == b'\n' && i + 1 < item.len() {
+            __intrinsic_push_str(out, "    ");
+        }
+        i += 1;
+    }
+    __intrinsic_push_str(out, ",\n");
+}
