@@ -231,6 +231,14 @@ fn exit_codes() {
 }
 
 #[test]
+fn descriptor_operations() {
+    let out = compare("fdops");
+    assert!(out.contains("log: one\nlog: two\n"), "{out}");
+    assert!(out.contains("futimens: 0 \natime set: 1 mtime set: 1"), "{out}");
+    assert!(out.contains("seekdir resumes after the first entry: 1"), "{out}");
+}
+
+#[test]
 fn sandbox_escapes() {
     let out = compare("sandbox");
     assert!(!out.contains("escape!"), "{out}");
