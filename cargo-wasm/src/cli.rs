@@ -151,6 +151,30 @@ pub struct RunArgs {
     /// Call this export (for modules without `_start`) and print its results
     #[arg(long, value_name = "NAME", help_heading = "Runtime Options")]
     pub invoke: Option<String>,
+    /// Limit each linear memory to BYTES (suffixes K, M, G for KiB, MiB, GiB); `memory.grow` fails beyond it
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, help_heading = "Runtime Options")]
+    pub max_memory: Option<u64>,
+    /// Profile the guest: print the top functions by instructions executed and an opcode histogram
+    /// to stderr after the run. (Named `--guest-profile` because `--profile NAME` is cargo's
+    /// build-profile flag, which `cargo wasm run` keeps.)
+    #[arg(long, help_heading = "Runtime Options")]
+    pub guest_profile: bool,
+}
+
+/// Parses a byte count with an optional binary suffix: `65536`, `64K`, `16M`, `1G`.
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.eq_ignore_ascii_case(&'k') => (&t[..i], 1u64 << 10),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'m') => (&t[..i], 1 << 20),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'g') => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("`{s}` is not a byte count (e.g. 65536, 64K, 16M, 1G)"))
 }
 
 #[derive(Debug, Args)]

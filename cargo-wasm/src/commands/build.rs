@@ -172,14 +172,15 @@ fn native_check(shell: &Shell, opts: &BuildOptions, package: &Package, target: &
             cmd.arg(flag);
         }
     }
+    // One `Finished` line per command, as cargo prints: the nested check's status lines show only with `-v`.
+    // rustc's warnings and errors still come through with `-q`.
     match shell.verbosity() {
-        Verbosity::Quiet => {
+        Verbosity::Quiet | Verbosity::Normal => {
             cmd.arg("-q");
         }
         Verbosity::Verbose => {
             cmd.arg("-v");
         }
-        Verbosity::Normal => {}
     }
     let json = shell.message_format() == MessageFormat::Json;
     if json {
