@@ -11,10 +11,15 @@ use crate::store::{Extern as CoreExtern, GlobalInst, MemInst, TableInst, PAGE};
 /// Something an instance exports or imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extern {
+    /// A function.
     Func(Func),
+    /// A linear memory.
     Memory(Memory),
+    /// A global variable.
     Global(Global),
+    /// A table.
     Table(Table),
+    /// An exception tag.
     Tag(Tag),
 }
 

@@ -35,6 +35,8 @@
 //! assert_eq!(store.data(), &["hello from wasm"]);
 //! ```
 
+#![warn(missing_docs)]
+
 mod call_async;
 mod engine;
 mod externals;

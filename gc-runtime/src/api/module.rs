@@ -15,9 +15,13 @@ use crate::module::{ImportType as CoreImport, Module as CoreModule};
 /// The type of an import or export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExternType {
+    /// A function of this type.
     Func(FuncType),
+    /// A global of this type.
     Global(GlobalType),
+    /// A table of this type.
     Table(TableType),
+    /// A memory of this type.
     Memory(MemoryType),
     /// An exception tag, with the type of its payload.
     Tag(FuncType),

@@ -20,7 +20,9 @@ use crate::value::{Ref, Val as CoreVal};
 /// so NaN payloads survive a round trip.
 #[derive(Debug, Clone)]
 pub enum Val {
+    /// An `i32`.
     I32(i32),
+    /// An `i64`.
     I64(i64),
     /// `f32` bits (`f32::to_bits`).
     F32(u32),
