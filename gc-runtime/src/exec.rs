@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::error::{msg, Error};
 use crate::gc::{ArrayData, Obj};
-use crate::ir::{Branch, Code, Op};
+use crate::ir::{Branch, Cmp, Code, Op};
 use crate::store::{Frame, FuncKind, Store};
 use crate::types::Ht;
 use crate::value::{Ref, Val};
@@ -27,6 +27,29 @@ fn ea(addr: u64, off: u64, n: u64, len: usize) -> Option<usize> {
 #[inline(always)]
 fn range_ok(start: u64, n: u64, len: usize) -> bool {
     start.checked_add(n).is_some_and(|e| e <= len as u64)
+}
+
+/// Pops the operand(s) of a fused i32 comparison and evaluates it.
+#[inline(always)]
+fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
+    let b = stack.pop().unwrap().i32();
+    if cmp == Cmp::Eqz {
+        return b == 0;
+    }
+    let a = stack.pop().unwrap().i32();
+    match cmp {
+        Cmp::Eqz => b == 0,
+        Cmp::Eq => a == b,
+        Cmp::Ne => a != b,
+        Cmp::LtS => a < b,
+        Cmp::LtU => (a as u32) < (b as u32),
+        Cmp::GtS => a > b,
+        Cmp::GtU => (a as u32) > (b as u32),
+        Cmp::LeS => a <= b,
+        Cmp::LeU => (a as u32) <= (b as u32),
+        Cmp::GeS => a >= b,
+        Cmp::GeU => (a as u32) >= (b as u32),
+    }
 }
 
 #[inline(always)]
@@ -1244,6 +1267,28 @@ impl Store {
                     let fields: Box<[Val]> = stack.drain(stack.len() - n as usize..).collect();
                     let e = self.heap.alloc(Obj::Exn { tag, fields });
                     throw!(e)
+                }
+                Op::LocalGet2(a, b) => {
+                    let x = stack[base + a as usize];
+                    let y = stack[base + b as usize];
+                    stack.push(x);
+                    stack.push(y);
+                }
+                Op::I32AddImm(c) => un!(i32, I32, |a| a.wrapping_add(c)),
+                Op::LocalAddImm(l, c) => {
+                    let s = &mut stack[base + l as usize];
+                    *s = Val::I32(s.i32().wrapping_add(c));
+                }
+                Op::BrIfCmp { cmp, b } => {
+                    if eval_cmp(cmp, stack) {
+                        do_branch(stack, b);
+                        pc = b.to as usize;
+                    }
+                }
+                Op::BrUnlessCmp { cmp, to } => {
+                    if !eval_cmp(cmp, stack) {
+                        pc = to as usize;
+                    }
                 }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),

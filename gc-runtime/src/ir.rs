@@ -53,6 +53,22 @@ impl Code {
     }
 }
 
+/// Comparison fused into a conditional branch (`i32.lt_u; br_if` becomes one `BrIfCmp`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Eqz,
+    Eq,
+    Ne,
+    LtS,
+    LtU,
+    GtS,
+    GtU,
+    LeS,
+    LeU,
+    GeS,
+    GeU,
+}
+
 macro_rules! ops {
     ($($name:ident $( ( $($t:ty),* ) )? $( { $($f:ident : $ft:ty),* } )? ,)*) => {
         #[derive(Debug, Clone, Copy)]
@@ -180,4 +196,13 @@ ops! {
     I31GetU,
     Throw { tag: u32, n: u32 },
     ThrowRef,
+    // Superinstructions formed by the translator's peephole pass (never across a branch target):
+    // LocalGet2 = `local.get a; local.get b`; I32AddImm = `i32.const c; i32.add` (or sub with -c);
+    // LocalAddImm = `local.get x; i32.const c; i32.add; local.set x`; BrIfCmp = `i32.<cmp>; br_if`;
+    // BrUnlessCmp = `i32.<cmp>; if` (jumps to `to` when the comparison is false).
+    LocalGet2(u32, u32),
+    I32AddImm(i32),
+    LocalAddImm(u32, i32),
+    BrIfCmp { cmp: Cmp, b: Branch },
+    BrUnlessCmp { cmp: Cmp, to: u32 },
 }

@@ -10,7 +10,7 @@ use wasmparser::{
 };
 
 use crate::error::Error;
-use crate::ir::{Branch, Catch, Code, Handler, Op};
+use crate::ir::{Branch, Catch, Cmp, Code, Handler, Op};
 use crate::store::{InstanceData, Store};
 use crate::types::{packed_bits, Ht};
 use crate::value::Val;
@@ -39,6 +39,8 @@ struct Tx<'a> {
     handler_order: Vec<usize>,
     casts: Vec<(Ht, bool)>,
     ctls: Vec<Ctl>,
+    /// No superinstruction may start before this pc: a branch target or handler boundary is here.
+    barrier: usize,
 }
 
 fn inv(e: wasmparser::BinaryReaderError) -> Error {
@@ -77,6 +79,7 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
         handler_order: Vec::new(),
         casts: Vec::new(),
         ctls: vec![Ctl { is_loop: false, start: 0, dead: false, pending: Vec::new(), else_jump: None, handler: None }],
+        barrier: 0,
     };
     let mut reader = fb.get_operators_reader().map_err(inv)?;
     while !reader.eof() {
@@ -102,6 +105,41 @@ type V = wasmparser::FuncValidator<wasmparser::ValidatorResources>;
 impl Tx<'_> {
     fn pc(&self) -> u32 {
         self.ops.len() as u32
+    }
+
+    /// Marks the current pc as a branch target / region boundary: no fusion across it.
+    fn label_here(&mut self) {
+        self.barrier = self.ops.len();
+    }
+
+    /// Appends `o`, fusing it with the previous instruction(s) when that is safe; returns the
+    /// index of the instruction that now holds `o`.
+    fn emit(&mut self, o: Op) -> usize {
+        let len = self.ops.len();
+        if self.barrier < len {
+            let last = self.ops[len - 1];
+            let fused = match (last, o) {
+                (Op::LocalGet(a), Op::LocalGet(b)) => Some(Op::LocalGet2(a, b)),
+                (Op::I32Const(c), Op::I32Add) => Some(Op::I32AddImm(c)),
+                (Op::I32Const(c), Op::I32Sub) => Some(Op::I32AddImm(c.wrapping_neg())),
+                (Op::I32AddImm(c), Op::LocalSet(x))
+                    if self.barrier + 1 < len && matches!(self.ops[len - 2], Op::LocalGet(y) if y == x) =>
+                {
+                    self.ops.truncate(len - 2);
+                    self.ops.push(Op::LocalAddImm(x, c));
+                    return len - 2;
+                }
+                (cmp, Op::BrIf(b)) => cmp_of(cmp).map(|cmp| Op::BrIfCmp { cmp, b }),
+                (cmp, Op::BrUnless(to)) => cmp_of(cmp).map(|cmp| Op::BrUnlessCmp { cmp, to }),
+                _ => None,
+            };
+            if let Some(f) = fused {
+                self.ops[len - 1] = f;
+                return len - 1;
+            }
+        }
+        self.ops.push(o);
+        len
     }
 
     fn dead(&self, v: &V) -> bool {
@@ -147,10 +185,10 @@ impl Tx<'_> {
 
     fn emit_branch(&mut self, v: &V, depth: u32, popped: u32, mk: fn(Branch) -> Op) {
         let (b, pend) = self.branch(v, depth, popped);
+        let at = self.emit(mk(b));
         if let Some(c) = pend {
-            self.ctls[c].pending.push(Patch::Op(self.ops.len()));
+            self.ctls[c].pending.push(Patch::Op(at));
         }
-        self.ops.push(mk(b));
     }
 
     fn table_branch(&mut self, v: &V, depth: u32, popped: u32) -> u32 {
@@ -165,8 +203,8 @@ impl Tx<'_> {
     fn patch(&mut self, p: Patch, to: u32) {
         match p {
             Patch::Op(i) => match &mut self.ops[i] {
-                Op::Br(b) | Op::BrIf(b) | Op::BrOnNull(b) | Op::BrOnNonNull(b) => b.to = to,
-                Op::BrUnless(t) => *t = to,
+                Op::Br(b) | Op::BrIf(b) | Op::BrOnNull(b) | Op::BrOnNonNull(b) | Op::BrIfCmp { b, .. } => b.to = to,
+                Op::BrUnless(t) | Op::BrUnlessCmp { to: t, .. } => *t = to,
                 _ => {}
             },
             Patch::Table(i) => self.br_tables[i].to = to,
@@ -177,6 +215,7 @@ impl Tx<'_> {
     fn push_ctl(&mut self, v: &V, is_loop: bool) {
         let dead = self.dead(v);
         let start = self.pc();
+        self.label_here();
         self.ctls.push(Ctl { is_loop, start, dead, pending: Vec::new(), else_jump: None, handler: None });
     }
 
@@ -193,12 +232,11 @@ impl Tx<'_> {
                 return Ok(());
             }
             O::If { .. } => {
-                let dead = self.dead(v);
+                // The conditional jump is emitted before the block's label, so it may fuse with a
+                // preceding comparison.
+                let at = if self.dead(v) { None } else { Some(self.emit(Op::BrUnless(u32::MAX))) };
                 self.push_ctl(v, false);
-                if !dead {
-                    self.ctls.last_mut().unwrap().else_jump = Some(self.ops.len());
-                    self.ops.push(Op::BrUnless(u32::MAX));
-                }
+                self.ctls.last_mut().unwrap().else_jump = at;
                 return Ok(());
             }
             O::Else => {
@@ -207,6 +245,7 @@ impl Tx<'_> {
                     self.ctls.last_mut().unwrap().pending.push(Patch::Op(i));
                     self.ops.push(Op::Br(Branch { to: u32::MAX, drop: 0, keep: 0 }));
                 }
+                self.label_here();
                 let pc = self.pc();
                 if let Some(j) = self.ctls.last_mut().unwrap().else_jump.take() {
                     self.patch(Patch::Op(j), pc);
@@ -247,6 +286,7 @@ impl Tx<'_> {
                 return Ok(());
             }
             O::End => {
+                self.label_here();
                 let ctl = self.ctls.pop().expect("balanced blocks");
                 let pc = self.pc();
                 if let Some(j) = ctl.else_jump {
@@ -438,7 +478,7 @@ impl Tx<'_> {
                 None => return Err(Error::Invalid(format!("unsupported instruction {other:?}"))),
             },
         };
-        self.ops.push(o);
+        self.emit(o);
         Ok(())
     }
 
@@ -448,6 +488,24 @@ impl Tx<'_> {
     fn elem_bits(&self, ty: u32) -> u8 {
         packed_bits(self.store.types.array_elem(self.type_id(ty)).element_type)
     }
+}
+
+/// The comparison an instruction computes, if it can be fused into a following branch.
+fn cmp_of(op: Op) -> Option<Cmp> {
+    Some(match op {
+        Op::I32Eqz => Cmp::Eqz,
+        Op::I32Eq => Cmp::Eq,
+        Op::I32Ne => Cmp::Ne,
+        Op::I32LtS => Cmp::LtS,
+        Op::I32LtU => Cmp::LtU,
+        Op::I32GtS => Cmp::GtS,
+        Op::I32GtU => Cmp::GtU,
+        Op::I32LeS => Cmp::LeS,
+        Op::I32LeU => Cmp::LeU,
+        Op::I32GeS => Cmp::GeS,
+        Op::I32GeU => Cmp::GeU,
+        _ => return None,
+    })
 }
 
 macro_rules! simple_ops {
