@@ -177,18 +177,17 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
             let b64 = matches!(rt, Ty::Int(x) if x.is64());
             // Shift amount as u32 (negative amounts are huge, so they overflow too).
             let amt = fl.new_local(ValType::I32);
-            fl.emit(I::LocalGet(b));
             if b64 {
-                // Amounts >= 2^32 also overflow: saturate.
-                fl.emit(I::I64Const(u32::MAX as i64));
+                // Amounts >= 2^32 also overflow: saturate before narrowing.
                 fl.emit(I::LocalGet(b));
+                fl.emit(I::I64Const(u32::MAX as i64));
                 fl.emit(I::LocalGet(b));
                 fl.emit(I::I64Const(u32::MAX as i64));
                 fl.emit(I::I64LtU);
                 fl.emit(I::Select);
-                fl.emit(I::Drop);
-                fl.emit(I::LocalGet(b));
                 fl.emit(I::I32WrapI64);
+            } else {
+                fl.emit(I::LocalGet(b));
             }
             fl.emit(I::LocalSet(amt));
             if checks {

@@ -135,6 +135,16 @@ impl FnCx<'_> {
     pub fn coerce(&mut self, e: TExpr, expected: &Ty, sp: proc_macro2::Span) -> TExpr {
         let exp = self.resolve(expected);
         let found = self.resolve(&e.ty);
+        // Deref coercion through nested references: `&&T` → `&T`.
+        if let (Ty::Ref(_, te), Ty::Ref(_, fe)) = (&exp, &found) {
+            if let Ty::Ref(m2, inner) = &**fe {
+                if !matches!(**te, Ty::Ref(..)) && !matches!(**te, Ty::Var(_)) {
+                    let span = e.span.clone();
+                    let d = mk(ExprKind::Deref(Box::new(e)), Ty::Ref(*m2, inner.clone()), span);
+                    return self.coerce(d, expected, sp);
+                }
+            }
+        }
         if let (Ty::Ref(false, te), Ty::Ref(fm, fe)) = (&exp, &found) {
             let te_s = self.shallow(te);
             let fe_s = self.shallow(fe);
