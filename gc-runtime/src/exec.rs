@@ -503,7 +503,15 @@ impl Store {
 
         loop {
             if metered {
-                self.meter_tick(&code, pc)?;
+                if let Err(e) = self.meter_tick(&code, pc) {
+                    // Out of fuel or past the epoch deadline under `call_async` with yielding
+                    // configured: park here (this instruction has not run) instead of trapping.
+                    if self.suspend_requested {
+                        frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                        return Ok(());
+                    }
+                    return Err(e);
+                }
             }
             let op = code.ops[pc];
             pc += 1;
@@ -1305,7 +1313,7 @@ impl Store {
             wasmparser::StorageType::I16 => 2,
             wasmparser::StorageType::Val(_) => std::mem::size_of::<Val>() as u64,
         };
-        n.saturating_mul(per) > MAX_ARRAY_BYTES
+        n.saturating_mul(per) > MAX_ARRAY_BYTES.min(self.limits.max_gc_heap_bytes as u64)
     }
 
     fn array_data(&self, ty: u32, n: usize, init: Val) -> ArrayData {

@@ -88,6 +88,8 @@ pub fn run_exports(wasm: &[u8], fuel: u64) -> Result<Vec<(String, Outcome)>, Err
     let mut store = Store::new();
     store.limits.max_memory_pages = 256;
     store.limits.max_table_elems = 100_000;
+    // Bounded so a fuzz input cannot allocate gigabytes (a single array over this traps up front).
+    store.limits.max_gc_heap_bytes = 256 << 20;
     let module = store.compile(wasm)?;
     store.set_fuel(Some(fuel));
     let inst = store.instantiate(&module, &mut |_, _, _| None)?;
