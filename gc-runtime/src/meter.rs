@@ -37,6 +37,15 @@ pub struct Meter {
     epoch_countdown: u32,
     pub(crate) profile: Option<Box<Profile>>,
     pub(crate) pending_trap: Option<&'static str>,
+    /// Under `call_async`: when fuel runs out, refuel with `.1` and yield to the executor, at most
+    /// `.0` more times (then trap).
+    pub(crate) fuel_yield: Option<(u64, u64)>,
+    /// Under `call_async`: at the epoch deadline, move it this many ticks ahead and yield.
+    pub(crate) epoch_yield: Option<u64>,
+    /// Set while a `call_async` future drives execution (yielding is possible).
+    pub(crate) async_active: bool,
+    /// The interpreter parked itself to yield (not for a host future).
+    pub(crate) parked_for_yield: bool,
 }
 
 /// Counts gathered by the guest profiler (`cargo wasm run --profile`).
@@ -105,18 +114,41 @@ impl Store {
     pub(crate) fn meter_tick(&mut self, code: &Arc<Code>, pc: usize) -> Result<(), Error> {
         if let Some(f) = self.fuel.as_mut() {
             if *f == 0 {
-                return Err(Error::trap(msg::FUEL));
+                match self.meter.fuel_yield {
+                    Some((n, amount)) if n > 0 && amount > 0 && self.meter.async_active => {
+                        *f = amount;
+                        self.meter.fuel_yield = Some((n - 1, amount));
+                        return Err(self.park_for_yield(msg::FUEL));
+                    }
+                    _ => return Err(Error::trap(msg::FUEL)),
+                }
             }
             *f -= 1;
         }
         if let Some(t) = self.meter.pending_trap.take() {
             return Err(Error::trap(t));
         }
-        if let Some((epoch, deadline)) = &self.meter.epoch {
+        if self.meter.epoch.is_some() {
             if self.meter.epoch_countdown == 0 {
                 self.meter.epoch_countdown = EPOCH_CHECK_INTERVAL;
-                if epoch.load(Ordering::Relaxed) >= *deadline {
-                    return Err(Error::trap(INTERRUPT));
+                let (now, deadline) = match &self.meter.epoch {
+                    Some((epoch, deadline)) => (epoch.load(Ordering::Relaxed), *deadline),
+                    None => (0, u64::MAX),
+                };
+                if now >= deadline {
+                    match self.meter.epoch_yield {
+                        Some(delta) if self.meter.async_active => {
+                            if let Some((_, d)) = self.meter.epoch.as_mut() {
+                                *d = now.saturating_add(delta.max(1));
+                            }
+                            // The instruction runs after the yield; it must not be charged twice.
+                            if let Some(f) = self.fuel.as_mut() {
+                                *f += 1;
+                            }
+                            return Err(self.park_for_yield(INTERRUPT));
+                        }
+                        _ => return Err(Error::trap(INTERRUPT)),
+                    }
                 }
             }
             self.meter.epoch_countdown -= 1;
@@ -125,6 +157,14 @@ impl Store {
             p.record(code, code.ops[pc]);
         }
         Ok(())
+    }
+
+    /// Asks the interpreter to park before the current instruction so the async caller can
+    /// yield; the returned error is what it would have trapped with (it is not reported).
+    fn park_for_yield(&mut self, reason: &str) -> Error {
+        self.meter.parked_for_yield = true;
+        self.suspend_requested = true;
+        Error::trap(reason)
     }
 
     /// Called before a GC allocation of `bytes` when a heap limit is set: collects once, and if the

@@ -169,3 +169,63 @@ fn sync_host_functions_work_under_call_async() {
     let want = (0..5).fold(0, |a, i| a * 2 + i);
     assert_eq!(block_on(run.call_async(&mut store, 5)).unwrap(), want);
 }
+
+const COUNT: &str = r#"(module
+  (func (export "count") (param $n i32) (result i32) (local $i i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.get $i)))"#;
+
+/// Out of fuel under `call_async` with yielding on: the call is parked, refuelled and resumed
+/// where it stopped; the fuel charged in total is exactly what the uninterrupted run costs.
+#[test]
+fn out_of_fuel_yields_and_resumes_exactly() {
+    let engine = Engine::new(gc_runtime::api::Config::new().consume_fuel(true));
+    let module = Module::new(&engine, COUNT).unwrap();
+    let cost = {
+        let mut store = Store::new(&engine, ());
+        store.set_fuel(1 << 40).unwrap();
+        let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
+        let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+        assert_eq!(count.call(&mut store, 10_000).unwrap(), 10_000);
+        (1u64 << 40) - store.get_fuel().unwrap()
+    };
+    let mut store = Store::new(&engine, ());
+    store.set_fuel(1000).unwrap();
+    store.out_of_fuel_async_yield(1000, 1000);
+    let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
+    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    let pending = Arc::new(AtomicUsize::new(0));
+    let fut = CountPending { inner: Box::pin(count.call_async(&mut store, 10_000)), pending: pending.clone() };
+    assert_eq!(block_on(fut).unwrap(), 10_000);
+    let yields = pending.load(Ordering::SeqCst) as u64;
+    assert_eq!(yields, cost / 1000, "one yield per 1000 units");
+    assert_eq!(1000 + yields * 1000 - store.get_fuel().unwrap(), cost, "no instruction charged twice");
+    // With too few injections the call still ends with the fuel trap.
+    store.set_fuel(1000).unwrap();
+    store.out_of_fuel_async_yield(2, 1000);
+    let err = block_on(count.call_async(&mut store, 10_000)).unwrap_err();
+    assert_eq!(err.trap_message(), Some("all fuel consumed"));
+    // The synchronous call is not affected by the yield setting.
+    store.set_fuel(10).unwrap();
+    store.out_of_fuel_async_yield(100, 1000);
+    assert_eq!(count.call(&mut store, 10_000).unwrap_err().trap_message(), Some("all fuel consumed"));
+}
+
+#[test]
+fn epoch_deadline_yields_under_call_async() {
+    let engine = Engine::new(gc_runtime::api::Config::new().epoch_interruption(true));
+    let module = Module::new(&engine, COUNT).unwrap();
+    let mut store = Store::new(&engine, ());
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_async_yield_and_update(1);
+    let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
+    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    engine.increment_epoch(); // the deadline is already reached: the first check yields
+    let pending = Arc::new(AtomicUsize::new(0));
+    let fut = CountPending { inner: Box::pin(count.call_async(&mut store, 100_000)), pending: pending.clone() };
+    assert_eq!(block_on(fut).unwrap(), 100_000);
+    assert!(pending.load(Ordering::SeqCst) >= 1);
+}

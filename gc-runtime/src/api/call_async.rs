@@ -20,8 +20,9 @@ type Convert<R> = Box<dyn FnOnce(&mut CoreStore, Vec<CoreVal>) -> Result<R> + Se
 
 enum State {
     Start { addr: u32, args: Vec<CoreVal> },
-    /// Frames and values above these depths belong to this call, parked in the store.
-    Parked { entry_stack: usize, entry_frames: usize },
+    /// Frames and values above these depths belong to this call, parked in the store. `yielded`:
+    /// for a park without a host future (fuel or epoch yield), whether `Pending` was returned yet.
+    Parked { entry_stack: usize, entry_frames: usize, yielded: bool },
     Failed(Error),
     Done,
 }
@@ -62,7 +63,7 @@ impl<S: AsContextMut + Unpin, R> Future for CallFuture<S, R> {
 
 impl<S: AsContextMut, R> Drop for CallFuture<S, R> {
     fn drop(&mut self) {
-        if let State::Parked { entry_stack, entry_frames } = self.state {
+        if let State::Parked { entry_stack, entry_frames, .. } = self.state {
             let core = self.store.core_mut();
             unwind(core, entry_stack, entry_frames);
         }
@@ -73,6 +74,7 @@ fn unwind(core: &mut CoreStore, entry_stack: usize, entry_frames: usize) {
     core.stack.truncate(entry_stack);
     core.frames.truncate(entry_frames);
     core.suspend_requested = false;
+    core.meter.parked_for_yield = false;
     state_mut(core).pending = None;
 }
 
@@ -95,10 +97,24 @@ fn poll_call(core: &mut CoreStore, state: &mut State, cx: &mut Context<'_>) -> P
                 let r = with_async(core, |core| start(core, &mut stack, &mut frames, addr, entry_frames));
                 match finish(core, stack, frames, entry_stack, entry_frames, r) {
                     Step::Finished(r) => return Poll::Ready(r),
-                    Step::Parked => *state = State::Parked { entry_stack, entry_frames },
+                    Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
                 }
             }
-            State::Parked { entry_stack, entry_frames } => {
+            State::Parked { entry_stack, entry_frames, yielded } if core.meter.parked_for_yield => {
+                if !yielded {
+                    // Give the executor a turn (fuel refilled or epoch deadline extended).
+                    *state = State::Parked { entry_stack, entry_frames, yielded: true };
+                    cx.waker().wake_by_ref();
+                    return Poll::Pending;
+                }
+                core.meter.parked_for_yield = false;
+                let r = resume(core, Vec::new(), entry_stack, entry_frames);
+                match r {
+                    Step::Finished(r) => return Poll::Ready(r),
+                    Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
+                }
+            }
+            State::Parked { entry_stack, entry_frames, .. } => {
                 let Some(mut fut) = state_mut(core).pending.take() else {
                     unwind(core, entry_stack, entry_frames);
                     return Poll::Ready(Err(Error::Host("suspended call has no pending host future".into())));
@@ -106,41 +122,44 @@ fn poll_call(core: &mut CoreStore, state: &mut State, cx: &mut Context<'_>) -> P
                 match fut.as_mut().poll(cx) {
                     Poll::Pending => {
                         state_mut(core).pending = Some(fut);
-                        *state = State::Parked { entry_stack, entry_frames };
+                        *state = State::Parked { entry_stack, entry_frames, yielded: false };
                         return Poll::Pending;
                     }
                     Poll::Ready(Err(e)) => {
                         unwind(core, entry_stack, entry_frames);
                         return Poll::Ready(Err(e));
                     }
-                    Poll::Ready(Ok(results)) => {
-                        let mut stack = std::mem::take(&mut core.stack);
-                        let mut frames = std::mem::take(&mut core.frames);
-                        stack.extend(results);
-                        let r = if frames.len() > entry_frames {
-                            let f = frames.pop().expect("parked frame");
-                            with_async(core, |core| {
-                                core.run(&mut stack, &mut frames, f.code, f.base as usize, entry_frames, f.pc as usize)
-                            })
-                        } else {
-                            Ok(()) // the host function itself was the callee
-                        };
-                        match finish(core, stack, frames, entry_stack, entry_frames, r) {
-                            Step::Finished(r) => return Poll::Ready(r),
-                            Step::Parked => *state = State::Parked { entry_stack, entry_frames },
-                        }
-                    }
+                    Poll::Ready(Ok(results)) => match resume(core, results, entry_stack, entry_frames) {
+                        Step::Finished(r) => return Poll::Ready(r),
+                        Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
+                    },
                 }
             }
         }
     }
 }
 
-/// Runs `f` with async host functions allowed to suspend.
+/// Pushes `results` (of the host call the parked frame waits for) and resumes that frame.
+fn resume(core: &mut CoreStore, results: Vec<CoreVal>, entry_stack: usize, entry_frames: usize) -> Step {
+    let mut stack = std::mem::take(&mut core.stack);
+    let mut frames = std::mem::take(&mut core.frames);
+    stack.extend(results);
+    let r = if frames.len() > entry_frames {
+        let f = frames.pop().expect("parked frame");
+        with_async(core, |core| core.run(&mut stack, &mut frames, f.code, f.base as usize, entry_frames, f.pc as usize))
+    } else {
+        Ok(()) // the host function itself was the callee
+    };
+    finish(core, stack, frames, entry_stack, entry_frames, r)
+}
+
+/// Runs `f` with async host functions allowed to suspend, and fuel/epoch yields enabled.
 fn with_async<T>(core: &mut CoreStore, f: impl FnOnce(&mut CoreStore) -> T) -> T {
     let prev = std::mem::replace(&mut state_mut(core).async_ok, true);
+    let prev_meter = std::mem::replace(&mut core.meter.async_active, true);
     let r = f(core);
     state_mut(core).async_ok = prev;
+    core.meter.async_active = prev_meter;
     r
 }
 

@@ -166,8 +166,10 @@ fn list(v: &[ValType]) -> String {
 pub(crate) fn call_sync(core: &mut CoreStore, addr: u32, args: &[CoreVal]) -> Result<Vec<CoreVal>> {
     process_drops(core);
     let prev = std::mem::replace(&mut state_mut(core).async_ok, false);
+    let prev_meter = std::mem::replace(&mut core.meter.async_active, false);
     let r = core.call_func(addr, args);
     state_mut(core).async_ok = prev;
+    core.meter.async_active = prev_meter;
     r
 }
 

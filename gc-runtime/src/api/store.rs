@@ -173,6 +173,21 @@ impl<T: 'static> Store<T> {
         self.core.meter.epoch = Some((counter, deadline));
     }
 
+    /// Under [`TypedFunc::call_async`](super::TypedFunc::call_async): when fuel runs out, add
+    /// `fuel_to_inject` units and yield to the executor (the future returns `Pending` once), at
+    /// most `injection_count` times; after that, running out traps as usual. Long-running guests
+    /// thereby share the executor, resuming exactly where they stopped. Synchronous calls are not
+    /// affected.
+    pub fn out_of_fuel_async_yield(&mut self, injection_count: u64, fuel_to_inject: u64) {
+        self.core.meter.fuel_yield = Some((injection_count, fuel_to_inject));
+    }
+
+    /// Under `call_async`: when the epoch deadline is reached, move it `delta` ticks past the
+    /// current epoch and yield to the executor instead of trapping with "interrupt".
+    pub fn epoch_deadline_async_yield_and_update(&mut self, delta: u64) {
+        self.core.meter.epoch_yield = Some(delta);
+    }
+
     /// Applies resource limits (see [`StoreLimitsBuilder`]).
     pub fn limiter(&mut self, limits: StoreLimits) {
         let l = &mut self.core.limits;
