@@ -5,11 +5,21 @@
 //! is switched on, so unmetered execution pays nothing.
 //!
 //! # Fuel cost
-//! Every executed IR instruction costs exactly one unit. The IR is the wasm instruction stream with
-//! structure resolved: `block`, `loop`, `end`, `else` (structured-control markers) and `nop`s that
-//! translation folds away cost nothing; every other wasm instruction costs 1 (calls cost 1 for the
-//! `call` itself, plus the callee's instructions; host functions cost nothing beyond the call).
-//! Costs depend only on the instructions executed, so a given run consumes the same fuel every time.
+//! Fuel counts wasm instructions executed, one unit each, with these exceptions:
+//! * structured-control markers cost nothing: `block`, `loop`, `nop` and the `end` of a block
+//!   (they are resolved away when a function is translated); `if` costs 1 (a conditional
+//!   branch); `else` costs 1 when the then-branch runs into it (the jump over the else-branch);
+//!   the final `end` of a function costs 1 (the return); `br`, `br_if`, `br_table`, `return`
+//!   cost 1;
+//! * `call`, `call_indirect`, `call_ref` and the `return_call` forms cost 1, plus the callee's
+//!   instructions; host functions (WASI included) cost nothing beyond the call;
+//! * every other instruction (numeric, memory, table, GC, exceptions) costs 1, whatever its
+//!   operands (`memory.fill` of a megabyte costs 1, as in wasmtime).
+//!
+//! The translator fuses some sequences into one interpreter instruction; those are charged the
+//! number of wasm instructions they replace ([`fuel_cost`]), so optimizations never change fuel.
+//! A fused instruction that does not fit in the remaining fuel traps and consumes the remainder.
+//! Costs depend only on the instructions executed, so a run consumes the same fuel every time.
 
 use std::collections::HashMap;
 use std::mem::Discriminant;
@@ -51,18 +61,20 @@ pub struct Meter {
 /// Counts gathered by the guest profiler (`cargo wasm run --profile`).
 #[derive(Default)]
 pub struct Profile {
-    /// Instructions executed per function body (keyed by the code's address).
+    /// Wasm instructions executed per function body (keyed by the code's address), as fuel counts them.
     funcs: HashMap<usize, (Arc<Code>, u64)>,
-    /// Instructions executed per opcode, with one instance to print its name.
+    /// Executions per interpreter opcode (superinstructions count once), with one instance to
+    /// print its name.
     ops: HashMap<Discriminant<Op>, (Op, u64)>,
     total: u64,
 }
 
 impl Profile {
     fn record(&mut self, code: &Arc<Code>, op: Op) {
-        self.total += 1;
+        let cost = fuel_cost(op);
+        self.total += cost;
         let key = Arc::as_ptr(code) as usize;
-        self.funcs.entry(key).or_insert_with(|| (code.clone(), 0)).1 += 1;
+        self.funcs.entry(key).or_insert_with(|| (code.clone(), 0)).1 += cost;
         self.ops.entry(std::mem::discriminant(&op)).or_insert((op, 0)).1 += 1;
     }
 }
@@ -91,7 +103,7 @@ impl ProfileReport {
         for e in self.functions.iter().take(n) {
             out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
         }
-        out.push_str("opcode histogram:\n");
+        out.push_str("opcode histogram (interpreter instructions; fused pairs such as LocalGet2 count once):\n");
         for e in self.opcodes.iter().take(n) {
             out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
         }
@@ -113,17 +125,23 @@ impl Store {
     #[inline]
     pub(crate) fn meter_tick(&mut self, code: &Arc<Code>, pc: usize) -> Result<(), Error> {
         if let Some(f) = self.fuel.as_mut() {
-            if *f == 0 {
+            let cost = fuel_cost(code.ops[pc]);
+            if *f < cost {
                 match self.meter.fuel_yield {
                     Some((n, amount)) if n > 0 && amount > 0 && self.meter.async_active => {
-                        *f = amount;
+                        *f = f.saturating_add(amount);
                         self.meter.fuel_yield = Some((n - 1, amount));
                         return Err(self.park_for_yield(msg::FUEL));
                     }
-                    _ => return Err(Error::trap(msg::FUEL)),
+                    _ => {
+                        // A fused instruction that does not fit consumes the remainder, so a
+                        // budget always ends fully consumed.
+                        *f = 0;
+                        return Err(Error::trap(msg::FUEL));
+                    }
                 }
             }
-            *f -= 1;
+            *f -= cost;
         }
         if let Some(t) = self.meter.pending_trap.take() {
             return Err(Error::trap(t));
@@ -143,7 +161,7 @@ impl Store {
                             }
                             // The instruction runs after the yield; it must not be charged twice.
                             if let Some(f) = self.fuel.as_mut() {
-                                *f += 1;
+                                *f += fuel_cost(code.ops[pc]);
                             }
                             return Err(self.park_for_yield(INTERRUPT));
                         }
@@ -221,6 +239,17 @@ impl Store {
             return format!("{name} (export)");
         }
         format!("func[{index}]")
+    }
+}
+
+/// Fuel charged for one IR instruction: the number of wasm instructions it stands for (the
+/// translator fuses some sequences into superinstructions; fusion must not change fuel).
+#[inline]
+pub fn fuel_cost(op: Op) -> u64 {
+    match op {
+        Op::LocalGet2(..) | Op::I32AddImm(_) | Op::BrIfCmp { .. } | Op::BrUnlessCmp { .. } => 2,
+        Op::LocalAddImm(..) => 4,
+        _ => 1,
     }
 }
 

@@ -198,3 +198,22 @@ fn call_depth_limit() {
     assert_eq!(f.call(&mut store, 50).unwrap(), 50);
     assert_eq!(f.call(&mut store, 500).unwrap_err().trap_message(), Some("call stack exhausted"));
 }
+
+/// Fuel counts wasm instructions, whatever the interpreter fuses them into.
+#[test]
+fn fuel_counts_wasm_instructions_not_fused_interpreter_ops() {
+    let engine = fuel_engine();
+    // local.get, local.get, i32.add, i32.const, i32.add, local.get, i32.const, i32.add, local.set,
+    // local.get, (end = return): 11 instructions; `block`/`end` of the block cost nothing.
+    let (mut store, inst) = instance(
+        &engine,
+        r#"(module (func (export "f") (param i32) (result i32)
+            (block local.get 0 local.get 0 i32.add i32.const 5 i32.add
+              local.get 0 i32.const 1 i32.add local.set 0 drop)
+            local.get 0))"#,
+    );
+    store.set_fuel(1000).unwrap();
+    let f = inst.get_typed_func::<i32, i32>(&mut store, "f").unwrap();
+    assert_eq!(f.call(&mut store, 1).unwrap(), 2);
+    assert_eq!(1000 - store.get_fuel().unwrap(), 12, "11 instructions + drop");
+}
