@@ -1337,6 +1337,13 @@ impl Store {
         self.heap.alloc(obj)
     }
 
+    /// Allocates an array of `n` copies of `init` (no intermediate `Val` buffer: packed arrays of
+    /// zeros stay cheap).
+    pub(crate) fn new_array_filled(&mut self, extra_roots: &[Val], ty: u32, n: usize, init: Val) -> u32 {
+        let data = self.array_data(ty, n, init);
+        self.alloc_obj(extra_roots, Obj::Array { ty, data })
+    }
+
     pub(crate) fn new_array(&mut self, extra_roots: &[Val], ty: u32, vals: &[Val]) -> u32 {
         let mut data = self.array_data(ty, 0, Val::I32(0));
         match &mut data {

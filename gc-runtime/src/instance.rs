@@ -306,7 +306,7 @@ impl Store {
                     if self.array_too_large(ty, n as u64) {
                         return Err(Error::trap(msg::ARRAY_TOO_LARGE));
                     }
-                    let o = self.new_array(&st, ty, &vec![init; n]);
+                    let o = self.new_array_filled(&st, ty, n, init);
                     st.pop();
                     st.push(Val::Ref(Ref::Gc(o)));
                 }
@@ -317,7 +317,7 @@ impl Store {
                     if self.array_too_large(ty, n as u64) {
                         return Err(Error::trap(msg::ARRAY_TOO_LARGE));
                     }
-                    let o = self.new_array(&st, ty, &vec![init; n]);
+                    let o = self.new_array_filled(&st, ty, n, init);
                     st.push(Val::Ref(Ref::Gc(o)));
                 }
                 ConstOp::ArrayNewFixed(t, n) => {
