@@ -56,11 +56,46 @@ pub fn cell<'a>(p: &'a ProgramResult, engine: &str, flavor: &str) -> Option<&'a 
     p.cells.iter().find(|c| c.engine == engine && c.flavor == flavor)
 }
 
+/// The most specific part of an error chain ("a: b: cause" gives "cause"), for table cells;
+/// the full text is listed under "What is missing".
+fn cause(reason: &str) -> &str {
+    if reason.starts_with("wrong output") || reason.starts_with("timed out") {
+        return reason;
+    }
+    match reason.rsplit_once(": ") {
+        Some((_, last)) if last.len() > 12 => last,
+        _ => reason,
+    }
+}
+
 /// "—" with a short reason, for a missing figure.
 fn missing(reason: &str) -> String {
+    let reason = cause(reason);
     let short: String = reason.chars().take(70).collect();
     let short = short.replace('|', "/").replace('`', "'");
     format!("— ({short}{})", if reason.chars().count() > 70 { "…" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bytes, cause, seconds};
+
+    #[test]
+    fn formatting() {
+        assert_eq!(bytes(43433), "43,433");
+        assert_eq!(bytes(1008), "1,008");
+        assert_eq!(bytes(754), "754");
+        assert_eq!(seconds(0.000_5), "500 µs");
+        assert_eq!(seconds(0.012_34), "12.34 ms");
+        assert_eq!(seconds(12.0), "12.0 s");
+    }
+
+    #[test]
+    fn cause_keeps_the_most_specific_part() {
+        assert_eq!(cause("exit Some(1): Error: failed to compile \"x.wasm\": rec group usage requires gc"), "rec group usage requires gc");
+        assert_eq!(cause("wrong output at line 2: `abc`"), "wrong output at line 2: `abc`");
+        assert_eq!(cause("not built: the type `HashMap` is not supported yet"), "the type `HashMap` is not supported yet");
+    }
 }
 
 fn size_cell(p: &ProgramResult, flavor: &str) -> String {
