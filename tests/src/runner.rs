@@ -105,6 +105,12 @@ pub fn check_program(settings: &Settings, program: &Program, worker: usize) -> P
     ProgramResult { name: program.name.clone(), verdict, elapsed: started.elapsed(), wasm }
 }
 
+/// Whether a program is meant to end with a non-zero status: its name says so. This catches programs that
+/// panic by mistake, whose (deterministic) native output would otherwise be accepted as the reference.
+pub fn may_fail_natively(name: &str) -> bool {
+    name.contains("panic") || name.contains("exit")
+}
+
 fn failed(summary: impl Into<String>, detail: impl Into<String>) -> Verdict {
     Verdict::Failed { summary: summary.into(), detail: detail.into() }
 }
@@ -132,6 +138,13 @@ fn check_profile(
     let reference = native::run(&executable, args, cwd, timeout)?;
     if let Status::TimedOut(_) = reference.status {
         return Ok(failed(format!("native run {}", reference.status), short_diff("", &reference.stdout)));
+    }
+    if !reference.status.success() && !may_fail_natively(&program.name) {
+        let detail = format!("stderr:\n{}", reference.stderr.trim_start());
+        return Ok(failed(
+            format!("native run ends with {} but the name does not say it panics or exits (`panic`/`exit` in the name)", reference.status),
+            detail,
+        ));
     }
     let again = native::run(&executable, args, cwd, timeout)?;
     if let Some(diff) = difference(&reference, &again) {
@@ -167,4 +180,17 @@ fn check_profile(
         None => Verdict::Passed,
         Some(detail) => failed(summaries.join("; "), detail),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_fail_natively;
+
+    #[test]
+    fn only_programs_named_for_it_may_fail() {
+        assert!(may_fail_natively("int_overflow_add_panics"));
+        assert!(may_fail_natively("panic_unwrap_none"));
+        assert!(may_fail_natively("process_exit_code"));
+        assert!(!may_fail_natively("string_methods"));
+    }
 }

