@@ -187,7 +187,8 @@ pub fn summary(results: &[(&TestCase, Verdict)], filtered_out: usize, seconds: f
             }
         }
         if !blocks.is_empty() {
-            out.push('\n');
+            // libtest heads the captured outputs with their own `failures:` line.
+            out.push_str("\nfailures:\n\n");
             out.push_str(&blocks);
         }
         out.push_str("\nfailures:\n");
@@ -305,7 +306,7 @@ mod tests {
         ];
         assert_eq!(
             summary(&results, 2, 0.0),
-            "\n---- tests::fails_eq stdout ----\nsome output\n\n\
+            "\nfailures:\n\n---- tests::fails_eq stdout ----\nsome output\n\n\
              ---- tests::sp_no_panic stdout ----\nnote: test did not panic as expected at src/lib.rs:11:32\n\
              \nfailures:\n    tests::fails_eq\n    tests::sp_no_panic\n\
              \ntest result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 2 filtered out; finished in 0.00s\n\n"

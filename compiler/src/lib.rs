@@ -8,6 +8,7 @@ pub mod load;
 pub mod lower;
 pub mod emit;
 pub mod resolve;
+pub mod test_harness;
 pub mod tir;
 pub mod tir_walk;
 pub mod typeck;
@@ -16,12 +17,15 @@ pub mod types;
 use std::path::PathBuf;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
+pub use test_harness::{ShouldPanic, TestDesc};
 
 /// What kind of crate is compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CrateKind {
     Bin,
     Lib,
+    /// The crate built as its test harness: `cfg(test)` on, `_start` runs the `#[test]` fn whose index is argv[1].
+    Test,
 }
 
 /// Inputs of one compilation.
@@ -46,6 +50,8 @@ pub struct CompileOptions {
 pub struct CompileOutput {
     pub wasm: Vec<u8>,
     pub stats: CompileStats,
+    /// The `#[test]` functions in harness index order (empty unless `CrateKind::Test`).
+    pub tests: Vec<TestDesc>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -85,10 +91,11 @@ pub fn compile(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
 }
 
 fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
-    let krate = load::load(opts)?;
+    let mut krate = load::load(opts)?;
+    let tests = if opts.kind == CrateKind::Test { test_harness::install(&mut krate)? } else { Vec::new() };
     let program = resolve::resolve(krate).map_err(Diagnostics)?;
     let checked = typeck::check(program).map_err(Diagnostics)?;
     let ir = lower::lower(&checked, opts).map_err(Diagnostics)?;
     let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
-    Ok(CompileOutput { wasm, stats })
+    Ok(CompileOutput { wasm, stats, tests })
 }

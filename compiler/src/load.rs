@@ -146,6 +146,7 @@ impl Loader<'_> {
 
     /// Evaluates every `#[cfg(...)]` attribute in `attrs` for the wasm target.
     pub fn cfg_enabled(&self, attrs: &[syn::Attribute]) -> bool {
+        CFG_TEST.with(|t| t.set(self.opts.kind == crate::CrateKind::Test));
         cfg_attrs_enabled(attrs, &self.opts.features, self.opts.debug_assertions)
     }
 }
@@ -162,13 +163,19 @@ pub fn cfg_attrs_enabled(attrs: &[syn::Attribute], features: &[String], debug_as
     })
 }
 
+// Whether `cfg(test)` holds: set by `Loader::cfg_enabled` for the crate being loaded (test mode).
+thread_local! {
+    static CFG_TEST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn eval_cfg(m: &syn::Meta, features: &[String], dbg: bool) -> bool {
     match m {
         syn::Meta::Path(p) => {
             let n = p.get_ident().map(|i| i.to_string()).unwrap_or_default();
             match n.as_str() {
                 "debug_assertions" => dbg,
-                "unix" | "windows" | "test" | "miri" | "doc" => false,
+                "test" => CFG_TEST.with(|t| t.get()),
+                "unix" | "windows" | "miri" | "doc" => false,
                 _ => false,
             }
         }

@@ -8,6 +8,7 @@ mod ops;
 mod place;
 mod pattern;
 pub mod reprs;
+mod test_entry;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;
@@ -84,7 +85,8 @@ pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagno
         start: 0,
         uses_args: false,
     };
-    let main = ck.program.fns.iter().position(|f| f.name == "main" && f.module == ck.program.root_mod).unwrap_or(0);
+    test_entry::bind_thread_name(&mut lw);
+    let main = test_entry::root_fn(&lw).unwrap_or(0);
     lw.start = lw.start_fn(main);
     while let Some((fid, f)) = lw.queue.pop_front() {
         func::lower_user_fn(&mut lw, fid, f);

@@ -125,13 +125,21 @@ fn is_char_boundary(s: &str, i: usize) -> bool {
 fn panic_str(loc: &str, msg: &str) -> ! {
     // rustc 1.95 starts the panic report with a newline.
     let mut s = __intrinsic_string_new();
-    __intrinsic_push_str(&mut s, "\nthread 'main' panicked at ");
+    __intrinsic_push_str(&mut s, "\nthread '");
+    __intrinsic_push_str(&mut s, thread_name());
+    __intrinsic_push_str(&mut s, "' panicked at ");
     __intrinsic_push_str(&mut s, loc);
     __intrinsic_push_str(&mut s, ":\n");
     __intrinsic_push_str(&mut s, msg);
     __intrinsic_push_str(&mut s, "\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
     __intrinsic_write(2, string_as_str(&s));
     __intrinsic_exit(101)
+}
+
+/// The current thread's name in panic reports. Under `cargo wasm test` the lowering binds calls to this
+/// function to the test harness's, which returns the running test's name as libtest names its threads.
+fn thread_name() -> &'static str {
+    "main"
 }
 
 fn panic_string(loc: &str, msg: String) -> ! {
