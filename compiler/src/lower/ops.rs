@@ -767,6 +767,129 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "seq.copy_from_slice" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let a = self.stash(&args[0].ty).unwrap();
+                let (aa, ast, al) = self.seq_triple(a, &t, &elem);
+                let t2 = args[1].ty.peel_refs().clone();
+                self.expr_noncopy(&args[1]);
+                let b = self.stash(&args[1].ty).unwrap();
+                let (ba, bst, bl) = self.seq_triple(b, &t2, &elem);
+                self.emit(I::LocalGet(al));
+                self.emit(I::LocalGet(bl));
+                self.emit(I::I32Ne);
+                self.open(2, BlockType::Empty);
+                let loc = self.loc_string(&e.span);
+                self.str_lit(&loc);
+                self.emit(I::LocalGet(bl));
+                self.emit(I::LocalGet(al));
+                self.call_prelude("panic_copy_len");
+                self.emit(I::Unreachable);
+                self.end();
+                if self.lw.repr(&elem).is_some() {
+                    self.emit(I::LocalGet(aa));
+                    self.emit(I::LocalGet(ast));
+                    self.emit(I::LocalGet(ba));
+                    self.emit(I::LocalGet(bst));
+                    self.emit(I::LocalGet(bl));
+                    self.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                }
+            }
+            "seq.starts_with" | "seq.ends_with" => {
+                let t = args[0].ty.peel_refs().clone();
+                let elem = vec_elem(&t);
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let a = self.stash(&args[0].ty).unwrap();
+                let (aa, ast, al) = self.seq_triple(a, &t, &elem);
+                let t2 = args[1].ty.peel_refs().clone();
+                self.expr_noncopy(&args[1]);
+                let b = self.stash(&args[1].ty).unwrap();
+                let (ba, bst, bl) = self.seq_triple(b, &t2, &elem);
+                let r = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(bl));
+                self.emit(I::LocalGet(al));
+                self.emit(I::I32LeU);
+                self.emit(I::LocalSet(r));
+                if op == "seq.ends_with" {
+                    // compare against the tail: shift a's start by al - bl
+                    self.emit(I::LocalGet(r));
+                    self.open(2, BlockType::Empty);
+                    self.emit(I::LocalGet(ast));
+                    self.emit(I::LocalGet(al));
+                    self.emit(I::LocalGet(bl));
+                    self.emit(I::I32Sub);
+                    self.emit(I::I32Add);
+                    self.emit(I::LocalSet(ast));
+                    self.end();
+                }
+                let i = self.zeroed_i32();
+                let done = self.open(0, BlockType::Empty);
+                self.emit(I::LocalGet(r));
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(bl));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                self.emit(I::LocalGet(aa));
+                self.emit(I::LocalGet(ast));
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Add);
+                self.array_get(at, &elem);
+                self.emit(I::LocalGet(ba));
+                self.emit(I::LocalGet(bst));
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Add);
+                self.array_get(at, &elem);
+                helpers::eq_value(self, &elem);
+                self.emit(I::I32Eqz);
+                self.open(2, BlockType::Empty);
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalSet(r));
+                self.br(done);
+                self.end();
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+                self.emit(I::LocalGet(r));
+            }
+            "str.get" => {
+                let crate::tir::ExprKind::Range(a, b, incl) = &args[1].kind else {
+                    self.unsupported(e, "str::get with a stored range");
+                    return;
+                };
+                self.as_str_value(&args[0]);
+                let s = self.stash(&Ty::str_ref()).unwrap();
+                self.emit(I::LocalGet(s));
+                match a {
+                    Some(a) => self.expr(a),
+                    None => self.emit(I::I32Const(0)),
+                }
+                match b {
+                    Some(b) => {
+                        self.expr(b);
+                        if *incl {
+                            self.emit(I::I32Const(1));
+                            self.emit(I::I32Add);
+                        }
+                    }
+                    None => {
+                        self.emit(I::LocalGet(s));
+                        let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+                        self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                    }
+                }
+                self.call_prelude("str_get");
+            }
             "seq.fill" => {
                 let t = args[0].ty.peel_refs().clone();
                 let elem = vec_elem(&t);
@@ -861,6 +984,36 @@ impl FnLower<'_, '_> {
                         }
                     }
                 }
+            }
+            "res.and" | "res.or" => {
+                let t = args[0].ty.peel_refs().clone();
+                let l = self.lw.layout(&t);
+                self.expr(&args[0]);
+                let a = self.stash(&t).unwrap();
+                self.expr(&args[1]);
+                let b = self.stash(&args[1].ty).unwrap();
+                let ety = e.ty.clone();
+                let bt = self.bt(&ety);
+                self.emit(I::LocalGet(a));
+                self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+                self.emit(I::I32Eqz);
+                self.open(2, bt);
+                if op == "res.and" {
+                    self.emit(I::LocalGet(b));
+                    self.emit(I::Else);
+                    if let Some(p) = self.payload(a, &t, 1) {
+                        self.emit(I::LocalGet(p));
+                    }
+                    self.build_variant_from_stack(&ety, 1);
+                } else {
+                    if let Some(p) = self.payload(a, &t, 0) {
+                        self.emit(I::LocalGet(p));
+                    }
+                    self.build_variant_from_stack(&ety, 0);
+                    self.emit(I::Else);
+                    self.emit(I::LocalGet(b));
+                }
+                self.end();
             }
             "opt.and" | "opt.xor" | "opt.zip" => {
                 let t = args[0].ty.peel_refs().clone();
@@ -1935,6 +2088,78 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
+            K::Std(op @ ("seq.windows" | "seq.chunks"), args) => {
+                let base = &args[0];
+                let t = base.ty.peel_refs().clone();
+                let elem = match &t {
+                    Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
+                    _ => Ty::Int(IntTy::U8),
+                };
+                let st = self.lw.slice_type(&elem);
+                self.expr_noncopy(base);
+                let b = self.stash(&base.ty).unwrap();
+                let (arr, start, len) = self.seq_triple(b, &t, &elem);
+                self.expr(&args[1]);
+                let n = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(n));
+                self.emit(I::LocalGet(n));
+                self.emit(I::I32Eqz);
+                self.open(2, BlockType::Empty);
+                self.panic_const(&it.span, if *op == "seq.windows" { "window size must be non-zero" } else { "chunk size must be non-zero" });
+                self.end();
+                let i = self.zeroed_i32();
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                let windows = *op == "seq.windows";
+                // windows: while i + n <= len ; chunks: while i < len
+                self.emit(I::LocalGet(i));
+                if windows {
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::I32Add);
+                    self.emit(I::LocalGet(len));
+                    self.emit(I::I32GtU);
+                } else {
+                    self.emit(I::LocalGet(len));
+                    self.emit(I::I32GeU);
+                }
+                self.br_if(done);
+                let item = self.new_local(ref_ty(st));
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(start));
+                self.emit(I::LocalGet(i));
+                self.emit(I::I32Add);
+                if windows {
+                    self.emit(I::LocalGet(n));
+                } else {
+                    // min(n, len - i)
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::LocalGet(len));
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::I32Sub);
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::LocalGet(len));
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::I32Sub);
+                    self.emit(I::I32LtU);
+                    self.emit(I::Select);
+                }
+                self.emit(I::StructNew(st));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                self.emit(I::LocalGet(i));
+                if windows {
+                    self.emit(I::I32Const(1));
+                } else {
+                    self.emit(I::LocalGet(n));
+                }
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
             K::Std("env.args", _) => {
                 self.lw.uses_args = true;
                 self.call_prelude("env_args");
@@ -2382,25 +2607,24 @@ impl FnLower<'_, '_> {
                     'X' => 17,
                     'o' => 8,
                     'b' => 2,
-                    'e' | 'E' => {
-                        self.lw.error(codes::FORMAT, &e.span, "`{:e}` on integers is not supported yet", None);
-                        10
-                    }
+                    'e' => 100,
+                    'E' => 101,
                     _ => 10,
                 };
                 self.emit(I::LocalGet(v));
+                let radix_signed = radix == 10 || radix >= 100;
                 if !i.is64() {
-                    self.emit(if i.signed() && radix == 10 { I::I64ExtendI32S } else { I::I64ExtendI32U });
-                    if radix != 10 && i.signed() {
+                    self.emit(if i.signed() && radix_signed { I::I64ExtendI32S } else { I::I64ExtendI32U });
+                    if !radix_signed && i.signed() {
                         let mask = if i.bits() == 32 { 0xffff_ffffi64 } else { (1i64 << i.bits()) - 1 };
                         self.emit(I::I64Const(mask));
                         self.emit(I::I64And);
                     }
                 }
-                self.emit(I::I32Const((i.signed() && radix == 10) as i32));
+                self.emit(I::I32Const((i.signed() && radix_signed) as i32));
                 self.emit(I::I32Const(radix));
                 self.spec_args(spec, vals);
-                self.call_prelude("fmt_int");
+                self.call_prelude(if radix >= 100 { "fmt_int_exp" } else { "fmt_int" });
             }
             Ty::Str | Ty::String => {
                 let Some(v) = v else { return };
@@ -2605,7 +2829,12 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             push_spec(&mut fl);
             fl.call_prelude("fmt_debug_char_spec");
         }
-        Ty::Unit => lit(&mut fl, "()"),
+        Ty::Unit => {
+            fl.emit(I::LocalGet(0));
+            fl.str_lit("()");
+            push_spec(&mut fl);
+            fl.call_prelude("fmt_str");
+        }
         Ty::FmtError => lit(&mut fl, "Error"),
         Ty::ParseError(float) => {
             fl.emit(I::LocalGet(0));

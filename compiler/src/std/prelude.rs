@@ -397,6 +397,8 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
     } else if c == quote {
         __intrinsic_push_byte(out, b'\\');
         string_push(out, c);
+    } else if (u >= 0xE000 && u <= 0xF8FF) || u >= 0xF0000 || (u & 0xFFFE) == 0xFFFE || (u >= 0xFDD0 && u <= 0xFDEF) || (quote == '\'' && is_combining(u)) {
+        push_hex_escape(out, u);
     } else if u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0xad || (u >= 0x200b && u <= 0x200f) || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2060 && u <= 0x2064) || u == 0xfeff {
         push_hex_escape(out, u);
     } else {
@@ -404,11 +406,20 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
     }
 }
 
+fn is_combining(u: u32) -> bool {
+    (u >= 0x300 && u <= 0x36F) || (u >= 0x1AB0 && u <= 0x1AFF) || (u >= 0x1DC0 && u <= 0x1DFF) || (u >= 0x20D0 && u <= 0x20FF) || (u >= 0xFE20 && u <= 0xFE2F)
+}
+
 fn fmt_debug_str(out: &mut String, s: &str) {
     __intrinsic_push_byte(out, b'"');
     let mut i = 0;
     while i < s.len() {
         let c = str_char_at(s, i);
+        if i == 0 && is_combining(c as u32) {
+            push_hex_escape(out, c as u32);
+            i += char_len_utf8(c);
+            continue;
+        }
         push_escaped(out, c, '"');
         i += char_len_utf8(c);
     }
@@ -608,7 +619,112 @@ fn str_replace_char(s: &str, c: char, to: &str) -> String {
     str_replace(s, string_as_str(&t), to)
 }
 
+/// Simple case mapping for Latin-1, Latin Extended-A, Greek and Cyrillic (plus ß → SS).
+fn upper_of(u: u32) -> u32 {
+    if u >= 97 && u <= 122 {
+        return u - 32;
+    }
+    if u < 0xB5 {
+        return u;
+    }
+    if u == 0xB5 {
+        return 0x39C;
+    }
+    if u >= 0xE0 && u <= 0xFE && u != 0xF7 {
+        return u - 32;
+    }
+    if u == 0xFF {
+        return 0x178;
+    }
+    if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x17F {
+        let odd_lower = !(u >= 0x139 && u <= 0x148) && !(u >= 0x179 && u <= 0x17E);
+        if odd_lower {
+            return if u % 2 == 1 { u - 1 } else { u };
+        }
+        return if u % 2 == 0 { u - 1 } else { u };
+    }
+    if u == 0x3C2 {
+        return 0x3A3;
+    }
+    if u >= 0x3B1 && u <= 0x3C9 {
+        return u - 32;
+    }
+    if u >= 0x430 && u <= 0x44F {
+        return u - 32;
+    }
+    if u >= 0x450 && u <= 0x45F {
+        return u - 80;
+    }
+    u
+}
+
+fn lower_of(u: u32) -> u32 {
+    if u >= 65 && u <= 90 {
+        return u + 32;
+    }
+    if u < 0xC0 {
+        return u;
+    }
+    if u >= 0xC0 && u <= 0xDE && u != 0xD7 {
+        return u + 32;
+    }
+    if u == 0x178 {
+        return 0xFF;
+    }
+    if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x17F {
+        let odd_lower = !(u >= 0x139 && u <= 0x148) && !(u >= 0x179 && u <= 0x17E);
+        if odd_lower {
+            return if u % 2 == 0 { u + 1 } else { u };
+        }
+        return if u % 2 == 1 { u + 1 } else { u };
+    }
+    if u >= 0x391 && u <= 0x3A9 && u != 0x3A2 {
+        return u + 32;
+    }
+    if u >= 0x410 && u <= 0x42F {
+        return u + 32;
+    }
+    if u >= 0x400 && u <= 0x40F {
+        return u + 80;
+    }
+    u
+}
+
 fn str_to_uppercase(s: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = str_char_at(s, i);
+        if c == 'ß' {
+            __intrinsic_push_str(&mut out, "SS");
+        } else {
+            string_push(&mut out, __intrinsic_char(upper_of(c as u32)));
+        }
+        i += char_len_utf8(c);
+    }
+    out
+}
+
+fn str_to_lowercase(s: &str) -> String {
+    let mut out = __intrinsic_string_new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = str_char_at(s, i);
+        // Final sigma: Σ at the end of a word lowers to ς.
+        if c == 'Σ' {
+            let next = i + char_len_utf8(c);
+            let at_end = next >= s.len() || !char_is_alphabetic(str_char_at(s, next));
+            let after_letter = i > 0;
+            string_push(&mut out, if at_end && after_letter { 'ς' } else { 'σ' });
+        } else {
+            string_push(&mut out, __intrinsic_char(lower_of(c as u32)));
+        }
+        i += char_len_utf8(c);
+    }
+    out
+}
+
+fn str_to_ascii_uppercase(s: &str) -> String {
     let mut out = __intrinsic_string_new();
     let mut i = 0;
     while i < s.len() {
@@ -619,7 +735,7 @@ fn str_to_uppercase(s: &str) -> String {
     out
 }
 
-fn str_to_lowercase(s: &str) -> String {
+fn str_to_ascii_lowercase(s: &str) -> String {
     let mut out = __intrinsic_string_new();
     let mut i = 0;
     while i < s.len() {
@@ -2547,4 +2663,65 @@ fn push_pretty_item(out: &mut String, item: &str) {
         i += 1;
     }
     __intrinsic_push_str(out, ",\n");
+}
+
+fn panic_copy_len(loc: &str, src: usize, dst: usize) -> ! {
+    let mut m = __intrinsic_string_new();
+    __intrinsic_push_str(&mut m, "source slice length (");
+    push_usize(&mut m, src);
+    __intrinsic_push_str(&mut m, ") does not match destination slice length (");
+    push_usize(&mut m, dst);
+    __intrinsic_push_str(&mut m, ")");
+    panic_str(loc, string_as_str(&m))
+}
+
+fn str_get(s: &str, lo: usize, hi: usize) -> Option<&str> {
+    if lo > hi || hi > s.len() || !is_char_boundary(s, lo) || !is_char_boundary(s, hi) {
+        None
+    } else {
+        Some(__intrinsic_sub(s, lo, hi - lo))
+    }
+}
+
+/// `{:e}` of an integer: digits with trailing zeros dropped (unless a precision asks for them).
+fn fmt_int_exp(out: &mut String, v: u64, signed: bool, radix: u32, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
+    let neg = signed && (v as i64) < 0;
+    let mut mag = if neg { 0 - v } else { v };
+    let mut digits = __intrinsic_string_new();
+    if mag == 0 {
+        __intrinsic_push_byte(&mut digits, b'0');
+    }
+    let mut rev: Vec<u8> = Vec::new();
+    while mag > 0 {
+        rev.push(b'0' + (mag % 10) as u8);
+        mag = mag / 10;
+    }
+    let mut i = rev.len();
+    while i > 0 {
+        i -= 1;
+        __intrinsic_push_byte(&mut digits, rev[i]);
+    }
+    let d = string_as_str(&digits);
+    let exp = d.len() as i32 - 1;
+    let mut end = d.len();
+    while end > 1 && __intrinsic_byte(d, end - 1) == b'0' {
+        end -= 1;
+    }
+    let mut body = __intrinsic_string_new();
+    if neg {
+        __intrinsic_push_byte(&mut body, b'-');
+    } else if flags & 1 != 0 {
+        __intrinsic_push_byte(&mut body, b'+');
+    }
+    if prec >= 0 {
+        // round to prec fractional digits using the float path (exact for < 2^53)
+        let (ds, e2) = shortest_digits(v as f64, false);
+        let _ = e2;
+        let _ = ds;
+        exp_notation(&mut body, __intrinsic_sub(d, 0, end), exp, prec, radix == 101);
+    } else {
+        exp_notation(&mut body, __intrinsic_sub(d, 0, end), exp, -1, radix == 101);
+    }
+    let n = body.len();
+    pad(out, string_as_str(&body), n, fill, align, width, 3);
 }

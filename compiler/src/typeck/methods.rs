@@ -230,6 +230,19 @@ impl FnCx<'_> {
         let name = m.method.to_string();
         let msp = m.method.span();
         let recv = self.check_expr(&m.receiver, None);
+        if matches!(name.as_str(), "as_ref" | "as_mut") {
+            if let Ty::Boxed(inner) = self.resolve(&recv.ty).peel_refs().clone() {
+                let span = self.span(msp);
+                let mutable = name == "as_mut";
+                let mut b = recv;
+                while let Ty::Ref(_, t) = self.shallow(&b.ty) {
+                    let s = b.span.clone();
+                    b = mk(ExprKind::Deref(Box::new(b)), *t, s);
+                }
+                let d = mk(ExprKind::Std("box.deref", vec![b]), (*inner).clone(), span.clone());
+                return mk(ExprKind::AddrOf(mutable, Box::new(d)), Ty::Ref(mutable, inner), span);
+            }
+        }
         // Auto-deref through references and boxes.
         let mut base = recv;
         loop {
@@ -371,6 +384,9 @@ impl FnCx<'_> {
                 "windows" => std!("seq.windows", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
                 "chunks" => std!("seq.chunks", [us], Ty::Iter(Box::new(Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))))),
                 "fill" => std!("seq.fill", [t], Ty::Unit),
+                "copy_from_slice" | "clone_from_slice" => std!("seq.copy_from_slice", [Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))], Ty::Unit),
+                "starts_with" => std!("seq.starts_with", [Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))], Ty::Bool),
+                "ends_with" => std!("seq.ends_with", [Ty::Ref(false, Box::new(Ty::Slice(Box::new(t))))], Ty::Bool),
                 "split_at" | "split_at_mut" => {
                     let m2 = name == "split_at_mut";
                     let st = Ty::Ref(m2, Box::new(Ty::Slice(Box::new(t))));
@@ -482,8 +498,8 @@ impl FnCx<'_> {
                     "trim_end" => std!("str.trim_end", [], sref),
                     "to_uppercase" => std!("str.to_uppercase", [], Ty::String),
                     "to_lowercase" => std!("str.to_lowercase", [], Ty::String),
-                    "to_ascii_uppercase" => std!("str.to_uppercase", [], Ty::String),
-                    "to_ascii_lowercase" => std!("str.to_lowercase", [], Ty::String),
+                    "to_ascii_uppercase" => std!("str.to_ascii_uppercase", [], Ty::String),
+                    "to_ascii_lowercase" => std!("str.to_ascii_lowercase", [], Ty::String),
                     "repeat" => std!("str.repeat", [us], Ty::String),
                     "chars" => std!("str.chars", [], Ty::Iter(Box::new(Ty::Char))),
                     "char_indices" => std!("str.char_indices", [], Ty::Iter(Box::new(Ty::Tuple(vec![us, Ty::Char])))),
@@ -553,7 +569,10 @@ impl FnCx<'_> {
                         return Some(mk(ExprKind::Std("str.parse", vec![base]), Ty::Result(Box::new(tt), Box::new(err)), span));
                     }
                     "eq_ignore_ascii_case" => std!("str.eq_ignore_ascii_case", [sref], Ty::Bool),
-                    "is_char_boundary" => std!("str.is_char_boundary", [us], Ty::Bool),
+                    "is_char_boundary" => std!("str.is_char_boundary", [us.clone()], Ty::Bool),
+                    "get" if matches!(m.args.first(), Some(syn::Expr::Range(_))) => {
+                        std!("str.get", [Ty::Range(Box::new(us), matches!(m.args.first(), Some(syn::Expr::Range(r)) if matches!(r.limits, syn::RangeLimits::Closed(_))))], Ty::Option(Box::new(sref)))
+                    }
                     "split_at" => std!("str.split_at", [us], Ty::Tuple(vec![sref.clone(), sref])),
                     "splitn" | "rsplitn" => {
                         let n = m.args.first()?;
@@ -663,6 +682,16 @@ impl FnCx<'_> {
                     "map" => with_closure!("res.map", vec![t.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(r), Box::new(e.clone()))),
                     "map_err" => with_closure!("res.map_err", vec![e.clone()], None, |_: &mut Self, r: Ty| Ty::Result(Box::new(t.clone()), Box::new(r))),
                     "and_then" => with_closure!("res.and_then", vec![t.clone()], None, |_: &mut Self, r: Ty| r),
+                    "and" => {
+                        let u = self.fresh();
+                        let rt = Ty::Result(Box::new(u), Box::new(e.clone()));
+                        std!("res.and", [rt.clone()], rt)
+                    }
+                    "or" => {
+                        let f = self.fresh();
+                        let rt = Ty::Result(Box::new(t.clone()), Box::new(f));
+                        std!("res.or", [rt.clone()], rt)
+                    }
                     "is_ok_and" => with_closure!("res.is_ok_and", vec![t.clone()], Some(Ty::Bool), |_: &mut Self, _| Ty::Bool),
                     "is_err_and" => with_closure!("res.is_err_and", vec![e.clone()], Some(Ty::Bool), |_: &mut Self, _| Ty::Bool),
                     "or_else" => {
