@@ -10,7 +10,12 @@ fn cargo_wasm() -> Command {
 
 /// Runs `cargo wasm run ARGS...`; returns (status, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let o = cargo_wasm().arg("wasm").arg("run").args(args).output().expect("run cargo-wasm");
+    let o = cargo_wasm()
+        .arg("wasm")
+        .arg("run")
+        .args(args)
+        .output()
+        .expect("run cargo-wasm");
     (
         o.status.code().expect("exit code"),
         String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -36,8 +41,16 @@ const SPIN: &str = r#"(module
   (func (export "_start") (call $spin)))"#;
 
 fn instructions(stderr: &str) -> u64 {
-    let line = stderr.lines().find(|l| l.starts_with("profile: ")).unwrap_or_else(|| panic!("no profile in {stderr}"));
-    line["profile: ".len()..].split(' ').next().unwrap().parse().unwrap()
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("profile: "))
+        .unwrap_or_else(|| panic!("no profile in {stderr}"));
+    line["profile: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -50,9 +63,16 @@ fn fuel_stops_an_infinite_loop_deterministically() {
     assert!(err.contains("all fuel consumed"), "{err}");
     let (_, _, a) = run(&[m, "--fuel", "1000000", "--guest-profile"]);
     let (_, _, b) = run(&[m, "--fuel", "1000000", "--guest-profile"]);
-    assert_eq!(instructions(&a), 1_000_000, "the whole budget is consumed, exactly");
+    assert_eq!(
+        instructions(&a),
+        1_000_000,
+        "the whole budget is consumed, exactly"
+    );
     assert_eq!(instructions(&a), instructions(&b));
-    assert!(a.contains("spin"), "functions are named from the name section:\n{a}");
+    assert!(
+        a.contains("spin"),
+        "functions are named from the name section:\n{a}"
+    );
 }
 
 #[test]
@@ -69,12 +89,24 @@ fn guest_profile_lists_functions_and_opcodes() {
               (br $l)))
             (local.get $i)))"#,
     );
-    let (code, out, err) = run(&[m.to_str().unwrap(), "--invoke", "count", "--guest-profile", "1000"]);
+    let (code, out, err) = run(&[
+        m.to_str().unwrap(),
+        "--invoke",
+        "count",
+        "--guest-profile",
+        "1000",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "1000");
-    assert!(err.contains("top functions by instructions executed"), "{err}");
+    assert!(
+        err.contains("top functions by instructions executed"),
+        "{err}"
+    );
     assert!(err.contains("opcode histogram"), "{err}");
-    let count_line = err.lines().find(|l| l.ends_with(" count")).unwrap_or_else(|| panic!("{err}"));
+    let count_line = err
+        .lines()
+        .find(|l| l.ends_with(" count"))
+        .unwrap_or_else(|| panic!("{err}"));
     assert!(count_line.contains("100.00%"), "{count_line}");
     assert!(err.contains("LocalGet"), "{err}");
 }
@@ -124,7 +156,11 @@ fn exit_status_is_the_guests() {
             (memory (export "memory") 1) (func (export "_start") (call $exit (i32.const 7))))"#,
     );
     assert_eq!(run(&[m.to_str().unwrap()]).0, 7);
-    let t = write(dir.path(), "trap.wasm", r#"(module (func (export "_start") unreachable))"#);
+    let t = write(
+        dir.path(),
+        "trap.wasm",
+        r#"(module (func (export "_start") unreachable))"#,
+    );
     let (code, _, err) = run(&[t.to_str().unwrap()]);
     assert_eq!(code, 134);
     assert!(err.contains("wasm trap: unreachable"), "{err}");
@@ -163,24 +199,48 @@ int main(int argc, char **argv) {
     assert!(
         ok,
         "clang --target=wasm32-wasi failed or is missing ({}); install the toolchain with scripts/install-test-deps.sh",
-        clang.map(|o| String::from_utf8_lossy(&o.stderr).into_owned()).unwrap_or_else(|e| e.to_string())
+        clang
+            .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+            .unwrap_or_else(|e| e.to_string())
     );
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::write(data.join("in.txt"), "input line\n").unwrap();
     let dir_flag = format!("{}::/data", data.display());
-    let (code, out, err) =
-        run(&[wasm.to_str().unwrap(), "--dir", &dir_flag, "--env", "GREETING=hi", "--", "first", "-x"]);
+    let (code, out, err) = run(&[
+        wasm.to_str().unwrap(),
+        "--dir",
+        &dir_flag,
+        "--env",
+        "GREETING=hi",
+        "--",
+        "first",
+        "-x",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "read: input line\n");
-    assert_eq!(std::fs::read_to_string(data.join("out.txt")).unwrap(), "first|-x|hi");
+    assert_eq!(
+        std::fs::read_to_string(data.join("out.txt")).unwrap(),
+        "first|-x|hi"
+    );
 }
 
 #[test]
 fn help_explains_the_guest_profile_flag() {
-    let o = cargo_wasm().args(["wasm", "run", "--help"]).output().unwrap();
+    let o = cargo_wasm()
+        .args(["wasm", "run", "--help"])
+        .output()
+        .unwrap();
     let help = String::from_utf8_lossy(&o.stdout);
-    for flag in ["--dir", "--env", "--fuel", "--max-memory", "--invoke", "--guest-profile", "--profile"] {
+    for flag in [
+        "--dir",
+        "--env",
+        "--fuel",
+        "--max-memory",
+        "--invoke",
+        "--guest-profile",
+        "--profile",
+    ] {
         assert!(help.contains(flag), "missing {flag} in\n{help}");
     }
     assert!(help.contains("cargo's build-profile flag"), "{help}");

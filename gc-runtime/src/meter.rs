@@ -23,10 +23,10 @@
 
 use std::collections::HashMap;
 use std::mem::Discriminant;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::{msg, Error};
+use crate::error::{Error, msg};
 use crate::ir::{Code, Op};
 use crate::store::{FuncKind, Store};
 use crate::value::Val;
@@ -75,7 +75,10 @@ impl Profile {
         self.total += cost;
         let key = Arc::as_ptr(code) as usize;
         self.funcs.entry(key).or_insert_with(|| (code.clone(), 0)).1 += cost;
-        self.ops.entry(std::mem::discriminant(&op)).or_insert((op, 0)).1 += 1;
+        self.ops
+            .entry(std::mem::discriminant(&op))
+            .or_insert((op, 0))
+            .1 += 1;
     }
 }
 
@@ -97,15 +100,34 @@ pub struct ProfileReport {
 impl ProfileReport {
     /// Human-readable text: the top `n` functions and opcodes with their share of all instructions.
     pub fn render(&self, n: usize) -> String {
-        let mut out = format!("profile: {} instructions executed\n", self.total_instructions);
-        let pct = |c: u64| if self.total_instructions == 0 { 0.0 } else { c as f64 * 100.0 / self.total_instructions as f64 };
+        let mut out = format!(
+            "profile: {} instructions executed\n",
+            self.total_instructions
+        );
+        let pct = |c: u64| {
+            if self.total_instructions == 0 {
+                0.0
+            } else {
+                c as f64 * 100.0 / self.total_instructions as f64
+            }
+        };
         out.push_str("top functions by instructions executed:\n");
         for e in self.functions.iter().take(n) {
-            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
+            out.push_str(&format!(
+                "  {:>14} {:>6.2}%  {}\n",
+                e.count,
+                pct(e.count),
+                e.name
+            ));
         }
         out.push_str("opcode histogram (interpreter instructions; fused pairs such as LocalGet2 count once):\n");
         for e in self.opcodes.iter().take(n) {
-            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, pct(e.count), e.name));
+            out.push_str(&format!(
+                "  {:>14} {:>6.2}%  {}\n",
+                e.count,
+                pct(e.count),
+                e.name
+            ));
         }
         out
     }
@@ -206,8 +228,14 @@ impl Store {
     /// The profile gathered since [`Store::enable_profiling`], or `None` if profiling is off.
     pub fn profile_report(&self) -> Option<ProfileReport> {
         let p = self.meter.profile.as_ref()?;
-        let mut functions: Vec<ProfileEntry> =
-            p.funcs.values().map(|(code, n)| ProfileEntry { name: self.code_name(code), count: *n }).collect();
+        let mut functions: Vec<ProfileEntry> = p
+            .funcs
+            .values()
+            .map(|(code, n)| ProfileEntry {
+                name: self.code_name(code),
+                count: *n,
+            })
+            .collect();
         functions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         let mut opcodes: Vec<ProfileEntry> = p
             .ops
@@ -219,15 +247,29 @@ impl Store {
             })
             .collect();
         opcodes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        Some(ProfileReport { total_instructions: p.total, functions, opcodes })
+        Some(ProfileReport {
+            total_instructions: p.total,
+            functions,
+            opcodes,
+        })
     }
 
     /// A function's name for reports: from the name section, else an export name, else its index.
     fn code_name(&self, code: &Arc<Code>) -> String {
-        let Some((addr, module, def)) = self.funcs.iter().enumerate().find_map(|(i, f)| match &f.kind {
-            FuncKind::Wasm { code: Some(c), module, def, .. } if Arc::ptr_eq(c, code) => Some((i, module, *def)),
-            _ => None,
-        }) else {
+        let Some((addr, module, def)) =
+            self.funcs
+                .iter()
+                .enumerate()
+                .find_map(|(i, f)| match &f.kind {
+                    FuncKind::Wasm {
+                        code: Some(c),
+                        module,
+                        def,
+                        ..
+                    } if Arc::ptr_eq(c, code) => Some((i, module, *def)),
+                    _ => None,
+                })
+        else {
             return "<unknown>".into();
         };
         let index = module.num_imported_funcs as u32 + def;
@@ -235,7 +277,11 @@ impl Store {
             return n;
         }
         let inst = &self.instances[code.instance as usize];
-        if let Some((name, _)) = inst.exports.iter().find(|(_, e)| **e == crate::store::Extern::Func(addr as u32)) {
+        if let Some((name, _)) = inst
+            .exports
+            .iter()
+            .find(|(_, e)| **e == crate::store::Extern::Func(addr as u32))
+        {
             return format!("{name} (export)");
         }
         format!("func[{index}]")
@@ -257,10 +303,16 @@ pub fn fuel_cost(op: Op) -> u64 {
 fn function_name(bytes: &[u8], index: u32) -> Option<String> {
     use wasmparser::{KnownCustom, Name, Parser, Payload};
     for payload in Parser::new(0).parse_all(bytes) {
-        let Ok(Payload::CustomSection(c)) = payload else { continue };
-        let KnownCustom::Name(reader) = c.as_known() else { continue };
+        let Ok(Payload::CustomSection(c)) = payload else {
+            continue;
+        };
+        let KnownCustom::Name(reader) = c.as_known() else {
+            continue;
+        };
         for sub in reader {
-            let Ok(Name::Function(map)) = sub else { continue };
+            let Ok(Name::Function(map)) = sub else {
+                continue;
+            };
             for naming in map.into_iter().flatten() {
                 if naming.index == index {
                     return Some(naming.name.to_string());

@@ -2,11 +2,11 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 
-use gc_runtime::api::{block_on, Caller, Engine, Linker, Module, Store};
+use gc_runtime::api::{Caller, Engine, Linker, Module, Store, block_on};
 
 /// A future that is pending once (waking itself) before resolving: forces a real suspension.
 struct YieldOnce(bool);
@@ -55,17 +55,23 @@ fn setup() -> (Store<usize>, gc_runtime::api::TypedFunc<i32, i32>) {
     let module = Module::new(&engine, LOOP).unwrap();
     let mut linker = Linker::<usize>::new(&engine);
     linker
-        .func_wrap_async("host", "add", |mut caller: Caller<'_, usize>, (a, b): (i32, i32)| {
-            *caller.data_mut() += 1;
-            async move {
-                YieldOnce(false).await;
-                Ok(a.wrapping_add(b))
-            }
-        })
+        .func_wrap_async(
+            "host",
+            "add",
+            |mut caller: Caller<'_, usize>, (a, b): (i32, i32)| {
+                *caller.data_mut() += 1;
+                async move {
+                    YieldOnce(false).await;
+                    Ok(a.wrapping_add(b))
+                }
+            },
+        )
         .unwrap();
     let mut store = Store::new(&engine, 0usize);
     let instance = linker.instantiate(&mut store, &module).unwrap();
-    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let run = instance
+        .get_typed_func::<i32, i32>(&mut store, "run")
+        .unwrap();
     (store, run)
 }
 
@@ -77,20 +83,34 @@ fn expected(n: i32) -> i32 {
 fn ten_thousand_async_calls_suspend_and_sum_correctly_with_block_on() {
     let (mut store, run) = setup();
     let pending = Arc::new(AtomicUsize::new(0));
-    let fut = CountPending { inner: Box::pin(run.call_async(&mut store, 10_000)), pending: pending.clone() };
+    let fut = CountPending {
+        inner: Box::pin(run.call_async(&mut store, 10_000)),
+        pending: pending.clone(),
+    };
     let result = block_on(fut).unwrap();
     assert_eq!(result, expected(10_000));
-    assert_eq!(pending.load(Ordering::SeqCst), 10_000, "each host call suspended the wasm stack once");
+    assert_eq!(
+        pending.load(Ordering::SeqCst),
+        10_000,
+        "each host call suspended the wasm stack once"
+    );
     assert_eq!(*store.data(), 10_000);
 }
 
 #[test]
 fn ten_thousand_async_calls_under_tokio() {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
     let (mut store, run) = setup();
     let pending = Arc::new(AtomicUsize::new(0));
     let result = rt.block_on(async {
-        CountPending { inner: Box::pin(run.call_async(&mut store, 10_000)), pending: pending.clone() }.await
+        CountPending {
+            inner: Box::pin(run.call_async(&mut store, 10_000)),
+            pending: pending.clone(),
+        }
+        .await
     });
     assert_eq!(result.unwrap(), expected(10_000));
     assert_eq!(pending.load(Ordering::SeqCst), 10_000);
@@ -102,15 +122,24 @@ fn tokio_sleep_inside_a_host_function() {
     let module = Module::new(&engine, LOOP).unwrap();
     let mut linker = Linker::<()>::new(&engine);
     linker
-        .func_wrap_async("host", "add", |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
-            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-            Ok(a + b)
-        })
+        .func_wrap_async(
+            "host",
+            "add",
+            |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                Ok(a + b)
+            },
+        )
         .unwrap();
     let mut store = Store::new(&engine, ());
     let instance = linker.instantiate(&mut store, &module).unwrap();
-    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let run = instance
+        .get_typed_func::<i32, i32>(&mut store, "run")
+        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
     assert_eq!(rt.block_on(run.call_async(&mut store, 5)).unwrap(), 10);
 }
 
@@ -129,20 +158,29 @@ fn host_error_after_suspension_unwinds_and_store_stays_usable() {
     let module = Module::new(&engine, LOOP).unwrap();
     let mut linker = Linker::<()>::new(&engine);
     linker
-        .func_wrap_async("host", "add", |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
-            YieldOnce(false).await;
-            if b == 7 {
-                return Err(gc_runtime::Error::Host("seven is not allowed".into()));
-            }
-            Ok(a + b)
-        })
+        .func_wrap_async(
+            "host",
+            "add",
+            |_c: Caller<'_, ()>, (a, b): (i32, i32)| async move {
+                YieldOnce(false).await;
+                if b == 7 {
+                    return Err(gc_runtime::Error::Host("seven is not allowed".into()));
+                }
+                Ok(a + b)
+            },
+        )
         .unwrap();
     let mut store = Store::new(&engine, ());
     let instance = linker.instantiate(&mut store, &module).unwrap();
-    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let run = instance
+        .get_typed_func::<i32, i32>(&mut store, "run")
+        .unwrap();
     let err = block_on(run.call_async(&mut store, 10)).unwrap_err();
     assert_eq!(err.to_string(), "seven is not allowed");
-    assert_eq!(block_on(run.call_async(&mut store, 7)).unwrap(), expected(7));
+    assert_eq!(
+        block_on(run.call_async(&mut store, 7)).unwrap(),
+        expected(7)
+    );
 }
 
 #[test]
@@ -154,7 +192,10 @@ fn dropping_a_suspended_call_leaves_the_store_usable() {
         let mut cx = Context::from_waker(waker);
         assert!(fut.as_mut().poll(&mut cx).is_pending());
     }
-    assert_eq!(block_on(run.call_async(&mut store, 4)).unwrap(), expected(4));
+    assert_eq!(
+        block_on(run.call_async(&mut store, 4)).unwrap(),
+        expected(4)
+    );
 }
 
 #[test]
@@ -162,10 +203,14 @@ fn sync_host_functions_work_under_call_async() {
     let engine = Engine::default();
     let module = Module::new(&engine, LOOP).unwrap();
     let mut linker = Linker::<()>::new(&engine);
-    linker.func_wrap("host", "add", |a: i32, b: i32| a * 2 + b).unwrap();
+    linker
+        .func_wrap("host", "add", |a: i32, b: i32| a * 2 + b)
+        .unwrap();
     let mut store = Store::new(&engine, ());
     let instance = linker.instantiate(&mut store, &module).unwrap();
-    let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    let run = instance
+        .get_typed_func::<i32, i32>(&mut store, "run")
+        .unwrap();
     let want = (0..5).fold(0, |a, i| a * 2 + i);
     assert_eq!(block_on(run.call_async(&mut store, 5)).unwrap(), want);
 }
@@ -188,7 +233,9 @@ fn out_of_fuel_yields_and_resumes_exactly() {
         let mut store = Store::new(&engine, ());
         store.set_fuel(1 << 40).unwrap();
         let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
-        let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+        let count = inst
+            .get_typed_func::<i32, i32>(&mut store, "count")
+            .unwrap();
         assert_eq!(count.call(&mut store, 10_000).unwrap(), 10_000);
         (1u64 << 40) - store.get_fuel().unwrap()
     };
@@ -196,13 +243,22 @@ fn out_of_fuel_yields_and_resumes_exactly() {
     store.set_fuel(1000).unwrap();
     store.out_of_fuel_async_yield(1000, 1000);
     let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
-    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    let count = inst
+        .get_typed_func::<i32, i32>(&mut store, "count")
+        .unwrap();
     let pending = Arc::new(AtomicUsize::new(0));
-    let fut = CountPending { inner: Box::pin(count.call_async(&mut store, 10_000)), pending: pending.clone() };
+    let fut = CountPending {
+        inner: Box::pin(count.call_async(&mut store, 10_000)),
+        pending: pending.clone(),
+    };
     assert_eq!(block_on(fut).unwrap(), 10_000);
     let yields = pending.load(Ordering::SeqCst) as u64;
     assert_eq!(yields, cost / 1000, "one yield per 1000 units");
-    assert_eq!(1000 + yields * 1000 - store.get_fuel().unwrap(), cost, "no instruction charged twice");
+    assert_eq!(
+        1000 + yields * 1000 - store.get_fuel().unwrap(),
+        cost,
+        "no instruction charged twice"
+    );
     // With too few injections the call still ends with the fuel trap.
     store.set_fuel(1000).unwrap();
     store.out_of_fuel_async_yield(2, 1000);
@@ -211,7 +267,10 @@ fn out_of_fuel_yields_and_resumes_exactly() {
     // The synchronous call is not affected by the yield setting.
     store.set_fuel(10).unwrap();
     store.out_of_fuel_async_yield(100, 1000);
-    assert_eq!(count.call(&mut store, 10_000).unwrap_err().trap_message(), Some("all fuel consumed"));
+    assert_eq!(
+        count.call(&mut store, 10_000).unwrap_err().trap_message(),
+        Some("all fuel consumed")
+    );
 }
 
 #[test]
@@ -222,10 +281,15 @@ fn epoch_deadline_yields_under_call_async() {
     store.set_epoch_deadline(1);
     store.epoch_deadline_async_yield_and_update(1);
     let inst = gc_runtime::api::Instance::new(&mut store, &module, &[]).unwrap();
-    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    let count = inst
+        .get_typed_func::<i32, i32>(&mut store, "count")
+        .unwrap();
     engine.increment_epoch(); // the deadline is already reached: the first check yields
     let pending = Arc::new(AtomicUsize::new(0));
-    let fut = CountPending { inner: Box::pin(count.call_async(&mut store, 100_000)), pending: pending.clone() };
+    let fut = CountPending {
+        inner: Box::pin(count.call_async(&mut store, 100_000)),
+        pending: pending.clone(),
+    };
     assert_eq!(block_on(fut).unwrap(), 100_000);
     assert!(pending.load(Ordering::SeqCst) >= 1);
 }

@@ -1,11 +1,11 @@
 //! The embedding API: modules, linkers, host functions with callers, typed calls, memories,
 //! globals, tables and rooted GC references.
 
-use gc_runtime::api::{
-    AnyRef, Caller, Engine, Extern, ExternRef, ExternType, FuncType, Global, GlobalType, Instance, Linker, Memory,
-    MemoryType, Module, RefType, Store, Table, TableType, Val, ValType,
-};
 use gc_runtime::Error;
+use gc_runtime::api::{
+    AnyRef, Caller, Engine, Extern, ExternRef, ExternType, FuncType, Global, GlobalType, Instance,
+    Linker, Memory, MemoryType, Module, RefType, Store, Table, TableType, Val, ValType,
+};
 
 #[test]
 fn module_lists_imports_and_exports_with_types() {
@@ -17,13 +17,32 @@ fn module_lists_imports_and_exports_with_types() {
             (func (export "id") (param i32) (result i32) local.get 0))"#,
     )
     .unwrap();
-    let imports: Vec<_> = m.imports().map(|i| (i.module().to_string(), i.name().to_string(), i.ty().clone())).collect();
-    assert_eq!(imports[0].2, ExternType::Func(FuncType::new([ValType::I64], [ValType::F32])));
-    assert!(matches!(imports[1].2, ExternType::Global(GlobalType { mutable: true, .. })));
+    let imports: Vec<_> = m
+        .imports()
+        .map(|i| (i.module().to_string(), i.name().to_string(), i.ty().clone()))
+        .collect();
+    assert_eq!(
+        imports[0].2,
+        ExternType::Func(FuncType::new([ValType::I64], [ValType::F32]))
+    );
+    assert!(matches!(
+        imports[1].2,
+        ExternType::Global(GlobalType { mutable: true, .. })
+    ));
     let mem = m.exports().find(|e| e.name() == "mem").unwrap();
-    assert!(matches!(mem.ty(), ExternType::Memory(MemoryType { initial: 2, maximum: Some(3), .. })));
+    assert!(matches!(
+        mem.ty(),
+        ExternType::Memory(MemoryType {
+            initial: 2,
+            maximum: Some(3),
+            ..
+        })
+    ));
     let t = m.exports().find(|e| e.name() == "t").unwrap();
-    assert!(matches!(t.ty(), ExternType::Table(TableType { initial: 4, .. })));
+    assert!(matches!(
+        t.ty(),
+        ExternType::Table(TableType { initial: 4, .. })
+    ));
 }
 
 #[test]
@@ -45,8 +64,14 @@ fn missing_and_mistyped_imports_are_unlinkable() {
     linker.func_wrap("env", "f", |_: i64| {}).unwrap();
     let e = linker.instantiate(&mut store, &m).unwrap_err();
     assert!(e.to_string().contains("incompatible import type"), "{e}");
-    assert!(linker.func_wrap("env", "f", |_: i32| {}).is_err(), "redefinition needs allow_shadowing");
-    linker.allow_shadowing(true).func_wrap("env", "f", |_: i32| {}).unwrap();
+    assert!(
+        linker.func_wrap("env", "f", |_: i32| {}).is_err(),
+        "redefinition needs allow_shadowing"
+    );
+    linker
+        .allow_shadowing(true)
+        .func_wrap("env", "f", |_: i32| {})
+        .unwrap();
     linker.instantiate(&mut store, &m).unwrap();
 }
 
@@ -62,52 +87,95 @@ fn host_function_reads_and_writes_caller_memory() {
     .unwrap();
     let mut linker = Linker::<u32>::new(&engine);
     linker
-        .func_wrap("env", "upper", |mut c: Caller<'_, u32>, ptr: u32, len: u32| -> gc_runtime::api::Result<()> {
-            let mem = c.get_export("memory").and_then(Extern::into_memory).unwrap();
-            let mut buf = vec![0; len as usize];
-            mem.read(&c, ptr as usize, &mut buf).map_err(|e| Error::Host(e.to_string()))?;
-            buf.make_ascii_uppercase();
-            mem.write(&mut c, ptr as usize, &buf).map_err(|e| Error::Host(e.to_string()))?;
-            *c.data_mut() += 1;
-            Ok(())
-        })
+        .func_wrap(
+            "env",
+            "upper",
+            |mut c: Caller<'_, u32>, ptr: u32, len: u32| -> gc_runtime::api::Result<()> {
+                let mem = c
+                    .get_export("memory")
+                    .and_then(Extern::into_memory)
+                    .unwrap();
+                let mut buf = vec![0; len as usize];
+                mem.read(&c, ptr as usize, &mut buf)
+                    .map_err(|e| Error::Host(e.to_string()))?;
+                buf.make_ascii_uppercase();
+                mem.write(&mut c, ptr as usize, &buf)
+                    .map_err(|e| Error::Host(e.to_string()))?;
+                *c.data_mut() += 1;
+                Ok(())
+            },
+        )
         .unwrap();
     let mut store = Store::new(&engine, 0u32);
     let inst = linker.instantiate(&mut store, &m).unwrap();
-    inst.get_typed_func::<(), ()>(&mut store, "run").unwrap().call(&mut store, ()).unwrap();
+    inst.get_typed_func::<(), ()>(&mut store, "run")
+        .unwrap()
+        .call(&mut store, ())
+        .unwrap();
     let mem = inst.get_memory(&mut store, "memory").unwrap();
     assert_eq!(&mem.data(&store)[8..13], b"SHOUT");
     assert_eq!(*store.data(), 1);
     let mut buf = [0u8; 4];
-    assert!(mem.read(&store, 65534, &mut buf).is_err(), "out of bounds read is an error");
+    assert!(
+        mem.read(&store, 65534, &mut buf).is_err(),
+        "out of bounds read is an error"
+    );
 }
 
 #[test]
 fn host_error_traps_the_guest_and_propagates() {
     let engine = Engine::default();
-    let m = Module::new(&engine, r#"(module (import "env" "fail" (func $f)) (func (export "run") call $f))"#).unwrap();
+    let m = Module::new(
+        &engine,
+        r#"(module (import "env" "fail" (func $f)) (func (export "run") call $f))"#,
+    )
+    .unwrap();
     let mut linker = Linker::<()>::new(&engine);
-    linker.func_wrap("env", "fail", || -> gc_runtime::api::Result<()> { Err(Error::Host("nope".into())) }).unwrap();
+    linker
+        .func_wrap("env", "fail", || -> gc_runtime::api::Result<()> {
+            Err(Error::Host("nope".into()))
+        })
+        .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = linker.instantiate(&mut store, &m).unwrap();
-    let e = inst.get_typed_func::<(), ()>(&mut store, "run").unwrap().call(&mut store, ()).unwrap_err();
+    let e = inst
+        .get_typed_func::<(), ()>(&mut store, "run")
+        .unwrap()
+        .call(&mut store, ())
+        .unwrap_err();
     assert_eq!(e.to_string(), "nope");
 }
 
 #[test]
 fn typed_func_checks_signature_at_lookup_and_dynamic_calls_check_values() {
     let engine = Engine::default();
-    let m = Module::new(&engine, r#"(module (func (export "f") (param i32 i64) (result f64) f64.const 1.5))"#).unwrap();
+    let m = Module::new(
+        &engine,
+        r#"(module (func (export "f") (param i32 i64) (result f64) f64.const 1.5))"#,
+    )
+    .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = Instance::new(&mut store, &m, &[]).unwrap();
-    assert!(inst.get_typed_func::<(i32, i64), f64>(&mut store, "f").is_ok());
-    assert!(inst.get_typed_func::<(i32, i32), f64>(&mut store, "f").is_err());
-    assert!(inst.get_typed_func::<(i32, i64), f32>(&mut store, "f").is_err());
+    assert!(
+        inst.get_typed_func::<(i32, i64), f64>(&mut store, "f")
+            .is_ok()
+    );
+    assert!(
+        inst.get_typed_func::<(i32, i32), f64>(&mut store, "f")
+            .is_err()
+    );
+    assert!(
+        inst.get_typed_func::<(i32, i64), f32>(&mut store, "f")
+            .is_err()
+    );
     let f = inst.get_func(&mut store, "f").unwrap();
     let mut out = [Val::I32(0)];
-    let e = f.call(&mut store, &[Val::I32(1), Val::I32(2)], &mut out).unwrap_err();
+    let e = f
+        .call(&mut store, &[Val::I32(1), Val::I32(2)], &mut out)
+        .unwrap_err();
     assert!(e.to_string().contains("type mismatch"), "{e}");
-    f.call(&mut store, &[Val::I32(1), Val::I64(2)], &mut out).unwrap();
+    f.call(&mut store, &[Val::I32(1), Val::I64(2)], &mut out)
+        .unwrap();
     assert_eq!(out[0].f64(), Some(1.5));
 }
 
@@ -131,7 +199,9 @@ fn func_new_defines_a_dynamically_typed_host_function() {
         .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = linker.instantiate(&mut store, &m).unwrap();
-    let run = inst.get_typed_func::<(), (i64, i32)>(&mut store, "run").unwrap();
+    let run = inst
+        .get_typed_func::<(), (i64, i32)>(&mut store, "run")
+        .unwrap();
     assert_eq!(run.call(&mut store, ()).unwrap(), (9, 7));
 }
 
@@ -147,15 +217,54 @@ fn globals_tables_and_memories_created_by_the_host_can_be_imported() {
     )
     .unwrap();
     let mut store = Store::new(&engine, ());
-    let g = Global::new(&mut store, GlobalType { content_type: ValType::I32, mutable: true, shared: false }, Val::I32(5)).unwrap();
-    let mem = Memory::new(&mut store, MemoryType { memory64: false, shared: false, initial: 1, maximum: None, page_size_log2: None }).unwrap();
+    let g = Global::new(
+        &mut store,
+        GlobalType {
+            content_type: ValType::I32,
+            mutable: true,
+            shared: false,
+        },
+        Val::I32(5),
+    )
+    .unwrap();
+    let mem = Memory::new(
+        &mut store,
+        MemoryType {
+            memory64: false,
+            shared: false,
+            initial: 1,
+            maximum: None,
+            page_size_log2: None,
+        },
+    )
+    .unwrap();
     mem.write(&mut store, 0, &10i32.to_le_bytes()).unwrap();
-    let t = Table::new(&mut store, TableType { element_type: RefType::FUNCREF, table64: false, initial: 2, maximum: None, shared: false }, Val::FuncRef(None)).unwrap();
+    let t = Table::new(
+        &mut store,
+        TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            initial: 2,
+            maximum: None,
+            shared: false,
+        },
+        Val::FuncRef(None),
+    )
+    .unwrap();
     let inst = Instance::new(&mut store, &m, &[g.into(), mem.into(), t.into()]).unwrap();
-    inst.get_typed_func::<(), ()>(&mut store, "bump").unwrap().call(&mut store, ()).unwrap();
+    inst.get_typed_func::<(), ()>(&mut store, "bump")
+        .unwrap()
+        .call(&mut store, ())
+        .unwrap();
     assert_eq!(g.get(&mut store).i32(), Some(15));
     t.grow(&mut store, 3, Val::FuncRef(None)).unwrap();
-    assert_eq!(inst.get_typed_func::<(), i32>(&mut store, "size").unwrap().call(&mut store, ()).unwrap(), 5);
+    assert_eq!(
+        inst.get_typed_func::<(), i32>(&mut store, "size")
+            .unwrap()
+            .call(&mut store, ())
+            .unwrap(),
+        5
+    );
     assert!(g.set(&mut store, Val::I64(1)).is_err(), "wrong type");
 }
 
@@ -190,8 +299,12 @@ fn rooted_anyref_keeps_a_gc_object_alive() {
     .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = Instance::new(&mut store, &m, &[]).unwrap();
-    let make = inst.get_typed_func::<i32, Option<AnyRef>>(&mut store, "make").unwrap();
-    let get = inst.get_typed_func::<Option<AnyRef>, i32>(&mut store, "get").unwrap();
+    let make = inst
+        .get_typed_func::<i32, Option<AnyRef>>(&mut store, "make")
+        .unwrap();
+    let get = inst
+        .get_typed_func::<Option<AnyRef>, i32>(&mut store, "get")
+        .unwrap();
     let churn = inst.get_typed_func::<(), ()>(&mut store, "churn").unwrap();
     let obj = make.call(&mut store, 1234).unwrap().unwrap();
     let before = store.gc_stats().live_objects;
@@ -205,7 +318,10 @@ fn rooted_anyref_keeps_a_gc_object_alive() {
     drop(fields);
     drop(obj);
     store.gc();
-    assert!(store.gc_stats().live_objects < before, "the released struct was collected");
+    assert!(
+        store.gc_stats().live_objects < before,
+        "the released struct was collected"
+    );
 }
 
 #[test]
@@ -220,13 +336,21 @@ fn externref_host_values_round_trip_through_the_guest() {
     .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = Instance::new(&mut store, &m, &[]).unwrap();
-    let keep = inst.get_typed_func::<Option<ExternRef>, ()>(&mut store, "keep").unwrap();
-    let fetch = inst.get_typed_func::<(), Option<ExternRef>>(&mut store, "fetch").unwrap();
+    let keep = inst
+        .get_typed_func::<Option<ExternRef>, ()>(&mut store, "keep")
+        .unwrap();
+    let fetch = inst
+        .get_typed_func::<(), Option<ExternRef>>(&mut store, "fetch")
+        .unwrap();
     let r = ExternRef::new(&mut store, vec![1u32, 2, 3]);
     keep.call(&mut store, Some(r)).unwrap();
     store.gc();
     let back = fetch.call(&mut store, ()).unwrap().unwrap();
-    let v = back.data(&store).unwrap().downcast_ref::<Vec<u32>>().unwrap();
+    let v = back
+        .data(&store)
+        .unwrap()
+        .downcast_ref::<Vec<u32>>()
+        .unwrap();
     assert_eq!(v, &[1, 2, 3]);
 }
 
@@ -241,9 +365,14 @@ fn i31_refs_cross_the_boundary_unboxed() {
     .unwrap();
     let mut store = Store::new(&engine, ());
     let inst = Instance::new(&mut store, &m, &[]).unwrap();
-    let inc = inst.get_typed_func::<Option<AnyRef>, Option<AnyRef>>(&mut store, "inc").unwrap();
+    let inc = inst
+        .get_typed_func::<Option<AnyRef>, Option<AnyRef>>(&mut store, "inc")
+        .unwrap();
     let x = AnyRef::from_i31(&mut store, -5);
-    assert_eq!(inc.call(&mut store, Some(x)).unwrap().unwrap().as_i31(), Some(-4));
+    assert_eq!(
+        inc.call(&mut store, Some(x)).unwrap().unwrap().as_i31(),
+        Some(-4)
+    );
     let e = inc.call(&mut store, None).unwrap_err();
     assert_eq!(e.trap_message(), Some("cast failure"));
 }
@@ -251,7 +380,11 @@ fn i31_refs_cross_the_boundary_unboxed() {
 #[test]
 fn linker_instance_and_module_registration_link_modules_together() {
     let engine = Engine::default();
-    let lib = Module::new(&engine, r#"(module (func (export "seven") (result i32) i32.const 7))"#).unwrap();
+    let lib = Module::new(
+        &engine,
+        r#"(module (func (export "seven") (result i32) i32.const 7))"#,
+    )
+    .unwrap();
     let app = Module::new(
         &engine,
         r#"(module (import "lib" "seven" (func $s (result i32))) (func (export "run") (result i32) (i32.mul (call $s) (i32.const 6))))"#,
@@ -261,6 +394,12 @@ fn linker_instance_and_module_registration_link_modules_together() {
     let mut linker = Linker::<()>::new(&engine);
     linker.module(&mut store, "lib", &lib).unwrap();
     let inst = linker.instantiate(&mut store, &app).unwrap();
-    assert_eq!(inst.get_typed_func::<(), i32>(&mut store, "run").unwrap().call(&mut store, ()).unwrap(), 42);
+    assert_eq!(
+        inst.get_typed_func::<(), i32>(&mut store, "run")
+            .unwrap()
+            .call(&mut store, ())
+            .unwrap(),
+        42
+    );
     assert!(linker.get(&mut store, "lib", "seven").is_some());
 }

@@ -1,7 +1,9 @@
 //! Metering and resource limits: fuel, epochs, memory, tables, instances, GC heap, call depth.
 //! Every exceeded limit is an error or trap with a clear message, never a host abort.
 
-use gc_runtime::api::{Config, Engine, Instance, Linker, Module, Store, StoreLimitsBuilder, TypedFunc};
+use gc_runtime::api::{
+    Config, Engine, Instance, Linker, Module, Store, StoreLimitsBuilder, TypedFunc,
+};
 
 const SPIN: &str = r#"(module (func (export "spin") (loop (br 0))))"#;
 
@@ -43,7 +45,9 @@ fn fuel_consumption_is_deterministic_and_matches_the_cost_table() {
     for _ in 0..3 {
         let (mut store, inst) = instance(&engine, COUNT);
         store.set_fuel(u64::MAX / 2).unwrap();
-        let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+        let count = inst
+            .get_typed_func::<i32, i32>(&mut store, "count")
+            .unwrap();
         assert_eq!(count.call(&mut store, 100).unwrap(), 100);
         costs.push(u64::MAX / 2 - store.get_fuel().unwrap());
     }
@@ -53,19 +57,30 @@ fn fuel_consumption_is_deterministic_and_matches_the_cost_table() {
     let per_iteration = 9;
     let (mut store, inst) = instance(&engine, COUNT);
     store.set_fuel(1 << 40).unwrap();
-    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    let count = inst
+        .get_typed_func::<i32, i32>(&mut store, "count")
+        .unwrap();
     count.call(&mut store, 200).unwrap();
     let c200 = (1u64 << 40) - store.get_fuel().unwrap();
-    assert_eq!(c200 - costs[0], 100 * per_iteration, "each extra iteration costs 9 units");
+    assert_eq!(
+        c200 - costs[0],
+        100 * per_iteration,
+        "each extra iteration costs 9 units"
+    );
 }
 
 #[test]
 fn store_is_usable_again_after_refuelling() {
     let engine = fuel_engine();
     let (mut store, inst) = instance(&engine, COUNT);
-    let count = inst.get_typed_func::<i32, i32>(&mut store, "count").unwrap();
+    let count = inst
+        .get_typed_func::<i32, i32>(&mut store, "count")
+        .unwrap();
     store.set_fuel(50).unwrap();
-    assert_eq!(count.call(&mut store, 1000).unwrap_err().trap_message(), Some("all fuel consumed"));
+    assert_eq!(
+        count.call(&mut store, 1000).unwrap_err().trap_message(),
+        Some("all fuel consumed")
+    );
     store.set_fuel(1_000_000).unwrap();
     assert_eq!(count.call(&mut store, 1000).unwrap(), 1000);
 }
@@ -73,7 +88,13 @@ fn store_is_usable_again_after_refuelling() {
 #[test]
 fn set_fuel_without_consume_fuel_is_an_error() {
     let mut store = Store::new(&Engine::default(), ());
-    assert!(store.set_fuel(10).unwrap_err().to_string().contains("consume_fuel"));
+    assert!(
+        store
+            .set_fuel(10)
+            .unwrap_err()
+            .to_string()
+            .contains("consume_fuel")
+    );
 }
 
 #[test]
@@ -107,11 +128,18 @@ fn memory_limit_makes_grow_fail_and_large_memories_unlinkable() {
     let inst = Instance::new(&mut store, &module, &[]).unwrap();
     let grow: TypedFunc<i32, i32> = inst.get_typed_func(&mut store, "grow").unwrap();
     assert_eq!(grow.call(&mut store, 3).unwrap(), 1);
-    assert_eq!(grow.call(&mut store, 1).unwrap(), -1, "a fifth page exceeds the limit");
+    assert_eq!(
+        grow.call(&mut store, 1).unwrap(),
+        -1,
+        "a fifth page exceeds the limit"
+    );
 
     let big = Module::new(&engine, r#"(module (memory 8))"#).unwrap();
     let err = Instance::new(&mut store, &big, &[]).unwrap_err();
-    assert!(err.to_string().contains("exceeds the store's memory limit"), "{err}");
+    assert!(
+        err.to_string().contains("exceeds the store's memory limit"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -130,7 +158,10 @@ fn table_element_limit() {
     assert_eq!(grow.call(&mut store, 1).unwrap(), -1);
     let big = Module::new(&engine, r#"(module (table 11 funcref))"#).unwrap();
     let err = Instance::new(&mut store, &big, &[]).unwrap_err();
-    assert!(err.to_string().contains("exceeds the store's table limit"), "{err}");
+    assert!(
+        err.to_string().contains("exceeds the store's table limit"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -196,7 +227,10 @@ fn call_depth_limit() {
     let inst = Instance::new(&mut store, &module, &[]).unwrap();
     let f: TypedFunc<i32, i32> = inst.get_typed_func(&mut store, "f").unwrap();
     assert_eq!(f.call(&mut store, 50).unwrap(), 50);
-    assert_eq!(f.call(&mut store, 500).unwrap_err().trap_message(), Some("call stack exhausted"));
+    assert_eq!(
+        f.call(&mut store, 500).unwrap_err().trap_message(),
+        Some("call stack exhausted")
+    );
 }
 
 /// Fuel counts wasm instructions, whatever the interpreter fuses them into.
@@ -215,5 +249,9 @@ fn fuel_counts_wasm_instructions_not_fused_interpreter_ops() {
     store.set_fuel(1000).unwrap();
     let f = inst.get_typed_func::<i32, i32>(&mut store, "f").unwrap();
     assert_eq!(f.call(&mut store, 1).unwrap(), 2);
-    assert_eq!(1000 - store.get_fuel().unwrap(), 12, "11 instructions + drop");
+    assert_eq!(
+        1000 - store.get_fuel().unwrap(),
+        12,
+        "11 instructions + drop"
+    );
 }

@@ -1,7 +1,7 @@
 //! WASI for embedders: every preview 1 import links with its witx signature, stdin can be
 //! supplied, stdout/stderr captured, and unimplementable calls give their documented errno.
 
-use gc_runtime::wasi::{preview1_names, run, RunResult, WasiConfig};
+use gc_runtime::wasi::{RunResult, WasiConfig, preview1_names, run};
 
 /// The 46 functions of `wasi_snapshot_preview1` with their core signatures, transcribed from
 /// the specification (`wasi_snapshot_preview1.witx`).
@@ -21,7 +21,10 @@ const ALL: &[(&str, &str)] = &[
     ("fd_fdstat_set_rights", "(param i32 i64 i64) (result i32)"),
     ("fd_filestat_get", "(param i32 i32) (result i32)"),
     ("fd_filestat_set_size", "(param i32 i64) (result i32)"),
-    ("fd_filestat_set_times", "(param i32 i64 i64 i32) (result i32)"),
+    (
+        "fd_filestat_set_times",
+        "(param i32 i64 i64 i32) (result i32)",
+    ),
     ("fd_pread", "(param i32 i32 i32 i64 i32) (result i32)"),
     ("fd_prestat_get", "(param i32 i32) (result i32)"),
     ("fd_prestat_dir_name", "(param i32 i32 i32) (result i32)"),
@@ -34,13 +37,31 @@ const ALL: &[(&str, &str)] = &[
     ("fd_tell", "(param i32 i32) (result i32)"),
     ("fd_write", "(param i32 i32 i32 i32) (result i32)"),
     ("path_create_directory", "(param i32 i32 i32) (result i32)"),
-    ("path_filestat_get", "(param i32 i32 i32 i32 i32) (result i32)"),
-    ("path_filestat_set_times", "(param i32 i32 i32 i32 i64 i64 i32) (result i32)"),
-    ("path_link", "(param i32 i32 i32 i32 i32 i32 i32) (result i32)"),
-    ("path_open", "(param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)"),
-    ("path_readlink", "(param i32 i32 i32 i32 i32 i32) (result i32)"),
+    (
+        "path_filestat_get",
+        "(param i32 i32 i32 i32 i32) (result i32)",
+    ),
+    (
+        "path_filestat_set_times",
+        "(param i32 i32 i32 i32 i64 i64 i32) (result i32)",
+    ),
+    (
+        "path_link",
+        "(param i32 i32 i32 i32 i32 i32 i32) (result i32)",
+    ),
+    (
+        "path_open",
+        "(param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)",
+    ),
+    (
+        "path_readlink",
+        "(param i32 i32 i32 i32 i32 i32) (result i32)",
+    ),
     ("path_remove_directory", "(param i32 i32 i32) (result i32)"),
-    ("path_rename", "(param i32 i32 i32 i32 i32 i32) (result i32)"),
+    (
+        "path_rename",
+        "(param i32 i32 i32 i32 i32 i32) (result i32)",
+    ),
     ("path_symlink", "(param i32 i32 i32 i32 i32) (result i32)"),
     ("path_unlink_file", "(param i32 i32 i32) (result i32)"),
     ("poll_oneoff", "(param i32 i32 i32 i32) (result i32)"),
@@ -55,7 +76,11 @@ const ALL: &[(&str, &str)] = &[
 ];
 
 fn config() -> WasiConfig {
-    WasiConfig { args: vec!["t".into()], capture_output: true, ..Default::default() }
+    WasiConfig {
+        args: vec!["t".into()],
+        capture_output: true,
+        ..Default::default()
+    }
 }
 
 fn exit_code(module: &str, config: WasiConfig) -> (i32, Vec<u8>) {
@@ -73,7 +98,8 @@ fn every_preview1_function_links_with_its_spec_signature() {
         .iter()
         .map(|(n, sig)| format!("(import \"wasi_snapshot_preview1\" \"{n}\" (func ${n} {sig}))\n"))
         .collect();
-    let module = format!("(module {imports} (memory (export \"memory\") 1) (func (export \"_start\")))");
+    let module =
+        format!("(module {imports} (memory (export \"memory\") 1) (func (export \"_start\")))");
     assert_eq!(exit_code(&module, config()).0, 0);
 }
 
@@ -88,9 +114,30 @@ fn unsupported_calls_return_their_errno() {
         );
         exit_code(&m, config()).0
     };
-    assert_eq!(call("(call $f (i32.const 6))", "(param i32) (result i32)", "proc_raise"), 52);
-    assert_eq!(call("(call $f (i32.const 1) (i32.const 0))", "(param i32 i32) (result i32)", "sock_shutdown"), 58);
-    assert_eq!(call("(call $f (i32.const 99) (i32.const 0))", "(param i32 i32) (result i32)", "sock_shutdown"), 8);
+    assert_eq!(
+        call(
+            "(call $f (i32.const 6))",
+            "(param i32) (result i32)",
+            "proc_raise"
+        ),
+        52
+    );
+    assert_eq!(
+        call(
+            "(call $f (i32.const 1) (i32.const 0))",
+            "(param i32 i32) (result i32)",
+            "sock_shutdown"
+        ),
+        58
+    );
+    assert_eq!(
+        call(
+            "(call $f (i32.const 99) (i32.const 0))",
+            "(param i32 i32) (result i32)",
+            "sock_shutdown"
+        ),
+        8
+    );
 }
 
 /// A guest that copies stdin to stdout, 5 bytes at a time.
@@ -111,37 +158,71 @@ const CAT: &str = r#"(module
 #[test]
 fn embedder_supplies_stdin_and_captures_stdout() {
     let input = b"hello from the embedder\n".to_vec();
-    let (code, stdout) = exit_code(CAT, WasiConfig { stdin: Some(input.clone()), ..config() });
+    let (code, stdout) = exit_code(
+        CAT,
+        WasiConfig {
+            stdin: Some(input.clone()),
+            ..config()
+        },
+    );
     assert_eq!(code, 0);
     assert_eq!(stdout, input);
 }
 
 #[test]
 fn fuel_and_profile_are_reported_for_a_run() {
-    let cfg = || WasiConfig { stdin: Some(b"abcdefghij".to_vec()), fuel: Some(1_000_000), profile: true, ..config() };
+    let cfg = || WasiConfig {
+        stdin: Some(b"abcdefghij".to_vec()),
+        fuel: Some(1_000_000),
+        profile: true,
+        ..config()
+    };
     let a = run(CAT.as_bytes(), cfg(), None);
     let b = run(CAT.as_bytes(), cfg(), None);
     assert_eq!(a.stdout, b"abcdefghij");
     let (fa, fb) = (a.fuel_consumed.unwrap(), b.fuel_consumed.unwrap());
     assert_eq!(fa, fb, "same input, same fuel");
     let p = a.profile.unwrap();
-    assert_eq!(p.total_instructions, fa, "the profiler counts what fuel charges");
+    assert_eq!(
+        p.total_instructions, fa,
+        "the profiler counts what fuel charges"
+    );
     assert!(p.functions[0].name.contains("_start"), "{:?}", p.functions);
-    assert!(p.opcodes.iter().any(|o| o.name == "Call"), "{:?}", p.opcodes);
+    assert!(
+        p.opcodes.iter().any(|o| o.name == "Call"),
+        "{:?}",
+        p.opcodes
+    );
 }
 
 #[test]
 fn invoke_runs_an_export_with_parsed_arguments() {
     let m = r#"(module (func (export "mul") (param i32 f32) (result f32) (f32.mul (f32.convert_i32_s (local.get 0)) (local.get 1))))"#;
-    let out = run(m.as_bytes(), config(), Some(("mul", &["-3".to_string(), "1.5".to_string()])));
+    let out = run(
+        m.as_bytes(),
+        config(),
+        Some(("mul", &["-3".to_string(), "1.5".to_string()])),
+    );
     assert_eq!(out.result.unwrap(), RunResult::Values(vec!["-4.5".into()]));
-    let out = run(m.as_bytes(), config(), Some(("mul", &["x".to_string(), "1".to_string()])));
-    assert!(out.result.unwrap_err().to_string().contains("invalid argument `x`"));
+    let out = run(
+        m.as_bytes(),
+        config(),
+        Some(("mul", &["x".to_string(), "1".to_string()])),
+    );
+    assert!(
+        out.result
+            .unwrap_err()
+            .to_string()
+            .contains("invalid argument `x`")
+    );
 }
 
 #[test]
 fn missing_preopen_directory_is_a_clear_error() {
-    let cfg = WasiConfig { preopens: vec![("/definitely/not/here".into(), "/x".into())], ..config() };
+    let cfg = WasiConfig {
+        preopens: vec![("/definitely/not/here".into(), "/x".into())],
+        ..config()
+    };
     let err = run(CAT.as_bytes(), cfg, None).result.unwrap_err();
     assert!(err.to_string().contains("is not a directory"), "{err}");
 }

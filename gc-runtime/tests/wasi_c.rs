@@ -10,12 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use gc_runtime::wasi::{run, RunResult, WasiConfig};
+use gc_runtime::wasi::{RunResult, WasiConfig, run};
 
 const INSTALL_HINT: &str = "install the test toolchain with `scripts/install-test-deps.sh` (clang, lld, wasi-libc, wasmtime from PyPI)";
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn python() -> String {
@@ -30,9 +33,14 @@ fn require_tools() {
         if !clang.is_ok_and(|o| o.status.success()) {
             return Err(format!("`clang` is not installed; {INSTALL_HINT}"));
         }
-        let py = Command::new(python()).args(["-c", "import wasmtime"]).output();
+        let py = Command::new(python())
+            .args(["-c", "import wasmtime"])
+            .output();
         if !py.is_ok_and(|o| o.status.success()) {
-            return Err(format!("python module `wasmtime` is not importable with `{}`; {INSTALL_HINT}", python()));
+            return Err(format!(
+                "python module `wasmtime` is not importable with `{}`; {INSTALL_HINT}",
+                python()
+            ));
         }
         Ok(())
     });
@@ -62,7 +70,8 @@ fn compile(name: &str, out_dir: &Path) -> PathBuf {
 
 /// `// args:` and `// env:` header lines of a program.
 fn header(name: &str) -> (Vec<String>, Vec<(String, String)>) {
-    let src = std::fs::read_to_string(repo_root().join("tests/wasi").join(format!("{name}.c"))).unwrap();
+    let src =
+        std::fs::read_to_string(repo_root().join("tests/wasi").join(format!("{name}.c"))).unwrap();
     let mut args = Vec::new();
     let mut env = Vec::new();
     for line in src.lines().take_while(|l| l.starts_with("//")) {
@@ -124,18 +133,30 @@ fn fixture(root: &Path) -> PathBuf {
 /// Every path under `root` with its kind and content (symlinks are not followed).
 fn snapshot(root: &Path) -> BTreeMap<String, String> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         entries.sort();
         for p in entries {
             let rel = p.strip_prefix(root).unwrap().display().to_string();
             let md = std::fs::symlink_metadata(&p).unwrap();
             if md.file_type().is_symlink() {
-                out.insert(rel, format!("symlink -> {}", std::fs::read_link(&p).unwrap().display()));
+                out.insert(
+                    rel,
+                    format!("symlink -> {}", std::fs::read_link(&p).unwrap().display()),
+                );
             } else if md.is_dir() {
                 out.insert(rel, "dir".into());
                 walk(root, &p, out);
             } else {
-                out.insert(rel, format!("file {:?}", String::from_utf8_lossy(&std::fs::read(&p).unwrap())));
+                out.insert(
+                    rel,
+                    format!(
+                        "file {:?}",
+                        String::from_utf8_lossy(&std::fs::read(&p).unwrap())
+                    ),
+                );
             }
         }
     }
@@ -169,7 +190,11 @@ fn run_ours(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outcome {
         Err(e) if e.trap_message().is_some() => 134,
         Err(e) => panic!("gc-runtime failed to run {}: {e}", wasm.display()),
     };
-    Outcome { exit, stdout: String::from_utf8_lossy(&out.stdout).into_owned(), tree: snapshot(tmp.path()) }
+    Outcome {
+        exit,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        tree: snapshot(tmp.path()),
+    }
 }
 
 fn run_wasmtime(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outcome {
@@ -184,8 +209,17 @@ fn run_wasmtime(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outco
     cmd.arg(wasm).args(args);
     let o = cmd.output().expect("run python3");
     let exit = o.status.code().expect("wasmtime runner exit code");
-    assert_ne!(exit, 2, "wasmtime runner failed: {}\n({INSTALL_HINT})", String::from_utf8_lossy(&o.stderr));
-    Outcome { exit, stdout: String::from_utf8_lossy(&o.stdout).into_owned(), tree: snapshot(tmp.path()) }
+    assert_ne!(
+        exit,
+        2,
+        "wasmtime runner failed: {}\n({INSTALL_HINT})",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    Outcome {
+        exit,
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        tree: snapshot(tmp.path()),
+    }
 }
 
 /// Compiles `name.c`, runs it on both engines and compares everything; returns our stdout.
@@ -195,9 +229,15 @@ fn compare(name: &str) -> String {
     let (args, env) = header(name);
     let ours = run_ours(&wasm, &args, &env);
     let theirs = run_wasmtime(&wasm, &args, &env);
-    assert_eq!(ours.stdout, theirs.stdout, "{name}: stdout differs (left: gc-runtime, right: wasmtime)");
+    assert_eq!(
+        ours.stdout, theirs.stdout,
+        "{name}: stdout differs (left: gc-runtime, right: wasmtime)"
+    );
     assert_eq!(ours.exit, theirs.exit, "{name}: exit status differs");
-    assert_eq!(ours.tree, theirs.tree, "{name}: resulting directory trees differ");
+    assert_eq!(
+        ours.tree, theirs.tree,
+        "{name}: resulting directory trees differ"
+    );
     ours.stdout
 }
 
@@ -234,8 +274,14 @@ fn exit_codes() {
 fn descriptor_operations() {
     let out = compare("fdops");
     assert!(out.contains("log: one\nlog: two\n"), "{out}");
-    assert!(out.contains("futimens: 0 \natime set: 1 mtime set: 1"), "{out}");
-    assert!(out.contains("seekdir resumes after the first entry: 1"), "{out}");
+    assert!(
+        out.contains("futimens: 0 \natime set: 1 mtime set: 1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("seekdir resumes after the first entry: 1"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use gc_runtime::wasi::{run, RunResult, WasiConfig};
+use gc_runtime::wasi::{RunResult, WasiConfig, run};
 
 const EPERM: i32 = 63;
 const ENOTCAPABLE: i32 = 76;
@@ -52,7 +52,10 @@ fn fixture() -> tempfile::TempDir {
 }
 
 fn assert_refused(errno: i32) {
-    assert!(errno == EPERM || errno == ENOTCAPABLE, "expected EPERM or ENOTCAPABLE, got errno {errno}");
+    assert!(
+        errno == EPERM || errno == ENOTCAPABLE,
+        "expected EPERM or ENOTCAPABLE, got errno {errno}"
+    );
 }
 
 #[test]
@@ -68,7 +71,10 @@ fn path_traversal_with_dotdot_is_refused() {
     assert_refused(errno_of(tmp.path(), "../outside/secret.txt", 0));
     assert_refused(errno_of(tmp.path(), "sub/../../outside/secret.txt", 0));
     assert_refused(errno_of(tmp.path(), "../sandbox-sibling.txt", O_CREAT));
-    assert!(!tmp.path().join("sandbox-sibling.txt").exists(), "nothing was created outside");
+    assert!(
+        !tmp.path().join("sandbox-sibling.txt").exists(),
+        "nothing was created outside"
+    );
 }
 
 #[test]
@@ -82,7 +88,10 @@ fn symlink_escape_is_refused() {
     assert_refused(errno_of(tmp.path(), "abs_link/secret.txt", 0));
     assert_refused(errno_of(tmp.path(), "file_link", 0));
     assert_refused(errno_of(tmp.path(), "rel_link/created.txt", O_CREAT));
-    assert!(!tmp.path().join("outside/created.txt").exists(), "nothing was created outside");
+    assert!(
+        !tmp.path().join("outside/created.txt").exists(),
+        "nothing was created outside"
+    );
 }
 
 #[test]

@@ -30,11 +30,15 @@ pub fn run(shell: &Shell, args: &RunArgs) -> Result<(), Failure> {
             (artifact.wasm_path, name)
         }
     };
-    let wasm = std::fs::read(&module_path).with_context(|| format!("could not read `{}`", module_path.display()))?;
+    let wasm = std::fs::read(&module_path)
+        .with_context(|| format!("could not read `{}`", module_path.display()))?;
     let config = wasi_config(args, guest_name)?;
     shell.status("Running", format_args!("`{}`", display_path(&module_path)));
 
-    let invoke = args.invoke.as_deref().map(|name| (name, args.args.as_slice()));
+    let invoke = args
+        .invoke
+        .as_deref()
+        .map(|name| (name, args.args.as_slice()));
     let outcome = gc_runtime::wasi::run(&wasm, config, invoke);
     report_profile(&outcome);
     match outcome.result {
@@ -59,7 +63,11 @@ fn report_profile(outcome: &RunOutcome) {
 
 fn runtime_failure(shell: &Shell, error: &gc_runtime::Error) -> Failure {
     shell.error(&error.to_string());
-    if error.trap_message().is_some() { Failure::Silent(TRAP_EXIT_CODE) } else { Failure::Silent(1) }
+    if error.trap_message().is_some() {
+        Failure::Silent(TRAP_EXIT_CODE)
+    } else {
+        Failure::Silent(1)
+    }
 }
 
 fn wasi_config(args: &RunArgs, program_name: String) -> Result<WasiConfig> {

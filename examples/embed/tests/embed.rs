@@ -9,7 +9,13 @@ fn host_reads_guest_strings_and_calls_the_typed_export() {
 
 #[test]
 fn binary_prints_log_and_result() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_embed")).arg("10").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_embed"))
+        .arg("10")
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "guest: computing fib\nguest: done\nfib(10) = 55\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "guest: computing fib\nguest: done\nfib(10) = 55\n"
+    );
 }

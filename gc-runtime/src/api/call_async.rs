@@ -10,19 +10,26 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
-use super::func::host_fn;
-use super::store::{process_drops, state_mut, AsContextMut, CoreStore};
 use super::Result;
+use super::func::host_fn;
+use super::store::{AsContextMut, CoreStore, process_drops, state_mut};
 use crate::error::Error;
 use crate::value::Val as CoreVal;
 
 type Convert<R> = Box<dyn FnOnce(&mut CoreStore, Vec<CoreVal>) -> Result<R> + Send>;
 
 enum State {
-    Start { addr: u32, args: Vec<CoreVal> },
+    Start {
+        addr: u32,
+        args: Vec<CoreVal>,
+    },
     /// Frames and values above these depths belong to this call, parked in the store. `yielded`:
     /// for a park without a host future (fuel or epoch yield), whether `Pending` was returned yet.
-    Parked { entry_stack: usize, entry_frames: usize, yielded: bool },
+    Parked {
+        entry_stack: usize,
+        entry_frames: usize,
+        yielded: bool,
+    },
     Failed(Error),
     Done,
 }
@@ -42,7 +49,11 @@ impl<S: AsContextMut, R> CallFuture<S, R> {
             Ok((addr, args)) => State::Start { addr, args },
             Err(e) => State::Failed(e),
         };
-        CallFuture { store, state, convert: Some(convert) }
+        CallFuture {
+            store,
+            state,
+            convert: Some(convert),
+        }
     }
 }
 
@@ -56,14 +67,22 @@ impl<S: AsContextMut + Unpin, R> Future for CallFuture<S, R> {
             Poll::Pending => return Poll::Pending,
             Poll::Ready(r) => r,
         };
-        let convert = this.convert.take().expect("CallFuture polled after completion");
+        let convert = this
+            .convert
+            .take()
+            .expect("CallFuture polled after completion");
         Poll::Ready(r.and_then(|out| convert(core, out)))
     }
 }
 
 impl<S: AsContextMut, R> Drop for CallFuture<S, R> {
     fn drop(&mut self) {
-        if let State::Parked { entry_stack, entry_frames, .. } = self.state {
+        if let State::Parked {
+            entry_stack,
+            entry_frames,
+            ..
+        } = self.state
+        {
             let core = self.store.core_mut();
             unwind(core, entry_stack, entry_frames);
         }
@@ -83,27 +102,51 @@ enum Step {
     Parked,
 }
 
-fn poll_call(core: &mut CoreStore, state: &mut State, cx: &mut Context<'_>) -> Poll<Result<Vec<CoreVal>>> {
+fn poll_call(
+    core: &mut CoreStore,
+    state: &mut State,
+    cx: &mut Context<'_>,
+) -> Poll<Result<Vec<CoreVal>>> {
     loop {
         match std::mem::replace(state, State::Done) {
             State::Failed(e) => return Poll::Ready(Err(e)),
-            State::Done => return Poll::Ready(Err(Error::Host("call future polled after completion".into()))),
+            State::Done => {
+                return Poll::Ready(Err(Error::Host(
+                    "call future polled after completion".into(),
+                )));
+            }
             State::Start { addr, args } => {
                 process_drops(core);
                 let mut stack = std::mem::take(&mut core.stack);
                 let mut frames = std::mem::take(&mut core.frames);
                 let (entry_stack, entry_frames) = (stack.len(), frames.len());
                 stack.extend(args);
-                let r = with_async(core, |core| start(core, &mut stack, &mut frames, addr, entry_frames));
+                let r = with_async(core, |core| {
+                    start(core, &mut stack, &mut frames, addr, entry_frames)
+                });
                 match finish(core, stack, frames, entry_stack, entry_frames, r) {
                     Step::Finished(r) => return Poll::Ready(r),
-                    Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
+                    Step::Parked => {
+                        *state = State::Parked {
+                            entry_stack,
+                            entry_frames,
+                            yielded: false,
+                        }
+                    }
                 }
             }
-            State::Parked { entry_stack, entry_frames, yielded } if core.meter.parked_for_yield => {
+            State::Parked {
+                entry_stack,
+                entry_frames,
+                yielded,
+            } if core.meter.parked_for_yield => {
                 if !yielded {
                     // Give the executor a turn (fuel refilled or epoch deadline extended).
-                    *state = State::Parked { entry_stack, entry_frames, yielded: true };
+                    *state = State::Parked {
+                        entry_stack,
+                        entry_frames,
+                        yielded: true,
+                    };
                     cx.waker().wake_by_ref();
                     return Poll::Pending;
                 }
@@ -111,28 +154,52 @@ fn poll_call(core: &mut CoreStore, state: &mut State, cx: &mut Context<'_>) -> P
                 let r = resume(core, Vec::new(), entry_stack, entry_frames);
                 match r {
                     Step::Finished(r) => return Poll::Ready(r),
-                    Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
+                    Step::Parked => {
+                        *state = State::Parked {
+                            entry_stack,
+                            entry_frames,
+                            yielded: false,
+                        }
+                    }
                 }
             }
-            State::Parked { entry_stack, entry_frames, .. } => {
+            State::Parked {
+                entry_stack,
+                entry_frames,
+                ..
+            } => {
                 let Some(mut fut) = state_mut(core).pending.take() else {
                     unwind(core, entry_stack, entry_frames);
-                    return Poll::Ready(Err(Error::Host("suspended call has no pending host future".into())));
+                    return Poll::Ready(Err(Error::Host(
+                        "suspended call has no pending host future".into(),
+                    )));
                 };
                 match fut.as_mut().poll(cx) {
                     Poll::Pending => {
                         state_mut(core).pending = Some(fut);
-                        *state = State::Parked { entry_stack, entry_frames, yielded: false };
+                        *state = State::Parked {
+                            entry_stack,
+                            entry_frames,
+                            yielded: false,
+                        };
                         return Poll::Pending;
                     }
                     Poll::Ready(Err(e)) => {
                         unwind(core, entry_stack, entry_frames);
                         return Poll::Ready(Err(e));
                     }
-                    Poll::Ready(Ok(results)) => match resume(core, results, entry_stack, entry_frames) {
-                        Step::Finished(r) => return Poll::Ready(r),
-                        Step::Parked => *state = State::Parked { entry_stack, entry_frames, yielded: false },
-                    },
+                    Poll::Ready(Ok(results)) => {
+                        match resume(core, results, entry_stack, entry_frames) {
+                            Step::Finished(r) => return Poll::Ready(r),
+                            Step::Parked => {
+                                *state = State::Parked {
+                                    entry_stack,
+                                    entry_frames,
+                                    yielded: false,
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -140,13 +207,27 @@ fn poll_call(core: &mut CoreStore, state: &mut State, cx: &mut Context<'_>) -> P
 }
 
 /// Pushes `results` (of the host call the parked frame waits for) and resumes that frame.
-fn resume(core: &mut CoreStore, results: Vec<CoreVal>, entry_stack: usize, entry_frames: usize) -> Step {
+fn resume(
+    core: &mut CoreStore,
+    results: Vec<CoreVal>,
+    entry_stack: usize,
+    entry_frames: usize,
+) -> Step {
     let mut stack = std::mem::take(&mut core.stack);
     let mut frames = std::mem::take(&mut core.frames);
     stack.extend(results);
     let r = if frames.len() > entry_frames {
         let f = frames.pop().expect("parked frame");
-        with_async(core, |core| core.run(&mut stack, &mut frames, f.code, f.base as usize, entry_frames, f.pc as usize))
+        with_async(core, |core| {
+            core.run(
+                &mut stack,
+                &mut frames,
+                f.code,
+                f.base as usize,
+                entry_frames,
+                f.pc as usize,
+            )
+        })
     } else {
         Ok(()) // the host function itself was the callee
     };

@@ -1,7 +1,7 @@
 //! `Engine` and `Config`: settings shared by every store, and the epoch counter.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasmparser::WasmFeatures;
 
@@ -76,7 +76,10 @@ impl Default for Engine {
 impl Engine {
     /// An engine with `config`.
     pub fn new(config: &Config) -> Engine {
-        Engine(Arc::new(EngineInner { config: config.clone(), epoch: Arc::new(AtomicU64::new(0)) }))
+        Engine(Arc::new(EngineInner {
+            config: config.clone(),
+            epoch: Arc::new(AtomicU64::new(0)),
+        }))
     }
     /// The configuration.
     pub fn config(&self) -> &Config {

@@ -3,10 +3,10 @@
 use wasmparser::{GlobalType, MemoryType, TableType};
 
 use super::func::{Func, TypedFunc, WasmParams, WasmResults};
-use super::store::{state, state_mut, AsContext, AsContextMut, CoreStore};
+use super::store::{AsContext, AsContextMut, CoreStore, state, state_mut};
 use super::{Module, Result, Val};
 use crate::error::Error;
-use crate::store::{Extern as CoreExtern, GlobalInst, MemInst, TableInst, PAGE};
+use crate::store::{Extern as CoreExtern, GlobalInst, MemInst, PAGE, TableInst};
 
 /// Something an instance exports or imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,19 +44,35 @@ impl Extern {
     }
     /// The function, if this is one.
     pub fn into_func(self) -> Option<Func> {
-        if let Extern::Func(f) = self { Some(f) } else { None }
+        if let Extern::Func(f) = self {
+            Some(f)
+        } else {
+            None
+        }
     }
     /// The memory, if this is one.
     pub fn into_memory(self) -> Option<Memory> {
-        if let Extern::Memory(m) = self { Some(m) } else { None }
+        if let Extern::Memory(m) = self {
+            Some(m)
+        } else {
+            None
+        }
     }
     /// The global, if this is one.
     pub fn into_global(self) -> Option<Global> {
-        if let Extern::Global(g) = self { Some(g) } else { None }
+        if let Extern::Global(g) = self {
+            Some(g)
+        } else {
+            None
+        }
     }
     /// The table, if this is one.
     pub fn into_table(self) -> Option<Table> {
-        if let Extern::Table(t) = self { Some(t) } else { None }
+        if let Extern::Table(t) = self {
+            Some(t)
+        } else {
+            None
+        }
     }
 }
 
@@ -73,7 +89,9 @@ from_kind!(Func, Memory, Global, Table, Tag);
 
 fn check(core: &CoreStore, store: u64) -> Result<()> {
     if store != state(core).id {
-        return Err(Error::Host("object used with a store it does not belong to".into()));
+        return Err(Error::Host(
+            "object used with a store it does not belong to".into(),
+        ));
     }
     Ok(())
 }
@@ -99,11 +117,18 @@ impl Instance {
     /// let g = instance.get_typed_func::<(), i32>(&mut store, "g").unwrap();
     /// assert_eq!(g.call(&mut store, ()).unwrap(), 42);
     /// ```
-    pub fn new(mut store: impl AsContextMut, module: &Module, imports: &[Extern]) -> Result<Instance> {
+    pub fn new(
+        mut store: impl AsContextMut,
+        module: &Module,
+        imports: &[Extern],
+    ) -> Result<Instance> {
         let core = store.core_mut();
         let n = module.imports().len();
         if imports.len() != n {
-            return Err(Error::Unlinkable(format!("expected {n} imports, found {}", imports.len())));
+            return Err(Error::Unlinkable(format!(
+                "expected {n} imports, found {}",
+                imports.len()
+            )));
         }
         let mut resolved = Vec::with_capacity(n);
         for e in imports {
@@ -121,15 +146,18 @@ impl Instance {
         if check(core, self.store).is_err() {
             return None;
         }
-        core.instance_export(self.index, name).map(|e| Extern::from_core(self.store, e))
+        core.instance_export(self.index, name)
+            .map(|e| Extern::from_core(self.store, e))
     }
     /// All exports with their names, in no particular order.
     pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
         let core = store.core();
         match core.instances.get(self.index as usize) {
-            Some(i) if check(core, self.store).is_ok() => {
-                i.exports.iter().map(|(n, e)| (n.clone(), Extern::from_core(self.store, *e))).collect()
-            }
+            Some(i) if check(core, self.store).is_ok() => i
+                .exports
+                .iter()
+                .map(|(n, e)| (n.clone(), Extern::from_core(self.store, *e)))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -170,7 +198,10 @@ pub(crate) fn instantiate(
 ) -> Result<Instance> {
     let st = state(core);
     if st.instances >= st.max_instances {
-        return Err(Error::Host(format!("instance limit of {} exceeded", st.max_instances)));
+        return Err(Error::Host(format!(
+            "instance limit of {} exceeded",
+            st.max_instances
+        )));
     }
     let compiled = module.compiled_in(core)?;
     let limits = core.limits;
@@ -195,7 +226,10 @@ pub(crate) fn instantiate(
     let index = core.instantiate(&compiled, resolve)?;
     let st = state_mut(core);
     st.instances += 1;
-    Ok(Instance { store: st.id, index })
+    Ok(Instance {
+        store: st.id,
+        index,
+    })
 }
 
 /// A linear memory.
@@ -221,19 +255,34 @@ impl Memory {
     pub fn new(mut store: impl AsContextMut, ty: MemoryType) -> Result<Memory> {
         let core = store.core_mut();
         if ty.initial > core.limits.max_memory_pages {
-            return Err(Error::Host("memory minimum size exceeds the store's memory limit".into()));
+            return Err(Error::Host(
+                "memory minimum size exceeds the store's memory limit".into(),
+            ));
         }
         let bytes = usize::try_from(ty.initial.saturating_mul(PAGE))
             .map_err(|_| Error::Host("memory too large".into()))?;
-        core.mems.push(MemInst { data: vec![0; bytes], max_pages: ty.maximum, is64: ty.memory64 });
-        Ok(Memory { store: state(core).id, addr: (core.mems.len() - 1) as u32 })
+        core.mems.push(MemInst {
+            data: vec![0; bytes],
+            max_pages: ty.maximum,
+            is64: ty.memory64,
+        });
+        Ok(Memory {
+            store: state(core).id,
+            addr: (core.mems.len() - 1) as u32,
+        })
     }
     fn inst<'a>(&self, core: &'a CoreStore) -> &'a MemInst {
-        assert!(check(core, self.store).is_ok(), "memory used with a store it does not belong to");
+        assert!(
+            check(core, self.store).is_ok(),
+            "memory used with a store it does not belong to"
+        );
         &core.mems[self.addr as usize]
     }
     fn inst_mut<'a>(&self, core: &'a mut CoreStore) -> &'a mut MemInst {
-        assert!(check(core, self.store).is_ok(), "memory used with a store it does not belong to");
+        assert!(
+            check(core, self.store).is_ok(),
+            "memory used with a store it does not belong to"
+        );
         &mut core.mems[self.addr as usize]
     }
     /// The memory's contents.
@@ -253,16 +302,32 @@ impl Memory {
         self.inst(store.core()).pages()
     }
     /// Copies `buf.len()` bytes at `offset` into `buf`.
-    pub fn read(&self, store: impl AsContext, offset: usize, buf: &mut [u8]) -> std::result::Result<(), MemoryAccessError> {
+    pub fn read(
+        &self,
+        store: impl AsContext,
+        offset: usize,
+        buf: &mut [u8],
+    ) -> std::result::Result<(), MemoryAccessError> {
         let data = &self.inst(store.core()).data;
-        let src = offset.checked_add(buf.len()).and_then(|end| data.get(offset..end)).ok_or(MemoryAccessError)?;
+        let src = offset
+            .checked_add(buf.len())
+            .and_then(|end| data.get(offset..end))
+            .ok_or(MemoryAccessError)?;
         buf.copy_from_slice(src);
         Ok(())
     }
     /// Copies `buf` into memory at `offset`.
-    pub fn write(&self, mut store: impl AsContextMut, offset: usize, buf: &[u8]) -> std::result::Result<(), MemoryAccessError> {
+    pub fn write(
+        &self,
+        mut store: impl AsContextMut,
+        offset: usize,
+        buf: &[u8],
+    ) -> std::result::Result<(), MemoryAccessError> {
         let data = &mut self.inst_mut(store.core_mut()).data;
-        let dst = offset.checked_add(buf.len()).and_then(|end| data.get_mut(offset..end)).ok_or(MemoryAccessError)?;
+        let dst = offset
+            .checked_add(buf.len())
+            .and_then(|end| data.get_mut(offset..end))
+            .ok_or(MemoryAccessError)?;
         dst.copy_from_slice(buf);
         Ok(())
     }
@@ -278,7 +343,13 @@ impl Memory {
     /// The memory's type (current size as minimum).
     pub fn ty(&self, store: impl AsContext) -> MemoryType {
         let m = self.inst(store.core());
-        MemoryType { memory64: m.is64, shared: false, initial: m.pages(), maximum: m.max_pages, page_size_log2: None }
+        MemoryType {
+            memory64: m.is64,
+            shared: false,
+            initial: m.pages(),
+            maximum: m.max_pages,
+            page_size_log2: None,
+        }
     }
 }
 
@@ -294,8 +365,14 @@ impl Global {
     pub fn new(mut store: impl AsContextMut, ty: GlobalType, init: Val) -> Result<Global> {
         let core = store.core_mut();
         init.check_type(core, ty.content_type)?;
-        core.globals.push(GlobalInst { val: init.to_core(), ty });
-        Ok(Global { store: state(core).id, addr: (core.globals.len() - 1) as u32 })
+        core.globals.push(GlobalInst {
+            val: init.to_core(),
+            ty,
+        });
+        Ok(Global {
+            store: state(core).id,
+            addr: (core.globals.len() - 1) as u32,
+        })
     }
     /// The global's type.
     pub fn ty(&self, store: impl AsContext) -> GlobalType {
@@ -335,7 +412,9 @@ impl Table {
         let core = store.core_mut();
         init.check_type(core, wasmparser::ValType::Ref(ty.element_type))?;
         if ty.initial > core.limits.max_table_elems {
-            return Err(Error::Host("table minimum size exceeds the store's table limit".into()));
+            return Err(Error::Host(
+                "table minimum size exceeds the store's table limit".into(),
+            ));
         }
         let r = init.to_core().r();
         core.tables.push(TableInst {
@@ -344,7 +423,10 @@ impl Table {
             ty: ty.element_type,
             is64: ty.table64,
         });
-        Ok(Table { store: state(core).id, addr: (core.tables.len() - 1) as u32 })
+        Ok(Table {
+            store: state(core).id,
+            addr: (core.tables.len() - 1) as u32,
+        })
     }
     /// Number of elements.
     pub fn size(&self, store: impl AsContext) -> u64 {
@@ -356,7 +438,11 @@ impl Table {
         let t = &core.tables[self.addr as usize];
         let r = *t.elems.get(usize::try_from(index).ok()?)?;
         let ty = t.ty;
-        Some(Val::from_core(core, crate::value::Val::Ref(r), wasmparser::ValType::Ref(ty)))
+        Some(Val::from_core(
+            core,
+            crate::value::Val::Ref(r),
+            wasmparser::ValType::Ref(ty),
+        ))
     }
     /// Sets element `index`.
     pub fn set(&self, mut store: impl AsContextMut, index: u64, val: Val) -> Result<()> {
@@ -380,9 +466,13 @@ impl Table {
         init.check_type(core, wasmparser::ValType::Ref(ty))?;
         let t = &mut core.tables[self.addr as usize];
         let old = t.elems.len() as u64;
-        let new = old.checked_add(delta).filter(|n| *n <= limit && t.max.is_none_or(|m| *n <= m));
+        let new = old
+            .checked_add(delta)
+            .filter(|n| *n <= limit && t.max.is_none_or(|m| *n <= m));
         let Some(new) = new else {
-            return Err(Error::Host(format!("failed to grow table by {delta} elements")));
+            return Err(Error::Host(format!(
+                "failed to grow table by {delta} elements"
+            )));
         };
         t.elems.resize(new as usize, init.to_core().r());
         Ok(old)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use wasmparser::{FuncType, ValType};
 
-use super::store::{process_drops, state, state_mut, AsContext, AsContextMut, CoreStore};
+use super::store::{AsContext, AsContextMut, CoreStore, process_drops, state, state_mut};
 use super::values::Rooted;
 use super::{AnyRef, CallFuture, Extern, ExternRef, Result, Val};
 use crate::error::Error;
@@ -48,10 +48,16 @@ impl Func {
     /// let typed = double.typed::<i32, i32>(&store).unwrap();
     /// assert_eq!(typed.call(&mut store, 21).unwrap(), 42);
     /// ```
-    pub fn wrap<T: 'static, P, R>(mut store: impl AsContextMut<Data = T>, f: impl IntoFunc<T, P, R>) -> Func {
+    pub fn wrap<T: 'static, P, R>(
+        mut store: impl AsContextMut<Data = T>,
+        f: impl IntoFunc<T, P, R>,
+    ) -> Func {
         let core = store.core_mut();
         let addr = f.into_host().add_to(core);
-        Func { store: state(core).id, addr }
+        Func {
+            store: state(core).id,
+            addr,
+        }
     }
 
     /// A host function with a dynamic signature: `f` reads `params` and fills `results`
@@ -63,12 +69,17 @@ impl Func {
     ) -> Func {
         let core = store.core_mut();
         let addr = dynamic_host_def(ty, f).add_to(core);
-        Func { store: state(core).id, addr }
+        Func {
+            store: state(core).id,
+            addr,
+        }
     }
 
     pub(crate) fn check_store(&self, core: &CoreStore) -> Result<()> {
         if self.store != state(core).id {
-            return Err(Error::Host("function used with a store it does not belong to".into()));
+            return Err(Error::Host(
+                "function used with a store it does not belong to".into(),
+            ));
         }
         Ok(())
     }
@@ -94,7 +105,12 @@ impl Func {
     /// neg.call(&mut store, &[Val::I64(5)], &mut out).unwrap();
     /// assert_eq!(out[0].i64(), Some(-5));
     /// ```
-    pub fn call(&self, mut store: impl AsContextMut, params: &[Val], results: &mut [Val]) -> Result<()> {
+    pub fn call(
+        &self,
+        mut store: impl AsContextMut,
+        params: &[Val],
+        results: &mut [Val],
+    ) -> Result<()> {
         let core = store.core_mut();
         let args = self.check_call(core, params, results.len())?;
         let out = call_sync(core, self.addr, &args)?;
@@ -107,28 +123,51 @@ impl Func {
 
     /// Calls the function so that async host functions it reaches can suspend it; the returned
     /// future resolves to the results. Works on any executor.
-    pub fn call_async<S: AsContextMut>(&self, mut store: S, params: &[Val]) -> CallFuture<S, Vec<Val>> {
+    pub fn call_async<S: AsContextMut>(
+        &self,
+        mut store: S,
+        params: &[Val],
+    ) -> CallFuture<S, Vec<Val>> {
         let nresults = self.ty(&store).results().len();
         let core = store.core_mut();
-        let start = self.check_call(core, params, nresults).map(|args| (self.addr, args));
+        let start = self
+            .check_call(core, params, nresults)
+            .map(|args| (self.addr, args));
         let ft = core.types.func(core.funcs[self.addr as usize].ty).clone();
         CallFuture::new(
             store,
             start,
             Box::new(move |core, out| {
-                Ok(out.into_iter().zip(ft.results()).map(|(v, ty)| Val::from_core(core, v, *ty)).collect())
+                Ok(out
+                    .into_iter()
+                    .zip(ft.results())
+                    .map(|(v, ty)| Val::from_core(core, v, *ty))
+                    .collect())
             }),
         )
     }
 
-    fn check_call(&self, core: &CoreStore, params: &[Val], nresults: usize) -> Result<Vec<CoreVal>> {
+    fn check_call(
+        &self,
+        core: &CoreStore,
+        params: &[Val],
+        nresults: usize,
+    ) -> Result<Vec<CoreVal>> {
         self.check_store(core)?;
         let ft = core.types.func(core.funcs[self.addr as usize].ty);
         if ft.params().len() != params.len() {
-            return Err(Error::Host(format!("expected {} arguments, got {}", ft.params().len(), params.len())));
+            return Err(Error::Host(format!(
+                "expected {} arguments, got {}",
+                ft.params().len(),
+                params.len()
+            )));
         }
         if ft.results().len() != nresults {
-            return Err(Error::Host(format!("expected {} results, got {}", ft.results().len(), nresults)));
+            return Err(Error::Host(format!(
+                "expected {} results, got {}",
+                ft.results().len(),
+                nresults
+            )));
         }
         for (v, ty) in params.iter().zip(ft.params()) {
             v.check_type(core, *ty)?;
@@ -138,15 +177,25 @@ impl Func {
 
     /// A statically typed view, checking the signature now: parameters `P` must be subtypes of the
     /// function's parameters and its results subtypes of `R`.
-    pub fn typed<P: WasmParams, R: WasmResults>(&self, store: impl AsContext) -> Result<TypedFunc<P, R>> {
+    pub fn typed<P: WasmParams, R: WasmResults>(
+        &self,
+        store: impl AsContext,
+    ) -> Result<TypedFunc<P, R>> {
         let core = store.core();
         self.check_store(core)?;
         let ft = core.types.func(core.funcs[self.addr as usize].ty);
         let (want_p, want_r) = (P::valtypes(), R::valtypes());
         let ok = want_p.len() == ft.params().len()
             && want_r.len() == ft.results().len()
-            && want_p.iter().zip(ft.params()).all(|(a, b)| core.types.val_sub(*a, *b))
-            && ft.results().iter().zip(&want_r).all(|(a, b)| core.types.val_sub(*a, *b));
+            && want_p
+                .iter()
+                .zip(ft.params())
+                .all(|(a, b)| core.types.val_sub(*a, *b))
+            && ft
+                .results()
+                .iter()
+                .zip(&want_r)
+                .all(|(a, b)| core.types.val_sub(*a, *b));
         if !ok {
             return Err(Error::Host(format!(
                 "type mismatch: function has type {ft}, requested ({}) -> ({})",
@@ -154,12 +203,18 @@ impl Func {
                 list(&want_r)
             )));
         }
-        Ok(TypedFunc { func: *self, _sig: PhantomData })
+        Ok(TypedFunc {
+            func: *self,
+            _sig: PhantomData,
+        })
     }
 }
 
 fn list(v: &[ValType]) -> String {
-    v.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A synchronous call: async host functions reached from here fail instead of suspending.
@@ -180,7 +235,11 @@ pub(crate) fn dynamic_host_def<T: 'static>(
     let (params, results) = (ty.params().to_vec(), ty.results().to_vec());
     let (p2, r2) = (params.clone(), results.clone());
     let host: HostFn = Arc::new(move |core: &mut CoreStore, args: &[CoreVal]| {
-        let vals: Vec<Val> = args.iter().zip(&p2).map(|(v, t)| Val::from_core(core, *v, *t)).collect();
+        let vals: Vec<Val> = args
+            .iter()
+            .zip(&p2)
+            .map(|(v, t)| Val::from_core(core, *v, *t))
+            .collect();
         let mut out: Vec<Val> = r2.iter().map(|t| default_val(*t)).collect();
         f(Caller::new(core), &vals, &mut out)?;
         let mut core_out = Vec::with_capacity(out.len());
@@ -190,7 +249,11 @@ pub(crate) fn dynamic_host_def<T: 'static>(
         }
         Ok(core_out)
     });
-    HostDef { params, results, f: host }
+    HostDef {
+        params,
+        results,
+        f: host,
+    }
 }
 
 fn default_val(t: ValType) -> Val {
@@ -215,15 +278,24 @@ pub struct Caller<'a, T> {
 
 impl<'a, T: 'static> Caller<'a, T> {
     pub(crate) fn new(core: &'a mut CoreStore) -> Self {
-        Caller { core, _data: PhantomData }
+        Caller {
+            core,
+            _data: PhantomData,
+        }
     }
     /// The store's host data.
     pub fn data(&self) -> &T {
-        state(self.core).data.downcast_ref::<T>().expect("store data type")
+        state(self.core)
+            .data
+            .downcast_ref::<T>()
+            .expect("store data type")
     }
     /// The store's host data, mutably.
     pub fn data_mut(&mut self) -> &mut T {
-        state_mut(self.core).data.downcast_mut::<T>().expect("store data type")
+        state_mut(self.core)
+            .data
+            .downcast_mut::<T>()
+            .expect("store data type")
     }
     /// An export of the instance whose code called this host function.
     pub fn get_export(&mut self, name: &str) -> Option<Extern> {
@@ -285,7 +357,9 @@ num_ty!(f64, F64, F64, |x| x.to_bits(), |v| v.f64());
 
 fn same_store(expected: u64, store: u64) -> Result<()> {
     if store != expected {
-        return Err(Error::Host("reference used with a store it does not belong to".into()));
+        return Err(Error::Host(
+            "reference used with a store it does not belong to".into(),
+        ));
     }
     Ok(())
 }
@@ -347,7 +421,10 @@ impl WasmTy for Option<Func> {
     }
     fn from_core(core: &mut CoreStore, v: CoreVal) -> Self {
         match v.r() {
-            Ref::Func(addr) => Some(Func { store: state(core).id, addr }),
+            Ref::Func(addr) => Some(Func {
+                store: state(core).id,
+                addr,
+            }),
             _ => None,
         }
     }
@@ -519,7 +596,11 @@ where
         core.suspend_requested = true;
         Ok(Vec::new())
     });
-    HostDef { params: P::valtypes(), results: R::valtypes(), f: host }
+    HostDef {
+        params: P::valtypes(),
+        results: R::valtypes(),
+        f: host,
+    }
 }
 
 /// A function with a signature checked once, at lookup; calls convert arguments and results
@@ -583,8 +664,16 @@ impl<P: WasmParams, R: WasmResults> TypedFunc<P, R> {
     pub fn call_async<S: AsContextMut>(&self, mut store: S, params: P) -> CallFuture<S, R> {
         let core = store.core_mut();
         let addr = self.func.addr;
-        let start = self.func.check_store(core).and_then(|_| params.into_core(state(core).id)).map(|args| (addr, args));
-        CallFuture::new(store, start, Box::new(|core, out| Ok(R::from_core(core, &out))))
+        let start = self
+            .func
+            .check_store(core)
+            .and_then(|_| params.into_core(state(core).id))
+            .map(|args| (addr, args));
+        CallFuture::new(
+            store,
+            start,
+            Box::new(|core, out| Ok(R::from_core(core, &out))),
+        )
     }
 }
 

@@ -3,15 +3,17 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasmparser::FuncType;
 
 use super::externals::instantiate;
-use super::func::{async_host, HostDef};
-use super::store::{state, state_mut, AsContextMut, CoreStore};
-use super::{Caller, Engine, Extern, Instance, IntoFunc, Module, Result, Val, WasmParams, WasmResults};
+use super::func::{HostDef, async_host};
+use super::store::{AsContextMut, CoreStore, state, state_mut};
+use super::{
+    Caller, Engine, Extern, Instance, IntoFunc, Module, Result, Val, WasmParams, WasmResults,
+};
 use crate::error::Error;
 use crate::store::Extern as CoreExtern;
 
@@ -68,7 +70,12 @@ impl<T> Clone for Linker<T> {
 impl<T: 'static> Linker<T> {
     /// An empty linker.
     pub fn new(engine: &Engine) -> Linker<T> {
-        Linker { engine: engine.clone(), defs: HashMap::new(), allow_shadowing: false, _data: PhantomData }
+        Linker {
+            engine: engine.clone(),
+            defs: HashMap::new(),
+            allow_shadowing: false,
+            _data: PhantomData,
+        }
     }
 
     /// The engine.
@@ -85,16 +92,30 @@ impl<T: 'static> Linker<T> {
     fn insert(&mut self, module: &str, name: &str, def: Definition) -> Result<&mut Self> {
         let key = (module.to_string(), name.to_string());
         if !self.allow_shadowing && self.defs.contains_key(&key) {
-            return Err(Error::Host(format!("import `{module}::{name}` is already defined")));
+            return Err(Error::Host(format!(
+                "import `{module}::{name}` is already defined"
+            )));
         }
         self.defs.insert(key, def);
         Ok(self)
     }
 
     /// Defines a host function from a typed closure (see [`Func::wrap`] for the accepted shapes).
-    pub fn func_wrap<P, R>(&mut self, module: &str, name: &str, f: impl IntoFunc<T, P, R>) -> Result<&mut Self> {
+    pub fn func_wrap<P, R>(
+        &mut self,
+        module: &str,
+        name: &str,
+        f: impl IntoFunc<T, P, R>,
+    ) -> Result<&mut Self> {
         let def = f.into_host().0;
-        self.insert(module, name, Definition::Host { id: next_id(), def: Arc::new(def) })
+        self.insert(
+            module,
+            name,
+            Definition::Host {
+                id: next_id(),
+                def: Arc::new(def),
+            },
+        )
     }
 
     /// Defines a host function with a dynamic signature (see [`Func::new`]).
@@ -106,14 +127,26 @@ impl<T: 'static> Linker<T> {
         f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static,
     ) -> Result<&mut Self> {
         let def = super::func::dynamic_host_def(ty, f);
-        self.insert(module, name, Definition::Host { id: next_id(), def: Arc::new(def) })
+        self.insert(
+            module,
+            name,
+            Definition::Host {
+                id: next_id(),
+                def: Arc::new(def),
+            },
+        )
     }
 
     /// Defines an async host function: `f` gets the caller and the parameters as a tuple (or a
     /// single value) and returns a `'static` future. Inside [`TypedFunc::call_async`](super::TypedFunc::call_async)
     /// the wasm stack is parked while the future is pending; from a synchronous call the import
     /// fails with an error.
-    pub fn func_wrap_async<P, R, Fut, F>(&mut self, module: &str, name: &str, f: F) -> Result<&mut Self>
+    pub fn func_wrap_async<P, R, Fut, F>(
+        &mut self,
+        module: &str,
+        name: &str,
+        f: F,
+    ) -> Result<&mut Self>
     where
         P: WasmParams,
         R: WasmResults,
@@ -121,16 +154,33 @@ impl<T: 'static> Linker<T> {
         F: Fn(Caller<'_, T>, P) -> Fut + Send + Sync + 'static,
     {
         let def = async_host(format!("{module}::{name}"), f);
-        self.insert(module, name, Definition::Host { id: next_id(), def: Arc::new(def) })
+        self.insert(
+            module,
+            name,
+            Definition::Host {
+                id: next_id(),
+                def: Arc::new(def),
+            },
+        )
     }
 
     /// Defines `module::name` as an object of a store (a memory, global, table or function).
-    pub fn define(&mut self, module: &str, name: &str, item: impl Into<Extern>) -> Result<&mut Self> {
+    pub fn define(
+        &mut self,
+        module: &str,
+        name: &str,
+        item: impl Into<Extern>,
+    ) -> Result<&mut Self> {
         self.insert(module, name, Definition::Extern(item.into()))
     }
 
     /// Defines every export of `instance` under module name `module`.
-    pub fn instance(&mut self, store: impl AsContextMut<Data = T>, module: &str, instance: Instance) -> Result<&mut Self> {
+    pub fn instance(
+        &mut self,
+        store: impl AsContextMut<Data = T>,
+        module: &str,
+        instance: Instance,
+    ) -> Result<&mut Self> {
         for (name, e) in instance.exports(&store) {
             self.insert(module, &name, Definition::Extern(e))?;
         }
@@ -141,13 +191,25 @@ impl<T: 'static> Linker<T> {
     /// [`Store::set_wasi`](super::Store::set_wasi).
     pub fn define_wasi(&mut self) -> Result<&mut Self> {
         for name in crate::wasi::preview1_names() {
-            self.insert(crate::wasi::MODULE, name, Definition::Wasi { id: next_id(), name: name.to_string() })?;
+            self.insert(
+                crate::wasi::MODULE,
+                name,
+                Definition::Wasi {
+                    id: next_id(),
+                    name: name.to_string(),
+                },
+            )?;
         }
         Ok(self)
     }
 
     /// The definition `module::name` as an object of `store`.
-    pub fn get(&self, mut store: impl AsContextMut<Data = T>, module: &str, name: &str) -> Option<Extern> {
+    pub fn get(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        module: &str,
+        name: &str,
+    ) -> Option<Extern> {
         let core = store.core_mut();
         let e = resolve(&self.defs, core, module, name)?;
         Some(Extern::from_core(state(core).id, e))
@@ -155,14 +217,23 @@ impl<T: 'static> Linker<T> {
 
     /// Instantiates `module`, resolving each import by module and name. Missing imports give an
     /// "unknown import" error; mistyped ones "incompatible import type".
-    pub fn instantiate(&self, mut store: impl AsContextMut<Data = T>, module: &Module) -> Result<Instance> {
+    pub fn instantiate(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        module: &Module,
+    ) -> Result<Instance> {
         let core = store.core_mut();
         let defs = &self.defs;
         instantiate(core, module, &mut |core, m, n| resolve(defs, core, m, n))
     }
 
     /// Instantiates `module` and defines its exports under `name`.
-    pub fn module(&mut self, mut store: impl AsContextMut<Data = T>, name: &str, module: &Module) -> Result<&mut Self> {
+    pub fn module(
+        &mut self,
+        mut store: impl AsContextMut<Data = T>,
+        name: &str,
+        module: &Module,
+    ) -> Result<&mut Self> {
         let instance = self.instantiate(&mut store, module)?;
         self.instance(store, name, instance)
     }
@@ -202,7 +273,8 @@ impl<T> std::fmt::Debug for Linker<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut names: Vec<_> = self.defs.keys().map(|(m, n)| format!("{m}::{n}")).collect();
         names.sort();
-        f.debug_struct("Linker").field("definitions", &names).finish()
+        f.debug_struct("Linker")
+            .field("definitions", &names)
+            .finish()
     }
 }
-

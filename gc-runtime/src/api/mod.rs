@@ -46,10 +46,12 @@ mod module;
 mod store;
 mod values;
 
-pub use call_async::{block_on, CallFuture};
+pub use call_async::{CallFuture, block_on};
 pub use engine::{Config, Engine};
 pub use externals::{Extern, Global, Instance, Memory, MemoryAccessError, Table, Tag};
-pub use func::{Caller, Func, IntoFunc, TypedFunc, WasmParams, WasmResults, WasmRet, WasmTy, WasmTyList};
+pub use func::{
+    Caller, Func, IntoFunc, TypedFunc, WasmParams, WasmResults, WasmRet, WasmTy, WasmTyList,
+};
 pub use linker::Linker;
 pub use module::{ExportType, ExternType, ImportType, Module};
 pub use store::{AsContext, AsContextMut, Store, StoreLimits, StoreLimitsBuilder};

@@ -2,12 +2,12 @@
 //! its engine.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasmparser::{ExternalKind, FuncType, GlobalType, MemoryType, TableType};
 
-use super::store::{state_mut, CoreStore};
+use super::store::{CoreStore, state_mut};
 use super::{Engine, Result};
 use crate::error::Error;
 use crate::module::{ImportType as CoreImport, Module as CoreModule};
@@ -117,7 +117,8 @@ impl Module {
     /// Compiles the module in file `path` (binary or text).
     pub fn from_file(engine: &Engine, path: impl AsRef<Path>) -> Result<Module> {
         let p = path.as_ref();
-        let bytes = std::fs::read(p).map_err(|e| Error::Host(format!("could not read `{}`: {e}", p.display())))?;
+        let bytes = std::fs::read(p)
+            .map_err(|e| Error::Host(format!("could not read `{}`: {e}", p.display())))?;
         Module::new(engine, bytes)
     }
 
@@ -158,7 +159,8 @@ fn to_binary(bytes: &[u8]) -> Result<Vec<u8>> {
     if bytes.starts_with(b"\0asm") {
         return Ok(bytes.to_vec());
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| Error::Invalid("module is neither binary wasm nor UTF-8 text".into()))?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::Invalid("module is neither binary wasm nor UTF-8 text".into()))?;
     let perr = |e: wast::Error| Error::Invalid(e.to_string());
     let buf = wast::parser::ParseBuffer::new(text).map_err(perr)?;
     let mut wat: wast::Wat<'_> = wast::parser::parse(&buf).map_err(perr)?;
@@ -202,13 +204,18 @@ fn export_types(s: &CoreStore, m: &CoreModule, imports: &[ImportType]) -> Vec<Ex
         .filter_map(|(name, kind, idx)| {
             let i = *idx as usize;
             let ty = match kind {
-                ExternalKind::Func | ExternalKind::FuncExact => ExternType::Func(s.types.func(*m.func_types.get(i)?).clone()),
+                ExternalKind::Func | ExternalKind::FuncExact => {
+                    ExternType::Func(s.types.func(*m.func_types.get(i)?).clone())
+                }
                 ExternalKind::Table => ExternType::Table(*tables.get(i)?),
                 ExternalKind::Memory => ExternType::Memory(*mems.get(i)?),
                 ExternalKind::Global => ExternType::Global(*globals.get(i)?),
                 ExternalKind::Tag => ExternType::Tag(s.types.func(*m.tags.get(i)?).clone()),
             };
-            Some(ExportType { name: name.clone(), ty })
+            Some(ExportType {
+                name: name.clone(),
+                ty,
+            })
         })
         .collect()
 }

@@ -104,7 +104,11 @@ impl<T: Send + 'static> Store<T> {
         if engine.config().consume_fuel {
             core.set_fuel(Some(0));
         }
-        Store { core, engine: engine.clone(), _data: PhantomData }
+        Store {
+            core,
+            engine: engine.clone(),
+            _data: PhantomData,
+        }
     }
 }
 
@@ -115,11 +119,17 @@ impl<T: 'static> Store<T> {
     }
     /// The host data.
     pub fn data(&self) -> &T {
-        state(&self.core).data.downcast_ref::<T>().expect("store data type")
+        state(&self.core)
+            .data
+            .downcast_ref::<T>()
+            .expect("store data type")
     }
     /// The host data, mutably.
     pub fn data_mut(&mut self) -> &mut T {
-        state_mut(&mut self.core).data.downcast_mut::<T>().expect("store data type")
+        state_mut(&mut self.core)
+            .data
+            .downcast_mut::<T>()
+            .expect("store data type")
     }
     /// Consumes the store, returning the host data.
     pub fn into_data(mut self) -> T {
@@ -147,7 +157,9 @@ impl<T: 'static> Store<T> {
     /// ```
     pub fn set_fuel(&mut self, fuel: u64) -> Result<()> {
         if !state(&self.core).fuel_enabled {
-            return Err(Error::Host("fuel is not configured in this store (use Config::consume_fuel)".into()));
+            return Err(Error::Host(
+                "fuel is not configured in this store (use Config::consume_fuel)".into(),
+            ));
         }
         self.core.set_fuel(Some(fuel));
         Ok(())
@@ -156,7 +168,9 @@ impl<T: 'static> Store<T> {
     /// The remaining fuel.
     pub fn get_fuel(&self) -> Result<u64> {
         if !state(&self.core).fuel_enabled {
-            return Err(Error::Host("fuel is not configured in this store (use Config::consume_fuel)".into()));
+            return Err(Error::Host(
+                "fuel is not configured in this store (use Config::consume_fuel)".into(),
+            ));
         }
         Ok(self.core.fuel().unwrap_or(0))
     }
@@ -169,7 +183,9 @@ impl<T: 'static> Store<T> {
             return;
         }
         let counter = self.engine.epoch_counter();
-        let deadline = counter.load(Ordering::Relaxed).saturating_add(ticks_beyond_current);
+        let deadline = counter
+            .load(Ordering::Relaxed)
+            .saturating_add(ticks_beyond_current);
         self.core.meter.epoch = Some((counter, deadline));
     }
 
@@ -238,7 +254,10 @@ impl<T: 'static> Store<T> {
 
     /// Output captured by WASI when `capture_output` is set: (stdout, stderr).
     pub fn wasi_output(&self) -> Option<(&[u8], &[u8])> {
-        self.core.wasi.as_ref().map(|w| (w.stdout.as_slice(), w.stderr.as_slice()))
+        self.core
+            .wasi
+            .as_ref()
+            .map(|w| (w.stdout.as_slice(), w.stderr.as_slice()))
     }
 }
 

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use wasmparser::{RefType, ValType};
 
-use super::store::{state, state_mut, AsContext, AsContextMut, CoreStore};
+use super::store::{AsContext, AsContextMut, CoreStore, state, state_mut};
 use super::{Func, Result};
 use crate::error::Error;
 use crate::types::Ht;
@@ -41,19 +41,35 @@ pub enum Val {
 impl Val {
     /// The `i32` payload, if this is an `i32`.
     pub fn i32(&self) -> Option<i32> {
-        if let Val::I32(v) = self { Some(*v) } else { None }
+        if let Val::I32(v) = self {
+            Some(*v)
+        } else {
+            None
+        }
     }
     /// The `i64` payload, if this is an `i64`.
     pub fn i64(&self) -> Option<i64> {
-        if let Val::I64(v) = self { Some(*v) } else { None }
+        if let Val::I64(v) = self {
+            Some(*v)
+        } else {
+            None
+        }
     }
     /// The `f32` payload, if this is an `f32`.
     pub fn f32(&self) -> Option<f32> {
-        if let Val::F32(v) = self { Some(f32::from_bits(*v)) } else { None }
+        if let Val::F32(v) = self {
+            Some(f32::from_bits(*v))
+        } else {
+            None
+        }
     }
     /// The `f64` payload, if this is an `f64`.
     pub fn f64(&self) -> Option<f64> {
-        if let Val::F64(v) = self { Some(f64::from_bits(*v)) } else { None }
+        if let Val::F64(v) = self {
+            Some(f64::from_bits(*v))
+        } else {
+            None
+        }
     }
 
     /// The value as the interpreter represents it (handles lend their reference).
@@ -96,16 +112,30 @@ impl Val {
                 if let Some(f) = f {
                     f.check_store(core)?;
                 }
-                core.ref_matches(self.to_core().r(), core.types.ht(rt.heap_type()), rt.is_nullable())
+                core.ref_matches(
+                    self.to_core().r(),
+                    core.types.ht(rt.heap_type()),
+                    rt.is_nullable(),
+                )
             }
             (Val::ExternRef(_) | Val::AnyRef(_) | Val::ExnRef(_), ValType::Ref(rt)) => {
                 self.check_store(core)?;
-                core.ref_matches(self.to_core().r(), core.types.ht(rt.heap_type()), rt.is_nullable())
-                    && (self.to_core().r() != Ref::Null || hierarchy(core, rt) == self.hierarchy())
+                core.ref_matches(
+                    self.to_core().r(),
+                    core.types.ht(rt.heap_type()),
+                    rt.is_nullable(),
+                ) && (self.to_core().r() != Ref::Null || hierarchy(core, rt) == self.hierarchy())
             }
             _ => false,
         };
-        if ok { Ok(()) } else { Err(Error::Host(format!("type mismatch: expected {ty}, got {}", self.describe()))) }
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::Host(format!(
+                "type mismatch: expected {ty}, got {}",
+                self.describe()
+            )))
+        }
     }
 
     fn hierarchy(&self) -> Hierarchy {
@@ -125,7 +155,9 @@ impl Val {
             _ => return Ok(()),
         };
         if inner.store != state(core).id {
-            return Err(Error::Host("reference used with a store it does not belong to".into()));
+            return Err(Error::Host(
+                "reference used with a store it does not belong to".into(),
+            ));
         }
         Ok(())
     }
@@ -191,7 +223,9 @@ pub(crate) fn hierarchy(core: &CoreStore, rt: RefType) -> Hierarchy {
         Ht::Func | Ht::NoFunc => Hierarchy::Func,
         Ht::Extern | Ht::NoExtern => Hierarchy::Extern,
         Ht::Exn | Ht::NoExn => Hierarchy::Exn,
-        Ht::Concrete(id) if core.types.contains(id) && !core.types.is_struct(id) && !core.types.is_array(id) => {
+        Ht::Concrete(id)
+            if core.types.contains(id) && !core.types.is_struct(id) && !core.types.is_array(id) =>
+        {
             Hierarchy::Func
         }
         _ => Hierarchy::Any,
@@ -200,7 +234,10 @@ pub(crate) fn hierarchy(core: &CoreStore, rt: RefType) -> Hierarchy {
 
 fn ref_to_val(core: &mut CoreStore, r: Ref, hier: Hierarchy) -> Val {
     match (hier, r) {
-        (Hierarchy::Func, Ref::Func(addr)) => Val::FuncRef(Some(Func { store: state(core).id, addr })),
+        (Hierarchy::Func, Ref::Func(addr)) => Val::FuncRef(Some(Func {
+            store: state(core).id,
+            addr,
+        })),
         (Hierarchy::Func, _) => Val::FuncRef(None),
         (_, Ref::Null) => match hier {
             Hierarchy::Extern => Val::ExternRef(None),
@@ -225,10 +262,8 @@ pub(crate) struct RootInner {
 
 impl Drop for RootInner {
     fn drop(&mut self) {
-        if let Some(slot) = self.slot {
-            if let Ok(mut d) = self.drops.lock() {
-                d.push(slot);
-            }
+        if let (Some(slot), Ok(mut d)) = (self.slot, self.drops.lock()) {
+            d.push(slot);
         }
     }
 }
@@ -240,7 +275,12 @@ impl Rooted {
     pub(crate) fn new(core: &mut CoreStore, r: Ref) -> Rooted {
         let slot = r.heap_index().map(|_| core.root(r));
         let st = state(core);
-        Rooted(Arc::new(RootInner { store: st.id, r, slot, drops: st.drops.clone() }))
+        Rooted(Arc::new(RootInner {
+            store: st.id,
+            r,
+            slot,
+            drops: st.drops.clone(),
+        }))
     }
 }
 
@@ -307,7 +347,10 @@ pub struct AnyRef(pub(crate) Rooted);
 impl AnyRef {
     /// An `i31ref` holding the low 31 bits of `value`.
     pub fn from_i31(mut store: impl AsContextMut, value: i32) -> AnyRef {
-        AnyRef(Rooted::new(store.core_mut(), Ref::I31(value as u32 & 0x7fff_ffff)))
+        AnyRef(Rooted::new(
+            store.core_mut(),
+            Ref::I31(value as u32 & 0x7fff_ffff),
+        ))
     }
     /// The sign-extended payload, if this is an `i31ref`.
     pub fn as_i31(&self) -> Option<i32> {
@@ -318,11 +361,13 @@ impl AnyRef {
     }
     /// Whether this is a GC struct.
     pub fn is_struct(&self, store: &impl AsContext) -> bool {
-        self.heap_obj(store).is_some_and(|o| matches!(o, crate::gc::Obj::Struct { .. }))
+        self.heap_obj(store)
+            .is_some_and(|o| matches!(o, crate::gc::Obj::Struct { .. }))
     }
     /// Whether this is a GC array.
     pub fn is_array(&self, store: &impl AsContext) -> bool {
-        self.heap_obj(store).is_some_and(|o| matches!(o, crate::gc::Obj::Array { .. }))
+        self.heap_obj(store)
+            .is_some_and(|o| matches!(o, crate::gc::Obj::Array { .. }))
     }
     /// The fields of a struct, as values (references among them are rooted).
     pub fn struct_fields(&self, mut store: impl AsContextMut) -> Option<Vec<Val>> {
@@ -331,8 +376,15 @@ impl AnyRef {
         if self.0.store != state(core).id {
             return None;
         }
-        let crate::gc::Obj::Struct { ty, fields } = core.heap.get(i).clone() else { return None };
-        let tys: Vec<_> = core.types.struct_fields(ty).iter().map(|f| f.element_type).collect();
+        let crate::gc::Obj::Struct { ty, fields } = core.heap.get(i).clone() else {
+            return None;
+        };
+        let tys: Vec<_> = core
+            .types
+            .struct_fields(ty)
+            .iter()
+            .map(|f| f.element_type)
+            .collect();
         Some(
             fields
                 .iter()

@@ -12,9 +12,15 @@ pub enum Kind {
     Stdin,
     Stdout,
     Stderr,
-    File { file: File, append: bool },
+    File {
+        file: File,
+        append: bool,
+    },
     /// A directory; `preopen` is the guest name of a preopened one.
-    Dir { path: PathBuf, preopen: Option<String> },
+    Dir {
+        path: PathBuf,
+        preopen: Option<String>,
+    },
 }
 
 /// One open descriptor.
@@ -26,7 +32,10 @@ pub struct Fd {
 
 impl Fd {
     pub fn new(kind: Kind) -> Fd {
-        Fd { kind, nonblock: false }
+        Fd {
+            kind,
+            nonblock: false,
+        }
     }
 }
 
@@ -38,10 +47,18 @@ pub struct FdTable {
 
 impl FdTable {
     pub fn get(&self, fd: i32) -> Result<&Fd, i32> {
-        usize::try_from(fd).ok().and_then(|i| self.fds.get(i)).and_then(Option::as_ref).ok_or(EBADF)
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fds.get(i))
+            .and_then(Option::as_ref)
+            .ok_or(EBADF)
     }
     pub fn get_mut(&mut self, fd: i32) -> Result<&mut Fd, i32> {
-        usize::try_from(fd).ok().and_then(|i| self.fds.get_mut(i)).and_then(Option::as_mut).ok_or(EBADF)
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fds.get_mut(i))
+            .and_then(Option::as_mut)
+            .ok_or(EBADF)
     }
     /// Adds `fd` at the lowest free number.
     pub fn insert(&mut self, fd: Fd) -> i32 {
@@ -57,7 +74,11 @@ impl FdTable {
         }
     }
     pub fn remove(&mut self, fd: i32) -> Result<Fd, i32> {
-        usize::try_from(fd).ok().and_then(|i| self.fds.get_mut(i)).and_then(Option::take).ok_or(EBADF)
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fds.get_mut(i))
+            .and_then(Option::take)
+            .ok_or(EBADF)
     }
     /// Moves `from` to number `to`, closing what `to` held (`fd_renumber`).
     pub fn renumber(&mut self, from: i32, to: i32) -> Result<(), i32> {

@@ -99,8 +99,16 @@ impl WasiCtx {
             let path = std::fs::canonicalize(host)
                 .ok()
                 .filter(|p| p.is_dir())
-                .ok_or_else(|| Error::Host(format!("preopened directory `{}` is not a directory", host.display())))?;
-            fds.insert(Fd::new(Kind::Dir { path, preopen: Some(guest.clone()) }));
+                .ok_or_else(|| {
+                    Error::Host(format!(
+                        "preopened directory `{}` is not a directory",
+                        host.display()
+                    ))
+                })?;
+            fds.insert(Fd::new(Kind::Dir {
+                path,
+                preopen: Some(guest.clone()),
+            }));
         }
         Ok(WasiCtx {
             args: config.args.clone(),
@@ -138,7 +146,11 @@ pub fn instantiate_with_wasi(wasm: &[u8], config: WasiConfig) -> Result<(Store, 
     }
     let module = store.compile(wasm)?;
     let inst = store.instantiate(&module, &mut |s, m, n| {
-        if m == preview1::MODULE { preview1::define(s, n).map(Extern::Func) } else { None }
+        if m == preview1::MODULE {
+            preview1::define(s, n).map(Extern::Func)
+        } else {
+            None
+        }
     })?;
     store.set_fuel(config.fuel);
     Ok((store, inst))
@@ -148,7 +160,11 @@ pub fn instantiate_with_wasi(wasm: &[u8], config: WasiConfig) -> Result<(Store, 
 pub fn run_command(wasm: &[u8], config: WasiConfig) -> Result<CommandOutcome, Error> {
     let out = run(wasm, config, None);
     match out.result? {
-        RunResult::Exit(exit_code) => Ok(CommandOutcome { exit_code, stdout: out.stdout, stderr: out.stderr }),
+        RunResult::Exit(exit_code) => Ok(CommandOutcome {
+            exit_code,
+            stdout: out.stdout,
+            stderr: out.stderr,
+        }),
         RunResult::Values(_) => unreachable!("no export was invoked"),
     }
 }
@@ -161,8 +177,10 @@ pub fn run(wasm: &[u8], config: WasiConfig, invoke: Option<(&str, &[String])>) -
     let engine = Engine::new(&cfg);
     let mut store = ApiStore::new(&engine, ());
     let result = run_in(&engine, &mut store, wasm, &config, invoke);
-    let (stdout, stderr) =
-        store.wasi_output().map(|(o, e)| (o.to_vec(), e.to_vec())).unwrap_or_default();
+    let (stdout, stderr) = store
+        .wasi_output()
+        .map(|(o, e)| (o.to_vec(), e.to_vec()))
+        .unwrap_or_default();
     RunOutcome {
         result,
         stdout,
@@ -183,7 +201,11 @@ fn run_in(
         store.set_fuel(f)?;
     }
     if let Some(b) = config.max_memory_bytes {
-        store.limiter(StoreLimitsBuilder::new().memory_size(usize::try_from(b).unwrap_or(usize::MAX)).build());
+        store.limiter(
+            StoreLimitsBuilder::new()
+                .memory_size(usize::try_from(b).unwrap_or(usize::MAX))
+                .build(),
+        );
     }
     if config.profile {
         store.enable_profiling();
@@ -220,10 +242,17 @@ fn run_in(
                     args.len()
                 )));
             }
-            let params = ty.params().iter().zip(args).map(|(t, a)| parse_arg(*t, a)).collect::<Result<Vec<_>, _>>()?;
+            let params = ty
+                .params()
+                .iter()
+                .zip(args)
+                .map(|(t, a)| parse_arg(*t, a))
+                .collect::<Result<Vec<_>, _>>()?;
             let mut results = vec![api::Val::I32(0); ty.results().len()];
             f.call(&mut *store, &params, &mut results)?;
-            Ok(RunResult::Values(results.iter().map(format_result).collect()))
+            Ok(RunResult::Values(
+                results.iter().map(format_result).collect(),
+            ))
         }
     }
 }
@@ -232,8 +261,16 @@ fn parse_arg(ty: wasmparser::ValType, s: &str) -> Result<api::Val, Error> {
     use wasmparser::ValType as V;
     let bad = || Error::Host(format!("invalid argument `{s}` for parameter of type {ty}"));
     Ok(match ty {
-        V::I32 => api::Val::I32(s.parse::<i32>().or_else(|_| s.parse::<u32>().map(|v| v as i32)).map_err(|_| bad())?),
-        V::I64 => api::Val::I64(s.parse::<i64>().or_else(|_| s.parse::<u64>().map(|v| v as i64)).map_err(|_| bad())?),
+        V::I32 => api::Val::I32(
+            s.parse::<i32>()
+                .or_else(|_| s.parse::<u32>().map(|v| v as i32))
+                .map_err(|_| bad())?,
+        ),
+        V::I64 => api::Val::I64(
+            s.parse::<i64>()
+                .or_else(|_| s.parse::<u64>().map(|v| v as i64))
+                .map_err(|_| bad())?,
+        ),
         V::F32 => api::Val::F32(s.parse::<f32>().map_err(|_| bad())?.to_bits()),
         V::F64 => api::Val::F64(s.parse::<f64>().map_err(|_| bad())?.to_bits()),
         V::Ref(rt) if s == "null" && rt.is_func_ref() => api::Val::FuncRef(None),
@@ -249,9 +286,10 @@ fn format_result(v: &api::Val) -> String {
         api::Val::I64(x) => x.to_string(),
         api::Val::F32(b) => format!("{}", f32::from_bits(*b)),
         api::Val::F64(b) => format!("{}", f64::from_bits(*b)),
-        api::Val::FuncRef(None) | api::Val::ExternRef(None) | api::Val::AnyRef(None) | api::Val::ExnRef(None) => {
-            "null".into()
-        }
+        api::Val::FuncRef(None)
+        | api::Val::ExternRef(None)
+        | api::Val::AnyRef(None)
+        | api::Val::ExnRef(None) => "null".into(),
         api::Val::FuncRef(Some(_)) => "<funcref>".into(),
         api::Val::ExternRef(Some(_)) => "<externref>".into(),
         api::Val::AnyRef(Some(r)) => match r.as_i31() {

@@ -12,10 +12,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use wasmparser::ValType::{self, I32, I64};
 
+use super::WasiCtx;
 use super::errno::*;
 use super::fdtable::{Fd, Kind};
 use super::sandbox::resolve;
-use super::WasiCtx;
 use crate::error::Error;
 use crate::store::{Extern, HostFn, Store};
 use crate::value::Val;
@@ -60,10 +60,18 @@ const FUNCS: &[(&str, &[ValType], Impl)] = &[
     ("fd_datasync", &[I32], fd_datasync),
     ("fd_fdstat_get", &[I32, I32], fd_fdstat_get),
     ("fd_fdstat_set_flags", &[I32, I32], fd_fdstat_set_flags),
-    ("fd_fdstat_set_rights", &[I32, I64, I64], fd_fdstat_set_rights),
+    (
+        "fd_fdstat_set_rights",
+        &[I32, I64, I64],
+        fd_fdstat_set_rights,
+    ),
     ("fd_filestat_get", &[I32, I32], fd_filestat_get),
     ("fd_filestat_set_size", &[I32, I64], fd_filestat_set_size),
-    ("fd_filestat_set_times", &[I32, I64, I64, I32], fd_filestat_set_times),
+    (
+        "fd_filestat_set_times",
+        &[I32, I64, I64, I32],
+        fd_filestat_set_times,
+    ),
     ("fd_pread", &[I32, I32, I32, I64, I32], fd_pread),
     ("fd_prestat_get", &[I32, I32], fd_prestat_get),
     ("fd_prestat_dir_name", &[I32, I32, I32], fd_prestat_dir_name),
@@ -75,13 +83,37 @@ const FUNCS: &[(&str, &[ValType], Impl)] = &[
     ("fd_sync", &[I32], fd_sync),
     ("fd_tell", &[I32, I32], fd_tell),
     ("fd_write", &[I32, I32, I32, I32], fd_write),
-    ("path_create_directory", &[I32, I32, I32], path_create_directory),
-    ("path_filestat_get", &[I32, I32, I32, I32, I32], path_filestat_get),
-    ("path_filestat_set_times", &[I32, I32, I32, I32, I64, I64, I32], path_filestat_set_times),
+    (
+        "path_create_directory",
+        &[I32, I32, I32],
+        path_create_directory,
+    ),
+    (
+        "path_filestat_get",
+        &[I32, I32, I32, I32, I32],
+        path_filestat_get,
+    ),
+    (
+        "path_filestat_set_times",
+        &[I32, I32, I32, I32, I64, I64, I32],
+        path_filestat_set_times,
+    ),
     ("path_link", &[I32, I32, I32, I32, I32, I32, I32], path_link),
-    ("path_open", &[I32, I32, I32, I32, I32, I64, I64, I32, I32], path_open),
-    ("path_readlink", &[I32, I32, I32, I32, I32, I32], path_readlink),
-    ("path_remove_directory", &[I32, I32, I32], path_remove_directory),
+    (
+        "path_open",
+        &[I32, I32, I32, I32, I32, I64, I64, I32, I32],
+        path_open,
+    ),
+    (
+        "path_readlink",
+        &[I32, I32, I32, I32, I32, I32],
+        path_readlink,
+    ),
+    (
+        "path_remove_directory",
+        &[I32, I32, I32],
+        path_remove_directory,
+    ),
     ("path_rename", &[I32, I32, I32, I32, I32, I32], path_rename),
     ("path_symlink", &[I32, I32, I32, I32, I32], path_symlink),
     ("path_unlink_file", &[I32, I32, I32], path_unlink_file),
@@ -90,7 +122,11 @@ const FUNCS: &[(&str, &[ValType], Impl)] = &[
     ("random_get", &[I32, I32], random_get),
     ("sched_yield", &[], sched_yield),
     ("sock_accept", &[I32, I32, I32], sock_unsupported),
-    ("sock_recv", &[I32, I32, I32, I32, I32, I32], sock_unsupported),
+    (
+        "sock_recv",
+        &[I32, I32, I32, I32, I32, I32],
+        sock_unsupported,
+    ),
     ("sock_send", &[I32, I32, I32, I32, I32], sock_unsupported),
     ("sock_shutdown", &[I32, I32], sock_unsupported),
 ];
@@ -125,12 +161,17 @@ pub fn define(store: &mut Store, name: &str) -> Option<u32> {
 
 /// The calling instance's exported memory and the WASI context, borrowed together.
 fn split(s: &mut Store) -> Result<(&mut Vec<u8>, &mut WasiCtx), Error> {
-    let inst = s.caller_instance.ok_or_else(|| Error::Host("WASI call without a calling instance".into()))?;
+    let inst = s
+        .caller_instance
+        .ok_or_else(|| Error::Host("WASI call without a calling instance".into()))?;
     let m = match s.instance_export(inst, "memory") {
         Some(Extern::Memory(m)) => m,
         _ => return Err(Error::Host("WASI module does not export `memory`".into())),
     };
-    let ctx = s.wasi.as_mut().ok_or_else(|| Error::Host("WASI is not configured for this store".into()))?;
+    let ctx = s
+        .wasi
+        .as_mut()
+        .ok_or_else(|| Error::Host("WASI is not configured for this store".into()))?;
     Ok((&mut s.mems[m as usize].data, ctx))
 }
 
@@ -172,11 +213,15 @@ fn get_bytes(s: &mut Store, ptr: i32, len: i32) -> R<Vec<u8>> {
 }
 
 fn get_u32(m: &[u8], p: usize) -> R<u32> {
-    m.get(p..p + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap())).ok_or(Fail::Errno(EFAULT))
+    m.get(p..p + 4)
+        .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
+        .ok_or(Fail::Errno(EFAULT))
 }
 
 fn get_u64(m: &[u8], p: usize) -> R<u64> {
-    m.get(p..p + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap())).ok_or(Fail::Errno(EFAULT))
+    m.get(p..p + 8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap()))
+        .ok_or(Fail::Errno(EFAULT))
 }
 
 /// The (offset, length) pairs of an iovec array, bounds-checked.
@@ -184,7 +229,9 @@ fn iovecs(s: &mut Store, iovs: i32, n: i32) -> R<Vec<std::ops::Range<usize>>> {
     let m = mem(s)?;
     let mut out = Vec::new();
     for k in 0..n as u32 as usize {
-        let p = (iovs as u32 as usize).checked_add(k * 8).ok_or(Fail::Errno(EFAULT))?;
+        let p = (iovs as u32 as usize)
+            .checked_add(k * 8)
+            .ok_or(Fail::Errno(EFAULT))?;
         let (ptr, len) = (get_u32(m, p)?, get_u32(m, p + 4)?);
         out.push(range(m, ptr as i32, len as usize)?);
     }
@@ -227,7 +274,11 @@ fn args_list(s: &mut Store) -> R<Vec<Vec<u8>>> {
     Ok(ctx(s)?.args.iter().map(|a| a.as_bytes().to_vec()).collect())
 }
 fn env_list(s: &mut Store) -> R<Vec<Vec<u8>>> {
-    Ok(ctx(s)?.env.iter().map(|(k, v)| format!("{k}={v}").into_bytes()).collect())
+    Ok(ctx(s)?
+        .env
+        .iter()
+        .map(|(k, v)| format!("{k}={v}").into_bytes())
+        .collect())
 }
 
 fn args_get(s: &mut Store, a: &[Val]) -> R {
@@ -251,7 +302,10 @@ fn environ_sizes_get(s: &mut Store, a: &[Val]) -> R {
 /// time since the context was created: the guest is single-threaded and runs on the caller's thread).
 fn now(c: &WasiCtx, id: i32) -> R<u64> {
     match id {
-        0 => Ok(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)),
+        0 => Ok(SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0)),
         1..=3 => Ok(c.start.elapsed().as_nanos() as u64 + c.monotonic_base),
         _ => Err(EINVAL.into()),
     }
@@ -278,7 +332,10 @@ fn random_get(s: &mut Store, a: &[Val]) -> R {
 
 /// Fills `buf` from the host's CSPRNG (`/dev/urandom`), falling back to hashed entropy.
 fn fill_random(buf: &mut [u8]) {
-    if File::open("/dev/urandom").and_then(|mut f| f.read_exact(buf)).is_ok() {
+    if File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(buf))
+        .is_ok()
+    {
         return;
     }
     use std::collections::hash_map::RandomState;
@@ -336,7 +393,10 @@ fn fd_advise(s: &mut Store, a: &[Val]) -> R {
 fn fd_allocate(s: &mut Store, a: &[Val]) -> R {
     let f = file_mut(ctx(s)?, a[0].i32())?;
     let (off, len) = (a[1].i64(), a[2].i64());
-    let end = off.checked_add(len).filter(|_| off >= 0 && len >= 0).ok_or(Fail::Errno(EINVAL))?;
+    let end = off
+        .checked_add(len)
+        .filter(|_| off >= 0 && len >= 0)
+        .ok_or(Fail::Errno(EINVAL))?;
     if f.metadata()?.len() < end as u64 {
         f.set_len(end as u64)?;
     }
@@ -413,7 +473,9 @@ fn fd_fdstat_set_rights(s: &mut Store, a: &[Val]) -> R {
 }
 
 fn nanos(t: std::io::Result<SystemTime>) -> u64 {
-    t.ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64)
+    t.ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 fn filestat_bytes(md: &std::fs::Metadata) -> [u8; 64] {
@@ -437,7 +499,9 @@ fn filestat_bytes(md: &std::fs::Metadata) -> [u8; 64] {
     b[32..40].copy_from_slice(&md.len().to_le_bytes());
     b[40..48].copy_from_slice(&nanos(md.accessed()).to_le_bytes());
     b[48..56].copy_from_slice(&nanos(md.modified()).to_le_bytes());
-    let ctim = (md.ctime() as u64).saturating_mul(1_000_000_000).saturating_add(md.ctime_nsec() as u64);
+    let ctim = (md.ctime() as u64)
+        .saturating_mul(1_000_000_000)
+        .saturating_add(md.ctime_nsec() as u64);
     b[56..64].copy_from_slice(&ctim.to_le_bytes());
     b
 }
@@ -473,7 +537,9 @@ const FST_MTIM: i32 = 4;
 const FST_MTIM_NOW: i32 = 8;
 
 fn file_times(atim: i64, mtim: i64, flags: i32) -> R<std::fs::FileTimes> {
-    if (flags & FST_ATIM != 0 && flags & FST_ATIM_NOW != 0) || (flags & FST_MTIM != 0 && flags & FST_MTIM_NOW != 0) {
+    if (flags & FST_ATIM != 0 && flags & FST_ATIM_NOW != 0)
+        || (flags & FST_MTIM != 0 && flags & FST_MTIM_NOW != 0)
+    {
         return Err(EINVAL.into());
     }
     let at = |ns: i64| UNIX_EPOCH + Duration::from_nanos(ns as u64);
@@ -520,7 +586,10 @@ fn fd_prestat_dir_name(s: &mut Store, a: &[Val]) -> R {
 
 fn preopen_name(s: &mut Store, fd: i32) -> R<String> {
     match &ctx(s)?.fds.get(fd)?.kind {
-        Kind::Dir { preopen: Some(name), .. } => Ok(name.clone()),
+        Kind::Dir {
+            preopen: Some(name),
+            ..
+        } => Ok(name.clone()),
         _ => Err(EBADF.into()),
     }
 }
@@ -643,11 +712,16 @@ fn fd_tell(s: &mut Store, a: &[Val]) -> R {
 /// listings are deterministic; the cookie of an entry is its index plus one.
 fn fd_readdir(s: &mut Store, a: &[Val]) -> R {
     let (buf, buf_len, cookie) = (a[1].i32(), a[2].i32() as u32 as usize, a[3].i64() as u64);
-    let dir = ctx(s)?.fds.dir(a[0].i32()).map_err(|e| if e == ENOTDIR { EBADF } else { e })?;
+    let dir = ctx(s)?
+        .fds
+        .dir(a[0].i32())
+        .map_err(|e| if e == ENOTDIR { EBADF } else { e })?;
     let mut entries: Vec<(Vec<u8>, u64, u8)> = Vec::new();
     let md = std::fs::metadata(&dir)?;
     entries.push((b".".to_vec(), md.ino(), FILETYPE_DIR));
-    let parent_ino = std::fs::metadata(dir.join("..")).map(|m| m.ino()).unwrap_or(0);
+    let parent_ino = std::fs::metadata(dir.join(".."))
+        .map(|m| m.ino())
+        .unwrap_or(0);
     entries.push((b"..".to_vec(), parent_ino, FILETYPE_DIR));
     let mut names = Vec::new();
     for e in std::fs::read_dir(&dir)? {
@@ -667,7 +741,11 @@ fn fd_readdir(s: &mut Store, a: &[Val]) -> R {
     names.sort();
     entries.extend(names);
     let mut out = Vec::new();
-    for (i, (name, ino, ty)) in entries.iter().enumerate().skip(cookie.min(usize::MAX as u64) as usize) {
+    for (i, (name, ino, ty)) in entries
+        .iter()
+        .enumerate()
+        .skip(cookie.min(usize::MAX as u64) as usize)
+    {
         let mut d = [0u8; 24];
         d[0..8].copy_from_slice(&(i as u64 + 1).to_le_bytes());
         d[8..16].copy_from_slice(&ino.to_le_bytes());
@@ -701,17 +779,29 @@ fn path_open(s: &mut Store, a: &[Val]) -> R {
     let (dirfd, lookup, oflags) = (a[0].i32(), a[1].i32(), a[4].i32());
     let rights = a[5].i64() as u64;
     let fdflags = a[7].i32() as u16;
-    let path = host_path(s, dirfd, a[2].i32(), a[3].i32(), lookup & LOOKUP_FOLLOW != 0)?;
+    let path = host_path(
+        s,
+        dirfd,
+        a[2].i32(),
+        a[3].i32(),
+        lookup & LOOKUP_FOLLOW != 0,
+    )?;
     let write = rights & (RIGHT_FD_WRITE | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE) != 0
         || oflags & O_TRUNC != 0
         || fdflags & FDFLAG_APPEND != 0;
     let read = rights & (RIGHT_FD_READ | RIGHT_FD_READDIR) != 0 || !write;
     let existing = std::fs::symlink_metadata(&path).ok();
-    if let Some(md) = &existing {
-        if md.file_type().is_symlink() {
-            // Only reachable without LOOKUP_FOLLOW: the final component is a link.
-            return Err(if oflags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL { EEXIST } else { ELOOP }.into());
+    if existing
+        .as_ref()
+        .is_some_and(|md| md.file_type().is_symlink())
+    {
+        // Only reachable without LOOKUP_FOLLOW: the final component is a link.
+        return Err(if oflags & (O_CREAT | O_EXCL) == O_CREAT | O_EXCL {
+            EEXIST
+        } else {
+            ELOOP
         }
+        .into());
     }
     let kind = if oflags & O_DIRECTORY != 0 || existing.as_ref().is_some_and(|m| m.is_dir()) {
         match &existing {
@@ -720,7 +810,10 @@ fn path_open(s: &mut Store, a: &[Val]) -> R {
             Some(m) if !m.is_dir() => return Err(ENOTDIR.into()),
             Some(_) if oflags & O_CREAT != 0 && oflags & O_EXCL != 0 => return Err(EEXIST.into()),
             Some(_) if write => return Err(EISDIR.into()),
-            Some(_) => Kind::Dir { path, preopen: None },
+            Some(_) => Kind::Dir {
+                path,
+                preopen: None,
+            },
         }
     } else {
         let mut o = OpenOptions::new();
@@ -739,7 +832,10 @@ fn path_open(s: &mut Store, a: &[Val]) -> R {
             o.truncate(true);
         }
         let file = o.open(&path)?;
-        Kind::File { file, append: fdflags & FDFLAG_APPEND != 0 }
+        Kind::File {
+            file,
+            append: fdflags & FDFLAG_APPEND != 0,
+        }
     };
     let mut fd = Fd::new(kind);
     fd.nonblock = fdflags & FDFLAG_NONBLOCK != 0;
@@ -849,7 +945,12 @@ fn poll_oneoff(s: &mut Store, a: &[Val]) -> R {
         let b = &subs[k * 48..k * 48 + 48];
         let userdata = get_u64(b, 0)?;
         let tag = b[8];
-        let mut sub = Sub { userdata, tag, deadline: 0, fd: 0 };
+        let mut sub = Sub {
+            userdata,
+            tag,
+            deadline: 0,
+            fd: 0,
+        };
         match tag {
             EVENT_CLOCK => {
                 let id = get_u32(b, 16)? as i32;
@@ -858,7 +959,11 @@ fn poll_oneoff(s: &mut Store, a: &[Val]) -> R {
                 let c = ctx(s)?;
                 match now(c, id) {
                     Ok(t) => {
-                        let rel = if flags & SUBCLOCK_ABSTIME != 0 { timeout.saturating_sub(t) } else { timeout };
+                        let rel = if flags & SUBCLOCK_ABSTIME != 0 {
+                            timeout.saturating_sub(t)
+                        } else {
+                            timeout
+                        };
                         sub.deadline = c.start.elapsed().as_nanos() as u64 + rel;
                     }
                     Err(_) => events.push(event(userdata, EINVAL as u16, tag, 0)),

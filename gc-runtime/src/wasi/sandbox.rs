@@ -41,7 +41,9 @@ pub fn resolve(root: &Path, path: &[u8], follow_final: bool) -> Result<PathBuf, 
         parts.push(c);
         if !pending.is_empty() || follow_final {
             let host = join(root, &parts);
-            let Ok(md) = std::fs::symlink_metadata(&host) else { continue };
+            let Ok(md) = std::fs::symlink_metadata(&host) else {
+                continue;
+            };
             if md.file_type().is_symlink() {
                 links += 1;
                 if links > MAX_SYMLINKS {
@@ -63,7 +65,10 @@ pub fn resolve(root: &Path, path: &[u8], follow_final: bool) -> Result<PathBuf, 
 }
 
 fn components(path: &[u8]) -> Vec<Vec<u8>> {
-    path.split(|b| *b == b'/').filter(|c| !c.is_empty() && *c != b".").map(<[u8]>::to_vec).collect()
+    path.split(|b| *b == b'/')
+        .filter(|c| !c.is_empty() && *c != b".")
+        .map(<[u8]>::to_vec)
+        .collect()
 }
 
 fn join(root: &Path, parts: &[Vec<u8>]) -> PathBuf {
