@@ -27,11 +27,27 @@ fn isqrt(n: u64) -> u64 {
     lo
 }
 
-fn bisect(f: fn(f64) -> f64, mut a: f64, mut b: f64) -> (f64, u32) {
+/// The functions whose roots are searched (an enum rather than fn pointers, which are beyond issue 3).
+#[derive(Clone, Copy)]
+enum Equation {
+    Cubic,
+    CosFixedPoint,
+}
+
+impl Equation {
+    fn eval(self, x: f64) -> f64 {
+        match self {
+            Equation::Cubic => x * x * x - x - 2.0,
+            Equation::CosFixedPoint => x.cos() - x,
+        }
+    }
+}
+
+fn bisect(f: Equation, mut a: f64, mut b: f64) -> (f64, u32) {
     let mut iterations = 0;
     while b - a > 1e-12 {
         let mid = (a + b) / 2.0;
-        if f(a).signum() == f(mid).signum() { a = mid } else { b = mid }
+        if f.eval(a).signum() == f.eval(mid).signum() { a = mid } else { b = mid }
         iterations += 1;
     }
     ((a + b) / 2.0, iterations)
@@ -46,8 +62,8 @@ fn main() {
     for n in [0, 1, 15, 16, 17, 1_000_000, 999_999_999_999, u64::MAX] {
         println!("isqrt({n}) = {}", isqrt(n));
     }
-    let (root, iterations) = bisect(|x| x * x * x - x - 2.0, 1.0, 2.0);
+    let (root, iterations) = bisect(Equation::Cubic, 1.0, 2.0);
     println!("root of x^3-x-2: {root:.10} after {iterations} iterations");
-    let (root, _) = bisect(|x| x.cos() - x, 0.0, 1.0);
+    let (root, _) = bisect(Equation::CosFixedPoint, 0.0, 1.0);
     println!("fixed point of cos: {root:.10}");
 }

@@ -33,25 +33,24 @@ fn merge_sort(v: &[i32]) -> Vec<i32> {
     out
 }
 
-fn quicksort(v: &mut [i32]) {
-    if v.len() <= 1 {
+/// Sorts `v[lo..hi]` (Lomuto partition around the middle element, moved to the end first).
+fn quicksort(v: &mut [i32], lo: usize, hi: usize) {
+    if hi - lo <= 1 {
         return;
     }
-    // Lomuto partition around the middle element (moved to the end first).
-    let last = v.len() - 1;
-    v.swap(v.len() / 2, last);
+    let last = hi - 1;
+    v.swap(lo + (hi - lo) / 2, last);
     let pivot = v[last];
-    let mut store = 0;
-    for i in 0..last {
+    let mut store = lo;
+    for i in lo..last {
         if v[i] < pivot {
             v.swap(i, store);
             store += 1;
         }
     }
     v.swap(store, last);
-    let (left, right) = v.split_at_mut(store);
-    quicksort(left);
-    quicksort(&mut right[1..]);
+    quicksort(v, lo, store);
+    quicksort(v, store + 1, hi);
 }
 
 fn counting_sort(v: &[i32], min: i32, max: i32) -> Vec<i32> {
@@ -82,7 +81,8 @@ fn main() {
     insertion_sort(&mut a);
     let b = merge_sort(&data);
     let mut c = data.clone();
-    quicksort(&mut c);
+    let len = c.len();
+    quicksort(&mut c, 0, len);
     let d = counting_sort(&data, -500, 499);
     let mut e = data.clone();
     e.sort();

@@ -8,13 +8,17 @@ struct Node {
     right: Option<Box<Node>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Tree {
     root: Option<Box<Node>>,
     size: usize,
 }
 
 impl Tree {
+    fn new() -> Tree {
+        Tree { root: None, size: 0 }
+    }
+
     fn insert(&mut self, key: i32) {
         let mut slot = &mut self.root;
         while let Some(node) = slot {
@@ -67,7 +71,7 @@ impl Tree {
 }
 
 fn main() {
-    let mut tree = Tree::default();
+    let mut tree = Tree::new();
     for key in [50, 30, 70, 20, 40, 60, 80, 30, 65, 20, 20, 10] {
         tree.insert(key);
     }
@@ -88,7 +92,7 @@ fn main() {
     let mut rest = Vec::new();
     Tree::in_order(&tree.root, &mut rest);
     println!("left: {} (height {})", rest.join(" "), Tree::height(&tree.root));
-    let mut degenerate = Tree::default();
+    let mut degenerate = Tree::new();
     for key in 0..200 {
         degenerate.insert(key);
     }

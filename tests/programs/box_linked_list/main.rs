@@ -52,7 +52,7 @@ impl List {
         let mut node = self;
         while let Cons(value, rest) = node {
             parts.push(value.to_string());
-            node = rest.as_ref();
+            node = rest;
         }
         format!("[{}]", parts.join(" -> "))
     }

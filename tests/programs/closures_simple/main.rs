@@ -1,19 +1,10 @@
-// Simple closures passed to std methods (issue 3 scope): unwrap_or_else, map, and_then, position, sort_by_key-free.
-
-fn apply_twice(f: fn(i32) -> i32, x: i32) -> i32 {
-    f(f(x))
-}
-
-fn add_three(x: i32) -> i32 {
-    x + 3
-}
+// Simple closures (issue 3 scope): called locally and passed to unwrap_or_else, map, and_then, position.
 
 fn main() {
     let square = |x: i32| x * x;
     let add = |a: i32, b: i32| a + b;
     println!("square(7) = {}, add(2, 3) = {}", square(7), add(2, 3));
-    println!("apply_twice(add_three, 1) = {}", apply_twice(add_three, 1));
-    println!("apply_twice(closure, 2) = {}", apply_twice(|x| x * 10, 2));
+    println!("square(square(3)) = {}", square(square(3)));
     let threshold = 10;
     let above = |x: i32| x > threshold;
     let values = [3, 14, 8, 22, 10];

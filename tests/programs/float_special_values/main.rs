@@ -24,9 +24,7 @@ fn main() {
     for x in [1.0, -0.0, 0.0, 1e-310, inf, -inf, nan, f64::MAX * 10.0] {
         println!("{x:>10} {x:>10?} {}", classify(x));
     }
-    println!("{:?}", 0.0f64.partial_cmp(&-0.0));
-    println!("{:?}", nan.partial_cmp(&1.0));
-    println!("{:?}", 2.0f64.partial_cmp(&1.0));
+    println!("0 <= -0 {} ; nan <= nan {} ; 2 >= 1 {}", 0.0f64 <= -0.0, nan <= nan, 2.0f64 >= 1.0);
     println!("max(nan, 1) {} min(1, nan) {}", nan.max(1.0), 1.0f64.min(nan));
     println!("copysign {} {}", 3.0f64.copysign(-0.0), (-2.0f64).copysign(1.0));
     println!("signs {} {} {}", (-0.0f64).is_sign_negative(), 0.0f64.is_sign_positive(), (-1.0f64).is_sign_negative());

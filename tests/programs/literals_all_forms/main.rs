@@ -35,5 +35,5 @@ second";
     let unit = ();
     let tuple1 = (5,);
     println!("{unit:?} {tuple1:?} {}", true && !false);
-    println!("{}", i32::from_str_radix("-ff", 16).unwrap() + i32::from_str_radix("101", 2).unwrap());
+    println!("{}", "-255".parse::<i32>().unwrap() + 0b101);
 }

@@ -1,4 +1,4 @@
-// Option: unwrap_or(_else), map, and_then, ok_or, is_some/is_none, as_ref, as_mut, take, replace, filter, or, xor.
+// Option (issue-3 surface): unwrap, expect, unwrap_or(_else), map, and_then, ok_or, is_some/is_none, as_ref.
 
 #[derive(Debug, Clone)]
 struct User {
@@ -9,6 +9,10 @@ struct User {
 
 fn domain(user: &User) -> Option<&str> {
     user.email.as_ref().and_then(|e| e.split_once('@')).map(|(_, d)| d)
+}
+
+fn age_label(user: &User) -> String {
+    user.age.map(|a| a.to_string()).unwrap_or_else(|| "unknown".to_string())
 }
 
 fn main() {
@@ -23,7 +27,7 @@ fn main() {
             u.name,
             domain(u),
             u.age.unwrap_or(0),
-            u.age.map_or("unknown".to_string(), |a| a.to_string()),
+            age_label(u),
             u.age.map(|a| a >= 18),
             u.email.is_some(),
             u.email.is_none()
@@ -33,29 +37,18 @@ fn main() {
     println!("fallback {fallback}");
     let required: Result<u32, String> = users[2].age.ok_or(format!("{} has no age", users[2].name));
     println!("{required:?}");
-    let lazy: Result<u32, &str> = users[0].age.ok_or_else(|| "never evaluated");
-    println!("{lazy:?}");
-    let mut slot = Some(5);
-    if let Some(v) = slot.as_mut() {
-        *v *= 10;
-    }
-    println!("as_mut {slot:?}");
-    let taken = slot.take();
-    println!("take {taken:?} leaves {slot:?}");
-    let old = slot.replace(7);
-    println!("replace returned {old:?}, now {slot:?}");
-    println!("filter {:?} {:?}", Some(4).filter(|x| x % 2 == 0), Some(3).filter(|x| x % 2 == 0));
-    println!("or {:?} {:?} xor {:?}", None.or(Some(1)), Some(2).or(Some(3)), Some(1).xor(None::<i32>));
-    println!("and {:?} {:?}", Some(1).and(Some("x")), None::<i32>.and(Some("y")));
-    println!("unwrap_or_default {} {:?}", None::<u8>.unwrap_or_default(), None::<String>.unwrap_or_default());
+    let present: Result<u32, String> = users[0].age.ok_or("missing".to_string());
+    println!("{present:?}");
     let chained = Some("42").map(|s| s.parse::<i32>()).and_then(|r| r.ok()).map(|n| n + 1);
     println!("chained {chained:?}");
-    println!("get_or_insert {}", *None.get_or_insert(9));
     let words = ["3", "x", "5"];
     let mut total = 0;
     for w in words {
         total += w.parse::<i32>().ok().unwrap_or(-1);
     }
-    println!("total {total} expect {}", Some(11).expect("present"));
-    println!("zip {:?} copied {:?}", Some(1).zip(Some('a')), Some(&8).copied());
+    println!("total {total} expect {} unwrap {}", Some(11).expect("present"), Some('z').unwrap());
+    let name_len = users[0].email.as_ref().map(|e| e.len());
+    println!("email length {name_len:?}, still owned: {:?}", users[0].email);
+    let nested: Option<Option<i32>> = Some(None);
+    println!("nested {nested:?} is_some {}", nested.is_some());
 }

@@ -20,7 +20,7 @@ fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
 fn number(text: &str, key: &'static str) -> Result<i64, ConfigError> {
     let raw = field(text, key).ok_or(ConfigError::Missing(key))?;
     let value = raw.parse::<i64>().map_err(|e| ConfigError::BadNumber(format!("{key}: {e}")))?;
-    if !(0..=1000).contains(&value) {
+    if value < 0 || value > 1000 {
         return Err(ConfigError::OutOfRange(value));
     }
     Ok(value)

@@ -1,4 +1,4 @@
-// Result: map, map_err, and_then, ok, err, unwrap_or(_else), is_ok/is_err, unwrap_err, or_else, expect.
+// Result (issue-3 surface): map, map_err, and_then, ok, unwrap_or(_else), is_ok/is_err, unwrap, unwrap_err, expect.
 
 #[derive(Debug)]
 enum MathError {
@@ -24,15 +24,14 @@ fn describe(e: &MathError) -> String {
 fn main() {
     let cases = [(16.0, 4.0), (9.0, 0.0), (-8.0, 2.0), (2.0, 8.0)];
     for (a, b) in cases {
-        let result = divide(a, b).and_then(checked_sqrt);
+        let result = divide(a, b).and_then(|q| checked_sqrt(q));
         println!("sqrt({a}/{b}) = {result:?}");
-        println!("  ok {:?} err is_some {} is_ok {} is_err {}", result.as_ref().ok(), result.as_ref().err().is_some(), result.is_ok(), result.is_err());
-        println!("  unwrap_or {} described {:?}", result.as_ref().map(|v| *v).unwrap_or(-1.0), result.as_ref().map_err(describe));
+        println!("  is_ok {} is_err {}", result.is_ok(), result.is_err());
+        println!("  unwrap_or {} described {:?}", result.as_ref().map(|v| *v).unwrap_or(-1.0), result.as_ref().map_err(|e| describe(e)));
+        println!("  ok {:?}", result.ok());
     }
     let parsed: Result<i32, String> = "12x".parse::<i32>().map_err(|e| e.to_string());
     println!("{parsed:?} unwrap_err {}", parsed.clone().unwrap_err());
-    let recovered = parsed.or_else(|msg| if msg.contains("digit") { Ok::<i32, String>(0) } else { Err(msg) });
-    println!("recovered {recovered:?}");
     let doubled = "21".parse::<i32>().map(|n| n * 2);
     println!("doubled {doubled:?} unwrap {}", doubled.clone().unwrap());
     let lazy = "oops".parse::<u8>().unwrap_or_else(|e| {
@@ -49,7 +48,6 @@ fn main() {
     }
     println!("good sum {good}");
     println!("expect {}", divide(1.0, 4.0).expect("non-zero divisor"));
-    println!("and {:?} or {:?}", Ok::<i32, String>(1).and(Err::<i32, String>("second".into())), Err::<i32, i32>(1).or(Ok::<i32, i32>(2)));
-    println!("unwrap_or_default {}", "z".parse::<i64>().unwrap_or_default());
-    println!("is_ok_and {}", "7".parse::<i32>().is_ok_and(|n| n > 5));
+    let chained = "8".parse::<i32>().map_err(|e| e.to_string()).and_then(|n| if n > 5 { Ok(n) } else { Err(format!("{n} too small")) });
+    println!("chained {chained:?}");
 }

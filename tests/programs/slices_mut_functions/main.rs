@@ -1,4 +1,4 @@
-// Functions over &[T] and &mut [T]: in-place algorithms, sub-slices, split_at, swap, fill.
+// Functions over &[T] and &mut [T]: in-place algorithms, sub-slices of arrays and Vecs, swap.
 
 fn bubble_sort(values: &mut [i32]) -> usize {
     let mut swaps = 0;
@@ -52,12 +52,14 @@ fn main() {
     println!("partially sorted {data:?} with {swaps} swaps");
     let swaps = bubble_sort(&mut data);
     println!("sorted {data:?} with {swaps} swaps");
-    let (low, high) = data.split_at(3);
+    let low = &data[..3];
+    let high = &data[3..];
     println!("low {low:?} high {high:?}");
-    let (left, right) = data.split_at_mut(4);
-    left[0] = right[0] * 10;
-    right.fill(1);
-    println!("after split_at_mut {data:?}");
+    data[0] = data[4] * 10;
+    for x in &mut data[4..] {
+        *x = 1;
+    }
+    println!("after sub-slice writes {data:?}");
     let mut letters = ['r', 'u', 's', 't'];
     for _ in 0..3 {
         rotate_left_by_one(&mut letters);
@@ -77,5 +79,5 @@ fn main() {
     let row: &mut Vec<i32> = &mut matrix[1];
     row.reverse();
     println!("{matrix:?}");
-    println!("contains {} starts {} ends {}", data.contains(&1), data.starts_with(&[-80]), data.ends_with(&[1, 1]));
+    println!("contains {} first {:?} last {:?}", data.contains(&1), data.first(), data.last());
 }

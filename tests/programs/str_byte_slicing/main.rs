@@ -1,4 +1,4 @@
-// Slicing &str by byte ranges at char boundaries: find + slice, get() returning None, is_char_boundary, bytes.
+// Slicing &str by byte ranges at char boundaries: find/rfind + slice, len_utf8, bytes.
 
 fn between<'a>(s: &'a str, open: char, close: char) -> Option<&'a str> {
     let start = s.find(open)? + open.len_utf8();
@@ -15,15 +15,17 @@ fn main() {
         rest = &rest[close + 1..];
     }
     let word = "héllo";
-    for i in 0..=word.len() {
-        println!("{i}: boundary {} get(..i) {:?}", word.is_char_boundary(i), word.get(..i));
+    let mut offset = 0;
+    for c in word.chars() {
+        println!("{offset}: {c} then {:?}", &word[offset + c.len_utf8()..]);
+        offset += c.len_utf8();
     }
     println!("{} | {} | {} | {}", &word[..1], &word[3..], &word[1..3], &word[..]);
     let mut sum = 0u32;
     for b in word.bytes() {
         sum += b as u32;
     }
-    println!("byte sum {sum} first byte {:#x} as_bytes {:?}", word.as_bytes()[0], &word.as_bytes()[1..3]);
+    println!("byte sum {sum}");
     let path = "src/main.rs";
     if let Some(dot) = path.rfind('.') {
         println!("stem {} ext {}", &path[..dot], &path[dot + 1..]);
@@ -31,5 +33,5 @@ fn main() {
     let s = String::from("ownership");
     let slice: &str = &s[3..];
     println!("{slice} {}", slice.len());
-    println!("{:?} {:?}", "abc".get(1..10), "abc".get(3..));
+    println!("{:?} {:?}", &"abc"[1..], &"abc"[3..]);
 }
