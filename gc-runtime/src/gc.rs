@@ -151,6 +151,11 @@ impl Heap {
         self.slots[i as usize].as_mut().expect("live heap object")
     }
 
+    /// Every object in the heap (right after a collection: exactly the reachable ones).
+    pub(crate) fn objects(&self) -> impl Iterator<Item = &Obj> {
+        self.slots.iter().flatten()
+    }
+
     pub fn stats(&self) -> GcStats {
         GcStats {
             live_objects: self.live_objects,

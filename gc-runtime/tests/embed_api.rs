@@ -403,3 +403,51 @@ fn linker_instance_and_module_registration_link_modules_together() {
     );
     assert!(linker.get(&mut store, "lib", "seven").is_some());
 }
+
+/// Host values are freed once nothing refers to them; those the guest keeps survive.
+#[test]
+fn unreferenced_host_values_are_dropped() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Counted(Arc<AtomicUsize>);
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    let engine = Engine::default();
+    let m = Module::new(
+        &engine,
+        r#"(module (global $g (mut externref) (ref.null extern))
+            (func (export "keep") (param externref) (global.set $g (local.get 0))))"#,
+    )
+    .unwrap();
+    let mut store = Store::new(&engine, ());
+    let inst = Instance::new(&mut store, &m, &[]).unwrap();
+    let keep = inst
+        .get_typed_func::<Option<ExternRef>, ()>(&mut store, "keep")
+        .unwrap();
+    let dropped = Arc::new(AtomicUsize::new(0));
+    let kept = ExternRef::new(&mut store, Counted(dropped.clone()));
+    keep.call(&mut store, Some(kept)).unwrap();
+    let held = ExternRef::new(&mut store, Counted(dropped.clone()));
+    for _ in 0..10_000 {
+        ExternRef::new(&mut store, Counted(dropped.clone()));
+    }
+    assert!(
+        store.host_value_count() < 5_000,
+        "automatic sweeps ran: {}",
+        store.host_value_count()
+    );
+    store.gc();
+    assert_eq!(
+        store.host_value_count(),
+        2,
+        "the global's value and the held one remain"
+    );
+    assert_eq!(dropped.load(Ordering::SeqCst), 10_000);
+    assert!(held.data(&store).unwrap().is::<Counted>());
+    drop(held);
+    store.gc();
+    assert_eq!(store.host_value_count(), 1);
+}

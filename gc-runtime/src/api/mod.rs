@@ -41,6 +41,7 @@ mod call_async;
 mod engine;
 mod externals;
 mod func;
+mod host_values;
 mod linker;
 mod module;
 mod store;

@@ -24,7 +24,7 @@ pub(crate) struct StoreState {
     pub(crate) id: u64,
     pub(crate) data: Box<dyn Any + Send>,
     /// Values behind `ExternRef::new` references (`Ref::ExternHost(i)`).
-    pub(crate) host_values: Vec<Box<dyn Any + Send + Sync>>,
+    pub(crate) host_values: super::host_values::HostValues,
     /// Root slots released by dropped handles, unrooted at the next call or collection.
     pub(crate) drops: Arc<Mutex<Vec<usize>>>,
     /// Whether an async host function may suspend now (inside `call_async`, not under a sync call).
@@ -90,7 +90,7 @@ impl<T: Send + 'static> Store<T> {
         core.embedder = Some(Box::new(StoreState {
             id: NEXT_STORE_ID.fetch_add(1, Ordering::Relaxed),
             data: Box::new(data),
-            host_values: Vec::new(),
+            host_values: Default::default(),
             drops: Arc::new(Mutex::new(Vec::new())),
             async_ok: false,
             pending: None,
@@ -224,10 +224,16 @@ impl<T: 'static> Store<T> {
         }
     }
 
-    /// Runs a full garbage collection now (releasing roots of dropped handles first).
+    /// Runs a full garbage collection now: releases the roots of dropped handles, frees
+    /// unreachable GC objects, and drops host values (of [`ExternRef::new`](super::ExternRef::new))
+    /// that no reference reaches any more.
     pub fn gc(&mut self) {
-        process_drops(&mut self.core);
-        self.core.collect_garbage();
+        super::host_values::sweep(&mut self.core);
+    }
+
+    /// How many host values (of [`ExternRef::new`](super::ExternRef::new)) the store keeps.
+    pub fn host_value_count(&self) -> usize {
+        state(&self.core).host_values.len()
     }
 
     /// GC heap statistics.

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use wasmparser::{RefType, ValType};
 
-use super::store::{AsContext, AsContextMut, CoreStore, state, state_mut};
+use super::store::{AsContext, AsContextMut, CoreStore, state};
 use super::{Func, Result};
 use crate::error::Error;
 use crate::types::Ht;
@@ -255,7 +255,7 @@ fn ref_to_val(core: &mut CoreStore, r: Ref, hier: Hierarchy) -> Val {
 pub(crate) struct RootInner {
     pub(crate) store: u64,
     pub(crate) r: Ref,
-    /// Slot in the store's root list (`None` for references that own no heap object).
+    /// Slot in the store's root list (`None` for references that own nothing: null, i31, funcs).
     slot: Option<usize>,
     drops: Arc<Mutex<Vec<usize>>>,
 }
@@ -273,7 +273,9 @@ pub(crate) struct Rooted(Arc<RootInner>);
 
 impl Rooted {
     pub(crate) fn new(core: &mut CoreStore, r: Ref) -> Rooted {
-        let slot = r.heap_index().map(|_| core.root(r));
+        let owns_something =
+            r.heap_index().is_some() || matches!(r, Ref::Host(_) | Ref::ExternHost(_));
+        let slot = owns_something.then(|| core.root(r));
         let st = state(core);
         Rooted(Arc::new(RootInner {
             store: st.id,
@@ -298,8 +300,9 @@ impl std::ops::Deref for Rooted {
 pub struct ExternRef(pub(crate) Rooted);
 
 impl ExternRef {
-    /// Wraps a host value. The value lives as long as the store (host values are not traced by
-    /// the wasm collector).
+    /// Wraps a host value. It is dropped once neither the host (through an `ExternRef`) nor the
+    /// guest (in a global, table, GC object or on the stack) refers to it any more, at a
+    /// [`Store::gc`](super::Store::gc) or an automatic sweep when host values accumulate.
     ///
     /// ```
     /// use gc_runtime::api::{Engine, ExternRef, Store};
@@ -307,12 +310,13 @@ impl ExternRef {
     /// let r = ExternRef::new(&mut store, String::from("hello"));
     /// let s = r.data(&store).unwrap().downcast_ref::<String>().unwrap();
     /// assert_eq!(s, "hello");
+    /// drop(r);
+    /// store.gc();
+    /// assert_eq!(store.host_value_count(), 0);
     /// ```
     pub fn new<T: Any + Send + Sync>(mut store: impl AsContextMut, value: T) -> ExternRef {
         let core = store.core_mut();
-        let st = state_mut(core);
-        st.host_values.push(Box::new(value));
-        let idx = (st.host_values.len() - 1) as u32;
+        let idx = super::host_values::insert(core, Box::new(value));
         ExternRef(Rooted::new(core, Ref::ExternHost(idx)))
     }
 
@@ -323,7 +327,7 @@ impl ExternRef {
             return None;
         }
         match self.0.r {
-            Ref::ExternHost(i) => st.host_values.get(i as usize).map(|b| b.as_ref()),
+            Ref::ExternHost(i) => st.host_values.get(i),
             _ => None,
         }
     }
