@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod lower;
 pub mod emit;
+pub mod gc_types;
 pub mod resolve;
 pub mod test_harness;
 pub mod tir;

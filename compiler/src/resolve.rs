@@ -486,7 +486,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
     if segs.is_empty() {
         return None;
     }
-    if matches!(segs[0].as_str(), "std" | "core" | "alloc") {
+    if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
         return Some(Def::Std(segs.join("::")));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
@@ -588,7 +588,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
             match alias {
                 Some(name) => {
                     let mut done = false;
-                    if matches!(path[0].as_str(), "std" | "core" | "alloc") {
+                    if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
                         let d = Def::Std(path.join("::"));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);

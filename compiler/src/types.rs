@@ -103,6 +103,9 @@ pub enum Ty {
     ParseError(bool),
     /// A closure literal (only as an argument of std methods, inlined there).
     Closure(usize),
+    /// A WasmRust GC type of the `wasm` crate (`GcBox<T>`, `GcRc<T>`, `GcArray<T>`; `GcString` and
+    /// `ExternRef` carry `()`). See `crate::gc_types`.
+    Gc(crate::gc_types::GcKind, Box<Ty>),
     Var(u32),
 }
 
@@ -175,6 +178,7 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             Ty::FmtError => f.write_str("fmt::Error"),
             Ty::ParseError(fl) => f.write_str(if *fl { "ParseFloatError" } else { "ParseIntError" }),
             Ty::Closure(_) => f.write_str("{closure}"),
+            Ty::Gc(k, t) => k.write_name(f, &sub(t)),
             Ty::Var(_) => f.write_str("_"),
         }
     }
@@ -254,6 +258,7 @@ impl InferTable {
             Ty::Option(e) => Ty::Option(Box::new(f(e))),
             Ty::Result(a, b) => Ty::Result(Box::new(f(a)), Box::new(f(b))),
             Ty::Boxed(e) => Ty::Boxed(Box::new(f(e))),
+            Ty::Gc(k, e) => Ty::Gc(*k, Box::new(f(e))),
             Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             other => other.clone(),
@@ -265,7 +270,7 @@ impl InferTable {
         match &t {
             Ty::Var(w) => *w == v,
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
-            Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
+            Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
             _ => false,
         }
@@ -310,6 +315,7 @@ impl InferTable {
             (Ty::Array(x, n), Ty::Array(y, m)) if n == m => self.unify(x, y),
             (Ty::Slice(x), Ty::Slice(y)) | (Ty::Vec(x), Ty::Vec(y)) | (Ty::Option(x), Ty::Option(y)) | (Ty::Boxed(x), Ty::Boxed(y)) | (Ty::Iter(x), Ty::Iter(y)) => self.unify(x, y),
             (Ty::Range(x, i), Ty::Range(y, j)) if i == j => self.unify(x, y),
+            (Ty::Gc(k1, x), Ty::Gc(k2, y)) if k1 == k2 => self.unify(x, y),
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
             (Ty::Result(a1, b1), Ty::Result(a2, b2)) => {
                 self.unify(a1, a2)?;

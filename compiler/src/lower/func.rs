@@ -74,6 +74,17 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     lw.set_body(id, locals, code);
 }
 
+/// Whether a type contains a reference (a borrow could then outlive a call).
+fn contains_ref(t: &Ty) -> bool {
+    match t {
+        Ty::Ref(..) | Ty::Str | Ty::Slice(_) => true,
+        Ty::Tuple(ts) => ts.iter().any(contains_ref),
+        Ty::Array(e, _) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) => contains_ref(e),
+        Ty::Result(a, b) => contains_ref(a) || contains_ref(b),
+        _ => false,
+    }
+}
+
 fn intrinsic_name(name: &str, prelude: bool) -> Option<&str> {
     if prelude { name.strip_prefix("__intrinsic_") } else { None }
 }
@@ -214,13 +225,56 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 self.copy_if_needed(&e.ty);
             }
             ExprKind::Call(f, args) => {
+                // `&mut` to a scalar field/element: pass a temporary cell and copy the value back after
+                // the call (exact, since the borrow cannot outlive the call when the result holds no
+                // reference).
+                let mut writebacks = Vec::new();
                 for a in args {
+                    let alias = match (&a.kind, &a.ty) {
+                        (ExprKind::Local(l), Ty::Ref(true, t)) if self.aliases.contains_key(l) => Some((self.aliases[l].clone(), (**t).clone())),
+                        _ => None,
+                    };
+                    let borrowed = match alias {
+                        Some(x) => Some(x),
+                        None => match self.scalar_place_borrow(a) {
+                            Some(inner) => {
+                                let t = inner.ty.clone();
+                                Some((self.place(inner), t))
+                            }
+                            None => None,
+                        },
+                    };
+                    if let Some((p, pt)) = borrowed {
+                        if contains_ref(&e.ty) {
+                            self.lw.error(codes::UNSUPPORTED_BORROW, &a.span, "a `&mut` to a scalar field or element passed to a function returning a reference is not supported yet", None);
+                        }
+                        let c = self.lw.cell_type(&pt);
+                        let cl = self.new_local(super::reprs::ref_ty(c));
+                        self.load(&p);
+                        self.emit(I::StructNew(c));
+                        self.emit(I::LocalTee(cl));
+                        writebacks.push((p, cl, c));
+                        continue;
+                    }
                     self.expr(a);
                 }
                 let id = self.lw.user_fn(*f);
                 self.emit(I::Call(id));
                 if matches!(e.ty, Ty::Never) {
                     self.emit(I::Unreachable);
+                    return;
+                }
+                if !writebacks.is_empty() {
+                    let r = self.stash(&e.ty);
+                    for (p, cl, c) in writebacks {
+                        self.store_with(&p, &mut |fl: &mut FnLower| {
+                            fl.emit(I::LocalGet(cl));
+                            fl.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+                        });
+                    }
+                    if let Some(r) = r {
+                        self.emit(I::LocalGet(r));
+                    }
                 }
             }
             ExprKind::Std(op, args) => {
@@ -453,10 +507,29 @@ impl<'l, 'a> FnLower<'l, 'a> {
         self.emit(I::LocalSet(idx));
     }
 
+    /// `&mut place` of a scalar field, element or alias (not a cell-backed local): returns the place.
+    pub fn scalar_place_borrow<'e>(&mut self, a: &'e TExpr) -> Option<&'e TExpr> {
+        let ExprKind::AddrOf(true, inner) = &a.kind else { return None };
+        if !self.lw.is_scalar(&inner.ty) {
+            return None;
+        }
+        match &inner.kind {
+            ExprKind::Field(..) | ExprKind::Index(..) => Some(inner),
+            ExprKind::Deref(r) if matches!(&r.kind, ExprKind::Local(l) if self.aliases.contains_key(l)) => Some(inner),
+            _ => None,
+        }
+    }
+
     pub fn stmt(&mut self, s: &Stmt) {
         match s {
             Stmt::Let(pat, init) => match init {
                 Some(e) => {
+                    // `let r = &mut s.field;` binds `r` to the place itself.
+                    if let (crate::tir::PatKind::Bind(l, None), Some(inner)) = (&pat.kind, self.scalar_place_borrow(e)) {
+                        let p = self.place(inner);
+                        self.aliases.insert(*l, p);
+                        return;
+                    }
                     if let crate::tir::PatKind::Bind(l, None) = pat.kind {
                         self.expr(e);
                         if matches!(e.ty, Ty::Never) {
