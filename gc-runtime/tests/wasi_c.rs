@@ -1,7 +1,7 @@
 //! WASI preview 1 compared with wasmtime: each C program in `tests/wasi/` is compiled with
 //! `clang --target=wasm32-wasi` and run by gc-runtime and by wasmtime (PyPI) on the same module,
 //! with the same arguments, environment and a fresh copy of the same preopened directory tree.
-//! Stdout, exit status and the resulting directory tree must be identical.
+//! Stdout, stderr, exit status and the resulting directory tree must be identical.
 //!
 //! Missing tools are a failure naming `scripts/install-test-deps.sh`, never a silent skip.
 
@@ -168,6 +168,7 @@ fn snapshot(root: &Path) -> BTreeMap<String, String> {
 struct Outcome {
     exit: i32,
     stdout: String,
+    stderr: String,
     tree: BTreeMap<String, String>,
 }
 
@@ -181,6 +182,7 @@ fn run_ours(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outcome {
         env: env.to_vec(),
         preopens: vec![(sb, "/sandbox".into())],
         capture_output: true,
+        stdin: Some(Vec::new()), // wasmtime's runner gives the guest no stdin either
         ..Default::default()
     };
     let out = run(&std::fs::read(wasm).unwrap(), config, None);
@@ -193,6 +195,7 @@ fn run_ours(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outcome {
     Outcome {
         exit,
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         tree: snapshot(tmp.path()),
     }
 }
@@ -218,6 +221,7 @@ fn run_wasmtime(wasm: &Path, args: &[String], env: &[(String, String)]) -> Outco
     Outcome {
         exit,
         stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         tree: snapshot(tmp.path()),
     }
 }
@@ -233,6 +237,7 @@ fn compare(name: &str) -> String {
         ours.stdout, theirs.stdout,
         "{name}: stdout differs (left: gc-runtime, right: wasmtime)"
     );
+    assert_eq!(ours.stderr, theirs.stderr, "{name}: stderr differs");
     assert_eq!(ours.exit, theirs.exit, "{name}: exit status differs");
     assert_eq!(
         ours.tree, theirs.tree,
@@ -282,6 +287,16 @@ fn descriptor_operations() {
         out.contains("seekdir resumes after the first entry: 1"),
         "{out}"
     );
+}
+
+#[test]
+fn stdio_descriptors() {
+    let out = compare("stdio");
+    assert!(
+        out.contains("fd 1: errno=0 isatty=0 type=0 flags=0 rights=40"),
+        "{out}"
+    );
+    assert!(out.contains("fd 9: errno=8"), "{out}");
 }
 
 #[test]

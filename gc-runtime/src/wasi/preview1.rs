@@ -435,11 +435,18 @@ const ALL_RIGHTS: u64 = (1 << 30) - 1;
 
 fn fd_fdstat_get(s: &mut Store, a: &[Val]) -> R {
     let c = ctx(s)?;
+    let stdio_ty = stdio_filetype(c, a[0].i32());
     let fd = c.fds.get(a[0].i32())?;
-    let (ty, mut flags) = match &fd.kind {
-        Kind::Stdin | Kind::Stdout | Kind::Stderr => (FILETYPE_CHAR, 0),
-        Kind::File { append, .. } => (FILETYPE_FILE, if *append { FDFLAG_APPEND } else { 0 }),
-        Kind::Dir { .. } => (FILETYPE_DIR, 0),
+    let (ty, mut flags, rights, inheriting) = match &fd.kind {
+        Kind::Stdin => (stdio_ty, 0, RIGHT_FD_READ, 0),
+        Kind::Stdout | Kind::Stderr => (stdio_ty, 0, RIGHT_FD_WRITE, 0),
+        Kind::File { append, .. } => (
+            FILETYPE_FILE,
+            if *append { FDFLAG_APPEND } else { 0 },
+            ALL_RIGHTS,
+            ALL_RIGHTS,
+        ),
+        Kind::Dir { .. } => (FILETYPE_DIR, 0, ALL_RIGHTS, ALL_RIGHTS),
     };
     if fd.nonblock {
         flags |= FDFLAG_NONBLOCK;
@@ -447,9 +454,22 @@ fn fd_fdstat_get(s: &mut Store, a: &[Val]) -> R {
     let mut st = [0u8; 24];
     st[0] = ty;
     st[2..4].copy_from_slice(&flags.to_le_bytes());
-    st[8..16].copy_from_slice(&ALL_RIGHTS.to_le_bytes());
-    st[16..24].copy_from_slice(&ALL_RIGHTS.to_le_bytes());
+    st[8..16].copy_from_slice(&rights.to_le_bytes());
+    st[16..24].copy_from_slice(&inheriting.to_le_bytes());
     put(s, a[1].i32(), &st)
+}
+
+/// Stdio is a character device when it is the host's terminal, otherwise of unknown type (a pipe,
+/// a file, a captured buffer), as in wasmtime; `isatty` in wasi-libc relies on this.
+fn stdio_filetype(c: &WasiCtx, fd: i32) -> u8 {
+    use std::io::IsTerminal;
+    let tty = match fd {
+        0 => c.stdin.is_none() && std::io::stdin().is_terminal(),
+        1 => !c.capture && std::io::stdout().is_terminal(),
+        2 => !c.capture && std::io::stderr().is_terminal(),
+        _ => false,
+    };
+    if tty { FILETYPE_CHAR } else { FILETYPE_UNKNOWN }
 }
 
 fn fd_fdstat_set_flags(s: &mut Store, a: &[Val]) -> R {
@@ -518,7 +538,7 @@ fn fd_filestat_get(s: &mut Store, a: &[Val]) -> R {
         Kind::Dir { path, .. } => filestat_bytes(&std::fs::metadata(path)?),
         _ => {
             let mut b = [0u8; 64];
-            b[16] = FILETYPE_CHAR;
+            b[16] = stdio_filetype(c, a[0].i32());
             b
         }
     };
