@@ -20,6 +20,9 @@ pub enum ArrayData {
 }
 
 impl ArrayData {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn len(&self) -> usize {
         match self {
             ArrayData::I8(v) => v.len(),
@@ -167,7 +170,7 @@ impl Heap {
     }
 
     /// Mark from `roots`, then sweep. `roots` yields every reference the mutator can reach directly.
-    pub fn collect<'a>(&mut self, roots: impl Iterator<Item = Ref>) {
+    pub fn collect(&mut self, roots: impl Iterator<Item = Ref>) {
         self.marks.clear();
         self.marks.resize(self.slots.len(), false);
         let mut work: Vec<u32> = Vec::new();

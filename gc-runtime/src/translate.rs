@@ -64,7 +64,7 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
     let mut local_defaults = Vec::new();
     let mut lr = fb.get_locals_reader().map_err(inv)?;
     for _ in 0..lr.get_count() {
-        let off = lr.original_position() as u64;
+        let off = lr.original_position();
         let (count, ty) = lr.read().map_err(inv)?;
         v.define_locals(off, count, ty).map_err(inv)?;
         let d = Val::default_for(&ty);
