@@ -255,7 +255,7 @@ fn files() {
 #[test]
 fn directories() {
     let out = compare("dirs");
-    assert!(out.contains("/sandbox: abs escape hello.txt sub"), "{out}");
+    assert!(out.contains("/sandbox: abs@ escape@ hello.txt sub/"), "{out}");
 }
 
 #[test]

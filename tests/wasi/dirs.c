@@ -19,7 +19,12 @@ static void list(const char *path) {
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL && n < 64) {
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) names[n++] = strdup(e->d_name);
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            char entry[300];
+            const char *kind = e->d_type == DT_DIR ? "/" : e->d_type == DT_LNK ? "@" : e->d_type == DT_REG ? "" : "?";
+            snprintf(entry, sizeof entry, "%s%s", e->d_name, kind);
+            names[n++] = strdup(entry);
+        }
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp);
