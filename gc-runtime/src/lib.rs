@@ -6,8 +6,10 @@
 //!   deep recursion traps cleanly with "call stack exhausted" and fuel is exact.
 //! * Structs, arrays and exceptions live in a non-moving mark-sweep heap ([`gc`]); `i31ref` is unboxed.
 //!
-//! Entry points: [`wast::run_wast_str`] for spec scripts, [`wasi::run_command`] for WASI commands,
-//! [`invoke_export`] for calling one export, and [`Store`] for embedding.
+//! Entry points: [`api`] for embedding (wasmtime-shaped: `Engine`, `Module`, `Store<T>`, `Linker<T>`,
+//! typed and async calls, fuel, limits), [`wast::run_wast_str`] for spec scripts,
+//! [`wasi::run_command`] / [`wasi::run`] for WASI commands, [`invoke_export`] for calling one
+//! export; [`Store`] is the interpreter's own store underneath.
 
 pub mod api;
 mod error;

@@ -85,15 +85,20 @@ impl Profile {
 /// One line of a profile report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileEntry {
+    /// Function name (name section, export name or `func[N]`) or opcode name.
     pub name: String,
+    /// Wasm instructions executed (functions) or executions (opcodes).
     pub count: u64,
 }
 
 /// The profiler's findings, sorted by decreasing count.
 #[derive(Debug, Clone, Default)]
 pub struct ProfileReport {
+    /// Wasm instructions executed in total (what fuel would charge).
     pub total_instructions: u64,
+    /// Per function, most executed first.
     pub functions: Vec<ProfileEntry>,
+    /// Per interpreter opcode, most executed first.
     pub opcodes: Vec<ProfileEntry>,
 }
 

@@ -28,6 +28,7 @@ pub use preview1::MODULE;
 pub struct WasiConfig {
     /// `argv`, including the program name.
     pub args: Vec<String>,
+    /// Environment variables (the guest sees only these).
     pub env: Vec<(String, String)>,
     /// Host directory and the guest path it is visible under.
     pub preopens: Vec<(PathBuf, String)>,
@@ -46,6 +47,7 @@ pub struct WasiConfig {
 /// What a command run produced.
 #[derive(Debug, Clone, Default)]
 pub struct CommandOutcome {
+    /// The guest's exit status (0 when `_start` returns).
     pub exit_code: i32,
     /// Captured stdout (only with `capture_output`).
     pub stdout: Vec<u8>,
@@ -59,8 +61,11 @@ pub struct CommandOutcome {
 pub struct RunOutcome {
     /// The exit status (0 when `_start` returns), the invoked export's formatted results, or the error.
     pub result: Result<RunResult, Error>,
+    /// Captured stdout (only with `capture_output`).
     pub stdout: Vec<u8>,
+    /// Captured stderr (only with `capture_output`).
     pub stderr: Vec<u8>,
+    /// The guest profile (only with `profile`).
     pub profile: Option<ProfileReport>,
     /// Fuel consumed, when metering was on.
     pub fuel_consumed: Option<u64>,
@@ -69,6 +74,7 @@ pub struct RunOutcome {
 /// How a successful run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunResult {
+    /// The exit status of a command.
     Exit(i32),
     /// Results of `--invoke`, formatted like wasmtime's CLI.
     Values(Vec<String>),
