@@ -52,6 +52,108 @@ fn count(n: u64) -> String {
     }
 }
 
+fn geomean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() || values.iter().any(|v| *v <= 0.0) {
+        return None;
+    }
+    Some((values.iter().map(|v| v.ln()).sum::<f64>() / values.len() as f64).exp())
+}
+
+/// "geomean 0.18× (0.10×–0.30×, 7 programs)" over per-program ratios.
+fn spread(ratios: &[(String, f64)]) -> String {
+    let values: Vec<f64> = ratios.iter().map(|(_, v)| *v).collect();
+    match geomean(&values) {
+        None => "— (no program measured)".into(),
+        Some(g) => {
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(0.0, f64::max);
+            format!("geometric mean **{:.2}×** (range {:.2}×–{:.2}×, {} programs)", g, lo, hi, values.len())
+        }
+    }
+}
+
+/// Headline figures, each computed from the tables below.
+fn summary(w: &mut String, r: &Results) {
+    let run = r.run_flavor.as_str();
+    let _ = writeln!(w, "## Summary\n");
+    if let Some(h) = r.programs.iter().find(|p| p.name == "hello") {
+        match (h.layouts.get(OURS), h.layouts.get(RUSTC_Z), h.layouts.get(RUSTC_Z_OPT)) {
+            (Some(o), Some(z), Some(zo)) => {
+                let _ = writeln!(
+                    w,
+                    "- Hello world: ours **{} B** ({} B gzipped) vs rustc wasm32 -Oz {} B ({} B with wasm-opt -Oz): {:.3}× / {:.3}×.",
+                    bytes(o.raw), bytes(o.gzip), bytes(z.raw), bytes(zo.raw), o.raw as f64 / z.raw as f64, o.raw as f64 / zo.raw as f64
+                );
+            }
+            _ => {
+                let _ = writeln!(w, "- Hello world: ours not measured (see below).");
+            }
+        }
+    }
+    let per = |f: &dyn Fn(&ProgramResult) -> Option<f64>, skip_hello: bool| -> Vec<(String, f64)> {
+        r.programs
+            .iter()
+            .filter(|p| !(skip_hello && p.name == "hello"))
+            .filter_map(|p| f(p).map(|v| (p.name.clone(), v)))
+            .collect()
+    };
+    let size = per(&|p| Some(p.layouts.get(OURS)?.raw as f64 / p.layouts.get(RUSTC_Z)?.raw as f64), false);
+    let _ = writeln!(w, "- Module size, ours / rustc-z: {}.", spread(&size));
+    let size_opt = per(&|p| Some(p.layouts.get(OURS)?.raw as f64 / p.layouts.get(RUSTC_Z_OPT)?.raw as f64), false);
+    let _ = writeln!(w, "- Module size, ours / rustc-z+wasm-opt: {}.", spread(&size_opt));
+    let compile = per(
+        &|p| Some(p.builds.get(OURS)?.compile.as_ref()?.median / p.builds.get(RUSTC_Z)?.compile.as_ref()?.median),
+        false,
+    );
+    let _ = writeln!(w, "- Compile time of one program, ours / rustc wasm32 -Oz: {}.", spread(&compile));
+    let instr = |engine: &str, flavor: &str, p: &ProgramResult| cell(p, engine, flavor).and_then(|c| c.instructions);
+    let cpu = |p: &ProgramResult| p.cpu_bound;
+    let interp: Vec<(String, f64)> = r
+        .programs
+        .iter()
+        .filter(|p| cpu(p))
+        .filter_map(|p| Some((p.name.clone(), instr(GC_RUNTIME, run, p)? as f64 / instr(WASMI, run, p)? as f64)))
+        .collect();
+    let _ = writeln!(
+        w,
+        "- Interpreter throughput, gc-runtime / wasmi on the same rustc `{run}` module, CPU-bound programs, callgrind \
+         instructions (lower is better for gc-runtime): {}.",
+        spread(&interp)
+    );
+    let interp_wall: Vec<(String, f64)> = r
+        .programs
+        .iter()
+        .filter(|p| cpu(p))
+        .filter_map(|p| {
+            Some((p.name.clone(), cell(p, GC_RUNTIME, run)?.wall.as_ref()?.median / cell(p, WASMI, run)?.wall.as_ref()?.median))
+        })
+        .collect();
+    let _ = writeln!(w, "- The same in wall time: {}.", spread(&interp_wall));
+    let codegen: Vec<(String, f64)> = r
+        .programs
+        .iter()
+        .filter(|p| p.name != "hello")
+        .filter_map(|p| Some((p.name.clone(), instr(GC_RUNTIME, OURS, p)? as f64 / instr(GC_RUNTIME, run, p)? as f64)))
+        .collect();
+    let _ = writeln!(
+        w,
+        "- Our code vs rustc's on the same engine (gc-runtime, callgrind instructions, ours / rustc `{run}`): {}.",
+        spread(&codegen)
+    );
+    let wt: Vec<(String, f64)> = r
+        .programs
+        .iter()
+        .filter(|p| p.name != "hello")
+        .filter_map(|p| {
+            let o = cell(p, WASMTIME, OURS)?.phases.as_ref()?.run.median;
+            let z = cell(p, WASMTIME, run)?.phases.as_ref()?.run.median;
+            Some((p.name.clone(), o / z))
+        })
+        .collect();
+    let _ = writeln!(w, "- On wasmtime, run phase only (compile excluded), ours / rustc `{run}`: {}.", spread(&wt));
+    let _ = writeln!(w);
+}
+
 pub fn cell<'a>(p: &'a ProgramResult, engine: &str, flavor: &str) -> Option<&'a Cell> {
     p.cells.iter().find(|c| c.engine == engine && c.flavor == flavor)
 }
@@ -155,6 +257,7 @@ pub fn render(r: &Results, chart: &str, json: &str, notes: &str) -> String {
         json,
         json
     );
+    summary(w, r);
     let _ = writeln!(w, "## Machine\n");
     let m = &r.machine;
     let _ = writeln!(w, "| | |\n|---|---|");
