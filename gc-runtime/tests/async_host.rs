@@ -293,3 +293,55 @@ fn epoch_deadline_yields_under_call_async() {
     assert_eq!(block_on(fut).unwrap(), 100_000);
     assert!(pending.load(Ordering::SeqCst) >= 1);
 }
+
+/// The completion step of `func_wrap_async_then` writes awaited data into guest memory; the guest
+/// sees it when it resumes. An error from the step unwinds the call.
+#[test]
+fn async_then_writes_awaited_data_into_guest_memory() {
+    use gc_runtime::api::Extern;
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (import "host" "read" (func $read (param i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "sum") (param $len i32) (result i32) (local $n i32) (local $i i32) (local $acc i32)
+            (local.set $n (call $read (i32.const 0) (local.get $len)))
+            (block $d (loop $l
+              (br_if $d (i32.ge_u (local.get $i) (local.get $n)))
+              (local.set $acc (i32.add (local.get $acc) (i32.load8_u (local.get $i))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $l)))
+            (local.get $acc)))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::<()>::new(&engine);
+    linker
+        .func_wrap_async_then(
+            "host",
+            "read",
+            |_c: Caller<'_, ()>, (ptr, len): (u32, u32)| async move {
+                YieldOnce(false).await;
+                if len > 100 {
+                    return Err(gc_runtime::Error::Host("too long".into()));
+                }
+                let data: Vec<u8> = (1..=len as u8).collect();
+                Ok(move |mut caller: Caller<'_, ()>| {
+                    let Some(Extern::Memory(m)) = caller.get_export("memory") else {
+                        return Err(gc_runtime::Error::Host("no memory".into()));
+                    };
+                    m.write(&mut caller, ptr as usize, &data)
+                        .map_err(|e| gc_runtime::Error::Host(e.to_string()))?;
+                    Ok(data.len() as i32)
+                })
+            },
+        )
+        .unwrap();
+    let mut store = Store::new(&engine, ());
+    let inst = linker.instantiate(&mut store, &module).unwrap();
+    let sum = inst.get_typed_func::<i32, i32>(&mut store, "sum").unwrap();
+    assert_eq!(block_on(sum.call_async(&mut store, 10)).unwrap(), 55);
+    let err = block_on(sum.call_async(&mut store, 1000)).unwrap_err();
+    assert_eq!(err.to_string(), "too long");
+    assert_eq!(block_on(sum.call_async(&mut store, 4)).unwrap(), 10);
+}

@@ -188,7 +188,14 @@ fn poll_call(
                         unwind(core, entry_stack, entry_frames);
                         return Poll::Ready(Err(e));
                     }
-                    Poll::Ready(Ok(results)) => {
+                    Poll::Ready(Ok(completion)) => {
+                        let results = match run_completion(core, completion) {
+                            Ok(r) => r,
+                            Err(e) => {
+                                unwind(core, entry_stack, entry_frames);
+                                return Poll::Ready(Err(e));
+                            }
+                        };
                         match resume(core, results, entry_stack, entry_frames) {
                             Step::Finished(r) => return Poll::Ready(r),
                             Step::Parked => {
@@ -204,6 +211,21 @@ fn poll_call(
             }
         }
     }
+}
+
+/// Runs the completion step of a finished host future as the host function it belongs to (the
+/// caller instance restored), with async suspension off.
+fn run_completion(
+    core: &mut CoreStore,
+    completion: super::store::Completion,
+) -> Result<Vec<CoreVal>> {
+    let caller = state_mut(core).pending_caller.take();
+    let prev = std::mem::replace(&mut core.caller_instance, caller);
+    let prev_async = std::mem::replace(&mut state_mut(core).async_ok, false);
+    let r = completion(core);
+    state_mut(core).async_ok = prev_async;
+    core.caller_instance = prev;
+    r
 }
 
 /// Pushes `results` (of the host call the parked frame waits for) and resumes that frame.

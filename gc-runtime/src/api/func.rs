@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use wasmparser::{FuncType, ValType};
 
-use super::store::{AsContext, AsContextMut, CoreStore, process_drops, state, state_mut};
+use super::store::{
+    AsContext, AsContextMut, Completion, CoreStore, process_drops, state, state_mut,
+};
 use super::values::Rooted;
 use super::{AnyRef, CallFuture, Extern, ExternRef, Result, Val};
 use crate::error::Error;
@@ -579,6 +581,26 @@ where
     Fut: Future<Output = Result<R>> + Send + 'static,
     F: Fn(Caller<'_, T>, P) -> Fut + Send + Sync + 'static,
 {
+    async_host_then(name, move |caller: Caller<'_, T>, params: P| {
+        let fut = f(caller, params);
+        async move {
+            let r = fut.await?;
+            Ok(move |_: Caller<'_, T>| Ok(r))
+        }
+    })
+}
+
+/// Like [`async_host`], but the future resolves to a step `then(caller)` that runs with access to
+/// the store once the wasm stack is about to resume (to write results into guest memory).
+pub(crate) fn async_host_then<T, P, R, Fut, Then, F>(name: String, f: F) -> HostDef
+where
+    T: 'static,
+    P: WasmParams,
+    R: WasmResults,
+    Then: FnOnce(Caller<'_, T>) -> Result<R> + Send + 'static,
+    Fut: Future<Output = Result<Then>> + Send + 'static,
+    F: Fn(Caller<'_, T>, P) -> Fut + Send + Sync + 'static,
+{
     let host: HostFn = Arc::new(move |core: &mut CoreStore, args: &[CoreVal]| {
         if !state(core).async_ok {
             return Err(Error::Host(format!(
@@ -587,12 +609,18 @@ where
         }
         let params = P::from_core(core, args);
         let fut = f(Caller::new(core), params);
-        let store_id = state(core).id;
         let fut = async move {
-            let r = fut.await?;
-            r.into_core(store_id)
+            let then = fut.await?;
+            let completion: Completion = Box::new(move |core: &mut CoreStore| {
+                let r = then(Caller::new(core))?;
+                r.into_core(state(core).id)
+            });
+            Ok(completion)
         };
-        state_mut(core).pending = Some(Box::pin(fut));
+        let caller = core.caller_instance;
+        let st = state_mut(core);
+        st.pending = Some(Box::pin(fut));
+        st.pending_caller = caller;
         core.suspend_requested = true;
         Ok(Vec::new())
     });

@@ -164,6 +164,55 @@ impl<T: 'static> Linker<T> {
         )
     }
 
+    /// Like [`Linker::func_wrap_async`], but the future resolves to a closure that runs with a
+    /// [`Caller`] right before the wasm stack resumes, so the host can write what it awaited into
+    /// guest memory (the future itself must be `'static` and cannot hold the caller).
+    ///
+    /// ```
+    /// use gc_runtime::api::{block_on, Caller, Engine, Extern, Linker, Module, Store};
+    /// let engine = Engine::default();
+    /// let module = Module::new(&engine, r#"(module
+    ///     (import "host" "fetch" (func $fetch (param i32) (result i32)))
+    ///     (memory (export "memory") 1)
+    ///     (func (export "run") (result i32) (call $fetch (i32.const 100)) (i32.load8_u (i32.const 100)) i32.add))"#).unwrap();
+    /// let mut linker = Linker::<()>::new(&engine);
+    /// linker.func_wrap_async_then("host", "fetch", |_caller, ptr: u32| async move {
+    ///     let data = b"*".to_vec(); // e.g. awaited from the network
+    ///     Ok(move |mut caller: Caller<'_, ()>| {
+    ///         let Some(Extern::Memory(m)) = caller.get_export("memory") else { unreachable!() };
+    ///         m.write(&mut caller, ptr as usize, &data).unwrap();
+    ///         Ok(data.len() as i32)
+    ///     })
+    /// }).unwrap();
+    /// let mut store = Store::new(&engine, ());
+    /// let instance = linker.instantiate(&mut store, &module).unwrap();
+    /// let run = instance.get_typed_func::<(), i32>(&mut store, "run").unwrap();
+    /// assert_eq!(block_on(run.call_async(&mut store, ())).unwrap(), 1 + 42);
+    /// ```
+    pub fn func_wrap_async_then<P, R, Then, Fut, F>(
+        &mut self,
+        module: &str,
+        name: &str,
+        f: F,
+    ) -> Result<&mut Self>
+    where
+        P: WasmParams,
+        R: WasmResults,
+        Then: FnOnce(Caller<'_, T>) -> Result<R> + Send + 'static,
+        Fut: Future<Output = Result<Then>> + Send + 'static,
+        F: Fn(Caller<'_, T>, P) -> Fut + Send + Sync + 'static,
+    {
+        let def = super::func::async_host_then(format!("{module}::{name}"), f);
+        self.insert(
+            module,
+            name,
+            Definition::Host {
+                id: next_id(),
+                def: Arc::new(def),
+            },
+        )
+    }
+
     /// Defines `module::name` as an object of a store (a memory, global, table or function).
     pub fn define(
         &mut self,

@@ -15,8 +15,12 @@ use crate::value::Val as CoreVal;
 
 pub(crate) use crate::store::Store as CoreStore;
 
-/// The future of a pending async host call; it resolves to the host function's results.
-pub(crate) type PendingHost = Pin<Box<dyn Future<Output = Result<Vec<CoreVal>>> + Send>>;
+/// What a finished async host future hands back: a step run with store access (and the caller
+/// instance restored) that produces the host function's results.
+pub(crate) type Completion = Box<dyn FnOnce(&mut CoreStore) -> Result<Vec<CoreVal>> + Send>;
+
+/// The future of a pending async host call.
+pub(crate) type PendingHost = Pin<Box<dyn Future<Output = Result<Completion>> + Send>>;
 
 /// Embedding state kept inside the interpreter's store, so host functions reach it from the
 /// `&mut CoreStore` they receive.
@@ -30,6 +34,8 @@ pub(crate) struct StoreState {
     /// Whether an async host function may suspend now (inside `call_async`, not under a sync call).
     pub(crate) async_ok: bool,
     pub(crate) pending: Option<PendingHost>,
+    /// The instance that called the pending async host function (for its completion step).
+    pub(crate) pending_caller: Option<u32>,
     /// Modules compiled into this store, by `Module` id.
     pub(crate) modules: HashMap<u64, Arc<CoreModule>>,
     /// Host functions of linkers instantiated into this store, by definition id.
@@ -94,6 +100,7 @@ impl<T: Send + 'static> Store<T> {
             drops: Arc::new(Mutex::new(Vec::new())),
             async_ok: false,
             pending: None,
+            pending_caller: None,
             modules: HashMap::new(),
             host_funcs: HashMap::new(),
             instances: 0,
