@@ -226,3 +226,47 @@ fn missing_preopen_directory_is_a_clear_error() {
     let err = run(CAT.as_bytes(), cfg, None).result.unwrap_err();
     assert!(err.to_string().contains("is not a directory"), "{err}");
 }
+
+/// Hostile arguments (pointers past memory, enormous lengths and counts) give an errno, never a
+/// host panic or a huge host allocation.
+#[test]
+fn bad_pointers_and_sizes_are_errnos() {
+    let m = r#"(module
+      (import "wasi_snapshot_preview1" "random_get" (func $random (param i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "args_get" (func $args (param i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "clock_time_get" (func $clock (param i32 i64 i32) (result i32)))
+      (memory (export "memory") 1)
+      (func (export "random_far") (result i32) (call $random (i32.const 0xffff0000) (i32.const 16)))
+      (func (export "random_huge") (result i32) (call $random (i32.const 0) (i32.const -1)))
+      (func (export "poll_many") (result i32) (call $poll (i32.const 0) (i32.const 64) (i32.const 0x10000000) (i32.const 8)))
+      (func (export "write_many") (result i32) (call $write (i32.const 1) (i32.const 0) (i32.const 5000) (i32.const 8)))
+      (func (export "args_far") (result i32) (call $args (i32.const -16) (i32.const 0)))
+      (func (export "read_far") (result i32)
+        (i32.store (i32.const 0) (i32.const 65530)) (i32.store (i32.const 4) (i32.const 100))
+        (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 16)))
+      (func (export "clock_bad") (result i32) (call $clock (i32.const 99) (i64.const 0) (i32.const 0))))"#;
+    let cases = [
+        ("random_far", "21"),
+        ("random_huge", "21"),
+        ("poll_many", "21"),
+        ("write_many", "28"),
+        ("args_far", "21"),
+        ("read_far", "21"),
+        ("clock_bad", "28"),
+    ];
+    for (name, errno) in cases {
+        let cfg = WasiConfig {
+            stdin: Some(b"x".to_vec()),
+            ..config()
+        };
+        let out = run(m.as_bytes(), cfg, Some((name, &[])));
+        assert_eq!(
+            out.result.unwrap(),
+            RunResult::Values(vec![errno.into()]),
+            "{name}"
+        );
+    }
+}

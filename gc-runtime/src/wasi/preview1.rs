@@ -206,9 +206,10 @@ fn put_u64(s: &mut Store, ptr: i32, v: u64) -> R {
     put(s, ptr, &v.to_le_bytes())
 }
 
-fn get_bytes(s: &mut Store, ptr: i32, len: i32) -> R<Vec<u8>> {
+/// Copies `len` guest bytes at `ptr` (bounds-checked before anything is allocated).
+fn get_bytes(s: &mut Store, ptr: i32, len: usize) -> R<Vec<u8>> {
     let m = mem(s)?;
-    let r = range(m, ptr, len as u32 as usize)?;
+    let r = range(m, ptr, len)?;
     Ok(m[r].to_vec())
 }
 
@@ -225,7 +226,15 @@ fn get_u64(m: &[u8], p: usize) -> R<u64> {
 }
 
 /// The (offset, length) pairs of an iovec array, bounds-checked.
+/// Most iovecs one call accepts (Linux's `IOV_MAX`; more is `EINVAL`, as for `writev`).
+const IOV_MAX: u32 = 1024;
+/// Most bytes one write gathers; larger writes are short writes, which callers loop over.
+const MAX_WRITE: usize = 16 << 20;
+
 fn iovecs(s: &mut Store, iovs: i32, n: i32) -> R<Vec<std::ops::Range<usize>>> {
+    if n as u32 > IOV_MAX {
+        return Err(EINVAL.into());
+    }
     let m = mem(s)?;
     let mut out = Vec::new();
     for k in 0..n as u32 as usize {
@@ -239,7 +248,7 @@ fn iovecs(s: &mut Store, iovs: i32, n: i32) -> R<Vec<std::ops::Range<usize>>> {
 }
 
 fn path_arg(s: &mut Store, ptr: i32, len: i32) -> R<Vec<u8>> {
-    get_bytes(s, ptr, len)
+    get_bytes(s, ptr, len as u32 as usize)
 }
 
 /// Resolves `path` under directory descriptor `fd` (see [`resolve`]).
@@ -324,10 +333,10 @@ fn clock_time_get(s: &mut Store, a: &[Val]) -> R {
 }
 
 fn random_get(s: &mut Store, a: &[Val]) -> R {
-    let len = a[1].i32() as u32 as usize;
-    let mut out = vec![0u8; len];
-    fill_random(&mut out);
-    put(s, a[0].i32(), &out)
+    let m = mem(s)?;
+    let r = range(m, a[0].i32(), a[1].i32() as u32 as usize)?;
+    fill_random(&mut m[r]);
+    Ok(())
 }
 
 /// Fills `buf` from the host's CSPRNG (`/dev/urandom`), falling back to hashed entropy.
@@ -663,7 +672,12 @@ fn write_from(s: &mut Store, fd: i32, iovs: i32, n: i32, offset: Option<u64>) ->
     let (m, c) = split(s)?;
     let mut data = Vec::new();
     for r in vecs {
+        let room = MAX_WRITE - data.len();
+        let r = r.start..r.end.min(r.start + room);
         data.extend_from_slice(&m[r]);
+        if data.len() == MAX_WRITE {
+            break;
+        }
     }
     let capture = c.capture;
     match (&mut c.fds.get_mut(fd)?.kind, offset) {
@@ -952,7 +966,7 @@ fn poll_oneoff(s: &mut Store, a: &[Val]) -> R {
     if n == 0 {
         return Err(EINVAL.into());
     }
-    let subs = get_bytes(s, inp, (n * 48) as i32)?;
+    let subs = get_bytes(s, inp, n.checked_mul(48).ok_or(Fail::Errno(EFAULT))?)?;
     struct Sub {
         userdata: u64,
         tag: u8,
