@@ -348,12 +348,11 @@ pub fn with_fixed_size(source: &str, size: u32) -> Option<String> {
 /// The compiler's own diagnostic (JSON `compiler-message` or plain text), shortened.
 fn ours_error(outcome: &Outcome) -> String {
     for line in outcome.stdout.lines() {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-            if let Some(msg) = v.pointer("/message/message").and_then(|m| m.as_str()) {
-                let level = v.pointer("/message/level").and_then(|m| m.as_str()).unwrap_or("");
-                if level == "error" || level.is_empty() {
-                    return msg.chars().take(200).collect();
-                }
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        if let Some(msg) = v.pointer("/message/message").and_then(|m| m.as_str()) {
+            let level = v.pointer("/message/level").and_then(|m| m.as_str()).unwrap_or("");
+            if level == "error" || level.is_empty() {
+                return msg.chars().take(200).collect();
             }
         }
     }

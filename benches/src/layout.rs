@@ -143,7 +143,7 @@ pub fn analyze(bytes: &[u8]) -> Result<Layout> {
             Payload::DataSection(reader) => data_bytes = reader.range().end - reader.range().start,
             Payload::CustomSection(reader) => {
                 // Section id byte + LEB128 size + payload (name included).
-                let payload = (reader.range().end - reader.range().start) as u64;
+                let payload = reader.range().end - reader.range().start;
                 custom_bytes += 1 + leb128_len(payload) + payload;
             }
             _ => {}

@@ -30,7 +30,7 @@ pub fn bytes(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -565,11 +565,9 @@ pub fn render(r: &Results, chart: &str, json: &str, notes: &str) -> String {
             }
         }
         for c in &p.cells {
-            if let Some(e) = &c.error {
-                if !e.starts_with("not built") && !e.contains("not installed") && !e.contains("not built") {
-                    any = true;
-                    let _ = writeln!(w, "- {} on {} ({}): {}", p.name, c.engine, c.flavor, e.replace('`', "'"));
-                }
+            if let Some(e) = c.error.as_ref().filter(|e| !e.contains("not built") && !e.contains("not installed")) {
+                any = true;
+                let _ = writeln!(w, "- {} on {} ({}): {}", p.name, c.engine, c.flavor, e.replace('`', "'"));
             }
         }
     }
