@@ -105,34 +105,29 @@ pub struct ProfileReport {
 impl ProfileReport {
     /// Human-readable text: the top `n` functions and opcodes with their share of all instructions.
     pub fn render(&self, n: usize) -> String {
+        fn pct(c: u64, total: u64) -> f64 {
+            if total == 0 {
+                0.0
+            } else {
+                c as f64 * 100.0 / total as f64
+            }
+        }
         let mut out = format!(
             "profile: {} instructions executed\n",
             self.total_instructions
         );
-        let pct = |c: u64| {
-            if self.total_instructions == 0 {
-                0.0
-            } else {
-                c as f64 * 100.0 / self.total_instructions as f64
-            }
-        };
         out.push_str("top functions by instructions executed:\n");
         for e in self.functions.iter().take(n) {
-            out.push_str(&format!(
-                "  {:>14} {:>6.2}%  {}\n",
-                e.count,
-                pct(e.count),
-                e.name
-            ));
+            let p = pct(e.count, self.total_instructions);
+            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, p, e.name));
         }
-        out.push_str("opcode histogram (interpreter instructions; fused pairs such as LocalGet2 count once):\n");
+        out.push_str(
+            "opcode histogram (interpreter instructions; fused pairs such as LocalGet2 count once):\n",
+        );
+        let ops_total: u64 = self.opcodes.iter().map(|e| e.count).sum();
         for e in self.opcodes.iter().take(n) {
-            out.push_str(&format!(
-                "  {:>14} {:>6.2}%  {}\n",
-                e.count,
-                pct(e.count),
-                e.name
-            ));
+            let p = pct(e.count, ops_total);
+            out.push_str(&format!("  {:>14} {:>6.2}%  {}\n", e.count, p, e.name));
         }
         out
     }
