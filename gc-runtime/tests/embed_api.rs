@@ -451,3 +451,16 @@ fn unreferenced_host_values_are_dropped() {
     store.gc();
     assert_eq!(store.host_value_count(), 1);
 }
+
+/// Engines and modules are shared across threads; stores and call futures move between them.
+#[test]
+fn thread_safety_markers() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Engine>();
+    send_sync::<Module>();
+    send::<Store<Vec<String>>>();
+    send::<gc_runtime::api::CallFuture<&mut Store<()>, i32>>();
+    send_sync::<ExternRef>();
+    send_sync::<AnyRef>();
+}
