@@ -464,3 +464,75 @@ fn thread_safety_markers() {
     send_sync::<ExternRef>();
     send_sync::<AnyRef>();
 }
+
+#[test]
+fn host_reads_guest_arrays() {
+    let engine = Engine::default();
+    let m = Module::new(
+        &engine,
+        r#"(module (type $bytes (array (mut i8))) (type $refs (array (ref null $bytes)))
+            (func (export "make") (result anyref)
+              (array.new_fixed $refs 2
+                (array.new_fixed $bytes 3 (i32.const 104) (i32.const 105) (i32.const 255))
+                (ref.null $bytes))))"#,
+    )
+    .unwrap();
+    let mut store = Store::new(&engine, ());
+    let inst = Instance::new(&mut store, &m, &[]).unwrap();
+    let make = inst
+        .get_typed_func::<(), Option<AnyRef>>(&mut store, "make")
+        .unwrap();
+    let outer = make.call(&mut store, ()).unwrap().unwrap();
+    assert!(outer.is_array(&store));
+    let elems = outer.array_elements(&mut store).unwrap();
+    assert_eq!(elems.len(), 2);
+    let Val::AnyRef(Some(inner)) = &elems[0] else {
+        panic!("{elems:?}")
+    };
+    let bytes: Vec<i32> = inner
+        .array_elements(&mut store)
+        .unwrap()
+        .iter()
+        .map(|v| v.i32().unwrap())
+        .collect();
+    assert_eq!(
+        bytes,
+        [104, 105, 255],
+        "packed i8 elements are zero-extended"
+    );
+    assert!(matches!(elems[1], Val::AnyRef(None)));
+}
+
+/// A host function may call back into the guest through its caller (re-entrancy).
+#[test]
+fn host_function_calls_back_into_the_guest() {
+    let engine = Engine::default();
+    let m = Module::new(
+        &engine,
+        r#"(module (import "env" "twice" (func $twice (param i32) (result i32)))
+            (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+            (func (export "run") (param i32) (result i32) (call $twice (local.get 0))))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::<()>::new(&engine);
+    linker
+        .func_wrap(
+            "env",
+            "twice",
+            |mut c: Caller<'_, ()>, x: i32| -> gc_runtime::api::Result<i32> {
+                let inc = c.get_export("inc").and_then(Extern::into_func).unwrap();
+                let inc = inc.typed::<i32, i32>(&c)?;
+                let once = inc.call(&mut c, x)?;
+                inc.call(&mut c, once)
+            },
+        )
+        .unwrap();
+    let mut store = Store::new(&engine, ());
+    let inst = linker.instantiate(&mut store, &m).unwrap();
+    let run = inst.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+    assert_eq!(run.call(&mut store, 40).unwrap(), 42);
+    assert_eq!(
+        gc_runtime::api::block_on(run.call_async(&mut store, 1)).unwrap(),
+        3
+    );
+}

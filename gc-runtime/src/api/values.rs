@@ -400,6 +400,28 @@ impl AnyRef {
                 .collect(),
         )
     }
+    /// The elements of an array, as values (packed `i8`/`i16` elements zero-extended to `i32`;
+    /// references among them are rooted).
+    pub fn array_elements(&self, mut store: impl AsContextMut) -> Option<Vec<Val>> {
+        let core = store.core_mut();
+        let Ref::Gc(i) = self.0.r else { return None };
+        if self.0.store != state(core).id {
+            return None;
+        }
+        let crate::gc::Obj::Array { ty, data } = core.heap.get(i).clone() else {
+            return None;
+        };
+        let st = core.types.array_elem(ty).element_type;
+        Some(
+            (0..data.len())
+                .map(|k| match st {
+                    wasmparser::StorageType::Val(vt) => Val::from_core(core, data.get(k), vt),
+                    _ => Val::I32(data.get(k).i32()),
+                })
+                .collect(),
+        )
+    }
+
     /// Converts to the `extern` hierarchy, like `extern.convert_any`.
     pub fn to_externref(&self, mut store: impl AsContextMut) -> ExternRef {
         let r = match self.0.r {
