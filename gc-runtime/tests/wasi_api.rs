@@ -270,3 +270,11 @@ fn bad_pointers_and_sizes_are_errnos() {
         );
     }
 }
+
+#[test]
+fn proc_exit_inside_an_invoked_export_is_an_exit_status() {
+    let m = r#"(module (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+        (memory (export "memory") 1) (func (export "quit") (call $exit (i32.const 3))))"#;
+    let out = run(m.as_bytes(), config(), Some(("quit", &[])));
+    assert_eq!(out.result.unwrap(), RunResult::Exit(3));
+}

@@ -255,7 +255,10 @@ fn run_in(
                 .map(|(t, a)| parse_arg(*t, a))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut results = vec![api::Val::I32(0); ty.results().len()];
-            f.call(&mut *store, &params, &mut results)?;
+            match f.call(&mut *store, &params, &mut results) {
+                Err(Error::Exit(c)) => return Ok(RunResult::Exit(c)),
+                r => r?,
+            }
             Ok(RunResult::Values(
                 results.iter().map(format_result).collect(),
             ))
