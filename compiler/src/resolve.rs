@@ -611,7 +611,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                     }
                 }
                 None => {
-                    if matches!(path.first().map(String::as_str), Some("std" | "core" | "alloc")) {
+                    if matches!(path.first().map(String::as_str), Some("std" | "core" | "alloc" | "wasm")) {
                         progress = true;
                         continue;
                     }

@@ -29,18 +29,30 @@ pub fn package_name(program_name: &str) -> String {
     format!("prog_{sanitized}")
 }
 
-/// The manifest: its own `[workspace]` so cargo does not attach it to an enclosing workspace.
-fn manifest(name: &str) -> String {
-    format!(
+/// The manifest: its own `[workspace]` so cargo does not attach it to an enclosing workspace. Programs that
+/// use the GC types (`wasm::...`) depend on this repository's `wasm` facade crate.
+fn manifest(name: &str, uses_wasm: bool) -> String {
+    let mut m = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n"
-    )
+    );
+    if uses_wasm {
+        let facade = Path::new(env!("CARGO_MANIFEST_DIR")).join("../wasm");
+        let facade = facade.canonicalize().unwrap_or(facade);
+        m.push_str(&format!("\n[dependencies]\nwasm = {{ path = {:?} }}\n", facade.display().to_string()));
+    }
+    m
+}
+
+/// Whether a program uses the `wasm` facade crate (`use wasm::...`, `#[wasm::gc]`, `wasm::GcBox`...).
+fn uses_wasm_crate(source: &str) -> bool {
+    source.contains("wasm::")
 }
 
 /// Writes (or refreshes) the package of `program` under `pkgs_dir`.
 pub fn write_package(pkgs_dir: &Path, program: &Program) -> Result<Package> {
     let name = package_name(&program.name);
     let dir = pkgs_dir.join(&program.name);
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(&name))?;
+    write_if_changed(&dir.join("Cargo.toml"), &manifest(&name, uses_wasm_crate(&program.source)))?;
     write_if_changed(&dir.join("src").join("main.rs"), &program.source)?;
     Ok(Package { dir, name })
 }
@@ -63,5 +75,14 @@ mod tests {
     fn names_are_valid_cargo_package_names() {
         assert_eq!(package_name("fmt_width-align"), "prog_fmt_width-align");
         assert_eq!(package_name("a.b"), "prog_a_b");
+    }
+
+    #[test]
+    fn gc_programs_depend_on_the_facade_crate() {
+        assert!(!manifest("p", false).contains("[dependencies]"));
+        let m = manifest("p", true);
+        assert!(m.contains("[dependencies]\nwasm = { path = "), "{m}");
+        assert!(uses_wasm_crate("use wasm::GcBox;"));
+        assert!(!uses_wasm_crate("fn main() {}"));
     }
 }

@@ -3,6 +3,7 @@
 //! reachable code is emitted, in streaming order.
 
 mod func;
+mod gc_ops;
 mod helpers;
 mod ops;
 mod place;

@@ -42,6 +42,7 @@ impl FnLower<'_, '_> {
             _ => Ty::Int(IntTy::U8),
         };
         match op {
+            op if op.starts_with("gc.") => self.gc_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();

@@ -106,7 +106,7 @@ impl FnLower<'_, '_> {
         let scalar = self.lw.is_scalar(target);
         let through_cell = scalar && match &r.ty {
             Ty::Ref(m, _) => *m,
-            Ty::Boxed(_) => true,
+            Ty::Boxed(_) | Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::Rc, _) => true,
             _ => false,
         };
         self.expr_noncopy(r);

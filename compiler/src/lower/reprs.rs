@@ -145,6 +145,7 @@ impl Lowerer<'_> {
                     self.repr(inner)
                 }
             }
+            Ty::Gc(kind, inner) => self.gc_repr(*kind, inner),
             Ty::Str => Some(ref_ty(self.slice_type(&Ty::Int(IntTy::U8)))),
             Ty::Slice(e) => Some(ref_ty(self.slice_type(e))),
             Ty::String | Ty::Formatter => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),

@@ -160,6 +160,10 @@ impl FnCx<'_> {
                     return mk(ExprKind::Std("array.as_slice", vec![e]), exp, span);
                 }
                 (_, Ty::Boxed(b)) if self.infer.unify(&te_s, b).is_ok() => return mk(ExprKind::Std("box.deref", vec![e]), exp, span),
+                (_, Ty::Gc(crate::gc_types::GcKind::Box, b)) if !matches!(te_s, Ty::Gc(..)) && self.infer.unify(&te_s, b).is_ok() => {
+                    return mk(ExprKind::Std("box.deref", vec![e]), exp, span);
+                }
+                (Ty::Str, Ty::Gc(crate::gc_types::GcKind::String, _)) => return mk(ExprKind::Std("gc.string.as_str", vec![e]), exp, span),
                 _ if *fm => {
                     if self.infer.unify(&te_s, &fe_s).is_ok() {
                         let mut e = e;
@@ -860,6 +864,7 @@ impl FnCx<'_> {
                 match t {
                     Ty::Ref(_, t) => mk(ExprKind::Deref(Box::new(inner)), *t, span),
                     Ty::Boxed(t) => mk(ExprKind::Std("box.deref", vec![inner]), *t, span),
+                    Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::String, _) => self.gc_deref(inner),
                     Ty::String => mk(ExprKind::Std("string.as_str", vec![inner]), Ty::Str, span),
                     Ty::Never => inner,
                     _ => {
@@ -1081,7 +1086,7 @@ impl FnCx<'_> {
                 let s = base.span.clone();
                 mk(ExprKind::Std("box.deref", vec![base]), *t, s)
             }
-            _ => base,
+            _ => self.gc_deref(base),
         };
         let bt = self.shallow(&base.ty);
         match (&f.member, &bt) {

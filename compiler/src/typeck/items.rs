@@ -289,6 +289,10 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     Ok(Ty::Result(Box::new(arg(0)?), Box::new(arg(1)?)))
                 }
                 "Box" => Ok(Ty::Boxed(Box::new(arg(0)?))),
+                n if crate::gc_types::GcKind::from_name(n).is_some() => {
+                    let k = crate::gc_types::GcKind::from_name(n).unwrap_or(crate::gc_types::GcKind::Box);
+                    Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
+                }
                 "Formatter" => Ok(Ty::Formatter),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
                 _ => Err(bad(

@@ -9,6 +9,8 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod gc;
+
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         if args.len() != tys.len() {
@@ -125,6 +127,9 @@ impl FnCx<'_> {
             "boxed::Box::new" => "Box::new".to_string(),
             _ => key,
         };
+        if let Some(e) = self.gc_assoc_call(&key, c, expected) {
+            return e;
+        }
         let us = Ty::usize();
         let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
             Some(Ty::Vec(t)) => *t,
@@ -258,6 +263,10 @@ impl FnCx<'_> {
                 _ => break,
             }
         }
+        let base = match self.gc_method(base, &name, m, expected) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let bt = self.shallow(&base.ty);
         if let Ty::Adt(a) = bt {
             if let Some(&f) = self.ck.program.methods.get(&(a, name.clone())) {

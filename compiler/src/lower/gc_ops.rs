@@ -1,0 +1,438 @@
+//! Lowering of the `wasm` crate's GC types (`ExprKind::Std("gc.*")`, see `typeck::methods::gc`), on the
+//! representation described in `crate::gc_types`: `GcBox`/`GcRc` are the value's own struct reference,
+//! `GcArray<T>` a WasmGC array, `GcString` an `(array i8)`, `ExternRef` an `externref`.
+
+use super::func::FnLower;
+use super::helpers;
+use super::reprs::ref_ty;
+use super::Lowerer;
+use crate::gc_types::GcKind;
+use crate::tir::{ExprKind, TExpr};
+use crate::types::{IntTy, Ty};
+use wasm_encoder::{BlockType, HeapType, Instruction as I, RefType, ValType};
+
+impl Lowerer<'_> {
+    /// The wasm type of a GC type (None for a `GcBox`/`GcRc` of a zero-sized value).
+    pub fn gc_repr(&mut self, kind: GcKind, inner: &Ty) -> Option<ValType> {
+        match kind {
+            GcKind::Box | GcKind::Rc => {
+                if self.is_scalar(inner) {
+                    Some(ref_ty(self.cell_type(inner)))
+                } else {
+                    self.repr(inner)
+                }
+            }
+            GcKind::Array => Some(ref_ty(self.array_type(inner))),
+            GcKind::String => Some(ref_ty(self.array_type(&Ty::Int(IntTy::U8)))),
+            GcKind::Extern => Some(ValType::Ref(RefType { nullable: true, heap_type: HeapType::EXTERN })),
+        }
+    }
+
+    /// Whether a value of `t` is shared by copying its reference (GC types, `&str`), so reading it out
+    /// of a GC array needs no clone.
+    fn shared_by_ref(&mut self, t: &Ty) -> bool {
+        matches!(t, Ty::Gc(..) | Ty::Ref(false, _)) || self.is_scalar(t)
+    }
+}
+
+impl FnLower<'_, '_> {
+    pub fn gc_op(&mut self, op: &str, args: &[TExpr], e: &TExpr) {
+        match op {
+            "gc.new" => {
+                let t = args[0].ty.clone();
+                self.expr(&args[0]);
+                if self.lw.is_scalar(&t) {
+                    let c = self.lw.cell_type(&t);
+                    self.emit(I::StructNew(c));
+                }
+            }
+            "gc.clone" => self.expr_noncopy(&args[0]),
+            "gc.ptr_eq" => {
+                self.expr_noncopy(&args[0]);
+                self.expr_noncopy(&args[1]);
+                self.emit(I::RefEq);
+            }
+            "gc.rc.set" => {
+                let target = deref_of(&args[0]);
+                let p = self.place(&target);
+                self.store_expr(&p, &args[1]);
+            }
+            "gc.rc.replace" => {
+                let target = deref_of(&args[0]);
+                let p = self.place(&target);
+                self.load(&p);
+                self.copy_if_needed(&target.ty);
+                let old = self.stash(&target.ty);
+                self.store_expr(&p, &args[1]);
+                if let Some(old) = old {
+                    self.emit(I::LocalGet(old));
+                }
+            }
+            "gc.array.new" => {
+                let elem = args[1].ty.clone();
+                let at = self.lw.array_type(&elem);
+                if self.lw.shared_by_ref(&elem) {
+                    self.expr(&args[1]);
+                    self.expr(&args[0]);
+                    self.emit(I::ArrayNew(at));
+                } else {
+                    // Each element is its own clone of `value`, as natively.
+                    self.expr(&args[0]);
+                    self.emit(I::ArrayNewDefault(at));
+                    let arr = self.new_local(ref_ty(at));
+                    self.emit(I::LocalSet(arr));
+                    self.expr(&args[1]);
+                    let v = self.stash(&elem).unwrap_or(0);
+                    self.fill_with_clones(arr, at, v, &elem);
+                    self.emit(I::LocalGet(arr));
+                }
+            }
+            "gc.array.from" => {
+                let src_ty = args[0].ty.clone();
+                let elem = gc_arg(&e.ty);
+                let by_ref = matches!(src_ty, Ty::Ref(..));
+                self.expr_noncopy(&args[0]);
+                let b = self.stash(&src_ty).unwrap_or(0);
+                let (sarr, start, len) = self.seq_of(b, &src_ty, &elem);
+                let at = self.lw.array_type(&elem);
+                let out = self.new_local(ref_ty(at));
+                self.emit(I::LocalGet(len));
+                self.emit(I::ArrayNewDefault(at));
+                self.emit(I::LocalSet(out));
+                self.copy_elems(out, sarr, start, len, at, &elem, by_ref);
+                self.emit(I::LocalGet(out));
+            }
+            "gc.array.len" => {
+                self.expr_noncopy(&args[0]);
+                self.emit(I::ArrayLen);
+            }
+            "gc.array.is_empty" => {
+                self.expr_noncopy(&args[0]);
+                self.emit(I::ArrayLen);
+                self.emit(I::I32Eqz);
+            }
+            "gc.array.get" | "gc.array.set" => {
+                let elem = gc_arg(args[0].ty.peel_refs());
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let arr = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(arr));
+                self.expr(&args[1]);
+                let i = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(i));
+                self.bounds_check(arr, i, e);
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(i));
+                if op == "gc.array.get" {
+                    self.array_get(at, &elem);
+                    self.clone_out(&elem);
+                } else {
+                    self.expr(&args[2]);
+                    self.emit(I::ArraySet(at));
+                }
+            }
+            "gc.array.fill" => {
+                let elem = args[1].ty.clone();
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let arr = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(arr));
+                self.expr(&args[1]);
+                let v = self.stash(&elem).unwrap_or(0);
+                self.fill_with_clones(arr, at, v, &elem);
+            }
+            "gc.array.copy_from_slice" => {
+                let elem = gc_arg(args[0].ty.peel_refs());
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let arr = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(arr));
+                self.expr_noncopy(&args[1]);
+                let src_ty = args[1].ty.clone();
+                let b = self.stash(&src_ty).unwrap_or(0);
+                let (sarr, start, len) = self.seq_of(b, &src_ty, &elem);
+                // copy_from_slice: source slice length (S) does not match destination slice length (D)
+                self.emit(I::LocalGet(len));
+                self.emit(I::LocalGet(arr));
+                self.emit(I::ArrayLen);
+                self.emit(I::I32Ne);
+                self.open(2, BlockType::Empty);
+                let msg = self.new_string();
+                self.push_lit(msg, "copy_from_slice: source slice length (");
+                self.push_usize(msg, len);
+                self.push_lit(msg, ") does not match destination slice length (");
+                self.emit(I::LocalGet(arr));
+                self.emit(I::ArrayLen);
+                let dl = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(dl));
+                self.push_usize(msg, dl);
+                self.push_lit(msg, ")");
+                self.emit(I::LocalGet(msg));
+                self.panic_string_on_stack(&e.span);
+                self.end();
+                self.copy_elems(arr, sarr, start, len, at, &elem, false);
+            }
+            "gc.array.to_vec" => {
+                let elem = gc_arg(args[0].ty.peel_refs());
+                let at = self.lw.array_type(&elem);
+                let vt = self.lw.vec_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let src = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(src));
+                let len = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(src));
+                self.emit(I::ArrayLen);
+                self.emit(I::LocalSet(len));
+                let out = self.new_local(ref_ty(at));
+                self.emit(I::LocalGet(len));
+                self.emit(I::ArrayNewDefault(at));
+                self.emit(I::LocalSet(out));
+                let zero = self.new_local(ValType::I32);
+                self.copy_elems(out, src, zero, len, at, &elem, true);
+                self.emit(I::LocalGet(out));
+                self.emit(I::LocalGet(len));
+                self.emit(I::StructNew(vt));
+            }
+            "gc.string.new" => {
+                let at = self.lw.array_type(&Ty::Int(IntTy::U8));
+                self.emit(I::ArrayNewFixed { array_type_index: at, array_size: 0 });
+            }
+            "gc.string.from" => {
+                // A fresh (array i8) with the bytes of the &str.
+                self.expr_noncopy(&args[0]);
+                self.str_to_bytes();
+            }
+            "gc.string.as_str" => {
+                let u8t = Ty::Int(IntTy::U8);
+                let (at, st) = (self.lw.array_type(&u8t), self.lw.slice_type(&u8t));
+                self.expr_noncopy(&args[0]);
+                let a = self.new_local(ref_ty(at));
+                self.emit(I::LocalTee(a));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(a));
+                self.emit(I::ArrayLen);
+                self.emit(I::StructNew(st));
+            }
+            "gc.string.concat" => {
+                let u8t = Ty::Int(IntTy::U8);
+                let (at, st) = (self.lw.array_type(&u8t), self.lw.slice_type(&u8t));
+                self.expr_noncopy(&args[0]);
+                let a = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(a));
+                self.expr_noncopy(&args[1]);
+                let s = self.new_local(ref_ty(st));
+                self.emit(I::LocalSet(s));
+                let out = self.new_local(ref_ty(at));
+                self.emit(I::LocalGet(a));
+                self.emit(I::ArrayLen);
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::I32Add);
+                self.emit(I::ArrayNewDefault(at));
+                self.emit(I::LocalTee(out));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(a));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(a));
+                self.emit(I::ArrayLen);
+                self.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                self.emit(I::LocalGet(out));
+                self.emit(I::LocalGet(a));
+                self.emit(I::ArrayLen);
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 0 });
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                self.emit(I::LocalGet(out));
+            }
+            _ => self.lw.error(
+                crate::diagnostics::codes::UNKNOWN_METHOD,
+                &e.span,
+                format!("`{op}` is not supported by the wasm lowering yet"),
+                None,
+            ),
+        }
+    }
+
+    /// `&str` on the stack → a fresh `(array i8)` holding its bytes.
+    fn str_to_bytes(&mut self) {
+        let u8t = Ty::Int(IntTy::U8);
+        let (at, st) = (self.lw.array_type(&u8t), self.lw.slice_type(&u8t));
+        let s = self.new_local(ref_ty(st));
+        self.emit(I::LocalSet(s));
+        let out = self.new_local(ref_ty(at));
+        self.emit(I::LocalGet(s));
+        self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+        self.emit(I::ArrayNewDefault(at));
+        self.emit(I::LocalTee(out));
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalGet(s));
+        self.emit(I::StructGet { struct_type_index: st, field_index: 0 });
+        self.emit(I::LocalGet(s));
+        self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+        self.emit(I::LocalGet(s));
+        self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+        self.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+        self.emit(I::LocalGet(out));
+    }
+
+    /// The (array, start, len) locals of a stashed Vec/array/slice value `b` of type `t`.
+    fn seq_of(&mut self, b: u32, t: &Ty, elem: &Ty) -> (u32, u32, u32) {
+        let at = self.lw.array_type(elem);
+        let arr = self.new_local(ref_ty(at));
+        let len = self.new_local(ValType::I32);
+        let start = self.new_local(ValType::I32);
+        let peeled = t.peel_refs().clone();
+        if let Some(st) = self.slice_struct_of(&peeled) {
+            self.emit(I::LocalGet(b));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 0 });
+            self.emit(I::LocalSet(arr));
+            self.emit(I::LocalGet(b));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+            self.emit(I::LocalSet(start));
+            self.emit(I::LocalGet(b));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+            self.emit(I::LocalSet(len));
+        } else {
+            self.seq_parts(b, &peeled, arr, None, len);
+        }
+        (arr, start, len)
+    }
+
+    /// `dst[..len] = src[sstart..sstart+len]`, cloning elements when `clone` and they are not shared
+    /// by reference (a `Vec<T>` element copied out of a borrowed slice is its own value natively).
+    #[allow(clippy::too_many_arguments)]
+    fn copy_elems(&mut self, dst: u32, src: u32, sstart: u32, len: u32, at: u32, elem: &Ty, clone: bool) {
+        let deep = clone && !self.lw.shared_by_ref(elem) || self.lw.needs_copy(elem);
+        if !deep {
+            self.emit(I::LocalGet(dst));
+            self.emit(I::I32Const(0));
+            self.emit(I::LocalGet(src));
+            self.emit(I::LocalGet(sstart));
+            self.emit(I::LocalGet(len));
+            self.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+            return;
+        }
+        let i = self.new_local(ValType::I32);
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalSet(i));
+        let brk = self.open(0, BlockType::Empty);
+        let lp = self.open(1, BlockType::Empty);
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(len));
+        self.emit(I::I32GeU);
+        self.br_if(brk);
+        self.emit(I::LocalGet(dst));
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(src));
+        self.emit(I::LocalGet(sstart));
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Add);
+        self.array_get(at, elem);
+        self.clone_out(elem);
+        self.emit(I::ArraySet(at));
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalSet(i));
+        self.br(lp);
+        self.end();
+        self.end();
+    }
+
+    /// Stores a clone of local `v` in every element of `arr` (shared references are stored as they are).
+    fn fill_with_clones(&mut self, arr: u32, at: u32, v: u32, elem: &Ty) {
+        if self.lw.shared_by_ref(elem) {
+            self.emit(I::LocalGet(arr));
+            self.emit(I::I32Const(0));
+            self.emit(I::LocalGet(v));
+            self.emit(I::LocalGet(arr));
+            self.emit(I::ArrayLen);
+            self.emit(I::ArrayFill(at));
+            return;
+        }
+        let i = self.new_local(ValType::I32);
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalSet(i));
+        let brk = self.open(0, BlockType::Empty);
+        let lp = self.open(1, BlockType::Empty);
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(arr));
+        self.emit(I::ArrayLen);
+        self.emit(I::I32GeU);
+        self.br_if(brk);
+        self.emit(I::LocalGet(arr));
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(v));
+        self.clone_out(elem);
+        self.emit(I::ArraySet(at));
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalSet(i));
+        self.br(lp);
+        self.end();
+        self.end();
+    }
+
+    /// The value on the stack becomes an independent clone unless values of `t` are shared by reference.
+    fn clone_out(&mut self, t: &Ty) {
+        if !self.lw.shared_by_ref(t) {
+            let f = helpers::clone_fn(self.lw, t);
+            self.emit(I::Call(f));
+        }
+    }
+
+    /// Panics with rustc's `index out of bounds` message (at the call site) unless `i < arr.len`.
+    fn bounds_check(&mut self, arr: u32, i: u32, e: &TExpr) {
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(arr));
+        self.emit(I::ArrayLen);
+        self.emit(I::I32GeU);
+        self.open(2, BlockType::Empty);
+        let loc = self.loc_string(&e.span);
+        self.str_lit(&loc);
+        self.emit(I::LocalGet(arr));
+        self.emit(I::ArrayLen);
+        self.emit(I::LocalGet(i));
+        let f = self.lw.prelude_fn("panic_bounds");
+        self.emit(I::Call(f));
+        self.emit(I::Unreachable);
+        self.end();
+    }
+
+    fn push_lit(&mut self, s: u32, text: &str) {
+        self.emit(I::LocalGet(s));
+        self.str_lit(text);
+        self.call_prelude("__intrinsic_push_str");
+    }
+
+    fn push_usize(&mut self, s: u32, v: u32) {
+        self.emit(I::LocalGet(s));
+        self.emit(I::LocalGet(v));
+        self.call_prelude("push_usize");
+    }
+}
+
+/// `T` of `GcBox<T>`/`GcRc<T>`/`GcArray<T>` (through references).
+fn gc_arg(t: &Ty) -> Ty {
+    match t.peel_refs() {
+        Ty::Gc(_, a) => (**a).clone(),
+        _ => Ty::Unit,
+    }
+}
+
+/// `*rc` as a place expression: the value inside a `GcRc`/`GcBox` (through references).
+fn deref_of(rc: &TExpr) -> TExpr {
+    let mut base = rc.clone();
+    while let Ty::Ref(_, t) = base.ty.clone() {
+        let s = base.span.clone();
+        base = TExpr { kind: ExprKind::Deref(Box::new(base)), ty: *t, span: s };
+    }
+    let inner = gc_arg(&base.ty);
+    let s = base.span.clone();
+    TExpr { kind: ExprKind::Std("box.deref", vec![base]), ty: inner, span: s }
+}

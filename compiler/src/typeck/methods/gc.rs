@@ -1,0 +1,196 @@
+//! Type checking of the `wasm` crate's GC types (`GcBox`, `GcRc`, `GcArray`, `GcString`): their associated
+//! functions and methods, as the facade crate defines them (`wasm/src`). Ops are `ExprKind::Std("gc.*")`,
+//! lowered by `lower::gc_ops`; dereferencing a `GcBox`/`GcRc` reuses `box.deref` (same representation).
+
+use super::super::expr::mk;
+use super::super::FnCx;
+use crate::diagnostics::codes;
+use crate::gc_types::GcKind;
+use crate::tir::{ExprKind, TExpr};
+use crate::types::Ty;
+use syn::spanned::Spanned;
+
+type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+
+impl FnCx<'_> {
+    /// `GcBox::new(v)`, `GcArray::from(vec)`, `GcString::from("..")`, `GcRc::ptr_eq(&a, &b)`, ...
+    /// `key` is the normalized path (`wasm::GcBox::new` or `GcBox::new`).
+    pub(crate) fn gc_assoc_call(&mut self, key: &str, c: &syn::ExprCall, expected: Option<&Ty>) -> Option<TExpr> {
+        let key = key.strip_prefix("wasm::").unwrap_or(key);
+        let (ty_name, func) = key.split_once("::")?;
+        let kind = GcKind::from_name(ty_name)?;
+        let sp = c.span();
+        let span = self.span(sp);
+        let arg_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
+            Some(Ty::Gc(k, t)) if k == kind => *t,
+            _ => cx.fresh(),
+        };
+        let this = |t: &Ty| Ty::Gc(kind, Box::new(t.clone()));
+        Some(match (kind, func) {
+            (GcKind::Box | GcKind::Rc, "new" | "from") => {
+                let inner = arg_of_expected(self);
+                let a = self.check_args(&c.args, &[inner.clone()], sp);
+                mk(ExprKind::Std("gc.new", a), this(&inner), span)
+            }
+            (_, "ptr_eq") => {
+                let inner = if kind.is_generic() { self.fresh() } else { Ty::Unit };
+                let r = Ty::Ref(false, Box::new(this(&inner)));
+                let a = self.check_args(&c.args, &[r.clone(), r], sp);
+                mk(ExprKind::Std("gc.ptr_eq", a), Ty::Bool, span)
+            }
+            (GcKind::Array, "new") => {
+                let elem = arg_of_expected(self);
+                let a = self.check_args(&c.args, &[Ty::usize(), elem.clone()], sp);
+                mk(ExprKind::Std("gc.array.new", a), this(&elem), span)
+            }
+            (GcKind::Array, "from") => {
+                let elem = arg_of_expected(self);
+                let a = self.one_arg(&c.args, sp)?;
+                let a = self.check_expr(a, None);
+                let at = self.shallow(&a.ty);
+                let src = match at.peel_refs() {
+                    Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => (**e).clone(),
+                    _ => {
+                        let n = self.ty_name(&at);
+                        self.err(codes::TYPE_MISMATCH, sp, format!("`GcArray::from` takes a Vec, an array or a slice, not `{n}`"), "", None);
+                        return Some(self.error_expr(sp));
+                    }
+                };
+                self.expect_ty(sp, &elem, &src);
+                mk(ExprKind::Std("gc.array.from", vec![a]), this(&elem), span)
+            }
+            (GcKind::String, "new") => {
+                let _ = self.check_args(&c.args, &[], sp);
+                mk(ExprKind::Std("gc.string.new", vec![]), this(&Ty::Unit), span)
+            }
+            (GcKind::String, "from") => {
+                let a = self.one_arg(&c.args, sp)?;
+                let a = self.check_expr(a, None);
+                let s = self.to_str_arg(a, sp);
+                mk(ExprKind::Std("gc.string.from", vec![s]), this(&Ty::Unit), span)
+            }
+            _ => {
+                self.err(codes::UNSUPPORTED_STD, c.func.span(), format!("`{ty_name}::{func}` is not supported yet"), "not in the supported GC type surface", None);
+                self.error_expr(sp)
+            }
+        })
+    }
+
+    fn one_arg<'e>(&mut self, args: &'e Args, sp: proc_macro2::Span) -> Option<&'e syn::Expr> {
+        if args.len() != 1 {
+            self.err(codes::ARITY, sp, format!("this function takes 1 argument but {} were supplied", args.len()), "", None);
+        }
+        args.first()
+    }
+
+    /// A `&str`, `String`, `&String`, `GcString` or `char` argument as a `&str` value.
+    fn to_str_arg(&mut self, a: TExpr, sp: proc_macro2::Span) -> TExpr {
+        let mut a = a;
+        loop {
+            match self.shallow(&a.ty) {
+                Ty::Ref(_, t) if !matches!(self.shallow(&t), Ty::Str) => {
+                    let s = a.span.clone();
+                    a = mk(ExprKind::Deref(Box::new(a)), *t, s);
+                }
+                _ => break,
+            }
+        }
+        let s = a.span.clone();
+        match self.shallow(&a.ty) {
+            Ty::Ref(_, _) => a,
+            Ty::Str => mk(ExprKind::AddrOf(false, Box::new(a)), Ty::str_ref(), s),
+            Ty::String => mk(ExprKind::Std("string.as_str", vec![a]), Ty::str_ref(), s),
+            Ty::Gc(GcKind::String, _) => mk(ExprKind::Std("gc.string.as_str", vec![a]), Ty::str_ref(), s),
+            Ty::Char => {
+                let st = mk(ExprKind::Std("char.to_string", vec![a]), Ty::String, s.clone());
+                mk(ExprKind::Std("string.as_str", vec![st]), Ty::str_ref(), s)
+            }
+            t => {
+                let n = self.ty_name(&t);
+                self.err(codes::TYPE_MISMATCH, sp, format!("expected a string, found `{n}`"), "", None);
+                self.error_expr(sp)
+            }
+        }
+    }
+
+    /// Methods of the GC types, with `base` already stripped of references. Returns `Err(base)` with the
+    /// receiver dereferenced (`GcBox<T>` → `T`, `GcString` → `str`) when the method belongs to the target.
+    pub(crate) fn gc_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Result<TExpr, TExpr> {
+        let Ty::Gc(kind, arg) = self.shallow(&base.ty) else { return Err(base) };
+        let arg = self.resolve(&arg);
+        let sp = m.span();
+        let span = self.span(m.method.span());
+        let bt = base.ty.clone();
+        macro_rules! op {
+            ($op:expr, [$($a:expr),*], $ret:expr) => {{
+                let tys: Vec<Ty> = vec![$($a),*];
+                let mut args = vec![base];
+                args.extend(self.check_args(&m.args, &tys, sp));
+                return Ok(mk(ExprKind::Std($op, args), $ret, span));
+            }};
+        }
+        if name == "clone" {
+            op!("gc.clone", [], bt);
+        }
+        match (kind, name) {
+            (GcKind::Rc, "borrow" | "borrow_mut") => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let mutable = name == "borrow_mut";
+                let s = base.span.clone();
+                let target = mk(ExprKind::Std("box.deref", vec![base]), arg.clone(), s);
+                Ok(mk(ExprKind::AddrOf(mutable, Box::new(target)), Ty::Ref(mutable, Box::new(arg)), span))
+            }
+            (GcKind::Rc, "get") => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Ok(mk(ExprKind::Std("box.deref", vec![base]), arg, span))
+            }
+            (GcKind::Rc, "set") => op!("gc.rc.set", [arg.clone()], Ty::Unit),
+            (GcKind::Rc, "replace") => op!("gc.rc.replace", [arg.clone()], arg),
+            (GcKind::Array, "len") => op!("gc.array.len", [], Ty::usize()),
+            (GcKind::Array, "is_empty") => op!("gc.array.is_empty", [], Ty::Bool),
+            (GcKind::Array, "get") => op!("gc.array.get", [Ty::usize()], arg),
+            (GcKind::Array, "try_get") => op!("gc.array.try_get", [Ty::usize()], Ty::Option(Box::new(arg))),
+            (GcKind::Array, "set") => op!("gc.array.set", [Ty::usize(), arg.clone()], Ty::Unit),
+            (GcKind::Array, "fill") => op!("gc.array.fill", [arg.clone()], Ty::Unit),
+            (GcKind::Array, "copy_from_slice") => op!("gc.array.copy_from_slice", [Ty::Ref(false, Box::new(Ty::Slice(Box::new(arg.clone()))))], Ty::Unit),
+            (GcKind::Array, "to_vec") => op!("gc.array.to_vec", [], Ty::Vec(Box::new(arg))),
+            (GcKind::Array, "iter") => {
+                // A snapshot iterator over clones: the element values as a Vec, consumed by value.
+                let _ = self.check_args(&m.args, &[], sp);
+                let v = mk(ExprKind::Std("gc.array.to_vec", vec![base]), Ty::Vec(Box::new(arg)), span);
+                match self.std_method(v, "into_iter", m, expected) {
+                    Some(e) => Ok(e),
+                    None => Ok(self.error_expr(sp)),
+                }
+            }
+            (GcKind::String, "concat") => {
+                let a = self.one_arg(&m.args, sp).cloned();
+                let Some(a) = a else { return Ok(self.error_expr(sp)) };
+                let a = self.check_expr(&a, None);
+                let s = self.to_str_arg(a, sp);
+                Ok(mk(ExprKind::Std("gc.string.concat", vec![base, s]), Ty::Gc(GcKind::String, Box::new(Ty::Unit)), span))
+            }
+            (GcKind::String, "as_str") => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Ok(mk(ExprKind::Std("gc.string.as_str", vec![base]), Ty::str_ref(), span))
+            }
+            (GcKind::String, _) => Err(self.gc_deref(base)),
+            (GcKind::Box, _) => Err(self.gc_deref(base)),
+            _ => Err(base),
+        }
+    }
+
+    /// `*b` for a `GcBox<T>` (a `T` place) or a `GcString` (a `str`); other values unchanged.
+    pub(crate) fn gc_deref(&mut self, base: TExpr) -> TExpr {
+        let s = base.span.clone();
+        match self.shallow(&base.ty) {
+            Ty::Gc(GcKind::Box, t) => mk(ExprKind::Std("box.deref", vec![base]), *t, s),
+            Ty::Gc(GcKind::String, _) => {
+                let r = mk(ExprKind::Std("gc.string.as_str", vec![base]), Ty::str_ref(), s.clone());
+                mk(ExprKind::Deref(Box::new(r)), Ty::Str, s)
+            }
+            _ => base,
+        }
+    }
+}
+
