@@ -1,7 +1,7 @@
 //! Per-instruction bookkeeping beyond the fast path: fuel, epoch deadlines, the guest profiler and
 //! traps deferred from places that cannot fail (a GC allocation over the heap limit).
 //!
-//! The interpreter calls [`Store::meter_tick`] before every IR instruction only when one of these
+//! The interpreter calls `Store::meter_tick` before every IR instruction only when one of these
 //! is switched on, so unmetered execution pays nothing.
 //!
 //! # Fuel cost

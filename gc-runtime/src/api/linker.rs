@@ -100,7 +100,7 @@ impl<T: 'static> Linker<T> {
         Ok(self)
     }
 
-    /// Defines a host function from a typed closure (see [`Func::wrap`] for the accepted shapes).
+    /// Defines a host function from a typed closure (see [`Func::wrap`](super::Func::wrap) for the accepted shapes).
     pub fn func_wrap<P, R>(
         &mut self,
         module: &str,
@@ -118,7 +118,7 @@ impl<T: 'static> Linker<T> {
         )
     }
 
-    /// Defines a host function with a dynamic signature (see [`Func::new`]).
+    /// Defines a host function with a dynamic signature (see [`Func::new`](super::Func::new)).
     pub fn func_new(
         &mut self,
         module: &str,
