@@ -1441,6 +1441,7 @@ impl FnLower<'_, '_> {
                 self.inline_closure(cl, &vals);
             }
             _ if op.starts_with("opt.") || op.starts_with("res.") => self.enum_closure_op(op, args, cls, e),
+            _ if op.starts_with("str.") => self.str_pred_op(op, args, &cls[0], e),
             "seq.sort_by_key" => self.unsupported(e, "sort_by_key"),
             "vec.retain" => {
                 let t = args[0].ty.peel_refs().clone();
@@ -1492,6 +1493,144 @@ impl FnLower<'_, '_> {
                 self.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
             }
             _ => self.iter_consume(op, args, cls, e),
+        }
+    }
+
+    /// `str` searches and trims with a `char` predicate closure, inlined in a loop over the chars.
+    fn str_pred_op(&mut self, op: &str, args: &[TExpr], cl: &Closure, e: &TExpr) {
+        self.as_str_value(&args[0]);
+        let s = self.stash(&Ty::str_ref()).unwrap();
+        let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+        let len = self.new_local(ValType::I32);
+        self.emit(I::LocalGet(s));
+        self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+        self.emit(I::LocalSet(len));
+        let (pos, found) = (self.zeroed_i32(), self.zeroed_i32());
+        let c = self.new_local(ValType::I32);
+        let clen = self.new_local(ValType::I32);
+        let from_end = matches!(op, "str.ends_with_fn" | "str.trim_end_fn");
+        let end = self.new_local(ValType::I32);
+        self.emit(I::LocalGet(len));
+        self.emit(I::LocalSet(end));
+        // Scan forward (or backward from the end) while the predicate says what the op needs.
+        let done = self.open(0, BlockType::Empty);
+        let lp = self.open(1, BlockType::Empty);
+        if from_end {
+            self.emit(I::LocalGet(end));
+            self.emit(I::I32Eqz);
+            self.br_if(done);
+            self.emit(I::LocalGet(s));
+            self.emit(I::LocalGet(end));
+            self.call_prelude("str_prev_char_start");
+            self.emit(I::LocalSet(pos));
+            self.emit(I::LocalGet(s));
+            self.emit(I::LocalGet(pos));
+            self.call_prelude("str_char_at");
+            self.emit(I::LocalSet(c));
+        } else {
+            self.emit(I::LocalGet(pos));
+            self.emit(I::LocalGet(len));
+            self.emit(I::I32GeU);
+            self.br_if(done);
+            self.emit(I::LocalGet(s));
+            self.emit(I::LocalGet(pos));
+            self.call_prelude("str_char_at");
+            self.emit(I::LocalTee(c));
+            self.call_prelude("char_len_utf8");
+            self.emit(I::LocalSet(clen));
+        }
+        self.inline_closure(cl, &[Some(c)]);
+        match op {
+            "str.find_fn" | "str.contains_fn" => {
+                self.open(2, BlockType::Empty);
+                self.emit(I::I32Const(1));
+                self.emit(I::LocalSet(found));
+                self.br(done);
+                self.end();
+            }
+            "str.starts_with_fn" | "str.ends_with_fn" => {
+                self.emit(I::LocalSet(found));
+                self.br(done);
+            }
+            _ => {
+                // trims: stop at the first char that does not match
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+            }
+        }
+        if from_end {
+            self.emit(I::LocalGet(pos));
+            self.emit(I::LocalSet(end));
+        } else {
+            self.emit(I::LocalGet(pos));
+            self.emit(I::LocalGet(clen));
+            self.emit(I::I32Add);
+            self.emit(I::LocalSet(pos));
+        }
+        self.br(lp);
+        self.end();
+        self.end();
+        match op {
+            "str.contains_fn" | "str.starts_with_fn" | "str.ends_with_fn" => self.emit(I::LocalGet(found)),
+            "str.find_fn" => {
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::LocalGet(found));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::StructNew(l.ty));
+            }
+            "str.trim_start_fn" => {
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(len));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::I32Sub);
+                self.call_prelude("__intrinsic_sub");
+            }
+            "str.trim_end_fn" => {
+                self.emit(I::LocalGet(s));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(end));
+                self.call_prelude("__intrinsic_sub");
+            }
+            _ => {
+                // trim both: trim start, then recurse for the end with a second scan
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(len));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::I32Sub);
+                self.call_prelude("__intrinsic_sub");
+                let s2 = self.stash(&Ty::str_ref()).unwrap();
+                let end2 = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(s2));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::LocalSet(end2));
+                let d2 = self.open(0, BlockType::Empty);
+                let l2 = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(end2));
+                self.emit(I::I32Eqz);
+                self.br_if(d2);
+                self.emit(I::LocalGet(s2));
+                self.emit(I::LocalGet(end2));
+                self.call_prelude("str_prev_char_start");
+                self.emit(I::LocalSet(pos));
+                self.emit(I::LocalGet(s2));
+                self.emit(I::LocalGet(pos));
+                self.call_prelude("str_char_at");
+                self.emit(I::LocalSet(c));
+                self.inline_closure(cl, &[Some(c)]);
+                self.emit(I::I32Eqz);
+                self.br_if(d2);
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalSet(end2));
+                self.br(l2);
+                self.end();
+                self.end();
+                self.emit(I::LocalGet(s2));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(end2));
+                self.call_prelude("__intrinsic_sub");
+            }
         }
     }
 
@@ -2031,6 +2170,107 @@ impl FnLower<'_, '_> {
                     }
                     each(fl, item, place, cont);
                 });
+                self.end();
+            }
+            K::StdClosure("str.split_fn", args, cls) => {
+                let cl = cls[0].clone();
+                self.as_str_value(&args[0]);
+                let s = self.stash(&Ty::str_ref()).unwrap();
+                let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+                let (pos, start, len) = (self.zeroed_i32(), self.zeroed_i32(), self.new_local(ValType::I32));
+                self.emit(I::LocalGet(s));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::LocalSet(len));
+                let piece = self.new_local(ref_ty(st));
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let c = self.new_local(ValType::I32);
+                let clen = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(pos));
+                self.call_prelude("str_char_at");
+                self.emit(I::LocalTee(c));
+                self.call_prelude("char_len_utf8");
+                self.emit(I::LocalSet(clen));
+                let cont = self.open(0, BlockType::Empty);
+                self.inline_closure(&cl, &[Some(c)]);
+                self.emit(I::I32Eqz);
+                self.br_if(cont);
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(start));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(start));
+                self.emit(I::I32Sub);
+                self.call_prelude("__intrinsic_sub");
+                self.emit(I::LocalSet(piece));
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(clen));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(start));
+                each(self, Some(piece), None, cont);
+                self.end();
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(clen));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(pos));
+                self.br(lp);
+                self.end();
+                self.end();
+                // the last piece
+                let last = self.open(0, BlockType::Empty);
+                self.emit(I::LocalGet(s));
+                self.emit(I::LocalGet(start));
+                self.emit(I::LocalGet(len));
+                self.emit(I::LocalGet(start));
+                self.emit(I::I32Sub);
+                self.call_prelude("__intrinsic_sub");
+                self.emit(I::LocalSet(piece));
+                each(self, Some(piece), None, last);
+                self.end();
+            }
+            K::Std(cop @ ("char.to_uppercase" | "char.to_lowercase"), args) => {
+                // Case mapping of one char yields a short string; iterate its chars.
+                self.expr(&args[0]);
+                self.call_prelude("char_to_string");
+                let s = self.stash(&Ty::String).unwrap();
+                self.emit(I::LocalGet(s));
+                self.call_prelude("string_as_str");
+                self.call_prelude(if *cop == "char.to_uppercase" { "str_to_uppercase" } else { "str_to_lowercase" });
+                let s2 = self.stash(&Ty::String).unwrap();
+                let fake = TExpr { kind: K::Local(usize::MAX), ty: Ty::String, span: it.span.clone() };
+                let _ = fake;
+                self.emit(I::LocalGet(s2));
+                self.call_prelude("string_as_str");
+                let sl = self.stash(&Ty::str_ref()).unwrap();
+                let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
+                let (pos, len) = (self.zeroed_i32(), self.new_local(ValType::I32));
+                self.emit(I::LocalGet(sl));
+                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.emit(I::LocalSet(len));
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(pos));
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let item = self.new_local(ValType::I32);
+                self.emit(I::LocalGet(sl));
+                self.emit(I::LocalGet(pos));
+                self.call_prelude("str_char_at");
+                self.emit(I::LocalTee(item));
+                self.call_prelude("char_len_utf8");
+                self.emit(I::LocalGet(pos));
+                self.emit(I::I32Add);
+                self.emit(I::LocalSet(pos));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
                 self.end();
             }
             K::Std("str.chars" | "str.bytes" | "str.char_indices", args) => {

@@ -2725,3 +2725,12 @@ fn fmt_int_exp(out: &mut String, v: u64, signed: bool, radix: u32, fill: char, a
     let n = body.len();
     pad(out, string_as_str(&body), n, fill, align, width, 3);
 }
+
+/// Start of the char that ends at byte `end` (> 0).
+fn str_prev_char_start(s: &str, end: usize) -> usize {
+    let mut i = end - 1;
+    while !is_char_boundary(s, i) {
+        i -= 1;
+    }
+    i
+}

@@ -334,7 +334,18 @@ impl FnCx<'_> {
                 _ => positional.push(a),
             }
         }
-        let mut exprs: Vec<TExpr> = positional.iter().map(|a| self.check_expr(a, None)).collect();
+        let mut exprs: Vec<TExpr> = positional
+            .iter()
+            .map(|a| {
+                let e = self.check_expr(a, None);
+                // `char::to_uppercase()` etc. implement Display: format the collected chars.
+                if matches!(self.resolve(&e.ty), Ty::Iter(ref t) if **t == Ty::Char) {
+                    let span = e.span.clone();
+                    return mk(ExprKind::Std("iter.collect_string_chars", vec![e]), Ty::String, span);
+                }
+                e
+            })
+            .collect();
         let npos = exprs.len();
         let mut named_idx: Vec<(String, usize)> = Vec::new();
         for (n, e) in &named {

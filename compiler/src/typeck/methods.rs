@@ -482,6 +482,20 @@ impl FnCx<'_> {
                 } else {
                     base
                 };
+                if matches!(name, "split" | "trim_matches" | "trim_start_matches" | "trim_end_matches" | "find" | "contains" | "starts_with" | "ends_with") && matches!(m.args.first(), Some(syn::Expr::Closure(_)) | Some(syn::Expr::Path(_))) && !matches!(m.args.first(), Some(syn::Expr::Path(p)) if self.path_is_value(&p.path)) {
+                    let (cl, _) = self.closure_arg(m, 0, &[Ty::Char], Some(&Ty::Bool))?;
+                    let (op, ret): (&'static str, Ty) = match name {
+                        "split" => ("str.split_fn", Ty::Iter(Box::new(sref))),
+                        "find" => ("str.find_fn", Ty::Option(Box::new(us))),
+                        "contains" => ("str.contains_fn", Ty::Bool),
+                        "starts_with" => ("str.starts_with_fn", Ty::Bool),
+                        "ends_with" => ("str.ends_with_fn", Ty::Bool),
+                        "trim_start_matches" => ("str.trim_start_fn", sref),
+                        "trim_end_matches" => ("str.trim_end_fn", sref),
+                        _ => ("str.trim_fn", sref),
+                    };
+                    return Some(mk(ExprKind::StdClosure(op, vec![base], vec![cl]), ret, span));
+                }
                 let pat_arg = |cx: &mut Self, m: &syn::ExprMethodCall, i: usize| -> Option<TExpr> {
                     let a = m.args.iter().nth(i)?;
                     let e = cx.check_expr(a, None);
@@ -831,6 +845,10 @@ impl FnCx<'_> {
             },
             Ty::Iter(item) => {
                 let item = (**item).clone();
+                if name == "to_string" && matches!(self.resolve(&item), Ty::Char) {
+                    let _ = self.check_args(&m.args, &[], sp);
+                    return Some(mk(ExprKind::Std("iter.collect_string_chars", vec![base]), Ty::String, span));
+                }
                 return self.iter_method(base, item, name, m, expected, turbofish);
             }
             Ty::Range(elem, _) => {
@@ -851,6 +869,15 @@ impl FnCx<'_> {
             },
             _ => return None,
         }
+    }
+
+    /// A path naming a local or constant (a value pattern), not a function.
+    fn path_is_value(&mut self, p: &syn::Path) -> bool {
+        let segs = path_segs(p);
+        if segs.len() == 1 && self.lookup_local(&segs[0]).is_some() {
+            return true;
+        }
+        matches!(self.resolve_value(&segs), Some(Def::Const(_)))
     }
 
     fn is_scalar_ty(&self, t: &Ty) -> bool {
