@@ -60,7 +60,10 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     module.section(&mem);
 
     let mut exports = ExportSection::new();
-    exports.export("_start", ExportKind::Func, N_IMPORTS);
+    exports.export(if ir.reactor { "_initialize" } else { "_start" }, ExportKind::Func, N_IMPORTS);
+    for (name, f) in &ir.exports {
+        exports.export(name, ExportKind::Func, remap(*f));
+    }
     exports.export("memory", ExportKind::Memory, 0);
     module.section(&exports);
 

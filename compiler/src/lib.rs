@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod lower;
 pub mod emit;
+pub mod exports;
 pub mod gc_types;
 pub mod resolve;
 pub mod test_harness;
@@ -93,10 +94,12 @@ pub fn compile(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
 
 fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
     let mut krate = load::load(opts)?;
+    exports::lower_async_fns(&mut krate);
     let tests = if opts.kind == CrateKind::Test { test_harness::install(&mut krate)? } else { Vec::new() };
+    let exports = if opts.kind == CrateKind::Lib { exports::install(&mut krate)? } else { Vec::new() };
     let program = resolve::resolve(krate).map_err(Diagnostics)?;
     let checked = typeck::check(program).map_err(Diagnostics)?;
-    let ir = lower::lower(&checked, opts).map_err(Diagnostics)?;
+    let ir = lower::lower(&checked, opts, &exports).map_err(Diagnostics)?;
     let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
     Ok(CompileOutput { wasm, stats, tests })
 }

@@ -8,6 +8,7 @@ mod helpers;
 mod ops;
 mod place;
 mod pattern;
+mod reactor;
 pub mod reprs;
 mod test_entry;
 
@@ -58,6 +59,8 @@ pub struct Lowerer<'a> {
     pub start: u32,
     /// The program reads its command line (imports `args_sizes_get`/`args_get`).
     pub uses_args: bool,
+    /// `#[wasm::export]`ed functions of a library (reactor) build: export name, function id.
+    pub exports: Vec<(String, u32)>,
 }
 
 /// Everything `emit` needs.
@@ -68,9 +71,12 @@ pub struct ModuleIr {
     pub data: Vec<Vec<u8>>,
     pub start: u32,
     pub uses_args: bool,
+    /// Library build: `start` is `_initialize` and these functions are exported by name.
+    pub reactor: bool,
+    pub exports: Vec<(String, u32)>,
 }
 
-pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagnostic>> {
+pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
     let mut lw = Lowerer {
         ck,
         opts,
@@ -85,10 +91,16 @@ pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagno
         errors: Vec::new(),
         start: 0,
         uses_args: false,
+        exports: Vec::new(),
     };
     test_entry::bind_thread_name(&mut lw);
-    let main = test_entry::root_fn(&lw).unwrap_or(0);
-    lw.start = lw.start_fn(main);
+    let reactor = opts.kind == crate::CrateKind::Lib;
+    if reactor {
+        lw.start = reactor::entry(&mut lw, exports);
+    } else {
+        let main = test_entry::root_fn(&lw).unwrap_or(0);
+        lw.start = lw.start_fn(main);
+    }
     while let Some((fid, f)) = lw.queue.pop_front() {
         func::lower_user_fn(&mut lw, fid, f);
     }
@@ -96,7 +108,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions) -> Result<ModuleIr, Vec<Diagno
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args })
+    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports })
 }
 
 impl<'a> Lowerer<'a> {

@@ -34,6 +34,8 @@ pub enum ValKey {
     F32,
     F64,
     Ref(u32),
+    /// `externref` (`wasm::ExternRef`).
+    Extern,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -51,6 +53,7 @@ pub fn vk(v: ValType) -> ValKey {
         ValType::F64 => ValKey::F64,
         ValType::Ref(r) => match r.heap_type {
             HeapType::Concrete(i) => ValKey::Ref(i),
+            HeapType::EXTERN => ValKey::Extern,
             _ => ValKey::Ref(u32::MAX),
         },
         _ => ValKey::I32,
@@ -64,6 +67,7 @@ pub fn vt(k: ValKey) -> ValType {
         ValKey::F32 => ValType::F32,
         ValKey::F64 => ValType::F64,
         ValKey::Ref(i) => ref_ty(i),
+        ValKey::Extern => ValType::Ref(RefType::EXTERNREF),
     }
 }
 

@@ -1064,6 +1064,9 @@ impl FnCx<'_> {
                         t
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
+                        return Some(self.gc_collect(base, k, *t, item, m));
+                    }
                     Some(other) => {
                         let n = self.ty_name(&other);
                         self.err(codes::UNSUPPORTED_STD, m.method.span(), format!("collecting into `{n}` is not supported yet"), "", Some("collect into a Vec or a String"));

@@ -106,7 +106,8 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         }
     }
     let has_main = ck.program.fns.iter().any(|f| f.name == "main" && f.module == ck.program.root_mod)
-        || crate::test_harness::is_installed(&ck.program);
+        || crate::test_harness::is_installed(&ck.program)
+        || crate::exports::is_reactor(&ck.program);
     if !has_main {
         let sp = Span { file: 0, ..Default::default() };
         let mut d = ck.program.sources.diag(codes::NO_MAIN, &sp, "`main` function not found in crate", "", Some("add `fn main() { ... }` to src/main.rs".into()));

@@ -180,6 +180,20 @@ impl FnCx<'_> {
         }
     }
 
+    /// `iter.collect()` into a `GcArray<T>` (via a Vec) or a `GcString` (via a String of chars or strs).
+    pub(crate) fn gc_collect(&mut self, iter: TExpr, kind: GcKind, elem: Ty, item: Ty, m: &syn::ExprMethodCall) -> TExpr {
+        let span = self.span(m.method.span());
+        if kind == GcKind::Array {
+            self.expect_ty(m.method.span(), &elem, &item);
+            let v = mk(ExprKind::Std("iter.collect_vec", vec![iter]), Ty::Vec(Box::new(item.clone())), span.clone());
+            return mk(ExprKind::Std("gc.array.from", vec![v]), Ty::Gc(GcKind::Array, Box::new(item)), span);
+        }
+        let op = if matches!(self.resolve(&item), Ty::Char) { "iter.collect_string_chars" } else { "iter.collect_string_strs" };
+        let s = mk(ExprKind::Std(op, vec![iter]), Ty::String, span.clone());
+        let s = mk(ExprKind::Std("string.as_str", vec![s]), Ty::str_ref(), span.clone());
+        mk(ExprKind::Std("gc.string.from", vec![s]), Ty::Gc(GcKind::String, Box::new(Ty::Unit)), span)
+    }
+
     /// `*b` for a `GcBox<T>` (a `T` place) or a `GcString` (a `str`); other values unchanged.
     pub(crate) fn gc_deref(&mut self, base: TExpr) -> TExpr {
         let s = base.span.clone();
