@@ -74,7 +74,8 @@ pub(crate) fn process_drops(core: &mut CoreStore) {
     }
 }
 
-/// Where all wasm objects of one embedding live, with the host's data `T`.
+/// Where all wasm objects of one embedding live, with the host's data `T` (which must be
+/// `Send + 'static`, so stores and their call futures can move between threads).
 ///
 /// ```
 /// use gc_runtime::api::{Engine, Store};
