@@ -67,22 +67,32 @@ pub fn short_diff(expected: &str, actual: &str) -> String {
     let actual_lines: Vec<&str> = actual.split_inclusive('\n').collect();
     let first = expected_lines.iter().zip(&actual_lines).take_while(|(a, b)| a == b).count();
 
+    // In a long line, show the part where the two first differing lines part ways.
+    let skip = match (expected_lines.get(first), actual_lines.get(first)) {
+        (Some(a), Some(b)) => {
+            let column = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            column.saturating_sub(MAX_LINE_CHARS / 4)
+        }
+        _ => 0,
+    };
+
     let mut out = Vec::new();
     for line in &expected_lines[first.saturating_sub(CONTEXT_LINES)..first] {
-        out.push(format!("  {}", visible(line)));
+        out.push(format!("  {}", visible(line, 0)));
     }
-    push_side(&mut out, '-', &expected_lines[first..]);
-    push_side(&mut out, '+', &actual_lines[first..]);
+    push_side(&mut out, '-', &expected_lines[first..], skip);
+    push_side(&mut out, '+', &actual_lines[first..], skip);
     out.join("\n")
 }
 
-fn push_side(out: &mut Vec<String>, sign: char, lines: &[&str]) {
+fn push_side(out: &mut Vec<String>, sign: char, lines: &[&str], skip_in_first: usize) {
     if lines.is_empty() {
         out.push(format!("{sign} (end of output)"));
         return;
     }
-    for line in lines.iter().take(SHOWN_LINES) {
-        out.push(format!("{sign} {}", visible(line)));
+    for (index, line) in lines.iter().take(SHOWN_LINES).enumerate() {
+        let skip = if index == 0 { skip_in_first } else { 0 };
+        out.push(format!("{sign} {}", visible(line, skip)));
     }
     if lines.len() > SHOWN_LINES {
         out.push(format!("{sign} ... ({} more lines)", lines.len() - SHOWN_LINES));
@@ -90,20 +100,21 @@ fn push_side(out: &mut Vec<String>, sign: char, lines: &[&str]) {
 }
 
 /// A line as shown in a diff: plain when that is unambiguous, escaped when it has control characters,
-/// trailing whitespace or no final newline (differences a reader could not otherwise see).
-fn visible(line: &str) -> String {
+/// trailing whitespace or no final newline (differences a reader could not otherwise see). The first `skip`
+/// characters are elided (`…`), and so is what goes beyond [`MAX_LINE_CHARS`].
+fn visible(line: &str, skip: usize) -> String {
     let (body, has_newline) = match line.strip_suffix('\n') {
         Some(body) => (body, true),
         None => (line, false),
     };
     let ambiguous = !has_newline || body.ends_with([' ', '\t', '\r']) || body.chars().any(char::is_control);
     let shown = if ambiguous { format!("{line:?}") } else { body.to_owned() };
-    if shown.chars().count() > MAX_LINE_CHARS {
-        let cut: String = shown.chars().take(MAX_LINE_CHARS).collect();
-        format!("{cut}…")
-    } else {
-        shown
+    let mut out: String = if skip > 0 { "…".to_owned() } else { String::new() };
+    out.extend(shown.chars().skip(skip).take(MAX_LINE_CHARS));
+    if shown.chars().count() > skip + MAX_LINE_CHARS {
+        out.push('…');
     }
+    out
 }
 
 #[cfg(test)]
@@ -161,6 +172,17 @@ mod tests {
     fn invisible_differences_are_escaped() {
         assert_eq!(short_diff("x\n", "x \n"), "- x\n+ \"x \\n\"");
         assert_eq!(short_diff("x\n", "x"), "- x\n+ \"x\"");
+    }
+
+    #[test]
+    fn long_lines_are_shown_where_they_differ() {
+        let expected = format!("{}1{}\n", "0".repeat(300), "x".repeat(300));
+        let actual = format!("{}2{}\n", "0".repeat(300), "x".repeat(300));
+        let diff = short_diff(&expected, &actual);
+        let lines: Vec<&str> = diff.lines().collect();
+        let skipped = 300 - MAX_LINE_CHARS / 4;
+        assert_eq!(lines[0], format!("- …{}1{}…", "0".repeat(300 - skipped), "x".repeat(MAX_LINE_CHARS - (300 - skipped) - 1)));
+        assert!(lines[1].starts_with("+ …") && lines[1].contains("02x"), "{diff}");
     }
 
     #[test]
