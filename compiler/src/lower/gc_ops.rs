@@ -48,8 +48,15 @@ impl FnLower<'_, '_> {
             }
             "gc.clone" => self.expr_noncopy(&args[0]),
             "gc.ptr_eq" => {
-                self.expr_noncopy(&args[0]);
-                self.expr_noncopy(&args[1]);
+                let external = matches!(args[0].ty.peel_refs(), Ty::Gc(GcKind::Extern, _));
+                for a in &args[..2] {
+                    self.expr_noncopy(a);
+                    if external {
+                        // Host references compare by identity as `eqref`s (i31 and GC objects).
+                        self.emit(I::AnyConvertExtern);
+                        self.emit(I::RefCastNullable(RefType::EQREF.heap_type));
+                    }
+                }
                 self.emit(I::RefEq);
             }
             "gc.rc.set" => {
@@ -131,6 +138,38 @@ impl FnLower<'_, '_> {
                     self.emit(I::ArraySet(at));
                 }
             }
+            "gc.array.try_get" => {
+                let elem = gc_arg(args[0].ty.peel_refs());
+                let at = self.lw.array_type(&elem);
+                self.expr_noncopy(&args[0]);
+                let arr = self.new_local(ref_ty(at));
+                self.emit(I::LocalSet(arr));
+                self.expr(&args[1]);
+                let i = self.new_local(ValType::I32);
+                self.emit(I::LocalSet(i));
+                let l = self.lw.layout(&e.ty);
+                let has_value = l.fields.get(1).and_then(|f| f.first().copied().flatten()).is_some();
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(arr));
+                self.emit(I::ArrayLen);
+                self.emit(I::I32LtU);
+                self.open(2, BlockType::Result(ref_ty(l.ty)));
+                self.emit(I::I32Const(1));
+                if has_value {
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(i));
+                    self.array_get(at, &elem);
+                    self.clone_out(&elem);
+                }
+                self.emit(I::StructNew(l.ty));
+                self.emit(I::Else);
+                self.emit(I::I32Const(0));
+                if let (true, Some(v)) = (has_value, self.lw.repr(&elem)) {
+                    self.zero_of(v);
+                }
+                self.emit(I::StructNew(l.ty));
+                self.end();
+            }
             "gc.array.fill" => {
                 let elem = args[1].ty.clone();
                 let at = self.lw.array_type(&elem);
@@ -193,6 +232,24 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(len));
                 self.emit(I::StructNew(vt));
             }
+            "gc.extern.new" => {
+                // A host-opaque reference to the value (boxed in a cell if it is a number).
+                let t = args[0].ty.clone();
+                self.expr(&args[0]);
+                match self.lw.repr(&t) {
+                    Some(ValType::Ref(_)) => {}
+                    Some(_) => {
+                        let c = self.lw.cell_type(&t);
+                        self.emit(I::StructNew(c));
+                    }
+                    None => {
+                        self.emit(I::I32Const(0));
+                        self.emit(I::RefI31);
+                    }
+                }
+                self.emit(I::ExternConvertAny);
+            }
+            "gc.extern.is" | "gc.extern.downcast_ref" => self.extern_downcast(op == "gc.extern.is", &args[0], &args[1].ty, e),
             "gc.string.new" => {
                 let at = self.lw.array_type(&Ty::Int(IntTy::U8));
                 self.emit(I::ArrayNewFixed { array_type_index: at, array_size: 0 });
@@ -254,6 +311,131 @@ impl FnLower<'_, '_> {
                 format!("`{op}` is not supported by the wasm lowering yet"),
                 None,
             ),
+        }
+    }
+
+    /// The value a GC value is formatted as: `GcBox<T>` as its `T` (Display and Debug), `GcString` as its
+    /// `str`, `GcArray<T>` as a `[T]` slice (Debug). `None`: formatted by `gc_debug_body` (`GcRc`).
+    pub fn gc_fmt_view(&mut self, v: u32, kind: GcKind, inner: &Ty, debug: bool) -> Option<(u32, Ty)> {
+        match kind {
+            GcKind::Box => {
+                if self.lw.is_scalar(inner) {
+                    let c = self.lw.cell_type(inner);
+                    let rv = self.lw.repr(inner)?;
+                    let l = self.new_local(rv);
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+                    self.emit(I::LocalSet(l));
+                    Some((l, inner.clone()))
+                } else {
+                    Some((v, inner.clone()))
+                }
+            }
+            GcKind::String => {
+                let u8t = Ty::Int(IntTy::U8);
+                let st = self.lw.slice_type(&u8t);
+                let l = self.new_local(ref_ty(st));
+                self.emit(I::LocalGet(v));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(v));
+                self.emit(I::ArrayLen);
+                self.emit(I::StructNew(st));
+                self.emit(I::LocalSet(l));
+                Some((l, Ty::Str))
+            }
+            GcKind::Array if debug => {
+                let st = self.lw.slice_type(inner);
+                let l = self.new_local(ref_ty(st));
+                self.emit(I::LocalGet(v));
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalGet(v));
+                self.emit(I::ArrayLen);
+                self.emit(I::StructNew(st));
+                self.emit(I::LocalSet(l));
+                Some((l, Ty::Slice(Box::new(inner.clone()))))
+            }
+            _ => None,
+        }
+    }
+
+    /// Body of the generated `{:?}` function of a GC type: params (out String, value, fill, align, width,
+    /// flags, precision). `GcRc` prints `GcRc { value: .. }` like the native facade.
+    pub fn gc_debug_body(&mut self, kind: GcKind, inner: &Ty) {
+        let push_spec = |fl: &mut FnLower| {
+            for p in 2..7 {
+                fl.emit(I::LocalGet(p));
+            }
+        };
+        if kind == GcKind::Rc {
+            let (v, t) = self.gc_fmt_view(1, GcKind::Box, inner, true).unwrap_or((1, inner.clone()));
+            self.push_lit(0, "GcRc { value: ");
+            self.fmt_debug_spec(0, v, &t, &mut |fl: &mut FnLower| push_spec(fl));
+            self.push_lit(0, " }");
+            return;
+        }
+        if kind == GcKind::Extern {
+            self.push_lit(0, "ExternRef(..)");
+            return;
+        }
+        if let Some((v, t)) = self.gc_fmt_view(1, kind, inner, true) {
+            self.fmt_debug_spec(0, v, &t, &mut |fl: &mut FnLower| push_spec(fl));
+        }
+    }
+
+    /// `ExternRef::is::<T>()` (a bool) or `downcast_ref::<T>()` (an `Option<&T>`): a `ref.test` against the
+    /// WasmGC type `T` is stored as. Types with the same representation are not told apart.
+    fn extern_downcast(&mut self, is: bool, ext: &TExpr, target: &Ty, e: &TExpr) {
+        let scalar = self.lw.is_scalar(target);
+        let heap = match self.lw.repr(target) {
+            Some(ValType::Ref(r)) => r.heap_type,
+            Some(_) if scalar => HeapType::Concrete(self.lw.cell_type(target)),
+            _ => HeapType::I31,
+        };
+        let exact = RefType { nullable: false, heap_type: heap };
+        self.expr_noncopy(ext);
+        self.emit(I::AnyConvertExtern);
+        let any = self.new_local(ValType::Ref(RefType::ANYREF));
+        self.emit(I::LocalTee(any));
+        self.emit(I::RefTestNonNull(heap));
+        if is {
+            return;
+        }
+        let _ = exact;
+        // Option<&T>: {tag, some}.
+        let opt = e.ty.clone();
+        let l = self.lw.layout(&opt);
+        let some_field = l.fields.get(1).and_then(|f| f.first().copied().flatten());
+        let vrepr = self.lw.repr(&Ty::Ref(false, Box::new(target.clone())));
+        let result = ref_ty(l.ty);
+        self.open(2, BlockType::Result(result));
+        self.emit(I::I32Const(1));
+        if some_field.is_some() {
+            self.emit(I::LocalGet(any));
+            self.emit(I::RefCastNonNull(heap));
+            if scalar {
+                if let HeapType::Concrete(c) = heap {
+                    self.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+                }
+            }
+        }
+        self.emit(I::StructNew(l.ty));
+        self.emit(I::Else);
+        self.emit(I::I32Const(0));
+        if let (Some(_), Some(v)) = (some_field, vrepr) {
+            self.zero_of(v);
+        }
+        self.emit(I::StructNew(l.ty));
+        self.end();
+    }
+
+    fn zero_of(&mut self, v: ValType) {
+        match v {
+            ValType::I32 => self.emit(I::I32Const(0)),
+            ValType::I64 => self.emit(I::I64Const(0)),
+            ValType::F32 => self.emit(I::F32Const(0.0f32.into())),
+            ValType::F64 => self.emit(I::F64Const(0.0f64.into())),
+            ValType::Ref(r) => self.emit(I::RefNull(r.heap_type)),
+            _ => self.emit(I::I32Const(0)),
         }
     }
 
@@ -407,7 +589,7 @@ impl FnLower<'_, '_> {
     fn push_lit(&mut self, s: u32, text: &str) {
         self.emit(I::LocalGet(s));
         self.str_lit(text);
-        self.call_prelude("__intrinsic_push_str");
+        self.call_prelude("string_push_str");
     }
 
     fn push_usize(&mut self, s: u32, v: u32) {

@@ -2838,6 +2838,11 @@ impl FnLower<'_, '_> {
     fn fmt_arg(&mut self, s: u32, v: Option<u32>, t: &Ty, spec: &FmtSpec, vals: &[Option<u32>], e: &TExpr) {
         let t = strip(t);
         let debug = spec.kind == '?';
+        if let (Ty::Gc(kind, inner), Some(v)) = (&t, v) {
+            if let Some((v2, t2)) = self.gc_fmt_view(v, *kind, inner, debug) {
+                return self.fmt_arg(s, Some(v2), &t2, spec, vals, e);
+            }
+        }
         match &t {
             Ty::Int(i) => {
                 let Some(v) = v else { return };
@@ -3020,6 +3025,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     fl.emit(I::I32And);
     fl.emit(I::LocalSet(pretty));
     match t {
+        Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
         Ty::Int(i) => {
             fl.emit(I::LocalGet(0));
             fl.emit(I::LocalGet(1));

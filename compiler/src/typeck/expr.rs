@@ -1021,7 +1021,7 @@ impl FnCx<'_> {
                 let r = self.check_expr(&b.right, Some(&lty));
                 let (l, r) = (self.auto_deref_operand(l), self.auto_deref_operand(r));
                 let (lt, rt) = (self.shallow(&l.ty), self.shallow(&r.ty));
-                let stringy = |t: &Ty| matches!(t, Ty::String | Ty::Str);
+                let stringy = |t: &Ty| matches!(t, Ty::String | Ty::Str | Ty::Gc(crate::gc_types::GcKind::String, _));
                 if stringy(&lt) && stringy(&rt) {
                     let l = self.to_str(l);
                     let r = self.to_str(r);
@@ -1071,6 +1071,7 @@ impl FnCx<'_> {
                 let s = mk(ExprKind::Std("string.as_str", vec![r]), Ty::str_ref(), span.clone());
                 mk(ExprKind::Deref(Box::new(s)), Ty::Str, span)
             }
+            Ty::Gc(crate::gc_types::GcKind::String, _) => self.gc_deref(e),
             _ => e,
         }
     }

@@ -128,7 +128,7 @@ impl FnCx<'_> {
                 let lt = l.ty.clone();
                 let r = self.check_expr(&args[1], Some(&lt));
                 let (lt2, rt2) = (self.resolve(&l.ty), self.resolve(&r.ty));
-                let stringy = |t: &Ty| matches!(t.peel_refs(), Ty::String | Ty::Str);
+                let stringy = |t: &Ty| matches!(t.peel_refs(), Ty::String | Ty::Str | Ty::Gc(crate::gc_types::GcKind::String, _));
                 if !(stringy(&lt2) && stringy(&rt2)) {
                     self.expect_ty(args[1].span(), &l.ty, &r.ty);
                 }

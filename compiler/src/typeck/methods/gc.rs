@@ -59,6 +59,11 @@ impl FnCx<'_> {
                 self.expect_ty(sp, &elem, &src);
                 mk(ExprKind::Std("gc.array.from", vec![a]), this(&elem), span)
             }
+            (GcKind::Extern, "new") => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[t], sp);
+                mk(ExprKind::Std("gc.extern.new", a), this(&Ty::Unit), span)
+            }
             (GcKind::String, "new") => {
                 let _ = self.check_args(&c.args, &[], sp);
                 mk(ExprKind::Std("gc.string.new", vec![]), this(&Ty::Unit), span)
@@ -162,6 +167,25 @@ impl FnCx<'_> {
                     Some(e) => Ok(e),
                     None => Ok(self.error_expr(sp)),
                 }
+            }
+            (GcKind::Extern, "downcast_ref" | "is") => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let target = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
+                    syn::GenericArgument::Type(t) => super::super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t).ok(),
+                    _ => None,
+                });
+                let Some(target) = target else {
+                    self.err(codes::ANNOTATIONS_NEEDED, m.method.span(), format!("`{name}` needs the type to test for: `{name}::<T>()`"), "", None);
+                    return Ok(self.error_expr(sp));
+                };
+                let (op, ret) = if name == "is" {
+                    ("gc.extern.is", Ty::Bool)
+                } else {
+                    ("gc.extern.downcast_ref", Ty::Option(Box::new(Ty::Ref(false, Box::new(target.clone())))))
+                };
+                // The tested type travels as the type of a unit placeholder argument.
+                let marker = mk(ExprKind::Unit, target, span.clone());
+                Ok(mk(ExprKind::Std(op, vec![base, marker]), ret, span))
             }
             (GcKind::String, "concat") => {
                 let a = self.one_arg(&m.args, sp).cloned();
