@@ -145,7 +145,8 @@ pub struct RunArgs {
     /// Set an environment variable in the guest: KEY=VALUE
     #[arg(long = "env", value_name = "KEY=VALUE", help_heading = "Runtime Options")]
     pub envs: Vec<String>,
-    /// Stop the guest with a trap after N units of fuel (deterministic metering)
+    /// Stop the guest with the trap "all fuel consumed" after N units of fuel (one per wasm
+    /// instruction executed; deterministic)
     #[arg(long, value_name = "N", help_heading = "Runtime Options")]
     pub fuel: Option<u64>,
     /// Call this export (for modules without `_start`) and print its results
