@@ -333,6 +333,10 @@ impl FnLower<'_, '_> {
                     }
                 }
                 ExprKind::Deref(r) if matches!(r.ty, Ty::Ref(true, _)) => self.expr(r),
+                // `&mut *gc_rc.borrow_mut()` of a number: the GcRc's own cell is the referent.
+                ExprKind::Std("box.deref", args) if matches!(args[0].ty.peel_refs(), Ty::Gc(crate::gc_types::GcKind::Rc | crate::gc_types::GcKind::Box, _)) => {
+                    self.expr_noncopy(&args[0])
+                }
                 _ => self.lw.error(
                     codes::UNSUPPORTED_BORROW,
                     &inner.span,
