@@ -371,7 +371,12 @@ impl Store {
                 let n = code.num_results as usize;
                 let src = stack.len() - n;
                 if src != base {
-                    stack.copy_within(src.., base);
+                    // The common single-result case without a memmove call.
+                    if n == 1 {
+                        stack[base] = stack[src];
+                    } else {
+                        stack.copy_within(src.., base);
+                    }
                 }
                 stack.truncate(base + n);
                 if frames.len() == entry {
