@@ -209,9 +209,27 @@ impl FnLower<'_, '_> {
             }
             PatKind::Or(alts) => {
                 let ok = self.open(0, BlockType::Empty);
+                // Every alternative binds the same locals: later alternatives move their values into the
+                // wasm locals the first one allocated, which the arm body reads.
+                let mut first_map: Option<Vec<Option<u32>>> = None;
                 for alt in alts {
                     let next = self.open(0, BlockType::Empty);
                     self.bind_pat(alt, src.clone(), next);
+                    match &first_map {
+                        None => first_map = Some(self.local_map.clone()),
+                        Some(first) => {
+                            for (l, then) in first.clone().into_iter().enumerate() {
+                                let now = self.local_map[l];
+                                if now != then {
+                                    if let (Some(n), Some(t)) = (now, then) {
+                                        self.emit(I::LocalGet(n));
+                                        self.emit(I::LocalSet(t));
+                                    }
+                                    self.local_map[l] = then;
+                                }
+                            }
+                        }
+                    }
                     self.br(ok);
                     self.end();
                 }

@@ -121,6 +121,11 @@ impl FnCx<'_> {
     /// Methods of the GC types, with `base` already stripped of references. Returns `Err(base)` with the
     /// receiver dereferenced (`GcBox<T>` → `T`, `GcString` → `str`) when the method belongs to the target.
     pub(crate) fn gc_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Result<TExpr, TExpr> {
+        if name == "into" && m.args.is_empty() && !matches!(self.shallow(&base.ty), Ty::Gc(..)) {
+            if let Some(Ty::Gc(kind, arg)) = expected.map(|e| self.shallow(e)) {
+                return Ok(self.gc_from_value(base, kind, *arg, m));
+            }
+        }
         let Ty::Gc(kind, arg) = self.shallow(&base.ty) else { return Err(base) };
         let arg = self.resolve(&arg);
         let sp = m.span();
@@ -150,6 +155,26 @@ impl FnCx<'_> {
                 Ok(mk(ExprKind::Std("box.deref", vec![base]), arg, span))
             }
             (GcKind::Rc, "set") => op!("gc.rc.set", [arg.clone()], Ty::Unit),
+            (GcKind::Rc, "take" | "swap") => {
+                // `mem::take(&mut *rc.borrow_mut())`, `mem::swap(&mut *a.borrow_mut(), &mut *b.borrow_mut())`.
+                let s = base.span.clone();
+                let inner_mut = |b: TExpr| {
+                    let d = mk(ExprKind::Std("box.deref", vec![b]), arg.clone(), s.clone());
+                    mk(ExprKind::AddrOf(true, Box::new(d)), Ty::Ref(true, Box::new(arg.clone())), s.clone())
+                };
+                if name == "take" {
+                    let _ = self.check_args(&m.args, &[], sp);
+                    return Ok(mk(ExprKind::Std("mem.take", vec![inner_mut(base)]), arg.clone(), span));
+                }
+                let other_ty = Ty::Ref(false, Box::new(bt.clone()));
+                let other = self.check_args(&m.args, &[other_ty], sp).into_iter().next();
+                let Some(mut other) = other else { return Ok(self.error_expr(sp)) };
+                while let Ty::Ref(_, t) = self.shallow(&other.ty) {
+                    let os = other.span.clone();
+                    other = mk(ExprKind::Deref(Box::new(other)), *t, os);
+                }
+                Ok(mk(ExprKind::Std("mem.swap", vec![inner_mut(base), inner_mut(other)]), Ty::Unit, span))
+            }
             (GcKind::Rc, "replace") => op!("gc.rc.replace", [arg.clone()], arg),
             (GcKind::Array, "len") => op!("gc.array.len", [], Ty::usize()),
             (GcKind::Array, "is_empty") => op!("gc.array.is_empty", [], Ty::Bool),
@@ -201,6 +226,41 @@ impl FnCx<'_> {
             (GcKind::String, _) => Err(self.gc_deref(base)),
             (GcKind::Box, _) => Err(self.gc_deref(base)),
             _ => Err(base),
+        }
+    }
+
+    /// `value.into()` where a GC type is expected: the `From` impls of the facade (`GcString` from strings
+    /// and chars, `GcBox<T>`/`GcRc<T>` from `T`, `GcArray<T>` from a Vec, an array or a slice).
+    fn gc_from_value(&mut self, value: TExpr, kind: GcKind, arg: Ty, m: &syn::ExprMethodCall) -> TExpr {
+        let sp = m.span();
+        let span = self.span(m.method.span());
+        match kind {
+            GcKind::String => {
+                let s = self.to_str_arg(value, sp);
+                mk(ExprKind::Std("gc.string.from", vec![s]), Ty::Gc(GcKind::String, Box::new(Ty::Unit)), span)
+            }
+            GcKind::Box | GcKind::Rc => {
+                let vt = value.ty.clone();
+                self.expect_ty(sp, &arg, &vt);
+                mk(ExprKind::Std("gc.new", vec![value]), Ty::Gc(kind, Box::new(arg)), span)
+            }
+            GcKind::Array => {
+                let vt = self.shallow(&value.ty);
+                let src = match vt.peel_refs() {
+                    Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => (**e).clone(),
+                    _ => {
+                        let n = self.ty_name(&vt);
+                        self.err(codes::TYPE_MISMATCH, sp, format!("`GcArray` cannot be made from `{n}`"), "", None);
+                        return self.error_expr(sp);
+                    }
+                };
+                self.expect_ty(sp, &arg, &src);
+                mk(ExprKind::Std("gc.array.from", vec![value]), Ty::Gc(GcKind::Array, Box::new(arg)), span)
+            }
+            GcKind::Extern => {
+                self.err(codes::UNSUPPORTED_STD, sp, "use `ExternRef::new(value)` to make an `ExternRef`", "", None);
+                self.error_expr(sp)
+            }
         }
     }
 
