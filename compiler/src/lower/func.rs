@@ -105,6 +105,25 @@ impl<'l, 'a> FnLower<'l, 'a> {
         self.code.push(i);
     }
 
+    /// The wasm type of local `idx` (None for parameters of helpers without a body).
+    pub fn local_valtype(&self, idx: u32) -> Option<ValType> {
+        if idx >= self.nparams {
+            return self.locals.get((idx - self.nparams) as usize).copied();
+        }
+        let body = self.body?;
+        let mut n = 0;
+        for &l in &body.params {
+            if let Some(m) = self.local_map.get(l).copied().flatten() {
+                if m == idx {
+                    let _ = n;
+                    return None;
+                }
+            }
+            n += 1;
+        }
+        None
+    }
+
     pub fn new_local(&mut self, t: ValType) -> u32 {
         self.locals.push(t);
         self.nparams + self.locals.len() as u32 - 1
@@ -538,7 +557,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                         self.init_local_from_stack(l);
                         return;
                     }
-                    self.expr(e);
+                    self.expr_noncopy(e);
                     if matches!(e.ty, Ty::Never) {
                         return;
                     }

@@ -1991,12 +1991,32 @@ impl FnLower<'_, '_> {
                     Ty::Iter(t) => (**t).clone(),
                     _ => Ty::Unit,
                 };
+                let item_ty = match &tt {
+                    Ty::Tuple(ts) if ts.len() == 2 => ts[1].clone(),
+                    _ => Ty::Unit,
+                };
+                // `&mut scalar` items from `iter_mut` are passed in a cell and copied back after the body.
+                let cell_of = match &item_ty {
+                    Ty::Ref(true, x) if self.lw.is_scalar(x) => Some((**x).clone()),
+                    _ => None,
+                };
                 let l = self.lw.layout(&tt);
                 let n = self.zeroed_i32();
-                self.iterate(inner, &mut |fl: &mut FnLower, item, _place, cont| {
+                self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
+                    let _ = cont;
                     fl.emit(I::LocalGet(n));
-                    if let Some(item) = item {
-                        fl.emit(I::LocalGet(item));
+                    let mut writeback = None;
+                    match (&cell_of, &place, item) {
+                        (Some(x), Some(p), _) => {
+                            let c = fl.lw.cell_type(x);
+                            let cl = fl.new_local(ref_ty(c));
+                            fl.load(p);
+                            fl.emit(I::StructNew(c));
+                            fl.emit(I::LocalTee(cl));
+                            writeback = Some((p.clone(), cl, c));
+                        }
+                        (_, _, Some(item)) => fl.emit(I::LocalGet(item)),
+                        _ => {}
                     }
                     fl.emit(I::StructNew(l.ty));
                     let t = fl.new_local(ref_ty(l.ty));
@@ -2005,7 +2025,15 @@ impl FnLower<'_, '_> {
                     fl.emit(I::I32Const(1));
                     fl.emit(I::I32Add);
                     fl.emit(I::LocalSet(n));
-                    each(fl, Some(t), None, cont);
+                    let body = fl.open(0, BlockType::Empty);
+                    each(fl, Some(t), None, body);
+                    fl.end();
+                    if let Some((p, cl, c)) = writeback {
+                        fl.store_with(&p, &mut |fl: &mut FnLower| {
+                            fl.emit(I::LocalGet(cl));
+                            fl.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+                        });
+                    }
                 });
             }
             K::IterAdapt("map", inner, _, Some(cl)) => {

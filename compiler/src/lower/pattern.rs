@@ -71,7 +71,10 @@ impl FnLower<'_, '_> {
                 let body = self.body.unwrap();
                 let bt = body.locals[*l].ty.clone();
                 if let (Ty::Ref(true, inner), Some(place)) = (&bt, &src.place) {
-                    if self.lw.is_scalar(inner) {
+                    // Only a by-reference binding of the scalar itself aliases the place; a field that
+                    // holds a `&mut` (a cell) is bound by value.
+                    let holds_cell = src.local.map(|l| matches!(self.local_valtype(l), Some(ValType::Ref(_)))).unwrap_or(false);
+                    if self.lw.is_scalar(inner) && !holds_cell {
                         self.aliases.insert(*l, place.clone());
                         return;
                     }

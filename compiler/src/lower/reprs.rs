@@ -232,6 +232,34 @@ impl Lowerer<'_> {
             }
             _ => (self.ck.ty_name(t), false, vec![]),
         };
+        if !matches!(t, Ty::Adt(_)) {
+            // Std aggregates are structural: `Option<&T>` and `Option<T>` share one type (as_ref is free).
+            let mut fields: Vec<(StorageKey, bool)> = Vec::new();
+            let mut fnames = Vec::new();
+            let mut map = Vec::new();
+            if tagged {
+                fields.push((StorageKey::Val(ValKey::I32), true));
+                fnames.push("tag".to_string());
+            }
+            for (tys, names) in &variants {
+                let mut vm = Vec::new();
+                for (ft, fname) in tys.iter().zip(names) {
+                    match self.repr(ft) {
+                        Some(v) => {
+                            vm.push(Some(fields.len() as u32));
+                            fields.push((StorageKey::Val(vk(v)), true));
+                            fnames.push(fname.clone());
+                        }
+                        None => vm.push(None),
+                    }
+                }
+                map.push(vm);
+            }
+            let idx = self.intern(TypeKey::Struct(fields), name, fnames);
+            let l = Layout { ty: idx, fields: map, tagged };
+            self.layouts.insert(t.clone(), l.clone());
+            return l;
+        }
         // Reserve the index first so recursive types can refer to themselves.
         let placeholder_key = TypeKey::Named(format!("{name}#{}", self.types.len()), vec![]);
         let idx = self.intern(placeholder_key.clone(), name.clone(), vec![]);

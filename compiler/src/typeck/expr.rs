@@ -1346,6 +1346,11 @@ impl FnCx<'_> {
                 Ty::Vec(elem) | Ty::Array(elem, _) | Ty::Slice(elem) => {
                     mk(ExprKind::IterSource(if m { "seq_mut" } else { "seq_ref" }, vec![e]), Ty::Iter(Box::new(Ty::Ref(m, elem))), span)
                 }
+                // `for x in &gc_array`: clones of the elements, as `GcArray::iter`.
+                Ty::Gc(crate::gc_types::GcKind::Array, elem) => {
+                    let v = mk(ExprKind::Std("gc.array.to_vec", vec![e]), Ty::Vec(elem.clone()), span.clone());
+                    mk(ExprKind::IterSource("seq_owned", vec![v]), Ty::Iter(elem), span)
+                }
                 _ => {
                     let n = self.ty_name(&inner);
                     self.err(codes::UNSUPPORTED_EXPR, sp, format!("`&{n}` is not an iterator"), "", None);
