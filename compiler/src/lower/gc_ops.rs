@@ -439,6 +439,44 @@ impl FnLower<'_, '_> {
         }
     }
 
+    /// Body of the generated `==` of a GC type (params: the two values; result: i32): by contents, as the
+    /// facade's `PartialEq` (`GcString` bytes, `GcBox`/`GcRc` values, `GcArray` elements); `ExternRef` by identity.
+    pub fn gc_eq_body(&mut self, kind: GcKind, inner: &Ty) {
+        match kind {
+            GcKind::Box | GcKind::Rc => {
+                let (a, t) = self.gc_fmt_view(0, GcKind::Box, inner, true).unwrap_or((0, inner.clone()));
+                let (b, _) = self.gc_fmt_view(1, GcKind::Box, inner, true).unwrap_or((1, inner.clone()));
+                if self.lw.repr(&t).is_none() {
+                    self.emit(I::I32Const(1));
+                    return;
+                }
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(b));
+                helpers::eq_value(self, &t);
+            }
+            GcKind::String | GcKind::Array => {
+                let (a, t) = self.gc_fmt_view(0, kind, inner, true).unwrap_or((0, Ty::Str));
+                let (b, _) = self.gc_fmt_view(1, kind, inner, true).unwrap_or((1, Ty::Str));
+                self.emit(I::LocalGet(a));
+                self.emit(I::LocalGet(b));
+                if kind == GcKind::String {
+                    self.call_prelude("str_eq");
+                } else {
+                    let f = helpers::eq_fn(self.lw, &t);
+                    self.emit(I::Call(f));
+                }
+            }
+            GcKind::Extern => {
+                for p in 0..2 {
+                    self.emit(I::LocalGet(p));
+                    self.emit(I::AnyConvertExtern);
+                    self.emit(I::RefCastNullable(RefType::EQREF.heap_type));
+                }
+                self.emit(I::RefEq);
+            }
+        }
+    }
+
     /// `&str` on the stack → a fresh `(array i8)` holding its bytes.
     fn str_to_bytes(&mut self) {
         let u8t = Ty::Int(IntTy::U8);

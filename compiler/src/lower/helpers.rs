@@ -534,6 +534,11 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
+    if let Ty::Gc(kind, inner) = t {
+        fl.gc_eq_body(*kind, inner);
+        fl.finish(id);
+        return id;
+    }
     if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);

@@ -1027,6 +1027,7 @@ impl FnCx<'_> {
                     let r = self.to_str(r);
                     return mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), Ty::Bool, span);
                 }
+                let (l, r) = self.gc_compare_operands(l, r);
                 self.expect_ty(b.right.span(), &l.ty, &r.ty);
                 mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), Ty::Bool, span)
             }

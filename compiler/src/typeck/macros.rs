@@ -223,6 +223,7 @@ impl FnCx<'_> {
         while let Ty::Ref(_, t) = self.resolve(&r.ty) {
             r = mk(ExprKind::Deref(Box::new(r)), *t, span.clone());
         }
+        let (l, r) = self.gc_compare_operands(l, r);
         let l = self.to_str(l);
         let r = self.to_str(r);
         mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), Ty::Bool, span.clone())

@@ -278,6 +278,33 @@ impl FnCx<'_> {
         mk(ExprKind::Std("gc.string.from", vec![s]), Ty::Gc(GcKind::String, Box::new(Ty::Unit)), span)
     }
 
+    /// Operands of `==`/`<`/...: GC values compare by contents, as the facade's `PartialEq`/`PartialOrd`
+    /// (`GcBox`/`GcRc` through their value, `GcArray` element by element); identity is `ptr_eq`.
+    pub(crate) fn gc_compare_operands(&mut self, l: TExpr, r: TExpr) -> (TExpr, TExpr) {
+        let (lt, rt) = (self.shallow(&l.ty), self.shallow(&r.ty));
+        match (&lt, &rt) {
+            (Ty::Gc(k1, a), Ty::Gc(k2, _)) if k1 == k2 => match k1 {
+                GcKind::Box | GcKind::Rc => {
+                    let inner = |x: TExpr, t: &Ty| {
+                        let s = x.span.clone();
+                        mk(ExprKind::Std("box.deref", vec![x]), t.clone(), s)
+                    };
+                    let (a2, b2) = (inner(l, a), inner(r, a));
+                    self.gc_compare_operands(a2, b2)
+                }
+                GcKind::Array => {
+                    let v = |x: TExpr| {
+                        let s = x.span.clone();
+                        mk(ExprKind::Std("gc.array.to_vec", vec![x]), Ty::Vec(a.clone()), s)
+                    };
+                    (v(l), v(r))
+                }
+                _ => (l, r),
+            },
+            _ => (l, r),
+        }
+    }
+
     /// `*b` for a `GcBox<T>` (a `T` place) or a `GcString` (a `str`); other values unchanged.
     pub(crate) fn gc_deref(&mut self, base: TExpr) -> TExpr {
         let s = base.span.clone();
