@@ -26,12 +26,16 @@ pub fn difference(expected: &Captured, actual: &Captured) -> Option<Difference> 
         channels.push("stdout");
         detail.get_or_insert_with(|| short_diff(&expected.stdout, &actual.stdout));
     }
-    let (expected_stderr, actual_stderr) = (normalize_stderr(&expected.stderr), normalize_stderr(&actual.stderr));
+    let (expected_stderr, actual_stderr) = (
+        normalize_stderr(&expected.stderr),
+        normalize_stderr(&actual.stderr),
+    );
     if expected_stderr != actual_stderr {
         channels.push("stderr");
         detail.get_or_insert_with(|| short_diff(&expected_stderr, &actual_stderr));
     }
-    let same_status = matches!((expected.status.code(), actual.status.code()), (Some(a), Some(b)) if a == b);
+    let same_status =
+        matches!((expected.status.code(), actual.status.code()), (Some(a), Some(b)) if a == b);
     if !same_status {
         channels.push("exit status");
         detail.get_or_insert_with(|| format!("- {}\n+ {}", expected.status, actual.status));
@@ -65,7 +69,11 @@ fn strip_thread_id(line: &str) -> std::borrow::Cow<'_, str> {
 pub fn short_diff(expected: &str, actual: &str) -> String {
     let expected_lines: Vec<&str> = expected.split_inclusive('\n').collect();
     let actual_lines: Vec<&str> = actual.split_inclusive('\n').collect();
-    let first = expected_lines.iter().zip(&actual_lines).take_while(|(a, b)| a == b).count();
+    let first = expected_lines
+        .iter()
+        .zip(&actual_lines)
+        .take_while(|(a, b)| a == b)
+        .count();
 
     // In a long line, show the part where the two first differing lines part ways.
     let skip = match (expected_lines.get(first), actual_lines.get(first)) {
@@ -95,7 +103,10 @@ fn push_side(out: &mut Vec<String>, sign: char, lines: &[&str], skip_in_first: u
         out.push(format!("{sign} {}", visible(line, skip)));
     }
     if lines.len() > SHOWN_LINES {
-        out.push(format!("{sign} ... ({} more lines)", lines.len() - SHOWN_LINES));
+        out.push(format!(
+            "{sign} ... ({} more lines)",
+            lines.len() - SHOWN_LINES
+        ));
     }
 }
 
@@ -107,9 +118,18 @@ fn visible(line: &str, skip: usize) -> String {
         Some(body) => (body, true),
         None => (line, false),
     };
-    let ambiguous = !has_newline || body.ends_with([' ', '\t', '\r']) || body.chars().any(char::is_control);
-    let shown = if ambiguous { format!("{line:?}") } else { body.to_owned() };
-    let mut out: String = if skip > 0 { "…".to_owned() } else { String::new() };
+    let ambiguous =
+        !has_newline || body.ends_with([' ', '\t', '\r']) || body.chars().any(char::is_control);
+    let shown = if ambiguous {
+        format!("{line:?}")
+    } else {
+        body.to_owned()
+    };
+    let mut out: String = if skip > 0 {
+        "…".to_owned()
+    } else {
+        String::new()
+    };
     out.extend(shown.chars().skip(skip).take(MAX_LINE_CHARS));
     if shown.chars().count() > skip + MAX_LINE_CHARS {
         out.push('…');
@@ -123,17 +143,28 @@ mod tests {
     use crate::process::Status;
 
     fn captured(stdout: &str, stderr: &str, code: i32) -> Captured {
-        Captured { stdout: stdout.into(), stderr: stderr.into(), status: Status::Exited(code) }
+        Captured {
+            stdout: stdout.into(),
+            stderr: stderr.into(),
+            status: Status::Exited(code),
+        }
     }
 
     #[test]
     fn identical_outputs_agree() {
-        assert_eq!(difference(&captured("a\n", "b\n", 0), &captured("a\n", "b\n", 0)), None);
+        assert_eq!(
+            difference(&captured("a\n", "b\n", 0), &captured("a\n", "b\n", 0)),
+            None
+        );
     }
 
     #[test]
     fn reports_every_differing_channel_and_diffs_the_first() {
-        let diff = difference(&captured("1\n2\n3\n", "", 0), &captured("1\n2\nx\n", "", 101)).unwrap();
+        let diff = difference(
+            &captured("1\n2\n3\n", "", 0),
+            &captured("1\n2\nx\n", "", 101),
+        )
+        .unwrap();
         assert_eq!(diff.channels, ["stdout", "exit status"]);
         assert_eq!(diff.detail, "  1\n  2\n- 3\n+ x");
     }
@@ -147,19 +178,43 @@ mod tests {
 
     #[test]
     fn a_timeout_never_agrees() {
-        let timed_out = Captured { status: Status::TimedOut(std::time::Duration::from_secs(1)), ..captured("", "", 0) };
+        let timed_out = Captured {
+            status: Status::TimedOut(std::time::Duration::from_secs(1)),
+            ..captured("", "", 0)
+        };
         assert!(difference(&timed_out, &timed_out).is_some());
     }
 
     #[test]
     fn panic_thread_ids_are_ignored() {
-        let native = captured("", "\nthread 'main' (4242) panicked at src/main.rs:3:5:\nboom\n", 101);
-        let wasm = captured("", "\nthread 'main' panicked at src/main.rs:3:5:\nboom\n", 101);
+        let native = captured(
+            "",
+            "\nthread 'main' (4242) panicked at src/main.rs:3:5:\nboom\n",
+            101,
+        );
+        let wasm = captured(
+            "",
+            "\nthread 'main' panicked at src/main.rs:3:5:\nboom\n",
+            101,
+        );
         assert_eq!(difference(&native, &wasm), None);
-        let elsewhere = captured("", "\nthread 'main' panicked at src/main.rs:4:5:\nboom\n", 101);
-        assert_eq!(difference(&native, &elsewhere).unwrap().channels, ["stderr"]);
-        assert_eq!(normalize_stderr("thread 'main' (7) has overflowed its stack\n"), "thread 'main' has overflowed its stack\n");
-        assert_eq!(normalize_stderr("a thread 'x' (12) b\n"), "a thread 'x' (12) b\n");
+        let elsewhere = captured(
+            "",
+            "\nthread 'main' panicked at src/main.rs:4:5:\nboom\n",
+            101,
+        );
+        assert_eq!(
+            difference(&native, &elsewhere).unwrap().channels,
+            ["stderr"]
+        );
+        assert_eq!(
+            normalize_stderr("thread 'main' (7) has overflowed its stack\n"),
+            "thread 'main' has overflowed its stack\n"
+        );
+        assert_eq!(
+            normalize_stderr("a thread 'x' (12) b\n"),
+            "a thread 'x' (12) b\n"
+        );
         assert_eq!(normalize_stderr("thread 'x' () b\n"), "thread 'x' () b\n");
     }
 
@@ -181,13 +236,26 @@ mod tests {
         let diff = short_diff(&expected, &actual);
         let lines: Vec<&str> = diff.lines().collect();
         let skipped = 300 - MAX_LINE_CHARS / 4;
-        assert_eq!(lines[0], format!("- …{}1{}…", "0".repeat(300 - skipped), "x".repeat(MAX_LINE_CHARS - (300 - skipped) - 1)));
-        assert!(lines[1].starts_with("+ …") && lines[1].contains("02x"), "{diff}");
+        assert_eq!(
+            lines[0],
+            format!(
+                "- …{}1{}…",
+                "0".repeat(300 - skipped),
+                "x".repeat(MAX_LINE_CHARS - (300 - skipped) - 1)
+            )
+        );
+        assert!(
+            lines[1].starts_with("+ …") && lines[1].contains("02x"),
+            "{diff}"
+        );
     }
 
     #[test]
     fn long_tails_are_elided() {
         let expected = "0\n1\n2\n3\n4\n5\n6\n";
-        assert_eq!(short_diff(expected, ""), "- 0\n- 1\n- 2\n- 3\n- ... (3 more lines)\n+ (end of output)");
+        assert_eq!(
+            short_diff(expected, ""),
+            "- 0\n- 1\n- 2\n- 3\n- ... (3 more lines)\n+ (end of output)"
+        );
     }
 }

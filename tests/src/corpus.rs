@@ -17,7 +17,8 @@ pub struct Program {
 /// All programs under `dir` whose name contains `filter`, sorted by name.
 pub fn discover(dir: &Path, filter: Option<&str>) -> Result<Vec<Program>> {
     let mut programs = Vec::new();
-    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     for entry in entries {
         let entry = entry?;
         let source_path = entry.path().join("main.rs");
@@ -30,8 +31,14 @@ pub fn discover(dir: &Path, filter: Option<&str>) -> Result<Vec<Program>> {
         }
         let source = std::fs::read_to_string(&source_path)
             .with_context(|| format!("cannot read {}", source_path.display()))?;
-        let header = Header::parse(&source).with_context(|| format!("bad header in {}", source_path.display()))?;
-        programs.push(Program { name, source_path, source, header });
+        let header = Header::parse(&source)
+            .with_context(|| format!("bad header in {}", source_path.display()))?;
+        programs.push(Program {
+            name,
+            source_path,
+            source,
+            header,
+        });
     }
     programs.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(programs)
@@ -39,5 +46,8 @@ pub fn discover(dir: &Path, filter: Option<&str>) -> Result<Vec<Program>> {
 
 /// Names of all programs in `dir` (unfiltered), to detect stale known-failure entries.
 pub fn all_names(dir: &Path) -> Result<Vec<String>> {
-    Ok(discover(dir, None)?.into_iter().map(|program| program.name).collect())
+    Ok(discover(dir, None)?
+        .into_iter()
+        .map(|program| program.name)
+        .collect())
 }

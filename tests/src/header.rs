@@ -1,6 +1,6 @@
 //! The optional header comment of a corpus program: `// args: a b c` and `// profile: release`.
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 
 /// What a program's leading comment lines ask of the harness.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +21,9 @@ impl Header {
             if line.is_empty() {
                 continue;
             }
-            let Some(comment) = line.strip_prefix("//") else { break };
+            let Some(comment) = line.strip_prefix("//") else {
+                break;
+            };
             let comment = comment.trim_start_matches(['/', '!']).trim();
             if let Some(args) = comment.strip_prefix("args:") {
                 header.args = args.split_whitespace().map(str::to_owned).collect();
@@ -29,7 +31,10 @@ impl Header {
                 match profile.trim() {
                     "release" => header.also_release = true,
                     "dev" => {}
-                    other => bail!("line {}: unknown profile `{other}` (expected `release` or `dev`)", index + 1),
+                    other => bail!(
+                        "line {}: unknown profile `{other}` (expected `release` or `dev`)",
+                        index + 1
+                    ),
                 }
             }
         }
@@ -43,7 +48,8 @@ mod tests {
 
     #[test]
     fn reads_args_and_profile_from_leading_comments() {
-        let source = "// Sums its arguments.\n// args: 1 2  3\n// profile: release\n\nfn main() {}\n";
+        let source =
+            "// Sums its arguments.\n// args: 1 2  3\n// profile: release\n\nfn main() {}\n";
         let header = Header::parse(source).unwrap();
         assert_eq!(header.args, ["1", "2", "3"]);
         assert!(header.also_release);
@@ -58,6 +64,9 @@ mod tests {
     #[test]
     fn rejects_unknown_profiles() {
         let error = Header::parse("// profile: fast\nfn main() {}").unwrap_err();
-        assert!(error.to_string().contains("unknown profile `fast`"), "{error}");
+        assert!(
+            error.to_string().contains("unknown profile `fast`"),
+            "{error}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `tests/programs/KNOWN_FAILURES`: programs expected to fail today, one per line as `name reason...`.
 //! The list may only shrink: a listed program that passes is an error, so fixed programs get unlisted.
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 use std::collections::BTreeMap;
 
 const FILE_HEADER: &str = "\
@@ -28,10 +28,16 @@ impl KnownFailures {
             let (name, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             let reason = reason.trim();
             if reason.is_empty() {
-                bail!("KNOWN_FAILURES line {}: `{name}` needs a reason after the name", index + 1);
+                bail!(
+                    "KNOWN_FAILURES line {}: `{name}` needs a reason after the name",
+                    index + 1
+                );
             }
             if entries.insert(name.to_owned(), reason.to_owned()).is_some() {
-                bail!("KNOWN_FAILURES line {}: `{name}` is listed twice", index + 1);
+                bail!(
+                    "KNOWN_FAILURES line {}: `{name}` is listed twice",
+                    index + 1
+                );
             }
         }
         Ok(KnownFailures { entries })
@@ -58,7 +64,10 @@ mod tests {
 
     #[test]
     fn round_trips_through_render() {
-        let list = KnownFailures::parse("# comment\n\nb_prog   wasm build failed: W0001\na_prog stdout differs\n").unwrap();
+        let list = KnownFailures::parse(
+            "# comment\n\nb_prog   wasm build failed: W0001\na_prog stdout differs\n",
+        )
+        .unwrap();
         assert_eq!(list.reason("b_prog"), Some("wasm build failed: W0001"));
         assert_eq!(KnownFailures::parse(&list.render()).unwrap(), list);
         assert!(list.render().find("a_prog").unwrap() < list.render().find("b_prog").unwrap());
@@ -67,7 +76,10 @@ mod tests {
     #[test]
     fn an_entry_without_reason_is_an_error() {
         let error = KnownFailures::parse("lonely\n").unwrap_err();
-        assert!(error.to_string().contains("`lonely` needs a reason"), "{error}");
+        assert!(
+            error.to_string().contains("`lonely` needs a reason"),
+            "{error}"
+        );
     }
 
     #[test]

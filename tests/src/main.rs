@@ -1,6 +1,6 @@
 //! `wasmrust-tests programs [SUBSTRING]`: the differential corpus run (native vs gc-runtime vs wasmtime).
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 
 use wasmrust_tests::corpus;
 use wasmrust_tests::known_failures::KnownFailures;
-use wasmrust_tests::report::{classify, format_result, updated_known_failures, wasm_figures, Summary};
-use wasmrust_tests::runner::{run_all, Settings};
+use wasmrust_tests::report::{
+    Summary, classify, format_result, updated_known_failures, wasm_figures,
+};
+use wasmrust_tests::runner::{Settings, run_all};
 
 #[derive(Parser)]
 #[command(about = "WasmRust differential tests: native ≡ WasmGC (gc-runtime) ≡ wasmtime")]
@@ -57,11 +59,22 @@ fn main() -> ExitCode {
 }
 
 fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let Command::Programs { filter, update_known_failures, jobs, timeout, native_only, programs_dir, work_dir } = cli.command;
+    let Command::Programs {
+        filter,
+        update_known_failures,
+        jobs,
+        timeout,
+        native_only,
+        programs_dir,
+        work_dir,
+    } = cli.command;
     let root = workspace_root();
     let programs_dir = programs_dir.unwrap_or_else(|| root.join("tests").join("programs"));
     let known_path = programs_dir.join("KNOWN_FAILURES");
@@ -75,9 +88,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 
     let work_dir = work_dir.unwrap_or_else(|| {
-        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target")).join("wasmrust-programs")
+        std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target"))
+            .join("wasmrust-programs")
     });
-    std::fs::create_dir_all(&work_dir).with_context(|| format!("cannot create {}", work_dir.display()))?;
+    std::fs::create_dir_all(&work_dir)
+        .with_context(|| format!("cannot create {}", work_dir.display()))?;
     let work_dir = work_dir.canonicalize()?;
     let settings = Settings {
         work_dir,
@@ -92,19 +109,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
     let programs = corpus::discover(&programs_dir, filter.as_deref())?;
     if programs.is_empty() {
-        bail!("no programs in {} match {:?}", programs_dir.display(), filter.unwrap_or_default());
+        bail!(
+            "no programs in {} match {:?}",
+            programs_dir.display(),
+            filter.unwrap_or_default()
+        );
     }
     if native_only {
         println!("native only: the gc-runtime and wasmtime legs are skipped");
     } else if !settings.cargo_wasm.is_file() {
-        println!("warning: cargo-wasm not found at {}; set CARGO_WASM", settings.cargo_wasm.display());
+        println!(
+            "warning: cargo-wasm not found at {}; set CARGO_WASM",
+            settings.cargo_wasm.display()
+        );
     }
-    println!("checking {} programs with {} workers", programs.len(), settings.jobs);
+    println!(
+        "checking {} programs with {} workers",
+        programs.len(),
+        settings.jobs
+    );
 
     let started = Instant::now();
-    let known_for_report = if native_only { KnownFailures::default() } else { known.clone() };
+    let known_for_report = if native_only {
+        KnownFailures::default()
+    } else {
+        known.clone()
+    };
     let results = run_all(&settings, &programs, |result| {
-        println!("{}", format_result(result, &classify(result, &known_for_report)));
+        println!(
+            "{}",
+            format_result(result, &classify(result, &known_for_report))
+        );
     });
     let existing: BTreeSet<String> = corpus::all_names(&programs_dir)?.into_iter().collect();
     let summary = Summary::new(&results, &known_for_report, &existing);
@@ -115,11 +150,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
     if update_known_failures {
         let updated = updated_known_failures(&results, &known, &existing);
-        std::fs::write(&known_path, updated.render()).with_context(|| format!("cannot write {}", known_path.display()))?;
-        println!("wrote {} ({} entries)", known_path.display(), updated.entries.len());
+        std::fs::write(&known_path, updated.render())
+            .with_context(|| format!("cannot write {}", known_path.display()))?;
+        println!(
+            "wrote {} ({} entries)",
+            known_path.display(),
+            updated.entries.len()
+        );
         println!("{}", summary.render());
         return Ok(ExitCode::SUCCESS);
     }
     println!("{}", summary.render());
-    Ok(if summary.is_failure() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.is_failure() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -24,7 +24,13 @@ impl Package {
 pub fn package_name(program_name: &str) -> String {
     let sanitized: String = program_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("prog_{sanitized}")
 }
@@ -38,7 +44,10 @@ fn manifest(name: &str, uses_wasm: bool) -> String {
     if uses_wasm {
         let facade = Path::new(env!("CARGO_MANIFEST_DIR")).join("../wasm");
         let facade = facade.canonicalize().unwrap_or(facade);
-        m.push_str(&format!("\n[dependencies]\nwasm = {{ path = {:?} }}\n", facade.display().to_string()));
+        m.push_str(&format!(
+            "\n[dependencies]\nwasm = {{ path = {:?} }}\n",
+            facade.display().to_string()
+        ));
     }
     m
 }
@@ -52,7 +61,10 @@ fn uses_wasm_crate(source: &str) -> bool {
 pub fn write_package(pkgs_dir: &Path, program: &Program) -> Result<Package> {
     let name = package_name(&program.name);
     let dir = pkgs_dir.join(&program.name);
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(&name, uses_wasm_crate(&program.source)))?;
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        &manifest(&name, uses_wasm_crate(&program.source)),
+    )?;
     write_if_changed(&dir.join("src").join("main.rs"), &program.source)?;
     Ok(Package { dir, name })
 }
@@ -62,7 +74,8 @@ fn write_if_changed(path: &Path, contents: &str) -> Result<()> {
         return Ok(());
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }

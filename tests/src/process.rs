@@ -36,7 +36,9 @@ impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Status::Exited(code) => write!(f, "exit status {code}"),
-            Status::Signaled(signal) => write!(f, "killed by signal {signal} (status {})", 128 + signal),
+            Status::Signaled(signal) => {
+                write!(f, "killed by signal {signal} (status {})", 128 + signal)
+            }
             Status::TimedOut(limit) => write!(f, "timed out after {} s", limit.as_secs_f32()),
         }
     }
@@ -61,7 +63,9 @@ pub fn run(command: &mut Command, timeout: Duration) -> Result<Captured> {
         .stderr(Stdio::from(stderr_file.try_clone()?))
         .process_group(0);
     let program = command.get_program().to_string_lossy().into_owned();
-    let mut child = command.spawn().with_context(|| format!("cannot start `{program}`"))?;
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("cannot start `{program}`"))?;
 
     let started = Instant::now();
     let mut pause = Duration::from_millis(2);
@@ -83,7 +87,11 @@ pub fn run(command: &mut Command, timeout: Duration) -> Result<Captured> {
         pause = (pause * 2).min(Duration::from_millis(50));
     };
 
-    Ok(Captured { stdout: read_all(&mut stdout_file)?, stderr: read_all(&mut stderr_file)?, status })
+    Ok(Captured {
+        stdout: read_all(&mut stdout_file)?,
+        stderr: read_all(&mut stderr_file)?,
+        status,
+    })
 }
 
 /// Kills the group led by `pid` (cargo's rustc children included); best effort.
@@ -108,22 +116,40 @@ mod tests {
 
     #[test]
     fn captures_output_and_exit_code() {
-        let captured =
-            run(Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]), Duration::from_secs(10)).unwrap();
-        assert_eq!(captured, Captured { stdout: "out\n".into(), stderr: "err\n".into(), status: Status::Exited(3) });
+        let captured = run(
+            Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]),
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!(
+            captured,
+            Captured {
+                stdout: "out\n".into(),
+                stderr: "err\n".into(),
+                status: Status::Exited(3)
+            }
+        );
     }
 
     #[test]
     fn a_hang_times_out() {
         let limit = Duration::from_millis(200);
-        let captured = run(Command::new("sh").args(["-c", "echo before; sleep 30"]), limit).unwrap();
+        let captured = run(
+            Command::new("sh").args(["-c", "echo before; sleep 30"]),
+            limit,
+        )
+        .unwrap();
         assert_eq!(captured.status, Status::TimedOut(limit));
         assert_eq!(captured.stdout, "before\n");
     }
 
     #[test]
     fn signals_compare_like_the_shell() {
-        let captured = run(Command::new("sh").args(["-c", "kill -ABRT $$"]), Duration::from_secs(10)).unwrap();
+        let captured = run(
+            Command::new("sh").args(["-c", "kill -ABRT $$"]),
+            Duration::from_secs(10),
+        )
+        .unwrap();
         assert_eq!(captured.status.code(), Some(134));
     }
 }

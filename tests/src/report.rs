@@ -39,11 +39,18 @@ pub fn format_result(result: &ProgramResult, classification: &Classification) ->
     }
     match (&result.verdict, classification) {
         (Verdict::Passed, Classification::Stale) => {
-            format!("stale entry   {} ({figures}): passes but is listed in KNOWN_FAILURES; remove it", result.name)
+            format!(
+                "stale entry   {} ({figures}): passes but is listed in KNOWN_FAILURES; remove it",
+                result.name
+            )
         }
         (Verdict::Passed, _) => format!("ok            {} ({figures})", result.name),
         (Verdict::Failed { summary, detail }, classification) => {
-            let label = if *classification == Classification::KnownFailure { "known failure" } else { "FAILED       " };
+            let label = if *classification == Classification::KnownFailure {
+                "known failure"
+            } else {
+                "FAILED       "
+            };
             let mut text = format!("{label} {} ({figures}): {summary}", result.name);
             if *classification == Classification::Failed {
                 text.push_str(&indent(detail));
@@ -61,16 +68,24 @@ fn indent(detail: &str) -> String {
         text.push_str(line);
     }
     if lines.len() > MAX_DETAIL_LINES {
-        text.push_str(&format!("\n    ... ({} more lines)", lines.len() - MAX_DETAIL_LINES));
+        text.push_str(&format!(
+            "\n    ... ({} more lines)",
+            lines.len() - MAX_DETAIL_LINES
+        ));
     }
     text
 }
 
 /// Module sizes and compile time over the run (dev profile), for issue reports.
 pub fn wasm_figures(results: &[ProgramResult]) -> Option<String> {
-    let sizes: Vec<(u64, &str)> =
-        results.iter().filter_map(|r| r.wasm.module_bytes.map(|bytes| (bytes, r.name.as_str()))).collect();
-    let build_time: f32 = results.iter().map(|r| r.wasm.build_time.as_secs_f32()).sum();
+    let sizes: Vec<(u64, &str)> = results
+        .iter()
+        .filter_map(|r| r.wasm.module_bytes.map(|bytes| (bytes, r.name.as_str())))
+        .collect();
+    let build_time: f32 = results
+        .iter()
+        .map(|r| r.wasm.build_time.as_secs_f32())
+        .sum();
     let (largest, largest_name) = sizes.iter().copied().max()?;
     let (smallest, smallest_name) = sizes.iter().copied().min()?;
     let total: u64 = sizes.iter().map(|(bytes, _)| bytes).sum();
@@ -94,7 +109,11 @@ pub struct Summary {
 
 impl Summary {
     /// `existing` are all corpus program names, so entries for deleted programs are stale too.
-    pub fn new(results: &[ProgramResult], known: &KnownFailures, existing: &BTreeSet<String>) -> Summary {
+    pub fn new(
+        results: &[ProgramResult],
+        known: &KnownFailures,
+        existing: &BTreeSet<String>,
+    ) -> Summary {
         let mut summary = Summary::default();
         for result in results {
             match classify(result, known) {
@@ -113,7 +132,13 @@ impl Summary {
                 }
             }
         }
-        summary.stale.extend(known.entries.keys().filter(|name| !existing.contains(*name)).cloned());
+        summary.stale.extend(
+            known
+                .entries
+                .keys()
+                .filter(|name| !existing.contains(*name))
+                .cloned(),
+        );
         summary
     }
 
@@ -126,10 +151,16 @@ impl Summary {
     pub fn render(&self) -> String {
         let mut text = String::new();
         if self.known > 0 || self.unexpected > 0 {
-            text.push_str(&format!("{} known failures (KNOWN_FAILURES), {} unexpected\n", self.known, self.unexpected));
+            text.push_str(&format!(
+                "{} known failures (KNOWN_FAILURES), {} unexpected\n",
+                self.known, self.unexpected
+            ));
         }
         if !self.stale.is_empty() {
-            text.push_str(&format!("stale KNOWN_FAILURES entries: {}\n", self.stale.join(", ")));
+            text.push_str(&format!(
+                "stale KNOWN_FAILURES entries: {}\n",
+                self.stale.join(", ")
+            ));
         }
         text.push_str(&format!("{} passed, {} failed", self.passed, self.failed));
         text
@@ -151,7 +182,10 @@ pub fn updated_known_failures(
                 updated.entries.remove(&result.name);
             }
             Verdict::Failed { summary, .. } => {
-                let reason = known.reason(&result.name).map(str::to_owned).unwrap_or_else(|| summary.clone());
+                let reason = known
+                    .reason(&result.name)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| summary.clone());
                 updated.entries.insert(result.name.clone(), reason);
             }
         }
@@ -168,9 +202,17 @@ mod tests {
         let verdict = if passed {
             Verdict::Passed
         } else {
-            Verdict::Failed { summary: "wasm build failed".into(), detail: "error".into() }
+            Verdict::Failed {
+                summary: "wasm build failed".into(),
+                detail: "error".into(),
+            }
         };
-        ProgramResult { name: name.into(), verdict, elapsed: Duration::ZERO, wasm: Default::default() }
+        ProgramResult {
+            name: name.into(),
+            verdict,
+            elapsed: Duration::ZERO,
+            wasm: Default::default(),
+        }
     }
 
     fn names(list: &[&str]) -> BTreeSet<String> {
@@ -179,8 +221,14 @@ mod tests {
 
     #[test]
     fn known_failures_do_not_fail_the_run_but_stale_entries_do() {
-        let known = KnownFailures::parse("b listed reason\nc fixed since\ngone deleted program\n").unwrap();
-        let results = [result("a", true), result("b", false), result("c", true), result("d", false)];
+        let known =
+            KnownFailures::parse("b listed reason\nc fixed since\ngone deleted program\n").unwrap();
+        let results = [
+            result("a", true),
+            result("b", false),
+            result("c", true),
+            result("d", false),
+        ];
         let summary = Summary::new(&results, &known, &names(&["a", "b", "c", "d"]));
         assert_eq!(summary.passed, 2);
         assert_eq!(summary.failed, 2);
@@ -194,33 +242,52 @@ mod tests {
     #[test]
     fn only_known_failures_is_success() {
         let known = KnownFailures::parse("b reason\n").unwrap();
-        let summary = Summary::new(&[result("a", true), result("b", false)], &known, &names(&["a", "b"]));
+        let summary = Summary::new(
+            &[result("a", true), result("b", false)],
+            &known,
+            &names(&["a", "b"]),
+        );
         assert!(!summary.is_failure());
-        assert_eq!(format_result(&result("b", false), &classify(&result("b", false), &known)),
-                   "known failure b (0.0 s): wasm build failed");
+        assert_eq!(
+            format_result(&result("b", false), &classify(&result("b", false), &known)),
+            "known failure b (0.0 s): wasm build failed"
+        );
     }
 
     #[test]
     fn figures_summarize_module_sizes() {
         let mut a = result("a", true);
-        a.wasm = crate::runner::WasmMetrics { module_bytes: Some(300), build_time: Duration::from_millis(500) };
+        a.wasm = crate::runner::WasmMetrics {
+            module_bytes: Some(300),
+            build_time: Duration::from_millis(500),
+        };
         let mut b = result("b", true);
-        b.wasm = crate::runner::WasmMetrics { module_bytes: Some(100), build_time: Duration::from_millis(250) };
+        b.wasm = crate::runner::WasmMetrics {
+            module_bytes: Some(100),
+            build_time: Duration::from_millis(250),
+        };
         let failed = result("c", false);
         assert_eq!(
             wasm_figures(&[a.clone(), b, failed.clone()]).unwrap(),
             "wasm modules: 2 built, 400 B in total, smallest b 100 B, largest a 300 B; cargo wasm build time 0.8 s in total"
         );
-        assert_eq!(format_result(&a, &Classification::Passed), "ok            a (0.0 s, 300 B)");
+        assert_eq!(
+            format_result(&a, &Classification::Passed),
+            "ok            a (0.0 s, 300 B)"
+        );
         assert_eq!(wasm_figures(&[failed]), None);
     }
 
     #[test]
     fn update_keeps_reasons_and_unrun_entries() {
-        let known = KnownFailures::parse("b human reason\nc fixed\nz not run this time\ngone deleted\n").unwrap();
+        let known =
+            KnownFailures::parse("b human reason\nc fixed\nz not run this time\ngone deleted\n")
+                .unwrap();
         let results = [result("b", false), result("c", true), result("d", false)];
         let updated = updated_known_failures(&results, &known, &names(&["b", "c", "d", "z"]));
-        let expected = KnownFailures::parse("b human reason\nd wasm build failed\nz not run this time\n").unwrap();
+        let expected =
+            KnownFailures::parse("b human reason\nd wasm build failed\nz not run this time\n")
+                .unwrap();
         assert_eq!(updated, expected);
     }
 }

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::compare::{difference, short_diff};
 use crate::corpus::Program;
-use crate::legs::{native, ours, wasmtime, BuildFailure, Profile};
-use crate::package::{write_package, Package};
+use crate::legs::{BuildFailure, Profile, native, ours, wasmtime};
+use crate::package::{Package, write_package};
 use crate::process::Status;
 
 /// Where things are and how to run them.
@@ -52,7 +52,11 @@ pub struct WasmMetrics {
 
 /// Checks all `programs` on `settings.jobs` workers; `on_result` sees each result as soon as it is known
 /// (so a CI log shows progress); the results are returned in completion order.
-pub fn run_all(settings: &Settings, programs: &[Program], mut on_result: impl FnMut(&ProgramResult)) -> Vec<ProgramResult> {
+pub fn run_all(
+    settings: &Settings,
+    programs: &[Program],
+    mut on_result: impl FnMut(&ProgramResult),
+) -> Vec<ProgramResult> {
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel();
     let mut results = Vec::with_capacity(programs.len());
@@ -62,7 +66,10 @@ pub fn run_all(settings: &Settings, programs: &[Program], mut on_result: impl Fn
             let next = &next;
             scope.spawn(move || {
                 while let Some(program) = programs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    if sender.send(check_program(settings, program, worker)).is_err() {
+                    if sender
+                        .send(check_program(settings, program, worker))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -91,18 +98,32 @@ pub fn check_program(settings: &Settings, program: &Program, worker: usize) -> P
         Err(error) => verdict = failed("cannot write the package", format!("{error:#}")),
         Ok(package) => {
             for profile in profiles {
-                let metrics = if profile == Profile::Dev { Some(&mut wasm) } else { None };
-                let outcome = check_profile(settings, program, &package, profile, &target_dir, metrics)
-                    .unwrap_or_else(|error| failed("harness error", format!("{error:#}")));
+                let metrics = if profile == Profile::Dev {
+                    Some(&mut wasm)
+                } else {
+                    None
+                };
+                let outcome =
+                    check_profile(settings, program, &package, profile, &target_dir, metrics)
+                        .unwrap_or_else(|error| failed("harness error", format!("{error:#}")));
                 if let Verdict::Failed { summary, detail } = outcome {
-                    let summary = if profile == Profile::Dev { summary } else { format!("[{}] {summary}", profile.name()) };
+                    let summary = if profile == Profile::Dev {
+                        summary
+                    } else {
+                        format!("[{}] {summary}", profile.name())
+                    };
                     verdict = Verdict::Failed { summary, detail };
                     break;
                 }
             }
         }
     }
-    ProgramResult { name: program.name.clone(), verdict, elapsed: started.elapsed(), wasm }
+    ProgramResult {
+        name: program.name.clone(),
+        verdict,
+        elapsed: started.elapsed(),
+        wasm,
+    }
 }
 
 /// Whether a program is meant to end with a non-zero status: its name says so. This catches programs that
@@ -112,7 +133,10 @@ pub fn may_fail_natively(name: &str) -> bool {
 }
 
 fn failed(summary: impl Into<String>, detail: impl Into<String>) -> Verdict {
-    Verdict::Failed { summary: summary.into(), detail: detail.into() }
+    Verdict::Failed {
+        summary: summary.into(),
+        detail: detail.into(),
+    }
 }
 
 fn build_failed(failure: BuildFailure) -> Verdict {
@@ -137,12 +161,18 @@ fn check_profile(
     };
     let reference = native::run(&executable, args, cwd, timeout)?;
     if let Status::TimedOut(_) = reference.status {
-        return Ok(failed(format!("native run {}", reference.status), short_diff("", &reference.stdout)));
+        return Ok(failed(
+            format!("native run {}", reference.status),
+            short_diff("", &reference.stdout),
+        ));
     }
     if !reference.status.success() && !may_fail_natively(&program.name) {
         let detail = format!("stderr:\n{}", reference.stderr.trim_start());
         return Ok(failed(
-            format!("native run ends with {} but the name does not say it panics or exits (`panic`/`exit` in the name)", reference.status),
+            format!(
+                "native run ends with {} but the name does not say it panics or exits (`panic`/`exit` in the name)",
+                reference.status
+            ),
             detail,
         ));
     }
@@ -158,22 +188,38 @@ fn check_profile(
     let built = ours::build(&settings.cargo_wasm, package, profile, target_dir, timeout)?;
     if let Some(metrics) = metrics {
         metrics.build_time = build_started.elapsed();
-        metrics.module_bytes = built.as_ref().ok().and_then(|module| std::fs::metadata(module).ok()).map(|m| m.len());
+        metrics.module_bytes = built
+            .as_ref()
+            .ok()
+            .and_then(|module| std::fs::metadata(module).ok())
+            .map(|m| m.len());
     }
     let module = match built {
         Ok(module) => module,
         Err(failure) => return Ok(build_failed(failure)),
     };
     let legs = [
-        ("gc-runtime", ours::run(&settings.cargo_wasm, &module, args, cwd, timeout)?),
-        ("wasmtime", wasmtime::run(&settings.wasmtime_script, &module, args, cwd, timeout)?),
+        (
+            "gc-runtime",
+            ours::run(&settings.cargo_wasm, &module, args, cwd, timeout)?,
+        ),
+        (
+            "wasmtime",
+            wasmtime::run(&settings.wasmtime_script, &module, args, cwd, timeout)?,
+        ),
     ];
     let mut summaries = Vec::new();
     let mut detail = None;
     for (leg, captured) in &legs {
         if let Some(diff) = difference(&reference, captured) {
-            summaries.push(format!("{leg}: {} differ{} from native", diff.channels.join(", "), if diff.channels.len() == 1 { "s" } else { "" }));
-            detail.get_or_insert_with(|| format!("{leg} vs native (- native, + {leg}):\n{}", diff.detail));
+            summaries.push(format!(
+                "{leg}: {} differ{} from native",
+                diff.channels.join(", "),
+                if diff.channels.len() == 1 { "s" } else { "" }
+            ));
+            detail.get_or_insert_with(|| {
+                format!("{leg} vs native (- native, + {leg}):\n{}", diff.detail)
+            });
         }
     }
     // When both engines print the same wrong thing, the module is at fault (the compiler), not gc-runtime.

@@ -39,8 +39,14 @@ impl Corpus {
     fn new() -> Corpus {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        write(&root.join("programs/hello_exit/main.rs"), "fn main() {\n    println!(\"hello\");\n    std::process::exit(7);\n}\n");
-        write(&root.join("programs/mismatch_exit/main.rs"), "fn main() {\n    println!(\"bye\");\n    std::process::exit(7);\n}\n");
+        write(
+            &root.join("programs/hello_exit/main.rs"),
+            "fn main() {\n    println!(\"hello\");\n    std::process::exit(7);\n}\n",
+        );
+        write(
+            &root.join("programs/mismatch_exit/main.rs"),
+            "fn main() {\n    println!(\"bye\");\n    std::process::exit(7);\n}\n",
+        );
         std::fs::write(root.join("hello.wasm"), wat_to_wasm(HELLO_WAT)).unwrap();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/wasmtime_run.py");
         // The stand-in: `wasm build` reports hello.wasm for every package; `wasm run` runs it on wasmtime.
@@ -51,7 +57,11 @@ impl Corpus {
         );
         let fake_path = root.join("cargo-wasm");
         write(&fake_path, &fake);
-        std::process::Command::new("chmod").arg("+x").arg(&fake_path).status().unwrap();
+        std::process::Command::new("chmod")
+            .arg("+x")
+            .arg(&fake_path)
+            .status()
+            .unwrap();
         Corpus { dir }
     }
 
@@ -72,7 +82,11 @@ impl Corpus {
             .output()
             .unwrap();
         let stdout = String::from_utf8(output.stdout).unwrap();
-        assert!(output.stderr.is_empty(), "harness stderr: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.stderr.is_empty(),
+            "harness stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         (stdout, output.status.code().unwrap())
     }
 }
@@ -104,5 +118,8 @@ fn three_way_comparison_with_known_failures() {
     let (_, code) = corpus.run(&["--update-known-failures"]);
     assert_eq!(code, 0);
     let list = std::fs::read_to_string(corpus.dir.path().join("programs/KNOWN_FAILURES")).unwrap();
-    assert!(list.contains("\nmismatch_exit prints bye natively\n") && !list.contains("hello"), "{list}");
+    assert!(
+        list.contains("\nmismatch_exit prints bye natively\n") && !list.contains("hello"),
+        "{list}"
+    );
 }

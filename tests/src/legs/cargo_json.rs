@@ -18,11 +18,15 @@ impl BuildMessages {
     pub fn parse(stdout: &str) -> BuildMessages {
         let mut messages = BuildMessages::default();
         for line in stdout.lines() {
-            let Ok(value) = serde_json::from_str::<Value>(line) else { continue };
+            let Ok(value) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
             match value["reason"].as_str() {
                 Some("compiler-artifact") => {
                     if let Some(files) = value["filenames"].as_array() {
-                        messages.artifact_files.extend(files.iter().filter_map(Value::as_str).map(str::to_owned));
+                        messages
+                            .artifact_files
+                            .extend(files.iter().filter_map(Value::as_str).map(str::to_owned));
                     }
                     if let Some(executable) = value["executable"].as_str() {
                         messages.executables.push(executable.to_owned());
@@ -46,12 +50,20 @@ impl BuildMessages {
 
     /// The last artifact file ending in `.wasm`.
     pub fn wasm_module(&self) -> Option<&str> {
-        self.artifact_files.iter().rev().map(String::as_str).find(|file| file.ends_with(".wasm"))
+        self.artifact_files
+            .iter()
+            .rev()
+            .map(String::as_str)
+            .find(|file| file.ends_with(".wasm"))
     }
 
     /// Rendered diagnostics of the given level, concatenated.
     pub fn rendered(&self, level: &str) -> String {
-        self.diagnostics.iter().filter(|(l, _)| l == level).map(|(_, text)| text.as_str()).collect()
+        self.diagnostics
+            .iter()
+            .filter(|(l, _)| l == level)
+            .map(|(_, text)| text.as_str())
+            .collect()
     }
 }
 

@@ -22,7 +22,8 @@ pub fn build(
     if !cargo_wasm.is_file() {
         return Ok(Err(BuildFailure {
             summary: format!("cargo-wasm not found at {}", cargo_wasm.display()),
-            detail: "build it with `cargo build --release -p cargo-wasm` or point CARGO_WASM at it".into(),
+            detail: "build it with `cargo build --release -p cargo-wasm` or point CARGO_WASM at it"
+                .into(),
         }));
     }
     let mut command = Command::new(cargo_wasm);
@@ -40,7 +41,12 @@ pub fn build(
     if !captured.status.success() {
         let mut detail = messages.rendered("error");
         detail.push_str(&captured.stderr);
-        let first_line = detail.lines().find(|line| !line.trim().is_empty()).unwrap_or("").trim().to_owned();
+        let first_line = detail
+            .lines()
+            .find(|line| !line.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_owned();
         return Ok(Err(BuildFailure {
             summary: format!("wasm build failed ({}): {first_line}", captured.status),
             detail,
@@ -62,16 +68,28 @@ pub fn validate(module: &Path) -> Result<(), BuildFailure> {
         summary: format!("cannot read the module {}", module.display()),
         detail: error.to_string(),
     })?;
-    wasmparser::Validator::new().validate_all(&bytes).map(|_| ()).map_err(|error| BuildFailure {
-        summary: format!("invalid module (wasmparser): {error}"),
-        detail: format!("{}: {error}", module.display()),
-    })
+    wasmparser::Validator::new()
+        .validate_all(&bytes)
+        .map(|_| ())
+        .map_err(|error| BuildFailure {
+            summary: format!("invalid module (wasmparser): {error}"),
+            detail: format!("{}: {error}", module.display()),
+        })
 }
 
 /// `cargo wasm run -q <module> [-- args]`.
-pub fn run(cargo_wasm: &Path, module: &Path, args: &[String], cwd: &Path, timeout: Duration) -> Result<Captured> {
+pub fn run(
+    cargo_wasm: &Path,
+    module: &Path,
+    args: &[String],
+    cwd: &Path,
+    timeout: Duration,
+) -> Result<Captured> {
     let mut command = Command::new(cargo_wasm);
-    command.args(["wasm", "run", "-q"]).arg(module).current_dir(cwd);
+    command
+        .args(["wasm", "run", "-q"])
+        .arg(module)
+        .current_dir(cwd);
     if !args.is_empty() {
         command.arg("--").args(args);
     }
@@ -95,7 +113,13 @@ mod tests {
         ];
         std::fs::write(&path, bytes).unwrap();
         let failure = validate(&path).unwrap_err();
-        assert!(failure.summary.starts_with("invalid module (wasmparser): type mismatch"), "{}", failure.summary);
+        assert!(
+            failure
+                .summary
+                .starts_with("invalid module (wasmparser): type mismatch"),
+            "{}",
+            failure.summary
+        );
         std::fs::write(&path, &bytes[..8]).unwrap();
         assert_eq!(validate(&path), Ok(()));
     }

@@ -8,7 +8,13 @@ use std::time::Duration;
 use crate::process::{self, Captured};
 
 /// `python3 wasmtime_run.py <module> [args]`; the interpreter can be overridden with `PYTHON`.
-pub fn run(script: &Path, module: &Path, args: &[String], cwd: &Path, timeout: Duration) -> Result<Captured> {
+pub fn run(
+    script: &Path,
+    module: &Path,
+    args: &[String],
+    cwd: &Path,
+    timeout: Duration,
+) -> Result<Captured> {
     let python = std::env::var_os("PYTHON").unwrap_or_else(|| "python3".into());
     let mut command = Command::new(python);
     command.arg(script).arg(module).args(args).current_dir(cwd);
