@@ -458,7 +458,7 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         }
     } else {
         match t {
-            Ty::Vec(_) | Ty::String | Ty::Formatter => {
+            Ty::Vec(_) | Ty::String => {
                 let vt = match t {
                     Ty::Vec(e) => fl.lw.vec_type(e),
                     _ => fl.lw.vec_type(&Ty::Int(IntTy::U8)),

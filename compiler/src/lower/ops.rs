@@ -90,6 +90,7 @@ impl FnLower<'_, '_> {
             }
             "fmt.write" => {
                 self.expr_noncopy(&args[0]);
+                self.formatter_buf(&args[0].ty);
                 self.expr(&args[1]);
                 self.call_prelude("string_as_str");
                 self.call_prelude("string_push_str");
@@ -98,8 +99,64 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Const(0));
                 self.emit(I::StructNew(l.ty));
             }
+            "fmt.pad" => {
+                let ft = self.lw.formatter_type();
+                self.expr_noncopy(&args[0]);
+                let f = self.new_local(ref_ty(ft));
+                self.emit(I::LocalSet(f));
+                self.emit(I::LocalGet(f));
+                self.emit(I::StructGet { struct_type_index: ft, field_index: 0 });
+                self.as_str_value(&args[1]);
+                for k in 1..6 {
+                    self.emit(I::LocalGet(f));
+                    self.emit(I::StructGet { struct_type_index: ft, field_index: k });
+                }
+                self.call_prelude("fmt_str");
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::I32Const(0));
+                self.emit(I::StructNew(l.ty));
+            }
+            "fmt.width" | "fmt.precision" | "fmt.alternate" | "fmt.sign_plus" | "fmt.fill" => {
+                let ft = self.lw.formatter_type();
+                self.expr_noncopy(&args[0]);
+                let f = self.new_local(ref_ty(ft));
+                self.emit(I::LocalSet(f));
+                match op {
+                    "fmt.alternate" | "fmt.sign_plus" => {
+                        self.emit(I::LocalGet(f));
+                        self.emit(I::StructGet { struct_type_index: ft, field_index: 4 });
+                        self.emit(I::I32Const(if op == "fmt.alternate" { 4 } else { 1 }));
+                        self.emit(I::I32And);
+                        self.emit(I::I32Const(0));
+                        self.emit(I::I32Ne);
+                    }
+                    "fmt.fill" => {
+                        self.emit(I::LocalGet(f));
+                        self.emit(I::StructGet { struct_type_index: ft, field_index: 1 });
+                    }
+                    _ => {
+                        // Option<usize>: width 0 / precision -1 mean "not given"
+                        let l = self.lw.layout(&e.ty);
+                        let k = if op == "fmt.width" { 3 } else { 5 };
+                        self.emit(I::LocalGet(f));
+                        self.emit(I::StructGet { struct_type_index: ft, field_index: k });
+                        let v = self.new_local(ValType::I32);
+                        self.emit(I::LocalTee(v));
+                        if op == "fmt.width" {
+                            self.emit(I::I32Const(0));
+                            self.emit(I::I32Ne);
+                        } else {
+                            self.emit(I::I32Const(0));
+                            self.emit(I::I32GeS);
+                        }
+                        self.emit(I::LocalGet(v));
+                        self.emit(I::StructNew(l.ty));
+                    }
+                }
+            }
             "fmt.write_str" => {
                 self.expr_noncopy(&args[0]);
+                self.formatter_buf(&args[0].ty);
                 self.as_str_value(&args[1]);
                 self.call_prelude("string_push_str");
                 let l = self.lw.layout(&e.ty);
@@ -1212,6 +1269,14 @@ impl FnLower<'_, '_> {
         }
         if matches!(e.ty, Ty::Never) {
             self.emit(I::Unreachable);
+        }
+    }
+
+    /// With a `Formatter` (or `&mut String`) on the stack, leaves its output String.
+    fn formatter_buf(&mut self, t: &Ty) {
+        if matches!(t.peel_refs(), Ty::Formatter) {
+            let ft = self.lw.formatter_type();
+            self.emit(I::StructGet { struct_type_index: ft, field_index: 0 });
         }
     }
 
@@ -2962,7 +3027,10 @@ impl FnLower<'_, '_> {
                         if let Some(v) = v {
                             self.emit(I::LocalGet(v));
                         }
+                        let ft = self.lw.formatter_type();
                         self.emit(I::LocalGet(s));
+                        self.spec_args(spec, vals);
+                        self.emit(I::StructNew(ft));
                         let id = self.lw.user_fn(f);
                         self.emit(I::Call(id));
                         let rt = self.lw.ck.bodies[&f].ret.clone();
@@ -2982,7 +3050,8 @@ impl FnLower<'_, '_> {
                 } else {
                     self.emit(I::LocalGet(s));
                     self.str_lit("()");
-                    self.call_prelude("string_push_str");
+                    self.spec_args(spec, vals);
+                    self.call_prelude("fmt_str");
                 }
             }
             _ => {
@@ -3200,7 +3269,12 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             if let Ty::Adt(a) = t {
                 if let Some(&f) = fl.lw.ck.program.debug_impls.get(a) {
                     fl.emit(I::LocalGet(1));
+                    let ft = fl.lw.formatter_type();
                     fl.emit(I::LocalGet(0));
+                    for p in 2..7 {
+                        fl.emit(I::LocalGet(p));
+                    }
+                    fl.emit(I::StructNew(ft));
                     let id2 = fl.lw.user_fn(f);
                     fl.emit(I::Call(id2));
                     fl.emit(I::Drop);
@@ -4010,6 +4084,14 @@ impl FnLower<'_, '_> {
         }
         let simple = |fl: &mut FnLower, i64_: I<'static>, i32_: I<'static>| fl.emit(if d { i64_ } else { i32_ });
         match op {
+            "float.to_bits" => simple(self, I::I64ReinterpretF64, I::I32ReinterpretF32),
+            "float.from_bits" => {
+                if matches!(e.ty, Ty::F64) {
+                    self.emit(I::F64ReinterpretI64);
+                } else {
+                    self.emit(I::F32ReinterpretI32);
+                }
+            }
             "float.sqrt" => simple(self, I::F64Sqrt, I::F32Sqrt),
             "float.floor" => simple(self, I::F64Floor, I::F32Floor),
             "float.ceil" => simple(self, I::F64Ceil, I::F32Ceil),

@@ -152,7 +152,8 @@ impl Lowerer<'_> {
             Ty::Gc(kind, inner) => self.gc_repr(*kind, inner),
             Ty::Str => Some(ref_ty(self.slice_type(&Ty::Int(IntTy::U8)))),
             Ty::Slice(e) => Some(ref_ty(self.slice_type(e))),
-            Ty::String | Ty::Formatter => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),
+            Ty::String => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),
+            Ty::Formatter => Some(ref_ty(self.formatter_type())),
             Ty::Vec(e) => Some(ref_ty(self.vec_type(e))),
             Ty::Array(e, _) => Some(ref_ty(self.array_type(e))),
             _ => Some(ref_ty(self.layout(t).ty)),
@@ -199,6 +200,17 @@ impl Lowerer<'_> {
             TypeKey::Struct(vec![(StorageKey::Val(ValKey::Ref(a)), true), (StorageKey::Val(ValKey::I32), true), (StorageKey::Val(ValKey::I32), true)]),
             name,
             vec!["buf".into(), "start".into(), "len".into()],
+        )
+    }
+
+    /// `fmt::Formatter`: the output String and the spec {fill, align, width, flags, precision}.
+    pub fn formatter_type(&mut self) -> u32 {
+        let sv = self.vec_type(&Ty::Int(IntTy::U8));
+        let i = (StorageKey::Val(ValKey::I32), false);
+        self.intern(
+            TypeKey::Named("Formatter".into(), vec![(StorageKey::Val(ValKey::Ref(sv)), false), i, i, i, i, i]),
+            "Formatter".into(),
+            vec!["buf".into(), "fill".into(), "align".into(), "width".into(), "flags".into(), "precision".into()],
         )
     }
 

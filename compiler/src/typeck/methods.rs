@@ -91,7 +91,7 @@ impl FnCx<'_> {
             _ => {}
         }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
-        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
             let recv = args.iter().next().cloned().unwrap();
             let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
@@ -173,6 +173,14 @@ impl FnCx<'_> {
             "process::exit" => {
                 let a = self.check_args(&c.args, &[Ty::Int(IntTy::I32)], sp);
                 mk(ExprKind::Std("process.exit", a), Ty::Never, span)
+            }
+            "f64::from_bits" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::U64)], sp);
+                mk(ExprKind::Std("float.from_bits", a), Ty::F64, span)
+            }
+            "f32::from_bits" => {
+                let a = self.check_args(&c.args, &[Ty::Int(IntTy::U32)], sp);
+                mk(ExprKind::Std("float.from_bits", a), Ty::F32, span)
             }
             "char::from_u32" => {
                 let a = self.check_args(&c.args, &[Ty::Int(IntTy::U32)], sp);
@@ -821,6 +829,10 @@ impl FnCx<'_> {
                     "mul_add" => std!("float.mul_add", [t.clone(), t.clone()], t),
                     "clamp" => std!("float.clamp", [t.clone(), t.clone()], t),
                     "is_nan" => std!("float.is_nan", [], Ty::Bool),
+                    "to_bits" => {
+                        let r = if matches!(self.resolve(&t), Ty::F32) { Ty::Int(IntTy::U32) } else { Ty::Int(IntTy::U64) };
+                        std!("float.to_bits", [], r)
+                    }
                     "is_infinite" => std!("float.is_infinite", [], Ty::Bool),
                     "is_finite" => std!("float.is_finite", [], Ty::Bool),
                     "is_sign_negative" => std!("float.is_sign_negative", [], Ty::Bool),
@@ -865,6 +877,12 @@ impl FnCx<'_> {
             }
             Ty::Formatter => match name {
                 "write_str" => std!("fmt.write_str", [Ty::str_ref()], Ty::Result(Box::new(Ty::Unit), Box::new(Ty::FmtError))),
+                "pad" => std!("fmt.pad", [Ty::str_ref()], Ty::Result(Box::new(Ty::Unit), Box::new(Ty::FmtError))),
+                "width" => std!("fmt.width", [], Ty::Option(Box::new(Ty::usize()))),
+                "precision" => std!("fmt.precision", [], Ty::Option(Box::new(Ty::usize()))),
+                "alternate" => std!("fmt.alternate", [], Ty::Bool),
+                "sign_plus" => std!("fmt.sign_plus", [], Ty::Bool),
+                "fill" => std!("fmt.fill", [], Ty::Char),
                 _ => return None,
             },
             _ => return None,
