@@ -43,7 +43,8 @@ fi
 
 if [ -f scripts/bench.sh ]; then
   step "Benchmarks harness (quick mode: checks the harness, not speed)"
-  if ! bash scripts/bench.sh --quick 2>&1 | tee "$logs/bench.log"; then failures+=("bench harness"); fi
+  # Reuse the release cargo-wasm and the workspace target dir: nothing is built twice.
+  if ! BENCH_CARGO_WASM="$CARGO_WASM" BENCH_TARGET_DIR="$root/target" bash scripts/bench.sh --quick 2>&1 | tee "$logs/bench.log"; then failures+=("bench harness"); fi
 fi
 
 # Totals: libtest's `test result:` lines plus the plain `N passed, M failed` lines of our own runners.
