@@ -322,15 +322,6 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
             clone_value(&mut fl, ft);
         }
         fl.emit(I::StructNew(l.ty));
-        // Inactive variant fields may be null: guard the whole thing.
-        let body = std::mem::take(&mut fl.code);
-        fl.emit(I::LocalGet(0));
-        fl.emit(I::RefIsNull);
-        fl.emit(I::If(BlockType::Result(v)));
-        fl.emit(I::LocalGet(0));
-        fl.emit(I::Else);
-        fl.code.extend(body);
-        fl.emit(I::End);
     } else if let Some((elem, kind)) = seq_elem(t) {
         // Vec/String/array: copy the live elements into a fresh array.
         let arr_ty = fl.lw.array_type(&elem);
@@ -395,6 +386,17 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         }
     } else {
         fl.emit(I::LocalGet(0));
+    }
+    // Inactive enum-variant fields hold null: cloning null gives null.
+    if matches!(v, ValType::Ref(_)) {
+        let body = std::mem::take(&mut fl.code);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::RefIsNull);
+        fl.emit(I::If(BlockType::Result(v)));
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::Else);
+        fl.code.extend(body);
+        fl.emit(I::End);
     }
     fl.finish(id);
     id
