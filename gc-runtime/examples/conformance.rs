@@ -170,6 +170,16 @@ fn markdown(results: &[FileResult], skipped: &[String]) -> String {
         100.0 * passed as f64 / (passed + failed).max(1) as f64
     );
     let _ = writeln!(s, "SIMD files are skipped (SIMD is out of scope for issue 5): {}.\n", skipped.join(", "));
+    let _ = writeln!(
+        s,
+        "How assertions are judged: `assert_return` compares values exactly (NaN patterns per the spec, reference \
+         results by kind); `assert_trap`/`assert_exhaustion` require a trap whose message contains the expected text; \
+         `assert_invalid`/`assert_malformed` pass when the module is rejected (the error text is not \
+         compared, as in wasmtime's runner); `assert_unlinkable` requires a link error; `assert_exception` an uncaught \
+         exception. The memory64 and function-references proposal suites predate multi-memory (they assert that a \
+         second memory or a non-zero memory index is invalid), so they are validated with multi-memory off; all other \
+         suites run with the full Wasm 3.0 feature set (minus SIMD).\n"
+    );
     let mut by_suite: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for r in results {
         let e = by_suite.entry(&r.suite).or_default();

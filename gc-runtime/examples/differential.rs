@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p gc-runtime --features smith --example differential -- DIR [COUNT] [FIRST_SEED]`
 
-use gc_runtime::smith::{module_from_seed, run_exports, Outcome};
+use gc_runtime::smith::{module_from_seed, run_exports_with_heap_limit, Outcome};
 
 fn json_str(s: &str) -> String {
     let mut o = String::from("\"");
@@ -31,7 +31,8 @@ fn main() {
     while written < count {
         seed += 1;
         let Some(bytes) = module_from_seed(seed) else { continue };
-        let body = match run_exports(&bytes, 50_000_000) {
+        // 1 GiB heap: as close to wasmtime's lazily reserved GC heap as this machine affords.
+        let body = match run_exports_with_heap_limit(&bytes, 50_000_000, 1 << 30) {
             Ok(results) => {
                 calls += results.len();
                 let items: Vec<String> = results

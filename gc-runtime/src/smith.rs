@@ -85,11 +85,16 @@ pub fn trap_kind(msg: &str) -> &'static str {
 /// parameters are all numeric (or nullable references) with three argument patterns (0, 1, -1),
 /// under `fuel`. Outcomes are keyed `NAME#PATTERN`. Never panics on any input.
 pub fn run_exports(wasm: &[u8], fuel: u64) -> Result<Vec<(String, Outcome)>, Error> {
+    run_exports_with_heap_limit(wasm, fuel, 256 << 20)
+}
+
+/// [`run_exports`] with an explicit GC heap limit in bytes.
+pub fn run_exports_with_heap_limit(wasm: &[u8], fuel: u64, heap_limit: usize) -> Result<Vec<(String, Outcome)>, Error> {
     let mut store = Store::new();
     store.limits.max_memory_pages = 256;
     store.limits.max_table_elems = 100_000;
     // Bounded so a fuzz input cannot allocate gigabytes (a single array over this traps up front).
-    store.limits.max_gc_heap_bytes = 256 << 20;
+    store.limits.max_gc_heap_bytes = heap_limit;
     let module = store.compile(wasm)?;
     store.set_fuel(Some(fuel));
     let inst = store.instantiate(&module, &mut |_, _, _| None)?;
