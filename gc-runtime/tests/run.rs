@@ -133,3 +133,25 @@ fn exceptions_cross_frames_and_escape_as_errors() {
     assert_eq!(call(text, "catch", &[Val::I32(5)]).unwrap(), vec![Val::I32(5)]);
     assert!(matches!(call(text, "escape", &[]), Err(Error::Exception(_))));
 }
+
+/// Regression (fuzz timeout): a huge zero-initialized packed array in a constant expression is
+/// allocated directly, not through a temporary buffer of 16-byte values (which took seconds and GBs).
+#[test]
+fn huge_packed_array_in_global_initializer_is_cheap() {
+    let text = r#"(module
+      (type $bytes (array (mut i8)))
+      (global $g (ref $bytes) (array.new_default $bytes (i32.const 200000000)))
+      (func (export "len") (result i32) (array.len (global.get $g))))"#;
+    let t = std::time::Instant::now();
+    assert_eq!(call(text, "len", &[]).unwrap(), vec![Val::I32(200_000_000)]);
+    assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn arrays_beyond_the_allocation_limit_trap() {
+    let text = r#"(module
+      (type $vals (array (mut i64)))
+      (func (export "big") (result i32) (array.len (array.new_default $vals (i32.const -1)))))"#;
+    let e = call(text, "big", &[]).unwrap_err();
+    assert_eq!(e.trap_message(), Some("allocation size too large"));
+}
