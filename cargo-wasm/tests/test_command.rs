@@ -93,10 +93,7 @@ fn all_passing_exits_zero_and_list_matches() {
 
 /// Tests whose WasmGC verdict is known to differ from the native one, with the reason. The list may only
 /// shrink: a listed test that starts to agree fails `gc_types_example_agrees_with_cargo_test`.
-const GC_TYPES_KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
-    "graph::tests::mutating_a_vertex_while_reading_it_panics",
-    "GcRc borrow flags are not tracked in WasmGC yet, so a conflicting borrow_mut does not panic",
-)];
+const GC_TYPES_KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
 
 #[test]
 fn gc_types_example_agrees_with_cargo_test() {

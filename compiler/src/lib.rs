@@ -8,6 +8,7 @@ pub mod load;
 pub mod lower;
 pub mod emit;
 pub mod exports;
+pub mod gc_borrows;
 pub mod gc_types;
 pub mod resolve;
 pub mod test_harness;
@@ -98,7 +99,8 @@ fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
     let tests = if opts.kind == CrateKind::Test { test_harness::install(&mut krate)? } else { Vec::new() };
     let exports = if opts.kind == CrateKind::Lib { exports::install(&mut krate)? } else { Vec::new() };
     let program = resolve::resolve(krate).map_err(Diagnostics)?;
-    let checked = typeck::check(program).map_err(Diagnostics)?;
+    let mut checked = typeck::check(program).map_err(Diagnostics)?;
+    gc_borrows::instrument(&mut checked);
     let ir = lower::lower(&checked, opts, &exports).map_err(Diagnostics)?;
     let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
     Ok(CompileOutput { wasm, stats, tests })

@@ -4,7 +4,7 @@
 
 use super::func::FnLower;
 use super::helpers;
-use super::reprs::ref_ty;
+use super::reprs::{ref_ty, vk, StorageKey, TypeKey, ValKey};
 use super::Lowerer;
 use crate::gc_types::GcKind;
 use crate::tir::{ExprKind, TExpr};
@@ -15,17 +15,27 @@ impl Lowerer<'_> {
     /// The wasm type of a GC type (None for a `GcBox`/`GcRc` of a zero-sized value).
     pub fn gc_repr(&mut self, kind: GcKind, inner: &Ty) -> Option<ValType> {
         match kind {
-            GcKind::Box | GcKind::Rc => {
+            GcKind::Box => {
                 if self.is_scalar(inner) {
                     Some(ref_ty(self.cell_type(inner)))
                 } else {
                     self.repr(inner)
                 }
             }
+            GcKind::Rc => Some(ref_ty(self.rc_type(inner))),
             GcKind::Array => Some(ref_ty(self.array_type(inner))),
             GcKind::String => Some(ref_ty(self.array_type(&Ty::Int(IntTy::U8)))),
             GcKind::Extern => Some(ValType::Ref(RefType { nullable: true, heap_type: HeapType::EXTERN })),
         }
+    }
+
+    /// `GcRc<T>`: `{value, borrow}` — the value as a `GcBox<T>` holds it, and `RefCell`'s borrow flag
+    /// (0 free, n > 0 shared borrows, -1 mutably borrowed).
+    pub fn rc_type(&mut self, inner: &Ty) -> u32 {
+        let v = self.gc_repr(GcKind::Box, inner).unwrap_or(ValType::I32);
+        let name = format!("GcRc<{}>", self.ck.ty_name(inner));
+        let fields = vec![(StorageKey::Val(vk(v)), true), (StorageKey::Val(ValKey::I32), true)];
+        self.intern(TypeKey::Named(name.clone(), fields), name, vec!["value".into(), "borrow".into()])
     }
 
     /// Whether a value of `t` is shared by copying its reference (GC types, `&str`), so reading it out
@@ -45,6 +55,70 @@ impl FnLower<'_, '_> {
                     let c = self.lw.cell_type(&t);
                     self.emit(I::StructNew(c));
                 }
+                if let Ty::Gc(GcKind::Rc, inner) = &e.ty {
+                    let rt = self.lw.rc_type(inner);
+                    if self.lw.gc_repr(GcKind::Box, inner).is_none() {
+                        self.emit(I::I32Const(0));
+                    }
+                    self.emit(I::I32Const(0));
+                    self.emit(I::StructNew(rt));
+                }
+            }
+            "gc.rc.borrow" | "gc.rc.borrow_mut" | "gc.rc.check" | "gc.rc.check_mut" => {
+                let mutable = op.ends_with("_mut");
+                let inner = gc_arg(args[0].ty.peel_refs());
+                let rt = self.lw.rc_type(&inner);
+                self.expr_noncopy(&args[0]);
+                let w = self.new_local(ref_ty(rt));
+                self.emit(I::LocalSet(w));
+                self.rc_check(w, rt, mutable, e);
+                if op.starts_with("gc.rc.borrow") {
+                    // Take the borrow and remember the cell in the guard local for its release.
+                    if let Some(ExprKind::Local(g)) = args.get(1).map(|a| &a.kind) {
+                        let g = match self.local_map.get(*g).copied().flatten() {
+                            Some(x) => x,
+                            None => self.bind_new_local(*g).unwrap_or(w),
+                        };
+                        self.emit(I::LocalGet(w));
+                        self.emit(I::LocalSet(g));
+                    }
+                    self.emit(I::LocalGet(w));
+                    if mutable {
+                        self.emit(I::I32Const(-1));
+                    } else {
+                        self.emit(I::LocalGet(w));
+                        self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                        self.emit(I::I32Const(1));
+                        self.emit(I::I32Add);
+                    }
+                    self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+                }
+                self.emit(I::LocalGet(w));
+                self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+            }
+            "gc.rc.release" | "gc.rc.release_mut" => {
+                // Drop of a guard: undo its borrow once (a guard not taken on this path is null).
+                let Some(ExprKind::Local(g)) = args.first().map(|a| &a.kind) else { return };
+                let Some(g) = self.local_map.get(*g).copied().flatten() else { return };
+                let inner = gc_arg(args[0].ty.peel_refs());
+                let rt = self.lw.rc_type(&inner);
+                self.emit(I::LocalGet(g));
+                self.emit(I::RefIsNull);
+                self.emit(I::I32Eqz);
+                self.open(2, BlockType::Empty);
+                self.emit(I::LocalGet(g));
+                if op == "gc.rc.release_mut" {
+                    self.emit(I::I32Const(0));
+                } else {
+                    self.emit(I::LocalGet(g));
+                    self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                    self.emit(I::I32Const(1));
+                    self.emit(I::I32Sub);
+                }
+                self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+                self.emit(I::RefNull(HeapType::Concrete(rt)));
+                self.emit(I::LocalSet(g));
+                self.end();
             }
             "gc.clone" => self.expr_noncopy(&args[0]),
             "gc.ptr_eq" => {
@@ -367,10 +441,25 @@ impl FnLower<'_, '_> {
             }
         };
         if kind == GcKind::Rc {
-            let (v, t) = self.gc_fmt_view(1, GcKind::Box, inner, true).unwrap_or((1, inner.clone()));
+            // `GcRc { value: .. }`, or `GcRc { value: <borrowed> }` while mutably borrowed (as RefCell).
+            let rt = self.lw.rc_type(inner);
+            let bv = self.lw.gc_repr(GcKind::Box, inner).unwrap_or(ValType::I32);
+            let value = self.new_local(bv);
+            self.emit(I::LocalGet(1));
+            self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+            self.emit(I::LocalSet(value));
+            self.emit(I::LocalGet(1));
+            self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+            self.emit(I::I32Const(0));
+            self.emit(I::I32LtS);
+            self.open(2, BlockType::Empty);
+            self.push_lit(0, "GcRc { value: <borrowed> }");
+            self.emit(I::Else);
+            let (v, t) = self.gc_fmt_view(value, GcKind::Box, inner, true).unwrap_or((value, inner.clone()));
             self.push_lit(0, "GcRc { value: ");
             self.fmt_debug_spec(0, v, &t, &mut |fl: &mut FnLower| push_spec(fl));
             self.push_lit(0, " }");
+            self.end();
             return;
         }
         if kind == GcKind::Extern {
@@ -444,8 +533,21 @@ impl FnLower<'_, '_> {
     pub fn gc_eq_body(&mut self, kind: GcKind, inner: &Ty) {
         match kind {
             GcKind::Box | GcKind::Rc => {
-                let (a, t) = self.gc_fmt_view(0, GcKind::Box, inner, true).unwrap_or((0, inner.clone()));
-                let (b, _) = self.gc_fmt_view(1, GcKind::Box, inner, true).unwrap_or((1, inner.clone()));
+                let (mut p0, mut p1) = (0, 1);
+                if kind == GcKind::Rc {
+                    // Compare the values inside the cells.
+                    let rt = self.lw.rc_type(inner);
+                    let bv = self.lw.gc_repr(GcKind::Box, inner).unwrap_or(ValType::I32);
+                    for p in [&mut p0, &mut p1] {
+                        let l = self.new_local(bv);
+                        self.emit(I::LocalGet(*p));
+                        self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+                        self.emit(I::LocalSet(l));
+                        *p = l;
+                    }
+                }
+                let (a, t) = self.gc_fmt_view(p0, GcKind::Box, inner, true).unwrap_or((p0, inner.clone()));
+                let (b, _) = self.gc_fmt_view(p1, GcKind::Box, inner, true).unwrap_or((p1, inner.clone()));
                 if self.lw.repr(&t).is_none() {
                     self.emit(I::I32Const(1));
                     return;
@@ -475,6 +577,22 @@ impl FnLower<'_, '_> {
                 self.emit(I::RefEq);
             }
         }
+    }
+
+    /// Panics like `RefCell` if the `GcRc` in local `w` cannot be borrowed (mutably if `mutable`) now.
+    fn rc_check(&mut self, w: u32, rt: u32, mutable: bool, e: &TExpr) {
+        self.emit(I::LocalGet(w));
+        self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+        if mutable {
+            self.emit(I::I32Const(0));
+            self.emit(I::I32Ne);
+        } else {
+            self.emit(I::I32Const(0));
+            self.emit(I::I32LtS);
+        }
+        self.open(2, BlockType::Empty);
+        self.panic_const(&e.span, if mutable { "RefCell already borrowed" } else { "RefCell already mutably borrowed" });
+        self.end();
     }
 
     /// `&str` on the stack → a fresh `(array i8)` holding its bytes.
@@ -654,5 +772,7 @@ fn deref_of(rc: &TExpr) -> TExpr {
     }
     let inner = gc_arg(&base.ty);
     let s = base.span.clone();
-    TExpr { kind: ExprKind::Std("box.deref", vec![base]), ty: inner, span: s }
+    // `set`/`replace` borrow the cell mutably for the operation.
+    let value = TExpr { kind: ExprKind::Std("gc.rc.check_mut", vec![base]), ty: Ty::Gc(GcKind::Box, Box::new(inner.clone())), span: s.clone() };
+    TExpr { kind: ExprKind::Std("box.deref", vec![value]), ty: inner, span: s }
 }

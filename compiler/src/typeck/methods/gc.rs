@@ -1,6 +1,6 @@
 //! Type checking of the `wasm` crate's GC types (`GcBox`, `GcRc`, `GcArray`, `GcString`): their associated
 //! functions and methods, as the facade crate defines them (`wasm/src`). Ops are `ExprKind::Std("gc.*")`,
-//! lowered by `lower::gc_ops`; dereferencing a `GcBox`/`GcRc` reuses `box.deref` (same representation).
+//! lowered by `lower::gc_ops`; dereferencing a `GcBox` (and a `GcRc`'s value) reuses `box.deref`.
 
 use super::super::expr::mk;
 use super::super::FnCx;
@@ -146,20 +146,23 @@ impl FnCx<'_> {
             (GcKind::Rc, "borrow" | "borrow_mut") => {
                 let _ = self.check_args(&m.args, &[], sp);
                 let mutable = name == "borrow_mut";
-                let s = base.span.clone();
-                let target = mk(ExprKind::Std("box.deref", vec![base]), arg.clone(), s);
+                // The borrow flag is checked and set here; `gc_borrows` releases the guard where Rust drops it.
+                let op = if mutable { "gc.rc.borrow_mut" } else { "gc.rc.borrow" };
+                let value = mk(ExprKind::Std(op, vec![base]), Ty::Gc(GcKind::Box, Box::new(arg.clone())), span.clone());
+                let target = mk(ExprKind::Std("box.deref", vec![value]), arg.clone(), span.clone());
                 Ok(mk(ExprKind::AddrOf(mutable, Box::new(target)), Ty::Ref(mutable, Box::new(arg)), span))
             }
             (GcKind::Rc, "get") => {
                 let _ = self.check_args(&m.args, &[], sp);
-                Ok(mk(ExprKind::Std("box.deref", vec![base]), arg, span))
+                let value = rc_value(base, &arg, false, &span);
+                Ok(mk(ExprKind::Std("box.deref", vec![value]), arg, span))
             }
             (GcKind::Rc, "set") => op!("gc.rc.set", [arg.clone()], Ty::Unit),
             (GcKind::Rc, "take" | "swap") => {
                 // `mem::take(&mut *rc.borrow_mut())`, `mem::swap(&mut *a.borrow_mut(), &mut *b.borrow_mut())`.
-                let s = base.span.clone();
+                let s = span.clone();
                 let inner_mut = |b: TExpr| {
-                    let d = mk(ExprKind::Std("box.deref", vec![b]), arg.clone(), s.clone());
+                    let d = mk(ExprKind::Std("box.deref", vec![rc_value(b, &arg, true, &s)]), arg.clone(), s.clone());
                     mk(ExprKind::AddrOf(true, Box::new(d)), Ty::Ref(true, Box::new(arg.clone())), s.clone())
                 };
                 if name == "take" {
@@ -285,8 +288,10 @@ impl FnCx<'_> {
         match (&lt, &rt) {
             (Ty::Gc(k1, a), Ty::Gc(k2, _)) if k1 == k2 => match k1 {
                 GcKind::Box | GcKind::Rc => {
+                    let rc = *k1 == GcKind::Rc;
                     let inner = |x: TExpr, t: &Ty| {
                         let s = x.span.clone();
+                        let x = if rc { rc_value(x, t, false, &s) } else { x };
                         mk(ExprKind::Std("box.deref", vec![x]), t.clone(), s)
                     };
                     let (a2, b2) = (inner(l, a), inner(r, a));
@@ -319,3 +324,10 @@ impl FnCx<'_> {
     }
 }
 
+/// The value of a `GcRc` for a use that borrows it only for the operation (`get`, `take`, comparisons):
+/// `gc.rc.check` / `gc.rc.check_mut` panic like `borrow`/`borrow_mut` if it is borrowed, and give the
+/// value's reference as a `GcBox` would hold it.
+fn rc_value(rc: TExpr, arg: &Ty, mutable: bool, span: &crate::diagnostics::Span) -> TExpr {
+    let op = if mutable { "gc.rc.check_mut" } else { "gc.rc.check" };
+    mk(ExprKind::Std(op, vec![rc]), Ty::Gc(GcKind::Box, Box::new(arg.clone())), span.clone())
+}
