@@ -461,9 +461,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 }
                 self.emit(I::StructNew(l.ty));
             }
-            ExprKind::IterSource(..) | ExprKind::IterAdapt(..) => {
-                self.lw.error(codes::UNSUPPORTED_EXPR, span, "iterators must be consumed where they are created (by `for` or a method like `sum`/`collect`)", Some("call `.collect::<Vec<_>>()` to keep the items"));
-            }
+            ExprKind::IterSource(..) | ExprKind::IterAdapt(..) => self.materialize_iter(e),
         }
     }
 

@@ -1248,6 +1248,10 @@ impl FnLower<'_, '_> {
                 helpers::int_arith(self, bop, i, &e.ty, &sp);
                 self.checks = saved;
             }
+            _ if matches!(e.ty, Ty::Iter(_)) => {
+                self.materialize_iter(e);
+                return;
+            }
             _ => {
                 // Delegate to a prelude function named after the op, when one exists.
                 let name = op.replace('.', "_");
@@ -1261,7 +1265,8 @@ impl FnLower<'_, '_> {
                     }
                     self.call_prelude(&name);
                 } else if matches!(e.ty, Ty::Iter(_)) {
-                    self.lw.error(codes::UNSUPPORTED_EXPR, &e.span, "iterators must be consumed where they are created (by `for` or a method like `sum`/`collect`)", Some("storing an iterator in a variable arrives with issue 4; call `.collect::<Vec<_>>()` to keep the items"));
+                    self.materialize_iter(e);
+                    return;
                 } else {
                     self.unsupported(e, op);
                 }
@@ -1955,13 +1960,18 @@ impl FnLower<'_, '_> {
                     self.int_const(0, &elem);
                 }
                 self.emit(I::LocalSet(i));
+                let unbounded = b.is_none();
                 if let Some(b) = b {
                     self.expr(b);
                 } else {
-                    self.int_const(i64::MAX as i128, &elem);
+                    let max = match &elem {
+                        Ty::Int(x) => IntTy::max(*x),
+                        _ => 0x10FFFF,
+                    };
+                    self.int_const(max, &elem);
                 }
                 self.emit(I::LocalSet(end));
-                let incl = *kind == "range_incl";
+                let incl = *kind == "range_incl" || unbounded;
                 let (signed, w64) = match &elem {
                     Ty::Int(x) => (x.signed(), x.is64()),
                     _ => (false, false),
@@ -2603,6 +2613,55 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
+            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..)) && matches!(it.ty, Ty::Iter(_)) => {
+                let Ty::Iter(item) = &it.ty else { return };
+                let item = (**item).clone();
+                let ity = self.lw.iter_type(&item);
+                let vt = self.lw.vec_type(&item);
+                let at = self.lw.array_type(&item);
+                self.expr_noncopy(it);
+                let obj = self.new_local(ref_ty(ity));
+                self.emit(I::LocalSet(obj));
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                // pos < items.len
+                self.emit(I::LocalGet(obj));
+                self.emit(I::StructGet { struct_type_index: ity, field_index: 1 });
+                self.emit(I::LocalGet(obj));
+                self.emit(I::StructGet { struct_type_index: ity, field_index: 0 });
+                self.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+                self.emit(I::I32GeU);
+                self.br_if(done);
+                let x = self.lw.repr(&item).map(|v| v);
+                let xl = x.map(|v| self.new_local(v));
+                if let Some(xl) = xl {
+                    self.emit(I::LocalGet(obj));
+                    self.emit(I::StructGet { struct_type_index: ity, field_index: 0 });
+                    self.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+                    self.emit(I::LocalGet(obj));
+                    self.emit(I::StructGet { struct_type_index: ity, field_index: 1 });
+                    self.array_get(at, &item);
+                    self.emit(I::LocalSet(xl));
+                }
+                self.emit(I::LocalGet(obj));
+                self.emit(I::LocalGet(obj));
+                self.emit(I::StructGet { struct_type_index: ity, field_index: 1 });
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
+                self.emit(I::StructSet { struct_type_index: ity, field_index: 1 });
+                let cont = self.open(0, BlockType::Empty);
+                each(self, xl, None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            _ if matches!(it.ty, Ty::Iter(_)) && !matches!(it.kind, K::IterAdapt(..) | K::IterSource(..)) && matches!(it.kind, K::Std(..) | K::StdClosure(..) | K::Call(..)) => {
+                // An iterator produced by an op we cannot stream: materialize, then walk it.
+                let Ty::Iter(item) = &it.ty else { return };
+                let _ = item;
+                self.lw.error(codes::UNKNOWN_METHOD, &it.span, "this iterator source is not supported by the wasm lowering yet", None);
+            }
             _ => {
                 let what = match &it.kind {
                     K::IterAdapt(k, ..) | K::IterSource(k, _) | K::Std(k, _) => k.to_string(),
@@ -2611,6 +2670,17 @@ impl FnLower<'_, '_> {
                 self.lw.error(codes::UNKNOWN_METHOD, &it.span, format!("iterator `{what}` is not supported by the wasm lowering yet"), None);
             }
         }
+    }
+
+    /// A stored iterator value: the remaining items collected, position 0.
+    pub fn materialize_iter(&mut self, e: &TExpr) {
+        let Ty::Iter(item) = &e.ty else { return };
+        let item = (**item).clone();
+        let v = self.collect_vec(e, &item);
+        let it = self.lw.iter_type(&item);
+        self.emit(I::LocalGet(v));
+        self.emit(I::I32Const(0));
+        self.emit(I::StructNew(it));
     }
 
     /// Collects an iterator into a fresh Vec (returns the local holding it).

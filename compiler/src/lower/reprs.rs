@@ -131,7 +131,17 @@ impl Lowerer<'_> {
             Ty::Int(_) | Ty::Bool | Ty::Char | Ty::ParseError(_) => Some(ValType::I32),
             Ty::F32 => Some(ValType::F32),
             Ty::F64 => Some(ValType::F64),
-            Ty::Unit | Ty::Never | Ty::Closure(_) | Ty::Iter(_) | Ty::FmtError | Ty::Var(_) => None,
+            Ty::Unit | Ty::Never | Ty::Closure(_) | Ty::FmtError | Ty::Var(_) => None,
+            Ty::Iter(item) => {
+                // A stored iterator is materialized: {items, position}.
+                let vt = self.vec_type(item);
+                let name = format!("Iter<{}>", self.ck.ty_name(item));
+                Some(ref_ty(self.intern(
+                    TypeKey::Named(name.clone(), vec![(StorageKey::Val(ValKey::Ref(vt)), true), (StorageKey::Val(ValKey::I32), true)]),
+                    name,
+                    vec!["items".into(), "pos".into()],
+                )))
+            }
             Ty::Adt(a) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
             Ty::Ref(m, inner) => {
                 if *m && self.is_scalar(inner) {
@@ -212,6 +222,16 @@ impl Lowerer<'_> {
             "Formatter".into(),
             vec!["buf".into(), "fill".into(), "align".into(), "width".into(), "flags".into(), "precision".into()],
         )
+    }
+
+    pub fn iter_type(&mut self, item: &Ty) -> u32 {
+        match self.repr(&Ty::Iter(Box::new(item.clone()))) {
+            Some(ValType::Ref(r)) => match r.heap_type {
+                HeapType::Concrete(i) => i,
+                _ => 0,
+            },
+            _ => 0,
+        }
     }
 
     pub fn cell_type(&mut self, t: &Ty) -> u32 {
