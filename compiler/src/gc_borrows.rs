@@ -1,6 +1,6 @@
 //! `GcRc` borrow guards: `RefCell`'s rules in WasmGC. Runs on the typed IR after type checking.
 //!
-//! `rc.borrow()` / `rc.borrow_mut()` are `Std("gc.rc.borrow"/"gc.rc.borrow_mut", [rc])`: they check and set
+//! `rc.borrow()` / `rc.borrow_mut()` (and `try_borrow*`) are `Std("gc.rc.borrow"/"gc.rc.borrow_mut", [rc])`: they check and set
 //! the cell's borrow flag. Natively the returned guard (`Ref`/`RefMut`) clears it when dropped; this pass
 //! gives each borrow site a guard local (`[rc, Local(guard)]`) and inserts `gc.rc.release_*` where Rust drops
 //! the guard: at the end of the enclosing statement (temporaries), of an `if`/`while` condition, of the
@@ -148,8 +148,8 @@ impl Cx<'_> {
     fn visit(&mut self, e: &mut TExpr) {
         let here = TExpr { kind: ExprKind::Unit, ty: Ty::Unit, span: e.span.clone() };
         match &mut e.kind {
-            ExprKind::Std(op, args) if matches!(*op, "gc.rc.borrow" | "gc.rc.borrow_mut") && args.len() == 1 => {
-                let mutable = *op == "gc.rc.borrow_mut";
+            ExprKind::Std(op, args) if matches!(*op, "gc.rc.borrow" | "gc.rc.borrow_mut" | "gc.rc.try_borrow" | "gc.rc.try_borrow_mut") && args.len() == 1 => {
+                let mutable = op.ends_with("_mut");
                 self.visit(&mut args[0]);
                 let ty = args[0].ty.peel_refs().clone();
                 let g = self.new_local("__gc_guard", ty.clone());
@@ -167,7 +167,7 @@ impl Cx<'_> {
                 for s in old {
                     self.scopes.push(Vec::new());
                     let keeps_guard = match &s {
-                        Stmt::Let(p, _) => matches!(p.ty, Ty::Ref(..)),
+                        Stmt::Let(p, _) => holds_reference(&p.ty),
                         Stmt::Expr(_) => false,
                     };
                     let mut s = s;
@@ -282,6 +282,17 @@ impl Cx<'_> {
             }
             _ => for_each_child(e, &mut |c| self.visit(c)),
         }
+    }
+}
+
+/// Whether a `let` of this type can keep a borrow guard alive (a reference, or one inside a Result/Option/tuple).
+fn holds_reference(t: &Ty) -> bool {
+    match t {
+        Ty::Ref(..) => true,
+        Ty::Option(x) => holds_reference(x),
+        Ty::Result(a, b) => holds_reference(a) || holds_reference(b),
+        Ty::Tuple(ts) => ts.iter().any(holds_reference),
+        _ => false,
     }
 }
 

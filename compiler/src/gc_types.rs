@@ -17,6 +17,9 @@ pub enum GcKind {
     Array,
     String,
     Extern,
+    /// The errors of `GcRc::try_borrow` / `try_borrow_mut` (`std::cell::BorrowError`/`BorrowMutError`).
+    BorrowError,
+    BorrowMutError,
 }
 
 impl GcKind {
@@ -28,6 +31,8 @@ impl GcKind {
             "GcArray" => GcKind::Array,
             "GcString" => GcKind::String,
             "ExternRef" => GcKind::Extern,
+            "BorrowError" => GcKind::BorrowError,
+            "BorrowMutError" => GcKind::BorrowMutError,
             _ => return None,
         })
     }
@@ -44,6 +49,8 @@ impl GcKind {
             GcKind::Array => "GcArray",
             GcKind::String => "GcString",
             GcKind::Extern => "ExternRef",
+            GcKind::BorrowError => "BorrowError",
+            GcKind::BorrowMutError => "BorrowMutError",
         }
     }
 

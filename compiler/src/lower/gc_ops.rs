@@ -26,6 +26,7 @@ impl Lowerer<'_> {
             GcKind::Array => Some(ref_ty(self.array_type(inner))),
             GcKind::String => Some(ref_ty(self.array_type(&Ty::Int(IntTy::U8)))),
             GcKind::Extern => Some(ValType::Ref(RefType { nullable: true, heap_type: HeapType::EXTERN })),
+            GcKind::BorrowError | GcKind::BorrowMutError => Some(ValType::I32),
         }
     }
 
@@ -95,6 +96,67 @@ impl FnLower<'_, '_> {
                 }
                 self.emit(I::LocalGet(w));
                 self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+            }
+            "gc.rc.try_borrow" | "gc.rc.try_borrow_mut" => {
+                // Ok(&value) with the borrow taken (and its guard set), or Err(BorrowError) as RefCell.
+                let mutable = op.ends_with("_mut");
+                let inner = gc_arg(args[0].ty.peel_refs());
+                let rt = self.lw.rc_type(&inner);
+                self.expr_noncopy(&args[0]);
+                let w = self.new_local(ref_ty(rt));
+                self.emit(I::LocalSet(w));
+                let l = self.lw.layout(&e.ty);
+                let ok_field = l.fields.first().and_then(|f| f.first().copied().flatten());
+                let err_field = l.fields.get(1).and_then(|f| f.first().copied().flatten());
+                let ok_ty = Ty::Ref(mutable, Box::new(inner.clone()));
+                let ok_repr = self.lw.repr(&ok_ty);
+                self.emit(I::LocalGet(w));
+                self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                self.emit(I::I32Const(0));
+                self.emit(if mutable { I::I32Ne } else { I::I32LtS });
+                self.open(2, BlockType::Result(ref_ty(l.ty)));
+                self.emit(I::I32Const(1));
+                if let (Some(_), Some(v)) = (ok_field, ok_repr) {
+                    self.zero_of(v);
+                }
+                if err_field.is_some() {
+                    self.emit(I::I32Const(0));
+                }
+                self.emit(I::StructNew(l.ty));
+                self.emit(I::Else);
+                if let Some(ExprKind::Local(g)) = args.get(1).map(|a| &a.kind) {
+                    let g = match self.local_map.get(*g).copied().flatten() {
+                        Some(x) => x,
+                        None => self.bind_new_local(*g).unwrap_or(w),
+                    };
+                    self.emit(I::LocalGet(w));
+                    self.emit(I::LocalSet(g));
+                }
+                self.emit(I::LocalGet(w));
+                if mutable {
+                    self.emit(I::I32Const(-1));
+                } else {
+                    self.emit(I::LocalGet(w));
+                    self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                    self.emit(I::I32Const(1));
+                    self.emit(I::I32Add);
+                }
+                self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+                self.emit(I::I32Const(0));
+                if ok_field.is_some() {
+                    self.emit(I::LocalGet(w));
+                    self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+                    if !mutable && self.lw.is_scalar(&inner) {
+                        // `&T` of a number is the number itself; the cell holds it.
+                        let c = self.lw.cell_type(&inner);
+                        self.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+                    }
+                }
+                if let (Some(_), Some(v)) = (err_field, self.lw.repr(&Ty::Int(IntTy::I32))) {
+                    self.zero_of(v);
+                }
+                self.emit(I::StructNew(l.ty));
+                self.end();
             }
             "gc.rc.release" | "gc.rc.release_mut" => {
                 // Drop of a guard: undo its borrow once (a guard not taken on this path is null).
@@ -466,6 +528,10 @@ impl FnLower<'_, '_> {
             self.push_lit(0, "ExternRef(..)");
             return;
         }
+        if matches!(kind, GcKind::BorrowError | GcKind::BorrowMutError) {
+            self.push_lit(0, kind.name());
+            return;
+        }
         if let Some((v, t)) = self.gc_fmt_view(1, kind, inner, true) {
             self.fmt_debug_spec(0, v, &t, &mut |fl: &mut FnLower| push_spec(fl));
         }
@@ -568,6 +634,7 @@ impl FnLower<'_, '_> {
                     self.emit(I::Call(f));
                 }
             }
+            GcKind::BorrowError | GcKind::BorrowMutError => self.emit(I::I32Const(1)),
             GcKind::Extern => {
                 for p in 0..2 {
                     self.emit(I::LocalGet(p));

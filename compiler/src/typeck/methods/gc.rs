@@ -152,6 +152,13 @@ impl FnCx<'_> {
                 let target = mk(ExprKind::Std("box.deref", vec![value]), arg.clone(), span.clone());
                 Ok(mk(ExprKind::AddrOf(mutable, Box::new(target)), Ty::Ref(mutable, Box::new(arg)), span))
             }
+            (GcKind::Rc, "try_borrow" | "try_borrow_mut") => {
+                let _ = self.check_args(&m.args, &[], sp);
+                let mutable = name == "try_borrow_mut";
+                let (op, err) = if mutable { ("gc.rc.try_borrow_mut", GcKind::BorrowMutError) } else { ("gc.rc.try_borrow", GcKind::BorrowError) };
+                let ok = Ty::Ref(mutable, Box::new(arg));
+                Ok(mk(ExprKind::Std(op, vec![base]), Ty::Result(Box::new(ok), Box::new(Ty::Gc(err, Box::new(Ty::Unit)))), span))
+            }
             (GcKind::Rc, "get") => {
                 let _ = self.check_args(&m.args, &[], sp);
                 let value = rc_value(base, &arg, false, &span);
@@ -260,8 +267,9 @@ impl FnCx<'_> {
                 self.expect_ty(sp, &arg, &src);
                 mk(ExprKind::Std("gc.array.from", vec![value]), Ty::Gc(GcKind::Array, Box::new(arg)), span)
             }
-            GcKind::Extern => {
-                self.err(codes::UNSUPPORTED_STD, sp, "use `ExternRef::new(value)` to make an `ExternRef`", "", None);
+            GcKind::Extern | GcKind::BorrowError | GcKind::BorrowMutError => {
+                let n = kind.name();
+                self.err(codes::UNSUPPORTED_STD, sp, format!("`{n}` cannot be made with `into()`"), "", None);
                 self.error_expr(sp)
             }
         }
