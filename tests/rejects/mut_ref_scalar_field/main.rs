@@ -2,12 +2,12 @@ struct Counter {
     hits: u32,
 }
 
-fn bump(n: &mut u32) {
-    *n += 1;
+fn pick(n: &mut u32) -> &mut u32 {
+    n
 }
 
 fn main() {
     let mut c = Counter { hits: 0 };
-    bump(&mut c.hits);
+    *pick(&mut c.hits) += 1;
     println!("{}", c.hits);
 }
