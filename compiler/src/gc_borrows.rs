@@ -167,8 +167,8 @@ impl Cx<'_> {
                 for s in old {
                     self.scopes.push(Vec::new());
                     let keeps_guard = match &s {
-                        Stmt::Let(p, _) => holds_reference(&p.ty),
-                        Stmt::Expr(_) => false,
+                        Stmt::Let(_, Some(init)) => extends_guard(init),
+                        _ => false,
                     };
                     let mut s = s;
                     match &mut s {
@@ -285,15 +285,29 @@ impl Cx<'_> {
     }
 }
 
-/// Whether a `let` of this type can keep a borrow guard alive (a reference, or one inside a Result/Option/tuple).
-fn holds_reference(t: &Ty) -> bool {
-    match t {
-        Ty::Ref(..) => true,
-        Ty::Option(x) => holds_reference(x),
-        Ty::Result(a, b) => holds_reference(a) || holds_reference(b),
-        Ty::Tuple(ts) => ts.iter().any(holds_reference),
+/// Whether a `let` initializer keeps its borrow guard alive to the end of the block: the guard is the
+/// bound value (`let g = rc.borrow_mut();`, `let r = rc.try_borrow();`) or the operand of `&` is a place
+/// inside it (`let v = &rc.borrow().items;`), as Rust's temporary lifetime extension; otherwise the guard
+/// is a temporary of the `let` statement (`let n = rc.borrow().len();`, `let x = match *rc.borrow() {..}`).
+fn extends_guard(init: &TExpr) -> bool {
+    match &init.kind {
+        ExprKind::Std(op, _) if is_borrow_op(op) => true,
+        ExprKind::AddrOf(_, inner) => place_in_guard(inner),
         _ => false,
     }
+}
+
+fn place_in_guard(e: &TExpr) -> bool {
+    match &e.kind {
+        ExprKind::Std(op, _) if is_borrow_op(op) => true,
+        ExprKind::Std("box.deref", args) => args.first().is_some_and(place_in_guard),
+        ExprKind::Field(b, _) | ExprKind::Index(b, _) | ExprKind::Deref(b) | ExprKind::AddrOf(_, b) => place_in_guard(b),
+        _ => false,
+    }
+}
+
+fn is_borrow_op(op: &str) -> bool {
+    matches!(op, "gc.rc.borrow" | "gc.rc.borrow_mut" | "gc.rc.try_borrow" | "gc.rc.try_borrow_mut")
 }
 
 /// Calls `f` on each direct child expression of `e` (closures and the kinds `visit` handles itself excepted).

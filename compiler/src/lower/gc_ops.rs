@@ -74,7 +74,8 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalSet(w));
                 self.rc_check(w, rt, mutable, e);
                 if op.starts_with("gc.rc.borrow") {
-                    // Take the borrow and remember the cell in the guard local for its release.
+                    // Take the borrow and remember the cell in the guard local for its release. A site the
+                    // guard pass did not reach (no guard local) only checks: it never leaves the flag set.
                     if let Some(ExprKind::Local(g)) = args.get(1).map(|a| &a.kind) {
                         let g = match self.local_map.get(*g).copied().flatten() {
                             Some(x) => x,
@@ -82,17 +83,17 @@ impl FnLower<'_, '_> {
                         };
                         self.emit(I::LocalGet(w));
                         self.emit(I::LocalSet(g));
-                    }
-                    self.emit(I::LocalGet(w));
-                    if mutable {
-                        self.emit(I::I32Const(-1));
-                    } else {
                         self.emit(I::LocalGet(w));
-                        self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
-                        self.emit(I::I32Const(1));
-                        self.emit(I::I32Add);
+                        if mutable {
+                            self.emit(I::I32Const(-1));
+                        } else {
+                            self.emit(I::LocalGet(w));
+                            self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                            self.emit(I::I32Const(1));
+                            self.emit(I::I32Add);
+                        }
+                        self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
                     }
-                    self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
                 }
                 self.emit(I::LocalGet(w));
                 self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
@@ -131,17 +132,17 @@ impl FnLower<'_, '_> {
                     };
                     self.emit(I::LocalGet(w));
                     self.emit(I::LocalSet(g));
-                }
-                self.emit(I::LocalGet(w));
-                if mutable {
-                    self.emit(I::I32Const(-1));
-                } else {
                     self.emit(I::LocalGet(w));
-                    self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
-                    self.emit(I::I32Const(1));
-                    self.emit(I::I32Add);
+                    if mutable {
+                        self.emit(I::I32Const(-1));
+                    } else {
+                        self.emit(I::LocalGet(w));
+                        self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                        self.emit(I::I32Const(1));
+                        self.emit(I::I32Add);
+                    }
+                    self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
                 }
-                self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
                 self.emit(I::I32Const(0));
                 if ok_field.is_some() {
                     self.emit(I::LocalGet(w));
