@@ -64,7 +64,7 @@ impl FnCx<'_> {
                 let a = self.check_args(&c.args, &[t], sp);
                 mk(ExprKind::Std("gc.extern.new", a), this(&Ty::Unit), span)
             }
-            (GcKind::String, "new") => {
+            (GcKind::String, "new" | "default") => {
                 let _ = self.check_args(&c.args, &[], sp);
                 mk(ExprKind::Std("gc.string.new", vec![]), this(&Ty::Unit), span)
             }
