@@ -67,6 +67,16 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     exports.export("memory", ExportKind::Memory, 0);
     module.section(&exports);
 
+    if !ir.declared_refs.is_empty() {
+        // `ref.func` needs its functions declared in an element segment.
+        let mut funcs_declared: Vec<u32> = ir.declared_refs.iter().map(|f| remap(*f)).collect();
+        funcs_declared.sort();
+        funcs_declared.dedup();
+        let mut elems = wasm_encoder::ElementSection::new();
+        elems.declared(wasm_encoder::Elements::Functions(std::borrow::Cow::Owned(funcs_declared)));
+        module.section(&elems);
+    }
+
     if !ir.data.is_empty() {
         module.section(&DataCountSection { count: ir.data.len() as u32 });
     }
@@ -81,6 +91,7 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
                 Instruction::Call(x) => Instruction::Call(remap(*x)),
                 Instruction::ReturnCall(x) => Instruction::ReturnCall(remap(*x)),
                 Instruction::RefFunc(x) => Instruction::RefFunc(remap(*x)),
+                Instruction::CallRef(t) => Instruction::CallRef(*t),
                 other => other.clone(),
             };
             func.instruction(&ins);

@@ -104,6 +104,10 @@ pub enum ExprKind {
     Str(String),
     Local(LocalId),
     Call(usize, Vec<TExpr>),
+    /// A reference to a function item (`fn` pointer value).
+    FnRef(usize),
+    /// Call through a `fn` pointer: callee, arguments.
+    CallRef(Box<TExpr>, Vec<TExpr>),
     /// A std operation; `name` identifies it (e.g. "vec.push", "str.trim"), lowered by `lower::std_ops`.
     Std(&'static str, Vec<TExpr>),
     /// Like `Std` with closures (inlined by the lowering).

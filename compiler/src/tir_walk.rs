@@ -38,6 +38,12 @@ pub fn walk_expr(v: &mut dyn Visitor, e: &mut TExpr) {
                 closure(v, c);
             }
         }
+        ExprKind::CallRef(callee, args) => {
+            walk_expr(v, callee);
+            for a in args {
+                walk_expr(v, a);
+            }
+        }
         ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Field(a, _) | ExprKind::Deref(a) | ExprKind::AddrOf(_, a) | ExprKind::ArrayRepeat(a, _) | ExprKind::Loop(_, a) | ExprKind::Panic(a) => walk_expr(v, a),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(a, b) | ExprKind::CompoundAssign(_, a, b) | ExprKind::Index(a, b) | ExprKind::While(_, a, b) => {
             walk_expr(v, a);
@@ -116,7 +122,7 @@ pub fn walk_expr(v: &mut dyn Visitor, e: &mut TExpr) {
             walk_expr(v, init);
             walk_expr(v, els);
         }
-        ExprKind::Unit | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_) | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Local(_) | ExprKind::Continue(_) | ExprKind::Nop => {}
+        ExprKind::Unit | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_) | ExprKind::Char(_) | ExprKind::Str(_) | ExprKind::Local(_) | ExprKind::Continue(_) | ExprKind::Nop | ExprKind::FnRef(_) => {}
     }
 }
 

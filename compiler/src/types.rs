@@ -103,6 +103,8 @@ pub enum Ty {
     ParseError(bool),
     /// A closure literal (only as an argument of std methods, inlined there).
     Closure(usize),
+    /// `fn(A, B) -> R`: a typed function reference.
+    FnPtr(Vec<Ty>, Box<Ty>),
     /// A WasmRust GC type of the `wasm` crate (`GcBox<T>`, `GcRc<T>`, `GcArray<T>`; `GcString` and
     /// `ExternRef` carry `()`). See `crate::gc_types`.
     Gc(crate::gc_types::GcKind, Box<Ty>),
@@ -178,6 +180,16 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             Ty::FmtError => f.write_str("fmt::Error"),
             Ty::ParseError(fl) => f.write_str(if *fl { "ParseFloatError" } else { "ParseIntError" }),
             Ty::Closure(_) => f.write_str("{closure}"),
+            Ty::FnPtr(ps, r) => {
+                f.write_str("fn(")?;
+                for (i, t) in ps.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", sub(t))?;
+                }
+                write!(f, ") -> {}", sub(r))
+            }
             Ty::Gc(k, t) => k.write_name(f, &sub(t)),
             Ty::Var(_) => f.write_str("_"),
         }
@@ -261,6 +273,7 @@ impl InferTable {
             Ty::Gc(k, e) => Ty::Gc(*k, Box::new(f(e))),
             Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
+            Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
             other => other.clone(),
         }
     }
@@ -317,6 +330,12 @@ impl InferTable {
             (Ty::Range(x, i), Ty::Range(y, j)) if i == j => self.unify(x, y),
             (Ty::Gc(k1, x), Ty::Gc(k2, y)) if k1 == k2 => self.unify(x, y),
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
+            (Ty::FnPtr(p1, r1), Ty::FnPtr(p2, r2)) if p1.len() == p2.len() => {
+                for (a, b) in p1.iter().zip(p2) {
+                    self.unify(a, b)?;
+                }
+                self.unify(r1, r2)
+            }
             (Ty::Result(a1, b1), Ty::Result(a2, b2)) => {
                 self.unify(a1, a2)?;
                 self.unify(b1, b2)

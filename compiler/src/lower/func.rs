@@ -296,6 +296,28 @@ impl<'l, 'a> FnLower<'l, 'a> {
                     }
                 }
             }
+            ExprKind::FnRef(f) => {
+                let id = self.lw.user_fn(*f);
+                self.lw.declared_refs.push(id);
+                self.emit(I::RefFunc(id));
+            }
+            ExprKind::CallRef(callee, args) => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.expr(callee);
+                let ft = match self.lw.repr(&callee.ty) {
+                    Some(ValType::Ref(r)) => match r.heap_type {
+                        wasm_encoder::HeapType::Concrete(i) => i,
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                self.emit(I::CallRef(ft));
+                if matches!(e.ty, Ty::Never) {
+                    self.emit(I::Unreachable);
+                }
+            }
             ExprKind::Std(op, args) => {
                 if !self.iter_std(op, args, e) {
                     self.std_op(op, args, e)

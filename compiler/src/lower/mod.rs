@@ -61,6 +61,8 @@ pub struct Lowerer<'a> {
     pub uses_args: bool,
     /// `#[wasm::export]`ed functions of a library (reactor) build: export name, function id.
     pub exports: Vec<(String, u32)>,
+    /// Functions referenced by `ref.func` (declared in an element segment).
+    pub declared_refs: Vec<u32>,
 }
 
 /// Everything `emit` needs.
@@ -74,6 +76,7 @@ pub struct ModuleIr {
     /// Library build: `start` is `_initialize` and these functions are exported by name.
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
+    pub declared_refs: Vec<u32>,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -92,6 +95,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         start: 0,
         uses_args: false,
         exports: Vec::new(),
+        declared_refs: Vec::new(),
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;
@@ -108,7 +112,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports })
+    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs })
 }
 
 impl<'a> Lowerer<'a> {

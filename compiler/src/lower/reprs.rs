@@ -132,6 +132,12 @@ impl Lowerer<'_> {
             Ty::F32 => Some(ValType::F32),
             Ty::F64 => Some(ValType::F64),
             Ty::Unit | Ty::Never | Ty::Closure(_) | Ty::FmtError | Ty::Var(_) => None,
+            Ty::FnPtr(ps, r) => {
+                let params: Vec<ValType> = ps.iter().filter_map(|t| self.repr(t)).collect();
+                let results: Vec<ValType> = self.repr(r).into_iter().collect();
+                let ft = self.func_type(&params, &results);
+                Some(ref_ty(ft))
+            }
             Ty::Iter(item) => {
                 // A stored iterator is materialized: {items, position}.
                 let vt = self.vec_type(item);

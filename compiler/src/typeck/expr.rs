@@ -664,9 +664,9 @@ impl FnCx<'_> {
                 }
                 mk(ExprKind::Variant(v, vec![]), Ty::Adt(a), span)
             }
-            Some(Def::Fn(_)) => {
-                self.err(codes::UNSUPPORTED_EXPR, sp, "functions used as values are not supported yet", "", Some("call the function directly, or wrap it in a closure"));
-                self.error_expr(sp)
+            Some(Def::Fn(f)) => {
+                let sig = self.ck.sigs[f].clone();
+                mk(ExprKind::FnRef(f), Ty::FnPtr(sig.params.clone(), Box::new(sig.ret.clone())), span)
             }
             _ => {
                 self.err(codes::UNRESOLVED, sp, format!("cannot find value `{}` in this scope", segs.join("::")), "not found in this scope", None);

@@ -305,7 +305,14 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
         syn::Type::TraitObject(_) => Err(bad(t.span(), "trait objects (`dyn Trait`) are not supported yet", "use an enum")),
         syn::Type::ImplTrait(_) => Err(bad(t.span(), "`impl Trait` types are not supported yet", "use a concrete type")),
         syn::Type::Ptr(_) => Err(bad(t.span(), "raw pointers are not supported", "use references or Box")),
-        syn::Type::BareFn(_) => Err(bad(t.span(), "function pointer types are not supported yet", "")),
+        syn::Type::BareFn(bf) => {
+            let ps = bf.inputs.iter().map(|a| rec(&a.ty)).collect::<Result<Vec<_>, _>>()?;
+            let r = match &bf.output {
+                syn::ReturnType::Default => Ty::Unit,
+                syn::ReturnType::Type(_, t) => rec(t)?,
+            };
+            Ok(Ty::FnPtr(ps, Box::new(r)))
+        }
         syn::Type::Infer(_) => Err(bad(t.span(), "`_` is not allowed in item signatures", "")),
         _ => Err(bad(t.span(), "unsupported type", "")),
     }

@@ -37,6 +37,11 @@ impl FnCx<'_> {
                     let ty = cl.body.ty.clone();
                     return mk(ExprKind::StdClosure("closure.call", args, vec![cl]), ty, span);
                 }
+                if let Ty::FnPtr(ps, r) = lt {
+                    let callee = mk(ExprKind::Local(l), Ty::FnPtr(ps.clone(), r.clone()), self.span(c.func.span()));
+                    let args = self.check_args(&c.args, &ps, sp);
+                    return mk(ExprKind::CallRef(Box::new(callee), args), *r, span);
+                }
                 self.err(codes::CLOSURE, c.func.span(), "calling a value that is not a closure literal is not supported yet", "", None);
                 return self.error_expr(sp);
             }
