@@ -1040,7 +1040,13 @@ fn fmt_float(out: &mut String, v: f64, is_f32: bool, kind: u32, fill: char, alig
         fixed_digits(&mut body, a, prec as usize);
     } else if kind >= 2 {
         let (digits, exp) = shortest_digits(a, is_f32);
-        exp_notation(&mut body, string_as_str(&digits), exp, prec, kind == 3);
+        if prec >= 0 && a != 0.0 {
+            // Exactly rounded `prec + 1` significant digits.
+            let (d2, e2) = significant_digits(a, exp, prec as usize + 1);
+            exp_notation(&mut body, string_as_str(&d2), e2, prec, kind == 3);
+        } else {
+            exp_notation(&mut body, string_as_str(&digits), exp, prec, kind == 3);
+        }
     } else {
         let (digits, exp) = shortest_digits(a, is_f32);
         let d = string_as_str(&digits);
@@ -2713,12 +2719,11 @@ fn fmt_int_exp(out: &mut String, v: u64, signed: bool, radix: u32, fill: char, a
     } else if flags & 1 != 0 {
         __intrinsic_push_byte(&mut body, b'+');
     }
-    if prec >= 0 {
-        // round to prec fractional digits using the float path (exact for < 2^53)
-        let (ds, e2) = shortest_digits(v as f64, false);
-        let _ = e2;
-        let _ = ds;
-        exp_notation(&mut body, __intrinsic_sub(d, 0, end), exp, prec, radix == 101);
+    if prec >= 0 && (if neg { 0 - v } else { v }) != 0 {
+        // exactly rounded significant digits (exact for magnitudes below 2^53)
+        let m = if neg { 0 - v } else { v };
+        let (ds, e2) = significant_digits(m as f64, exp, prec as usize + 1);
+        exp_notation(&mut body, string_as_str(&ds), e2, prec, radix == 101);
     } else {
         exp_notation(&mut body, __intrinsic_sub(d, 0, end), exp, -1, radix == 101);
     }
@@ -2733,4 +2738,65 @@ fn str_prev_char_start(s: &str, end: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The first `n` significant decimal digits of `v` (> 0), exactly rounded half-to-even, with the decimal
+/// exponent of the first digit (`exp` is the exponent estimate from the shortest representation).
+fn significant_digits(v: f64, exp: i32, n: usize) -> (String, i32) {
+    let (mant, e2, _) = decompose(v, false);
+    // value * 10^(n - 1 - exp) = num / den
+    let mut num = big_from_u64(mant);
+    let mut den = big_from_u64(1);
+    if e2 >= 0 {
+        big_pow2(&mut num, e2);
+    } else {
+        big_pow2(&mut den, -e2);
+    }
+    let k = n as i32 - 1 - exp;
+    if k >= 0 {
+        big_pow10(&mut num, k);
+    } else {
+        big_pow10(&mut den, -k);
+    }
+    // integer part has n digits (or n+1 after rounding up 9.99..)
+    let mut digits: Vec<u8> = Vec::new();
+    let mut rem = num.clone();
+    let mut i = n as i32;
+    while i > 0 {
+        i -= 1;
+        let mut dd = den.clone();
+        big_pow10(&mut dd, i);
+        let d = big_divrem_digit(&mut rem, &dd);
+        digits.push(b'0' + d as u8);
+    }
+    let mut r2 = rem.clone();
+    big_mul_small(&mut r2, 2);
+    let c = big_cmp(&r2, &den);
+    let last_odd = (digits[digits.len() - 1] - b'0') % 2 == 1;
+    let mut e = exp;
+    if c > 0 || (c == 0 && last_odd) {
+        let mut j = digits.len();
+        let mut carry = true;
+        while carry && j > 0 {
+            j -= 1;
+            if digits[j] == b'9' {
+                digits[j] = b'0';
+            } else {
+                digits[j] += 1;
+                carry = false;
+            }
+        }
+        if carry {
+            digits.insert(0, b'1');
+            digits.pop();
+            e += 1;
+        }
+    }
+    let mut out = __intrinsic_string_new();
+    let mut k2 = 0;
+    while k2 < digits.len() {
+        __intrinsic_push_byte(&mut out, digits[k2]);
+        k2 += 1;
+    }
+    (out, e)
 }
