@@ -25,7 +25,7 @@ cargo build --release -p cargo-wasm
 export CARGO_WASM="$root/target/release/cargo-wasm"
 
 step "cargo test --workspace"
-if ! cargo test --workspace 2>&1 | tee "$logs/unit.log"; then failures+=("cargo test"); fi
+if ! cargo test --workspace --no-fail-fast 2>&1 | tee "$logs/unit.log"; then failures+=("cargo test"); fi
 
 if [ -d tests/programs ] && [ -n "$(ls -A tests/programs 2>/dev/null)" ]; then
   step "Differential corpus: native vs gc-runtime vs wasmtime"
