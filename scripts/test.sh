@@ -6,7 +6,8 @@
 #   2. the differential corpus: tests/programs/* built natively, run by `cargo wasm run` (gc-runtime) and
 #      by wasmtime — all three must agree;
 #   3. the WebAssembly spec conformance run of gc-runtime against its committed baseline;
-#   4. the benchmark harness in quick mode (proves it works; asserts nothing about speed).
+#   4. gc-runtime vs wasmtime on 500 wasm-smith modules (same results or the same trap kind);
+#   5. the benchmark harness in quick mode (proves it works; asserts nothing about speed).
 # Each suite's own result lines are printed; the last line totals the test counts across suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +37,14 @@ fi
 
 if [ -f gc-runtime/examples/conformance.rs ]; then
   step "gc-runtime: WebAssembly spec conformance (against gc-runtime/conformance-baseline.txt)"
-  if ! cargo run --release -q -p gc-runtime --example conformance -- --check 2>&1 | tee "$logs/conformance.log"; then
+  if ! cargo run --release -q -p gc-runtime --example conformance -- --baseline gc-runtime/conformance-baseline.txt 2>&1 | tee "$logs/conformance.log"; then
     failures+=("spec conformance")
   fi
+fi
+
+if [ -f gc-runtime/scripts/differential.sh ]; then
+  step "gc-runtime vs wasmtime on 500 wasm-smith modules (GC on)"
+  if ! bash gc-runtime/scripts/differential.sh 500 2>&1 | tee "$logs/differential.txt"; then failures+=("differential wasm-smith"); fi
 fi
 
 if [ -f scripts/bench.sh ]; then

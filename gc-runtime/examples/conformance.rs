@@ -64,6 +64,18 @@ fn main() {
     let filter = opt("--filter");
     let update = args.iter().any(|a| a == "--update-baseline");
     let verbose = args.iter().any(|a| a == "-v");
+    // An unknown flag must not be silently ignored (a misspelt `--baseline` would skip the regression check).
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--write" | "--baseline" | "--filter" => i += 2,
+            "--update-baseline" | "-v" => i += 1,
+            other => {
+                eprintln!("conformance: unknown argument `{other}`\nusage: conformance [--baseline FILE] [--write FILE] [--update-baseline] [--filter S] [-v]");
+                std::process::exit(2);
+            }
+        }
+    }
 
     let start = Instant::now();
     let mut results = Vec::new();
