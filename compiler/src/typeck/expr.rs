@@ -561,6 +561,11 @@ impl FnCx<'_> {
         let span = self.span(l.span());
         match l {
             syn::Lit::Int(i) => {
+                // A 128-bit literal must be refused here: typing it as a narrower integer would miscompile.
+                if matches!(i.suffix(), "i128" | "u128") {
+                    self.err(codes::UNSUPPORTED_TYPE, l.span(), "128-bit integers are not supported yet", "128-bit literal", Some("use i64/u64"));
+                    return self.error_expr(l.span());
+                }
                 let ty = self.lit_int_ty(i.suffix(), expected);
                 if matches!(self.shallow(&ty), Ty::F32 | Ty::F64) {
                     let v: f64 = i.base10_digits().parse().unwrap_or(0.0);
