@@ -42,6 +42,9 @@ if [ -f gc-runtime/examples/conformance.rs ]; then
   fi
 fi
 
+step "gc-runtime: 10 million short-lived structs stay under a 64 MiB GC heap (release; debug runs 1 million)"
+if ! cargo test --release -p gc-runtime --test gc_heap 2>&1 | tee "$logs/gc-heap.log"; then failures+=("gc heap (release)"); fi
+
 if [ -f gc-runtime/scripts/differential.sh ]; then
   step "gc-runtime vs wasmtime on 500 wasm-smith modules (GC on)"
   if ! bash gc-runtime/scripts/differential.sh 500 2>&1 | tee "$logs/differential.txt"; then failures+=("differential wasm-smith"); fi
