@@ -25,7 +25,6 @@ const STATUS_WIDTH: usize = 12;
 const GREEN: Style = AnsiColor::Green.on_default().effects(Effects::BOLD);
 const CYAN: Style = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
 const RED: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
-const YELLOW: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
 
 impl Shell {
     pub fn new(color: ColorChoice, verbosity: Verbosity, message_format: MessageFormat) -> Self {
@@ -86,14 +85,6 @@ impl Shell {
     pub fn error(&self, message: impl std::fmt::Display) {
         let mut err = self.stderr();
         let _ = writeln!(err, "{RED}error{RED:#}: {message}");
-    }
-
-    pub fn warn(&self, message: impl std::fmt::Display) {
-        if self.verbosity == Verbosity::Quiet {
-            return;
-        }
-        let mut err = self.stderr();
-        let _ = writeln!(err, "{YELLOW}warning{YELLOW:#}: {message}");
     }
 
     /// Pre-rendered text (diagnostics) straight to stderr; ANSI codes are stripped when colour is off.

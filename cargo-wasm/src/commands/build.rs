@@ -19,10 +19,8 @@ use crate::{Failure, diagnostics_json};
 /// What a successful build produced.
 pub struct Artifact {
     pub wasm_path: PathBuf,
-    pub package: Package,
     pub target: Target,
     pub profile: Profile,
-    pub target_directory: PathBuf,
 }
 
 pub fn run(shell: &Shell, opts: &BuildOptions) -> Result<(), Failure> {
@@ -59,7 +57,7 @@ pub fn build(shell: &Shell, opts: &BuildOptions, want: Want) -> Result<Artifact,
     let features = enabled_features(&package.features, opts)?;
 
     if !opts.no_check {
-        native_check(shell, opts, &package, &target, &metadata.target_directory)?;
+        native_check(shell, opts, &package, &target, &metadata.target_directory, CheckFor::Build)?;
     }
 
     shell.status("Compiling", format_args!("{} v{} ({}) [wasm-gc]", package.name, package.version, package.root().display()));
@@ -129,7 +127,7 @@ pub fn build(shell: &Shell, opts: &BuildOptions, want: Want) -> Result<Artifact,
             "fresh": false,
         }));
     }
-    Ok(Artifact { wasm_path, package, target, profile, target_directory: metadata.target_directory })
+    Ok(Artifact { wasm_path, target, profile })
 }
 
 /// Bins keep their name (`my-app.wasm`), libraries use the crate name (`my_lib.wasm`), as cargo names outputs.
@@ -137,9 +135,23 @@ fn artifact_stem(target: &Target) -> String {
     if target.is_bin() { target.name.clone() } else { target.name.replace('-', "_") }
 }
 
+/// What the native check must cover: the build itself, or the crate as `cargo test` compiles it (`cfg(test)`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CheckFor {
+    Build,
+    Tests,
+}
+
 /// Runs `cargo check` for the same package/target/profile/features; its human output streams through, and with
 /// `--message-format=json` only its diagnostics are forwarded (its `.rmeta` artifacts would mislead consumers).
-fn native_check(shell: &Shell, opts: &BuildOptions, package: &Package, target: &Target, target_dir: &Path) -> Result<(), Failure> {
+pub fn native_check(
+    shell: &Shell,
+    opts: &BuildOptions,
+    package: &Package,
+    target: &Target,
+    target_dir: &Path,
+    check_for: CheckFor,
+) -> Result<(), Failure> {
     let mut cmd = Command::new(workspace::cargo_program());
     cmd.arg("check").arg("--manifest-path").arg(&package.manifest_path);
     cmd.arg("--color").arg(shell.color_flag());
@@ -148,11 +160,18 @@ fn native_check(shell: &Shell, opts: &BuildOptions, package: &Package, target: &
     } else {
         cmd.arg("--lib");
     }
-    if opts.release {
-        cmd.arg("--release");
-    }
-    if let Some(p) = &opts.profile {
-        cmd.arg("--profile").arg(p);
+    match (check_for, &opts.profile, opts.release) {
+        (_, Some(p), _) => {
+            cmd.arg("--profile").arg(p);
+        }
+        // `cargo test` builds with the `test` profile (`bench` with `--release`), which turns on `cfg(test)`.
+        (CheckFor::Tests, None, release) => {
+            cmd.arg("--profile").arg(if release { "bench" } else { "test" });
+        }
+        (CheckFor::Build, None, true) => {
+            cmd.arg("--release");
+        }
+        (CheckFor::Build, None, false) => {}
     }
     cmd.arg("--target-dir").arg(target_dir);
     if let Some(j) = opts.jobs {

@@ -2,8 +2,6 @@
 //! adds a harness that runs the `#[test]` whose index is argv[1]); each selected test then runs in a fresh
 //! gc-runtime instance with captured output, and the report is libtest's (see `crate::libtest`).
 
-use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -12,13 +10,13 @@ use wasmrust_compiler::{CompileOptions, CrateKind, TestDesc};
 
 use crate::Failure;
 use crate::cli::TestArgs;
-use crate::commands::build::display_path;
+use crate::commands::build::{self, CheckFor, display_path};
 use crate::commands::run::TRAP_EXIT_CODE;
 use crate::features::enabled_features;
 use crate::libtest::{self, Execution, HarnessOptions, ShouldPanic, TestCase, Verdict};
 use crate::profile;
-use crate::shell::{Shell, Verbosity};
-use crate::workspace::{self, Package, Target, Want};
+use crate::shell::Shell;
+use crate::workspace::{self, Want};
 
 pub fn run(shell: &Shell, args: &TestArgs) -> Result<(), Failure> {
     let harness = HarnessOptions::parse(args.filter.as_deref(), &args.harness_args).map_err(|e| {
@@ -35,7 +33,7 @@ pub fn run(shell: &Shell, args: &TestArgs) -> Result<(), Failure> {
     let started = Instant::now();
 
     if !opts.no_check {
-        native_check(shell, opts, &package, &target, &metadata.target_directory)?;
+        build::native_check(shell, opts, &package, &target, &metadata.target_directory, CheckFor::Tests)?;
     }
     shell.status("Compiling", format_args!("{} v{} ({}) [wasm-gc test]", package.name, package.version, package.root().display()));
     let compile_options = CompileOptions {
@@ -141,42 +139,4 @@ fn execute(wasm: &[u8], program: &str, index: usize, nocapture: bool) -> Executi
         }
     };
     Execution { exit_code, output }
-}
-
-/// `cargo check` of the test build (`cfg(test)`), so rustc reports type and borrow errors in tests first.
-fn native_check(shell: &Shell, opts: &crate::cli::BuildOptions, package: &Package, target: &Target, target_dir: &Path) -> Result<(), Failure> {
-    let mut cmd = Command::new(workspace::cargo_program());
-    cmd.arg("check").arg("--manifest-path").arg(&package.manifest_path);
-    cmd.arg("--color").arg(shell.color_flag());
-    if target.is_bin() {
-        cmd.arg("--bin").arg(&target.name);
-    } else {
-        cmd.arg("--lib");
-    }
-    cmd.arg("--profile").arg(match (&opts.profile, opts.release) {
-        (Some(p), _) => p.as_str(),
-        (None, true) => "bench",
-        (None, false) => "test",
-    });
-    cmd.arg("--target-dir").arg(target_dir);
-    for f in &opts.features {
-        cmd.arg("--features").arg(f);
-    }
-    for (flag, on) in [
-        ("--all-features", opts.all_features),
-        ("--no-default-features", opts.no_default_features),
-        ("--locked", opts.locked),
-        ("--offline", opts.offline),
-        ("--frozen", opts.frozen),
-    ] {
-        if on {
-            cmd.arg(flag);
-        }
-    }
-    cmd.arg(if shell.verbosity() == Verbosity::Verbose { "-v" } else { "-q" });
-    let status = cmd.status().context("could not run `cargo check`")?;
-    if !status.success() {
-        return Err(Failure::Silent(101));
-    }
-    Ok(())
 }
