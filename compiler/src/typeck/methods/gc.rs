@@ -213,6 +213,18 @@ impl FnCx<'_> {
                     self.err(codes::ANNOTATIONS_NEEDED, m.method.span(), format!("`{name}` needs the type to test for: `{name}::<T>()`"), "", None);
                     return Ok(self.error_expr(sp));
                 };
+                // Scalars of different Rust types share one WasmGC representation (u8 and i32 are both an i32
+                // cell), so the test could answer differently from native: refuse it rather than guess.
+                if matches!(target, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit) {
+                    self.err(
+                        codes::UNSUPPORTED_TYPE,
+                        m.method.span(),
+                        format!("`ExternRef::{name}` to a primitive type is not supported"),
+                        "primitive types cannot be told apart in WasmGC",
+                        Some("store the value in a `#[wasm::gc]` struct and test for that struct"),
+                    );
+                    return Ok(self.error_expr(sp));
+                }
                 let (op, ret) = if name == "is" {
                     ("gc.extern.is", Ty::Bool)
                 } else {
