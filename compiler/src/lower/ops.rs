@@ -1940,6 +1940,37 @@ impl FnLower<'_, '_> {
 
     /// Emits a loop over an iterator chain; `each` gets the item local (and its place for `iter_mut`)
     /// plus the depth to branch to for `continue`.
+    /// Iterates a `Vec<elem>` that the code just emitted left on the stack (pieces materialized by a prelude
+    /// function, e.g. `env::args` or `str::split`), calling `each` with a local holding every element.
+    fn iterate_produced_vec(&mut self, elem: Ty, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
+        let vt_ty = Ty::Vec(Box::new(elem.clone()));
+        let v = self.stash(&vt_ty).unwrap();
+        let at = self.lw.array_type(&elem);
+        let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
+        self.seq_parts(v, &vt_ty, arr, None, len);
+        let done = self.open(0, BlockType::Empty);
+        let lp = self.open(1, BlockType::Empty);
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(len));
+        self.emit(I::I32GeU);
+        self.br_if(done);
+        let item = { let t = self.lw.repr(&elem).unwrap(); self.new_local(t) };
+        self.emit(I::LocalGet(arr));
+        self.emit(I::LocalGet(i));
+        self.emit(I::ArrayGet(at));
+        self.emit(I::LocalSet(item));
+        let cont = self.open(0, BlockType::Empty);
+        each(self, Some(item), None, cont);
+        self.end();
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalSet(i));
+        self.br(lp);
+        self.end();
+        self.end();
+    }
+
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
         match &it.kind {
@@ -2507,35 +2538,7 @@ impl FnLower<'_, '_> {
             K::Std("env.args", _) => {
                 self.lw.uses_args = true;
                 self.call_prelude("env_args");
-                let vt_ty = Ty::Vec(Box::new(Ty::String));
-                let v = self.stash(&vt_ty).unwrap();
-                let fake = TExpr { kind: K::Local(usize::MAX), ty: vt_ty.clone(), span: it.span.clone() };
-                let _ = fake;
-                let elem = Ty::String;
-                let at = self.lw.array_type(&elem);
-                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
-                self.seq_parts(v, &vt_ty, arr, None, len);
-                let done = self.open(0, BlockType::Empty);
-                let lp = self.open(1, BlockType::Empty);
-                self.emit(I::LocalGet(i));
-                self.emit(I::LocalGet(len));
-                self.emit(I::I32GeU);
-                self.br_if(done);
-                let item = { let t = self.lw.repr(&elem).unwrap(); self.new_local(t) };
-                self.emit(I::LocalGet(arr));
-                self.emit(I::LocalGet(i));
-                self.emit(I::ArrayGet(at));
-                self.emit(I::LocalSet(item));
-                let cont = self.open(0, BlockType::Empty);
-                each(self, Some(item), None, cont);
-                self.end();
-                self.emit(I::LocalGet(i));
-                self.emit(I::I32Const(1));
-                self.emit(I::I32Add);
-                self.emit(I::LocalSet(i));
-                self.br(lp);
-                self.end();
-                self.end();
+                self.iterate_produced_vec(Ty::String, each);
             }
             K::Std(op @ ("str.split_whitespace" | "str.lines" | "str.split" | "str.split_char" | "str.splitn" | "str.rsplitn" | "str.rsplit" | "str.split_terminator" | "str.matches"), args) => {
                 // Materialize the pieces into a Vec<&str> with the prelude, then iterate it.
@@ -2548,35 +2551,7 @@ impl FnLower<'_, '_> {
                     }
                 }
                 self.call_prelude(&name);
-                let vt_ty = Ty::Vec(Box::new(Ty::str_ref()));
-                let v = self.stash(&vt_ty).unwrap();
-                let fake = TExpr { kind: K::Local(usize::MAX), ty: vt_ty.clone(), span: it.span.clone() };
-                let _ = fake;
-                let elem = Ty::str_ref();
-                let at = self.lw.array_type(&elem);
-                let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
-                self.seq_parts(v, &vt_ty, arr, None, len);
-                let done = self.open(0, BlockType::Empty);
-                let lp = self.open(1, BlockType::Empty);
-                self.emit(I::LocalGet(i));
-                self.emit(I::LocalGet(len));
-                self.emit(I::I32GeU);
-                self.br_if(done);
-                let item = { let __t = self.lw.repr(&elem).unwrap(); self.new_local(__t) };
-                self.emit(I::LocalGet(arr));
-                self.emit(I::LocalGet(i));
-                self.emit(I::ArrayGet(at));
-                self.emit(I::LocalSet(item));
-                let cont = self.open(0, BlockType::Empty);
-                each(self, Some(item), None, cont);
-                self.end();
-                self.emit(I::LocalGet(i));
-                self.emit(I::I32Const(1));
-                self.emit(I::I32Add);
-                self.emit(I::LocalSet(i));
-                self.br(lp);
-                self.end();
-                self.end();
+                self.iterate_produced_vec(Ty::str_ref(), each);
             }
             K::IterAdapt("rev", inner, _, _) => {
                 // General reverse: collect into a Vec, then walk it backwards.
