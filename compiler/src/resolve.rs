@@ -287,7 +287,9 @@ fn collect_item(
             }
             let id = p.fns.len();
             let name = f.sig.ident.to_string();
-            let generics = type_params(&f.sig.generics);
+            let mut generics = type_params(&f.sig.generics);
+            let mut f = f;
+            desugar_impl_trait_args(&mut f.sig, &mut generics);
             p.fns.push(FnDef {
                 name: name.clone(),
                 module: mi,
@@ -376,6 +378,30 @@ fn collect_item(
     }
 }
 
+/// Argument-position `impl Trait` is an anonymous type parameter: rewrite each one to a named parameter
+/// `__implN` (appended to `generics`) so the rest of the compiler sees an ordinary generic fn.
+fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>) {
+    fn rewrite(t: &mut syn::Type, generics: &mut Vec<String>) {
+        match t {
+            syn::Type::ImplTrait(it) => {
+                let name = format!("__impl{}", generics.len());
+                let ident = syn::Ident::new(&name, proc_macro2::Span::call_site());
+                let _ = it;
+                *t = syn::Type::Path(syn::TypePath { qself: None, path: ident.into() });
+                generics.push(name);
+            }
+            syn::Type::Reference(r) => rewrite(&mut r.elem, generics),
+            syn::Type::Paren(p) => rewrite(&mut p.elem, generics),
+            _ => {}
+        }
+    }
+    for input in sig.inputs.iter_mut() {
+        if let syn::FnArg::Typed(pt) = input {
+            rewrite(&mut pt.ty, generics);
+        }
+    }
+}
+
 /// Names of the type parameters of a generics list (lifetimes are ignored by the lowering).
 pub fn type_params(g: &syn::Generics) -> Vec<String> {
     g.params
@@ -410,11 +436,13 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
             syn::TraitItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let mname = f.sig.ident.to_string();
-                match f.default {
+                let mut f = f;
+                match f.default.take() {
                     Some(block) => {
                         let fid = p.fns.len();
                         let mut generics = vec!["Self".to_string()];
                         generics.extend(type_params(&f.sig.generics));
+                        desugar_impl_trait_args(&mut f.sig, &mut generics);
                         p.fns.push(FnDef {
                             name: format!("{name}::{mname}"),
                             module: mi,
@@ -533,6 +561,8 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                 let name = f.sig.ident.to_string();
                 let mut generics = impl_generics.clone();
                 generics.extend(type_params(&f.sig.generics));
+                let mut f = f;
+                desugar_impl_trait_args(&mut f.sig, &mut generics);
                 let owner = match adt {
                     Some(a) => p.adts[a].name.clone(),
                     None => type_path_last(&imp.self_ty).map(|x| x.0).unwrap_or_else(|| "impl".into()),

@@ -22,6 +22,11 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
         };
         super::items::fn_env(&ck.program, &ck.impl_self, fdef, &params)
     };
+    // A trait default method's instance: `Self::X` names the implementing type's items.
+    let self_adt = self_adt.or(match &env.self_ty {
+        Some(Ty::Adt(a, _)) => Some(*a),
+        _ => None,
+    });
     let mut cx = FnCx::new(ck, module, file, self_adt, fsig.ret.clone(), is_prelude);
     cx.env = env;
     let mut params = Vec::new();
@@ -623,8 +628,26 @@ impl FnCx<'_> {
         let sp = p.span();
         let span = self.span(sp);
         let segs = path_segs(&p.path);
-        if p.qself.is_some() {
-            self.err(codes::UNSUPPORTED_EXPR, sp, "qualified paths are not supported", "", None);
+        if let Some(q) = &p.qself {
+            // `<Type as Trait>::CONST`: the constant of the type's impl.
+            let name = segs.last().cloned().unwrap_or_default();
+            if let Ok(Ty::Adt(a, _)) = self.to_ty(&q.ty) {
+                if let Some(&c) = self.ck.program.assoc_consts.get(&(a, name)) {
+                    let mut segs2 = vec!["Self".to_string(), self.ck.program.consts[c].name.clone()];
+                    let saved = self.self_adt;
+                    self.self_adt = Some(a);
+                    let e = match self.resolve_value(&segs2) {
+                        Some(Def::Const(_)) => {
+                            segs2.clear();
+                            self.const_expr(c, span.clone())
+                        }
+                        _ => self.error_expr(sp),
+                    };
+                    self.self_adt = saved;
+                    return e;
+                }
+            }
+            self.err(codes::UNSUPPORTED_EXPR, sp, "this qualified path is not supported yet", "", Some("name the item through the type, e.g. `Type::CONST`"));
             return self.error_expr(sp);
         }
         if segs.len() == 1 {
@@ -652,7 +675,19 @@ impl FnCx<'_> {
             return t;
         }
         match self.resolve_value(&segs) {
-            Some(Def::Const(c)) => {
+            Some(Def::Const(c)) => self.const_expr(c, span),
+            Some(Def::Adt(a)) if self.ck.program.adts[a].variants[0].shape == crate::resolve::Shape::Unit && !self.ck.program.adts[a].is_enum => {
+                let (at, _) = self.fresh_adt(a);
+                mk(ExprKind::Struct(a, vec![], None), at, span)
+            }
+            _ => self.path_value_rest(&segs, expected, sp, span),
+        }
+    }
+
+    /// A use of constant `c` (inlined: its initializer is re-checked in this context).
+    fn const_expr(&mut self, c: usize, span: crate::diagnostics::Span) -> TExpr {
+        {
+            {
                 let ty = self.ck.consts[c].0.clone();
                 // Constants are inlined: re-check the initializer in this context.
                 let e = self.ck.program.consts[c].expr.clone();
@@ -668,10 +703,11 @@ impl FnCx<'_> {
                 te.span = span;
                 te
             }
-            Some(Def::Adt(a)) if self.ck.program.adts[a].variants[0].shape == crate::resolve::Shape::Unit && !self.ck.program.adts[a].is_enum => {
-                let (at, _) = self.fresh_adt(a);
-                mk(ExprKind::Struct(a, vec![], None), at, span)
-            }
+        }
+    }
+
+    fn path_value_rest(&mut self, segs: &[String], expected: Option<&Ty>, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        match self.resolve_value(segs) {
             Some(Def::Variant(a, v)) => {
                 if !self.ck.adt_fields[a][v].is_empty() {
                     self.err(codes::UNSUPPORTED_EXPR, sp, "enum variant constructors used as function values are not supported yet", "", Some("call the constructor directly"));
