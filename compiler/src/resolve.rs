@@ -36,6 +36,9 @@ pub struct FnDef {
     pub impl_id: Option<usize>,
     /// Set for a trait's default method.
     pub trait_id: Option<usize>,
+    /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
+    /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
+    pub assoc_bounds: Vec<(usize, String, String, usize)>,
 }
 
 /// An `impl` block: inherent (`trait_name` is None) or of a user or std trait.
@@ -295,6 +298,7 @@ fn collect_item(
                 module: mi,
                 file,
                 span: span_of(file, f.sig.ident.span()),
+                assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
                 self_adt: None,
@@ -402,6 +406,47 @@ fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>)
     }
 }
 
+/// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
+fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, String, usize)> {
+    let idx = |t: &syn::Type| -> Option<usize> {
+        let syn::Type::Path(tp) = t else { return None };
+        let id = tp.path.get_ident()?.to_string();
+        names.iter().position(|n| *n == id)
+    };
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if let Some(j) = idx(&at.ty) {
+                        out.push((bounded, seg.ident.to_string(), at.ident.to_string(), j));
+                    }
+                }
+            }
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let Some(i) = idx(&pt.bounded_ty) {
+                    add(i, &pt.bounds);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Names of the type parameters of a generics list (lifetimes are ignored by the lowering).
 pub fn type_params(g: &syn::Generics) -> Vec<String> {
     g.params
@@ -448,6 +493,7 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             module: mi,
                             file,
                             span: span_of(file, f.sig.ident.span()),
+                            assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
                             self_adt: None,
@@ -572,6 +618,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     module: mi,
                     file,
                     span: span_of(file, f.sig.ident.span()),
+                    assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
                     self_adt: adt,

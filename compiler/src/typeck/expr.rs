@@ -430,7 +430,9 @@ impl FnCx<'_> {
             syn::Expr::Unary(u) => self.check_unary(u, expected),
             syn::Expr::Binary(b) => self.check_binary(b, expected),
             syn::Expr::Assign(a) => {
+                self.place_mut = true;
                 let lhs = self.check_expr(&a.left, None);
+                self.place_mut = false;
                 self.check_place(&lhs, a.left.span());
                 let rhs = self.check_expr_coerce(&a.right, &lhs.ty.clone());
                 mk(ExprKind::Assign(Box::new(lhs), Box::new(rhs)), Ty::Unit, span)
@@ -1020,7 +1022,7 @@ impl FnCx<'_> {
     }
 
     /// Strips references from an operand of a comparison (`&a == &b` compares values).
-    fn auto_deref_operand(&mut self, e: TExpr) -> TExpr {
+    pub fn auto_deref_operand(&mut self, e: TExpr) -> TExpr {
         let mut e = e;
         loop {
             match self.shallow(&e.ty) {
@@ -1038,9 +1040,14 @@ impl FnCx<'_> {
         let span = self.span(sp);
         let (op, assign) = Self::binop(&b.op);
         if assign {
+            self.place_mut = true;
             let lhs = self.check_expr(&b.left, None);
+            self.place_mut = false;
             self.check_place(&lhs, b.left.span());
             let lt = self.shallow(&lhs.ty);
+            if let Some(e) = self.overloaded_compound(op, lhs.clone(), b, &span) {
+                return e;
+            }
             if op == BinOp::Add && matches!(lt, Ty::String) {
                 let rhs = self.check_expr_coerce(&b.right, &Ty::str_ref());
                 return mk(ExprKind::Std("string.push_str", vec![lhs, rhs]), Ty::Unit, span);
@@ -1076,6 +1083,9 @@ impl FnCx<'_> {
                 let r = self.check_expr(&b.right, Some(&lty));
                 let (l, r) = (self.auto_deref_operand(l), self.auto_deref_operand(r));
                 let (lt, rt) = (self.shallow(&l.ty), self.shallow(&r.ty));
+                if let Some(e) = self.overloaded_compare(op, l.clone(), r.clone(), &span, sp) {
+                    return e;
+                }
                 let stringy = |t: &Ty| matches!(t, Ty::String | Ty::Str | Ty::Gc(crate::gc_types::GcKind::String, _));
                 if stringy(&lt) && stringy(&rt) {
                     let l = self.to_str(l);
@@ -1105,6 +1115,11 @@ impl FnCx<'_> {
                     return mk(ExprKind::Std("string.add", vec![l, r]), Ty::String, span);
                 }
                 let lty = l.ty.clone();
+                if matches!(self.shallow(&lty), Ty::Adt(..)) {
+                    let r = self.check_expr(&b.right, None);
+                    let r = self.auto_deref_operand(r);
+                    return self.overloaded_binary(op, l, r, &span, sp);
+                }
                 let r = self.check_expr(&b.right, Some(&lty));
                 let r = self.auto_deref_operand(r);
                 self.expect_ty(b.right.span(), &lty, &r.ty);
@@ -1195,8 +1210,12 @@ impl FnCx<'_> {
     fn check_index(&mut self, i: &syn::ExprIndex) -> TExpr {
         let sp = i.span();
         let span = self.span(sp);
+        let want_mut = std::mem::take(&mut self.place_mut);
         let base = self.check_expr(&i.expr, None);
         let base = self.auto_deref_operand(base);
+        if matches!(self.shallow(&base.ty), Ty::Adt(..)) {
+            return self.overloaded_index(base, i, want_mut);
+        }
         if let syn::Expr::Range(_) = &*i.index {
             // `s[a..b]` is the unsized place `*&s[a..b]`; our representation is the same as the borrow.
             let r = syn::ExprReference { attrs: vec![], and_token: Default::default(), mutability: None, expr: Box::new(syn::Expr::Index(i.clone())) };

@@ -340,6 +340,19 @@ impl FnCx<'_> {
             let span = self.span(msp);
             return self.call_expr(callee, args, sig.ret.clone(), span);
         }
+        if name == "into" && m.args.is_empty() {
+            if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| !matches!(t, Ty::Var(_))) {
+                let rt = base.ty.clone();
+                let callee = self.lookup_method_where(&target, "from", Some("From"), &mut |cx, c| {
+                    let sig = cx.callee_sig(c);
+                    sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &rt).is_ok()
+                });
+                if let Some(c) = callee {
+                    let span = self.span(msp);
+                    return self.call_expr(c, vec![base], target, span);
+                }
+            }
+        }
         if let Ty::Adt(a, _) = bt {
             if name == "clone" && (self.ck.program.adts[a].derives("Clone")) {
                 let _ = self.check_args(&m.args, &[], sp);

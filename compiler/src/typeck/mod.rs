@@ -167,6 +167,8 @@ pub(crate) struct FnCx<'a> {
     pub self_adt: Option<usize>,
     /// Type parameters (concrete in an instance's body), `Self` and associated types.
     pub env: TyEnv,
+    /// The expression being checked is the target of an assignment (`IndexMut` instead of `Index`).
+    pub place_mut: bool,
     pub errors: Vec<Diagnostic>,
     pub is_prelude: bool,
     /// Inside a closure body (where `return` and `?` are not supported).
@@ -189,6 +191,7 @@ impl<'a> FnCx<'a> {
             module,
             file,
             env,
+            place_mut: false,
             self_adt,
             errors: Vec::new(),
             is_prelude,

@@ -43,6 +43,18 @@ fn has_var(t: &Ty) -> bool {
     }
 }
 
+/// The item type of iterating over a value of type `t` by value (`IntoIterator::Item`).
+fn item_of(t: &Ty) -> Option<Ty> {
+    match t {
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Iter(e) | Ty::Range(e, _) => Some((**e).clone()),
+        Ty::Ref(m, inner) => match &**inner {
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => Some(Ty::Ref(*m, e.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Turns every `CallInst` of a finished body into a `Call` of the instance its (now inferred) type
 /// arguments select.
 pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
@@ -52,6 +64,16 @@ pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
     impl Visitor for Calls<'_, '_> {
         fn expr(&mut self, e: &mut TExpr) {
             let ExprKind::CallInst(f, targs, args) = &mut e.kind else { return };
+            // Parameters only named by a bound (`I: IntoIterator<Item = T>`) follow from the bounded type.
+            for (i, tr, assoc, j) in self.cx.ck.program.fns[*f].assoc_bounds.clone() {
+                if assoc != "Item" || !matches!(tr.as_str(), "IntoIterator" | "Iterator") {
+                    continue;
+                }
+                let (Some(ti), Some(tj)) = (targs.get(i).cloned(), targs.get(j).cloned()) else { continue };
+                if let Some(item) = item_of(&self.cx.infer.resolve(&ti)) {
+                    let _ = self.cx.infer.unify(&tj, &item);
+                }
+            }
             let targs: Vec<Ty> = targs.iter().map(|t| self.cx.infer.finalize(t)).collect();
             if targs.iter().any(has_var) {
                 let name = self.cx.ck.program.fns[*f].name.clone();

@@ -243,3 +243,132 @@ impl FnCx<'_> {
         }
     }
 }
+
+/// The std operator trait and its method for a binary operator.
+fn op_trait(op: crate::tir::BinOp) -> Option<(&'static str, &'static str)> {
+    use crate::tir::BinOp::*;
+    Some(match op {
+        Add => ("Add", "add"),
+        Sub => ("Sub", "sub"),
+        Mul => ("Mul", "mul"),
+        Div => ("Div", "div"),
+        Rem => ("Rem", "rem"),
+        BitAnd => ("BitAnd", "bitand"),
+        BitOr => ("BitOr", "bitor"),
+        BitXor => ("BitXor", "bitxor"),
+        Shl => ("Shl", "shl"),
+        Shr => ("Shr", "shr"),
+        _ => return None,
+    })
+}
+
+impl FnCx<'_> {
+    /// `a + b` on a user type: `Add::add(a, b)`, the impl chosen by both operand types.
+    pub fn overloaded_binary(&mut self, op: crate::tir::BinOp, l: TExpr, r: TExpr, span: &Span, sp: proc_macro2::Span) -> TExpr {
+        let lt = self.shallow(&l.ty);
+        let Some((tr, method)) = op_trait(op) else { return self.error_expr(sp) };
+        let rt = r.ty.clone();
+        let callee = self.lookup_method_where(&lt, method, Some(tr), &mut |cx, c| {
+            let sig = cx.callee_sig(c);
+            sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &rt).is_ok()
+        });
+        match callee {
+            Some(c) => {
+                let sig = self.callee_sig(&c);
+                self.call_expr(c, vec![l, r], sig.ret.clone(), span.clone())
+            }
+            None => {
+                let n = self.ty_name(&lt);
+                self.err(crate::diagnostics::codes::TYPE_MISMATCH, sp, format!("cannot apply binary operator to type `{n}`"), "", Some(&format!("implement `std::ops::{tr}` for it")));
+                self.error_expr(sp)
+            }
+        }
+    }
+
+    /// `a += b` on a user type: `AddAssign::add_assign(&mut a, b)`, or `a = a + b` with an `Add` impl.
+    pub fn overloaded_compound(&mut self, op: crate::tir::BinOp, lhs: TExpr, b: &syn::ExprBinary, span: &Span) -> Option<TExpr> {
+        use syn::spanned::Spanned;
+        let lt = self.shallow(&lhs.ty);
+        if !matches!(lt, Ty::Adt(..)) {
+            return None;
+        }
+        let (tr, method) = op_trait(op)?;
+        let r = self.check_expr(&b.right, None);
+        let r = self.auto_deref_operand(r);
+        let rt = r.ty.clone();
+        let assign_tr = format!("{tr}Assign");
+        let assign_m = format!("{method}_assign");
+        let callee = self.lookup_method_where(&lt, &assign_m, Some(&assign_tr), &mut |cx, c| {
+            let sig = cx.callee_sig(c);
+            sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &rt).is_ok()
+        });
+        if let Some(c) = callee {
+            let s = lhs.span.clone();
+            let place = mk(ExprKind::AddrOf(true, Box::new(lhs.clone())), Ty::Ref(true, Box::new(lhs.ty.clone())), s);
+            return Some(self.call_expr(c, vec![place, r], Ty::Unit, span.clone()));
+        }
+        let sum = self.overloaded_binary(op, lhs.clone(), r, span, b.span());
+        Some(mk(ExprKind::Assign(Box::new(lhs), Box::new(sum)), Ty::Unit, span.clone()))
+    }
+
+    /// `a == b` with a hand-written `PartialEq` impl calls its `eq`. Hand-written ordering impls are not
+    /// lowered yet: refuse rather than compare structurally.
+    pub fn overloaded_compare(&mut self, op: crate::tir::BinOp, l: TExpr, r: TExpr, span: &Span, sp: proc_macro2::Span) -> Option<TExpr> {
+        use crate::tir::BinOp::*;
+        let lt = self.shallow(&l.ty);
+        let Ty::Adt(a, _) = lt else { return None };
+        let user_impl = |cx: &Self, t: &str| cx.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some(t) && matches!(&cx.ck.impl_self[i], Ty::Adt(b, _) if *b == a));
+        match op {
+            Eq | Ne if user_impl(self, "PartialEq") => {
+                let rt = r.ty.clone();
+                let c = self.lookup_method_where(&lt, "eq", Some("PartialEq"), &mut |cx, c| {
+                    let sig = cx.callee_sig(c);
+                    sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &Ty::Ref(false, Box::new(rt.clone()))).is_ok()
+                })?;
+                let (ls, rs) = (l.span.clone(), r.span.clone());
+                let (ltt, rtt) = (l.ty.clone(), r.ty.clone());
+                let args = vec![mk(ExprKind::AddrOf(false, Box::new(l)), Ty::Ref(false, Box::new(ltt)), ls), mk(ExprKind::AddrOf(false, Box::new(r)), Ty::Ref(false, Box::new(rtt)), rs)];
+                let call = self.call_expr(c, args, Ty::Bool, span.clone());
+                Some(if op == Ne { mk(ExprKind::Unary(crate::tir::UnOp::Not, Box::new(call)), Ty::Bool, span.clone()) } else { call })
+            }
+            Lt | Le | Gt | Ge if user_impl(self, "PartialOrd") || user_impl(self, "Ord") => {
+                self.err(crate::diagnostics::codes::TRAITS, sp, "comparison through a hand-written `PartialOrd`/`Ord` impl is not supported yet", "", Some("derive PartialOrd/Ord instead"));
+                Some(self.error_expr(sp))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl FnCx<'_> {
+    /// `v[i]` on a user type: `*Index::index(&v, i)`, or `*IndexMut::index_mut(&mut v, i)` as an
+    /// assignment target.
+    pub fn overloaded_index(&mut self, base: TExpr, i: &syn::ExprIndex, want_mut: bool) -> TExpr {
+        use syn::spanned::Spanned;
+        let sp = i.span();
+        let span = self.span(sp);
+        let bt = self.shallow(&base.ty);
+        let idx = self.check_expr(&i.index, None);
+        let it = idx.ty.clone();
+        let (tr, m) = if want_mut { ("IndexMut", "index_mut") } else { ("Index", "index") };
+        let callee = self.lookup_method_where(&bt, m, Some(tr), &mut |cx, c| {
+            let sig = cx.callee_sig(c);
+            sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &it).is_ok()
+        });
+        let Some(c) = callee else {
+            let n = self.ty_name(&bt);
+            self.err(crate::diagnostics::codes::TYPE_MISMATCH, sp, format!("cannot index into a value of type `{n}`"), "", Some("implement `std::ops::Index` for it"));
+            return self.error_expr(sp);
+        };
+        let sig = self.callee_sig(&c);
+        let bs = base.span.clone();
+        let recv = mk(ExprKind::AddrOf(want_mut, Box::new(base)), Ty::Ref(want_mut, Box::new(bt)), bs);
+        let ret = sig.ret.clone();
+        let call = self.call_expr(c, vec![recv, idx], ret.clone(), span.clone());
+        let elem = match self.shallow(&ret) {
+            Ty::Ref(_, t) => *t,
+            other => other,
+        };
+        mk(ExprKind::Deref(Box::new(call)), elem, span)
+    }
+}
