@@ -1544,7 +1544,20 @@ impl FnCx<'_> {
                 let vl = self.new_local("v", (*v).clone());
                 let el = self.new_local("e", (*e).clone());
                 // `From` conversion: identity, or &str → String.
-                let err_val = if self.infer.unify(&re, &e).is_ok() {
+                let re_s = self.shallow(&re);
+                let et = (*e).clone();
+                let from_impl = if matches!(re_s, Ty::Adt(..)) && self.resolve(&re_s) != self.resolve(&et) {
+                    self.lookup_method_where(&re_s, "from", Some("From"), &mut |cx, c| {
+                        let sig = cx.callee_sig(c);
+                        sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &et).is_ok()
+                    })
+                } else {
+                    None
+                };
+                let err_val = if let Some(c) = from_impl {
+                    let arg = mk(ExprKind::Local(el), (*e).clone(), span.clone());
+                    self.call_expr(c, vec![arg], re_s, span.clone())
+                } else if self.infer.unify(&re, &e).is_ok() {
                     mk(ExprKind::Local(el), (*e).clone(), span.clone())
                 } else if matches!(self.shallow(&re), Ty::String) && matches!(self.resolve(&e), Ty::Ref(_, ref s) if **s == Ty::Str) {
                     mk(ExprKind::Std("str.to_string", vec![mk(ExprKind::Local(el), (*e).clone(), span.clone())]), Ty::String, span.clone())

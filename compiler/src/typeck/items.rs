@@ -383,6 +383,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
                 "Formatter" => Ok(Ty::Formatter),
+                "ParseIntError" => Ok(Ty::ParseError(false)),
+                "ParseFloatError" => Ok(Ty::ParseError(true)),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
                 _ => Err(bad(
                     last.ident.span(),

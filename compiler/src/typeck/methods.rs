@@ -351,6 +351,14 @@ impl FnCx<'_> {
                     let span = self.span(msp);
                     return self.call_expr(c, vec![base], target, span);
                 }
+                // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
+                // ones, so a cast computes the same value.
+                let src = self.shallow(&base.ty);
+                let numeric = |t: &Ty| matches!(t, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Char | Ty::Bool);
+                if numeric(&src) && numeric(&target) {
+                    let span = self.span(msp);
+                    return mk(ExprKind::Cast(Box::new(base)), target, span);
+                }
             }
         }
         if let Ty::Adt(a, _) = bt {
