@@ -342,14 +342,23 @@ impl FnCx<'_> {
         }
         if name == "into" && m.args.is_empty() {
             if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| !matches!(t, Ty::Var(_))) {
-                let rt = base.ty.clone();
-                let callee = self.lookup_method_where(&target, "from", Some("From"), &mut |cx, c| {
-                    let sig = cx.callee_sig(c);
-                    sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &rt).is_ok()
-                });
-                if let Some(c) = callee {
-                    let span = self.span(msp);
-                    return self.call_expr(c, vec![base], target, span);
+                // The receiver was auto-dereferenced: `"s".into()` converts the `&str`, not the `str`.
+                for by_ref in [false, true] {
+                    let rt = if by_ref { Ty::Ref(false, Box::new(base.ty.clone())) } else { base.ty.clone() };
+                    let callee = self.lookup_method_where(&target, "from", Some("From"), &mut |cx, c| {
+                        let sig = cx.callee_sig(c);
+                        sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &rt).is_ok()
+                    });
+                    if let Some(c) = callee {
+                        let span = self.span(msp);
+                        let arg = if by_ref {
+                            let s = base.span.clone();
+                            mk(ExprKind::AddrOf(false, Box::new(base)), rt, s)
+                        } else {
+                            base
+                        };
+                        return self.call_expr(c, vec![arg], target, span);
+                    }
                 }
                 // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
                 // ones, so a cast computes the same value.

@@ -51,6 +51,8 @@ pub struct Checked {
     pub pending: Vec<usize>,
     /// Generic ADT instances: (definition, type arguments) → concrete ADT index.
     pub adt_insts: HashMap<(usize, Vec<Ty>), usize>,
+    /// Full names of ADT instances (`Tree<f64>`): the lowering keys per-type helpers by type name.
+    pub adt_inst_names: HashMap<usize, String>,
 }
 
 impl Checked {
@@ -84,7 +86,7 @@ impl Checked {
         matches!(t, Ty::Adt(a, _) if self.adt_is_fieldless_enum(*a))
     }
     pub fn ty_name(&self, t: &Ty) -> String {
-        let names = |i: usize| self.program.adts[i].name.clone();
+        let names = |i: usize| self.adt_inst_names.get(&i).cloned().unwrap_or_else(|| self.program.adts[i].name.clone());
         TyDisplay { ty: t, adt_names: &names }.to_string()
     }
 }
@@ -105,6 +107,7 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         fn_inst_args: HashMap::new(),
         pending: Vec::new(),
         adt_insts: HashMap::new(),
+        adt_inst_names: HashMap::new(),
     };
     items::collect(&mut ck, &mut errors);
     if !errors.is_empty() {

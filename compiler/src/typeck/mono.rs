@@ -192,6 +192,8 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
     ck.adt_fields.push(Vec::new());
     ck.adt_discrs.push(ck.adt_discrs[a].clone());
     ck.adt_insts.insert((a, args.clone()), id);
+    let full = ck.ty_name(&Ty::Adt(a, args.clone()));
+    ck.adt_inst_names.insert(id, full);
     let fields: Vec<Vec<Ty>> = (0..ck.adt_fields[a].len()).map(|v| ck.variant_fields(a, &args, v)).collect();
     let fields = fields.iter().map(|vs| vs.iter().map(|t| concrete(ck, t)).collect()).collect();
     ck.adt_fields[id] = fields;
