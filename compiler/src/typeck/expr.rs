@@ -1384,10 +1384,57 @@ impl FnCx<'_> {
         mk(ExprKind::While(id, Box::new(cond), Box::new(body)), Ty::Unit, span)
     }
 
+    /// `for x in it` over a user `impl Iterator`: `{ let mut it = it; loop { match it.next() {
+    /// Some(x) => body, None => break } } }` (rustc's desugaring).
+    fn for_over_user_iterator(&mut self, f: &syn::ExprForLoop, iter: TExpr, span: crate::diagnostics::Span) -> Option<TExpr> {
+        let mut it_ty = self.shallow(&iter.ty);
+        let by_ref = if let Ty::Ref(true, inner) = &it_ty { Some((**inner).clone()) } else { None };
+        if let Some(inner) = &by_ref {
+            it_ty = self.shallow(inner);
+        }
+        if !matches!(it_ty, Ty::Adt(..)) {
+            return None;
+        }
+        let callee = self.lookup_method(&it_ty, "next", Some("Iterator"))?;
+        let sig = self.callee_sig(&callee);
+        let Ty::Option(item) = self.shallow(&sig.ret) else { return None };
+        let it_local = self.new_local("iter", iter.ty.clone());
+        let it_expr = mk(ExprKind::Local(it_local), iter.ty.clone(), span.clone());
+        let recv = if by_ref.is_some() {
+            mk(ExprKind::Deref(Box::new(it_expr)), it_ty.clone(), span.clone())
+        } else {
+            it_expr
+        };
+        let recv = mk(ExprKind::AddrOf(true, Box::new(recv)), Ty::Ref(true, Box::new(it_ty.clone())), span.clone());
+        let next = self.call_expr(callee, vec![recv], sig.ret.clone(), span.clone());
+        let id = self.new_label();
+        self.push_scope();
+        let pat = self.check_pat(&f.pat, &item);
+        self.loops.push(LoopCx { label: f.label.as_ref().map(|l| l.name.ident.to_string()), id, break_ty: None });
+        let body = self.check_block_expr(&f.body, Some(&Ty::Unit));
+        self.loops.pop();
+        self.pop_scope();
+        self.expect_ty(f.body.span(), &Ty::Unit, &body.ty);
+        let opt = sig.ret.clone();
+        let some = TPat { kind: PatKind::Variant(1, vec![(0, pat)]), ty: opt.clone(), span: span.clone() };
+        let none = TPat { kind: PatKind::Wild, ty: opt, span: span.clone() };
+        let arms = vec![
+            Arm { pat: some, guard: None, body },
+            Arm { pat: none, guard: None, body: mk(ExprKind::Break(id, None), Ty::Never, span.clone()) },
+        ];
+        let m = mk(ExprKind::Match(Box::new(next), arms), Ty::Unit, span.clone());
+        let lp = mk(ExprKind::Loop(id, Box::new(m)), Ty::Unit, span.clone());
+        let let_pat = TPat { kind: PatKind::Bind(it_local, None), ty: iter.ty.clone(), span: span.clone() };
+        Some(mk(ExprKind::Block(vec![Stmt::Let(let_pat, Some(iter))], Some(Box::new(lp))), Ty::Unit, span))
+    }
+
     fn check_for(&mut self, f: &syn::ExprForLoop) -> TExpr {
         let sp = f.span();
         let span = self.span(sp);
         let iter = self.check_expr(&f.expr, None);
+        if let Some(e) = self.for_over_user_iterator(f, iter.clone(), span.clone()) {
+            return e;
+        }
         let iter = self.into_iter(iter, f.expr.span());
         let item = match self.shallow(&iter.ty) {
             Ty::Iter(t) => *t,
