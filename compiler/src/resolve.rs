@@ -39,6 +39,8 @@ pub struct FnDef {
     /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
     /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
     pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
+    pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
 
 /// An `impl` block: inherent (`trait_name` is None) or of a user or std trait.
@@ -299,6 +301,7 @@ fn collect_item(
                 file,
                 span: span_of(file, f.sig.ident.span()),
                 assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
                 self_adt: None,
@@ -385,25 +388,74 @@ fn collect_item(
 /// Argument-position `impl Trait` is an anonymous type parameter: rewrite each one to a named parameter
 /// `__implN` (appended to `generics`) so the rest of the compiler sees an ordinary generic fn.
 fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>) {
-    fn rewrite(t: &mut syn::Type, generics: &mut Vec<String>) {
+    fn rewrite(t: &mut syn::Type, generics: &mut Vec<String>, params: &mut Vec<syn::GenericParam>) {
         match t {
             syn::Type::ImplTrait(it) => {
                 let name = format!("__impl{}", generics.len());
                 let ident = syn::Ident::new(&name, proc_macro2::Span::call_site());
-                let _ = it;
+                params.push(syn::GenericParam::Type(syn::TypeParam {
+                    attrs: vec![],
+                    ident: ident.clone(),
+                    colon_token: Some(Default::default()),
+                    bounds: it.bounds.clone(),
+                    eq_token: None,
+                    default: None,
+                }));
                 *t = syn::Type::Path(syn::TypePath { qself: None, path: ident.into() });
                 generics.push(name);
             }
-            syn::Type::Reference(r) => rewrite(&mut r.elem, generics),
-            syn::Type::Paren(p) => rewrite(&mut p.elem, generics),
+            syn::Type::Reference(r) => rewrite(&mut r.elem, generics, params),
+            syn::Type::Paren(p) => rewrite(&mut p.elem, generics, params),
             _ => {}
         }
     }
+    let mut params = Vec::new();
     for input in sig.inputs.iter_mut() {
         if let syn::FnArg::Typed(pt) = input {
-            rewrite(&mut pt.ty, generics);
+            rewrite(&mut pt.ty, generics, &mut params);
         }
     }
+    sig.generics.params.extend(params);
+}
+
+/// `F: Fn(A, B) -> R` bounds (inline or in the where clause): (index of F, argument types, return type).
+/// They type closure arguments at call sites, and infer parameters only named there.
+fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce") {
+                continue;
+            }
+            let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { continue };
+            let ret = match &pa.output {
+                syn::ReturnType::Default => None,
+                syn::ReturnType::Type(_, t) => Some((**t).clone()),
+            };
+            out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
@@ -494,6 +546,7 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             file,
                             span: span_of(file, f.sig.ident.span()),
                             assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
                             self_adt: None,
@@ -619,6 +672,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     file,
                     span: span_of(file, f.sig.ident.span()),
                     assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
                     self_adt: adt,

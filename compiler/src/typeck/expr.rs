@@ -27,8 +27,16 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
         Some(Ty::Adt(a, _)) => Some(*a),
         _ => None,
     });
+    let fn_name = ck.program.fns[f].name.clone();
+    let opaque_ret = matches!(fsig.ret, Ty::Opaque(_));
+    ck.checking.push(f);
     let mut cx = FnCx::new(ck, module, file, self_adt, fsig.ret.clone(), is_prelude);
+    if opaque_ret {
+        // `-> impl Trait`: the body decides the type.
+        cx.ret_ty = cx.fresh();
+    }
     cx.env = env;
+    cx.fn_name = fn_name;
     let mut params = Vec::new();
     let mut prologue = Vec::new();
     for (i, input) in sig.inputs.iter().enumerate() {
@@ -56,7 +64,7 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
             },
         }
     }
-    let ret = fsig.ret.clone();
+    let ret = cx.ret_ty.clone();
     let body = cx.check_block_expr(&block, Some(&ret));
     let body = cx.coerce(body, &ret, block.brace_token.span.close());
     let body = if prologue.is_empty() {
@@ -66,9 +74,18 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
         let ty = body.ty.clone();
         TExpr { kind: ExprKind::Block(prologue, Some(Box::new(body))), ty, span }
     };
-    let mut body = new_body(cx, params, body)?;
+    let body = new_body(cx, params, body);
+    ck.checking.retain(|&g| g != f);
+    let mut body = body?;
+    if opaque_ret {
+        ck.opaque.insert(f, body.ret.clone());
+    }
     mark_boxed_locals(&mut body);
     Ok(body)
+}
+
+pub fn mark_boxed_locals_pub(body: &mut Body) {
+    mark_boxed_locals(body)
 }
 
 /// Locals of primitive type whose `&mut` is taken live in a heap cell.
@@ -1124,7 +1141,10 @@ impl FnCx<'_> {
                 let r = self.auto_deref_operand(r);
                 self.expect_ty(b.right.span(), &lty, &r.ty);
                 let ok = self.is_numeric(&lty) || (matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) && matches!(self.shallow(&lty), Ty::Bool));
-                if !ok {
+                if !ok && matches!(self.shallow(&lty), Ty::Var(_)) {
+                    // A closure parameter typed by a later call (`let f = |x| x * x; f(3)`): checked once known.
+                    self.deferred_numeric.push((lty.clone(), sp));
+                } else if !ok {
                     let n = self.ty_name(&lty);
                     self.err(codes::TYPE_MISMATCH, sp, format!("cannot apply binary operator to type `{n}`"), "", Some("operator overloading arrives with traits (issue 4)"));
                 }
@@ -1670,13 +1690,21 @@ impl FnCx<'_> {
 
     /// A closure stored in a `let` binding: its parameters get inference variables, fixed by its calls.
     fn check_closure_value(&mut self, c: &syn::ExprClosure) -> TExpr {
+        self.check_closure_value_with(c, None, None)
+    }
+
+    /// A closure value whose parameter/return types may be known from a `Fn(A) -> R` bound.
+    pub fn check_closure_value_with(&mut self, c: &syn::ExprClosure, params: Option<&[Ty]>, ret: Option<&Ty>) -> TExpr {
         let sp = c.span();
-        let params: Vec<Ty> = c.inputs.iter().map(|_| self.fresh()).collect();
-        match self.check_closure(c, &params, None) {
+        let params: Vec<Ty> = match params {
+            Some(p) if p.len() == c.inputs.len() => p.to_vec(),
+            _ => c.inputs.iter().map(|_| self.fresh()).collect(),
+        };
+        match self.check_closure(c, &params, ret) {
             Some((cl, _)) => {
                 let id = self.ck.closures.len();
-                self.ck.closures.push(cl);
-                mk(ExprKind::Unit, Ty::Closure(id), self.span(sp))
+                self.ck.closures.push(cl.clone());
+                mk(ExprKind::MakeClosure(id, Box::new(cl), c.capture.is_some()), Ty::Closure(id), self.span(sp))
             }
             None => self.error_expr(sp),
         }

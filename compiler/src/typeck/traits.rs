@@ -194,7 +194,8 @@ impl FnCx<'_> {
         let sig = self.callee_sig(&callee);
         let args = args.into_iter().zip(sig.params.iter()).map(|(a, p)| self.coerce(a, p, sp)).collect();
         let span = self.span(sp);
-        Some(self.call_expr(callee, args, sig.ret.clone(), span))
+        let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+        Some(self.call_expr(callee, args, ret, span))
     }
 
     /// Whether `ty` implements user trait `t`.
@@ -231,7 +232,7 @@ impl FnCx<'_> {
     /// The signature of `callee` with its type arguments substituted.
     pub fn callee_sig(&self, c: &Callee) -> super::FnSig {
         let sig = &self.ck.sigs[c.f];
-        super::FnSig { self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
+        super::FnSig { fn_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
     }
 
     /// A call of `callee` (a `CallInst` when it is generic: mono resolves it once types are known).
@@ -370,5 +371,115 @@ impl FnCx<'_> {
             other => other,
         };
         mk(ExprKind::Deref(Box::new(call)), elem, span)
+    }
+}
+
+impl FnCx<'_> {
+    /// The hidden type behind a callee's `-> impl Trait`, checking the callee's body now if needed (it
+    /// has to be known at the call site). Other return types pass through.
+    pub fn reveal_ret(&mut self, c: &Callee, ret: Ty, sp: proc_macro2::Span) -> Ty {
+        if !matches!(ret, Ty::Opaque(_)) {
+            return ret;
+        }
+        let f = if c.targs.is_empty() {
+            c.f
+        } else {
+            let targs: Vec<Ty> = c.targs.iter().map(|t| self.infer.resolve(t)).collect();
+            if targs.iter().any(|t| matches!(t, Ty::Var(_)) || crate::types::has_param(t)) {
+                self.err(crate::diagnostics::codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "the `impl Trait` returned here depends on types not known yet", Some("annotate the arguments' types"));
+                return self.fresh();
+            }
+            // Closures among the type arguments: their types as far as this body knows them.
+            let mut ids = Vec::new();
+            for t in &targs {
+                closure_ids(t, &mut ids);
+            }
+            for id in ids {
+                if !self.ck.closure_info.contains_key(&id) {
+                    let cl = &self.ck.closures[id];
+                    let ps: Vec<Ty> = cl.params.iter().map(|p| p.ty.clone()).collect();
+                    let r = cl.body.ty.clone();
+                    let ps = ps.iter().map(|t| self.infer.finalize(t)).collect();
+                    let r = self.infer.finalize(&r);
+                    self.ck.closure_sigs.insert(id, (ps, r));
+                }
+            }
+            super::mono::instantiate_fn(self.ck, c.f, targs)
+        };
+        if let Some(t) = self.ck.opaque.get(&f) {
+            return t.clone();
+        }
+        if self.ck.checking.contains(&f) {
+            self.err(crate::diagnostics::codes::TRAITS, sp, "a recursive call of a function returning `impl Trait` is not supported", "", None);
+            return self.fresh();
+        }
+        match super::expr::check_fn(self.ck, f) {
+            Ok(body) => {
+                self.ck.bodies.insert(f, body);
+            }
+            Err(e) => self.errors.extend(e),
+        }
+        self.ck.opaque.get(&f).cloned().unwrap_or_else(|| self.fresh())
+    }
+}
+
+impl FnCx<'_> {
+    /// Checks call arguments against `params` (the callee's substituted parameter types, from index
+    /// `offset`). A closure passed for a parameter `F: Fn(A) -> R` is checked with `A`/`R` as its
+    /// parameter/return types, as rustc does, and a closure value passed there fixes `A`/`R`.
+    pub fn check_callee_args(&mut self, c: &Callee, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, params: &[Ty], offset: usize, sp: proc_macro2::Span) -> Vec<TExpr> {
+        use syn::spanned::Spanned;
+        if args.len() != params.len() {
+            self.err(crate::diagnostics::codes::ARITY, sp, format!("this function takes {} arguments but {} were supplied", params.len(), args.len()), "", None);
+        }
+        let tmpl = self.ck.sigs[c.f].clone();
+        let mut out = Vec::new();
+        for (j, (a, expected)) in args.iter().zip(params.iter().chain(std::iter::repeat(&Ty::Never))).enumerate() {
+            let bound = match tmpl.params.get(j + offset).map(|t| t.peel_refs().clone()) {
+                Some(Ty::Param(i)) => tmpl.fn_bounds.iter().find(|b| b.0 == i as usize).cloned(),
+                _ => None,
+            };
+            let Some((_, bargs, bret)) = bound else {
+                out.push(self.check_expr_coerce(a, expected));
+                continue;
+            };
+            let bargs: Vec<Ty> = bargs.iter().map(|t| subst(t, &c.targs)).collect();
+            let bret = subst(&bret, &c.targs);
+            if let syn::Expr::Closure(cl) = a {
+                let e = self.check_closure_value_with(cl, Some(&bargs), Some(&bret));
+                let t = e.ty.clone();
+                self.expect_ty(a.span(), expected.peel_refs(), &t);
+                let e = if let Ty::Ref(m, _) = self.shallow(expected) {
+                    let s = e.span.clone();
+                    mk(ExprKind::AddrOf(m, Box::new(e)), Ty::Ref(m, Box::new(t)), s)
+                } else {
+                    e
+                };
+                out.push(e);
+                continue;
+            }
+            let e = self.check_expr_coerce(a, expected);
+            if let Ty::Closure(id) = self.shallow(e.ty.peel_refs()) {
+                let (ps, r) = match self.ck.closure_info.get(&id) {
+                    Some(info) => (info.params.clone(), info.ret.clone()),
+                    None => (self.ck.closures[id].params.iter().map(|p| p.ty.clone()).collect(), self.ck.closures[id].body.ty.clone()),
+                };
+                for (x, y) in bargs.iter().zip(ps.iter()) {
+                    let _ = self.infer.unify(x, y);
+                }
+                let _ = self.infer.unify(&bret, &r);
+            }
+            out.push(e);
+        }
+        out
+    }
+}
+
+fn closure_ids(t: &Ty, out: &mut Vec<usize>) {
+    match t {
+        Ty::Closure(id) => out.push(*id),
+        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().for_each(|x| closure_ids(x, out)),
+        Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Array(e, _) => closure_ids(e, out),
+        _ => {}
     }
 }
