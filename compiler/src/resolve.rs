@@ -406,6 +406,20 @@ fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>)
             }
             syn::Type::Reference(r) => rewrite(&mut r.elem, generics, params),
             syn::Type::Paren(p) => rewrite(&mut p.elem, generics, params),
+            syn::Type::Slice(s) => rewrite(&mut s.elem, generics, params),
+            syn::Type::Array(a) => rewrite(&mut a.elem, generics, params),
+            syn::Type::Tuple(t) => t.elems.iter_mut().for_each(|e| rewrite(e, generics, params)),
+            syn::Type::Path(tp) => {
+                for seg in tp.path.segments.iter_mut() {
+                    if let syn::PathArguments::AngleBracketed(ab) = &mut seg.arguments {
+                        for a in ab.args.iter_mut() {
+                            if let syn::GenericArgument::Type(t) = a {
+                                rewrite(t, generics, params);
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -1125,8 +1125,13 @@ impl FnCx<'_> {
                 mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, span)
             }
             _ => {
-                let l = self.check_expr(&b.left, expected);
-                let l = self.auto_deref_operand(l);
+                let l_raw = self.check_expr(&b.left, expected);
+                if matches!(self.shallow(&l_raw.ty), Ty::Ref(..)) && matches!(self.resolve(&l_raw.ty).peel_refs(), Ty::Adt(..)) {
+                    // `&a * &b` with `impl Mul for &Matrix`.
+                    let r_raw = self.check_expr(&b.right, None);
+                    return self.overloaded_binary(op, l_raw, r_raw, &span, sp);
+                }
+                let l = self.auto_deref_operand(l_raw);
                 if op == BinOp::Add && matches!(self.shallow(&l.ty), Ty::String) {
                     let r = self.check_expr_coerce(&b.right, &Ty::str_ref());
                     return mk(ExprKind::Std("string.add", vec![l, r]), Ty::String, span);

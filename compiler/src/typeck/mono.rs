@@ -147,7 +147,7 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
 fn collect_adts(t: &Ty, out: &mut Vec<(usize, Vec<Ty>)>) {
     match t {
         Ty::Adt(a, args) if !args.is_empty() => {
-            if !out.iter().any(|(b, bargs)| b == a && bargs == args) {
+            if !args.iter().any(has_var) && !out.iter().any(|(b, bargs)| b == a && bargs == args) {
                 out.push((*a, args.clone()));
             }
             for x in args {

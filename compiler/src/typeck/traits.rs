@@ -150,6 +150,20 @@ impl FnCx<'_> {
         if trait_name.is_none() && self_ty.is_none() {
             return None;
         }
+        if name == "default" && c.args.is_empty() {
+            let target = match (&self_ty, trait_name.as_deref(), expected) {
+                (Some(t), _, _) => Some(t.clone()),
+                (None, Some("Default"), Some(e)) => Some(e.clone()),
+                _ => None,
+            };
+            if let Some(t) = target {
+                let t = self.shallow(&t);
+                let span = self.span(c.span());
+                if let Some(e) = self.std_default(&t, &span) {
+                    return Some(e);
+                }
+            }
+        }
         // Only take over when some impl provides `name` (std associated fns keep their own table).
         let any = self.ck.program.impls.iter().any(|i| i.trait_name.is_some() && i.methods.contains_key(&name) && trait_name.as_ref().is_none_or(|t| i.trait_name.as_ref() == Some(t)))
             || self.ck.program.traits.iter().any(|t| t.defaults.contains_key(&name));
@@ -266,13 +280,27 @@ fn op_trait(op: crate::tir::BinOp) -> Option<(&'static str, &'static str)> {
 impl FnCx<'_> {
     /// `a + b` on a user type: `Add::add(a, b)`, the impl chosen by both operand types.
     pub fn overloaded_binary(&mut self, op: crate::tir::BinOp, l: TExpr, r: TExpr, span: &Span, sp: proc_macro2::Span) -> TExpr {
-        let lt = self.shallow(&l.ty);
         let Some((tr, method)) = op_trait(op) else { return self.error_expr(sp) };
-        let rt = r.ty.clone();
-        let callee = self.lookup_method_where(&lt, method, Some(tr), &mut |cx, c| {
-            let sig = cx.callee_sig(c);
-            sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &rt).is_ok()
-        });
+        // Impls on the operand types as written (`impl Mul for &M`), then on the dereferenced values.
+        let mut l = l;
+        let mut r = r;
+        let mut callee = None;
+        for pass in 0..2 {
+            if pass == 1 {
+                l = self.auto_deref_operand(l);
+                r = self.auto_deref_operand(r);
+            }
+            let lt = self.shallow(&l.ty);
+            let rt = r.ty.clone();
+            callee = self.lookup_method_where(&lt, method, Some(tr), &mut |cx, c| {
+                let sig = cx.callee_sig(c);
+                sig.params.len() == 2 && cx.infer.unify(&sig.params[1], &rt).is_ok()
+            });
+            if callee.is_some() {
+                break;
+            }
+        }
+        let lt = self.shallow(&l.ty);
         match callee {
             Some(c) => {
                 let sig = self.callee_sig(&c);
@@ -481,5 +509,32 @@ fn closure_ids(t: &Ty, out: &mut Vec<usize>) {
         Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().for_each(|x| closure_ids(x, out)),
         Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Array(e, _) => closure_ids(e, out),
         _ => {}
+    }
+}
+
+impl FnCx<'_> {
+    /// `Default::default()` of a std type (numbers are 0, `String`/`Vec` empty, `Option` None, tuples
+    /// and arrays element-wise). None for user types (their `Default` impl or derive decides).
+    pub fn std_default(&mut self, t: &Ty, span: &Span) -> Option<TExpr> {
+        let t = self.shallow(t);
+        let kind = match &t {
+            Ty::Int(_) => ExprKind::Int(0),
+            Ty::F32 | Ty::F64 => ExprKind::Float(0.0),
+            Ty::Bool => ExprKind::Bool(false),
+            Ty::Char => ExprKind::Char('\0'),
+            Ty::Unit => ExprKind::Unit,
+            Ty::String => ExprKind::Std("string.new", vec![]),
+            Ty::Vec(_) => ExprKind::Std("vec.new", vec![]),
+            Ty::Option(_) => ExprKind::Variant(0, vec![]),
+            Ty::Tuple(ts) => {
+                let mut es = Vec::new();
+                for x in ts.clone() {
+                    es.push(self.std_default(&x, span)?);
+                }
+                ExprKind::Tuple(es)
+            }
+            _ => return None,
+        };
+        Some(mk(kind, t, span.clone()))
     }
 }
