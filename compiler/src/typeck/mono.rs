@@ -36,7 +36,7 @@ pub fn instantiate_fn(ck: &mut Checked, f: usize, args: Vec<Ty>) -> usize {
     id
 }
 
-fn has_var(t: &Ty) -> bool {
+pub fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) | Ty::Param(_) => true,
         Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_var),

@@ -413,7 +413,7 @@ impl FnCx<'_> {
             c.f
         } else {
             let targs: Vec<Ty> = c.targs.iter().map(|t| self.infer.resolve(t)).collect();
-            if targs.iter().any(|t| matches!(t, Ty::Var(_)) || crate::types::has_param(t)) {
+            if targs.iter().any(super::mono::has_var) {
                 self.err(crate::diagnostics::codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "the `impl Trait` returned here depends on types not known yet", Some("annotate the arguments' types"));
                 return self.fresh();
             }
@@ -434,8 +434,8 @@ impl FnCx<'_> {
             }
             super::mono::instantiate_fn(self.ck, c.f, targs)
         };
-        if let Some(t) = self.ck.opaque.get(&f) {
-            return t.clone();
+        if let Some(t) = self.ck.opaque.get(&f).cloned() {
+            return self.checked_opaque(t, sp);
         }
         if self.ck.checking.contains(&f) {
             self.err(crate::diagnostics::codes::TRAITS, sp, "a recursive call of a function returning `impl Trait` is not supported", "", None);
@@ -447,7 +447,19 @@ impl FnCx<'_> {
             }
             Err(e) => self.errors.extend(e),
         }
-        self.ck.opaque.get(&f).cloned().unwrap_or_else(|| self.fresh())
+        match self.ck.opaque.get(&f).cloned() {
+            Some(t) => self.checked_opaque(t, sp),
+            None => self.fresh(),
+        }
+    }
+
+    /// Iterator chains are lowered in place and cannot cross a call yet.
+    fn checked_opaque(&mut self, t: Ty, sp: proc_macro2::Span) -> Ty {
+        if matches!(t, Ty::Iter(_)) {
+            self.err(crate::diagnostics::codes::TRAITS, sp, "calling a function that returns `impl Iterator` is not supported yet", "", Some("return a `Vec` and iterate over it"));
+            return Ty::Never;
+        }
+        t
     }
 }
 
