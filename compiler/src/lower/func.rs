@@ -501,6 +501,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
 
     pub fn int_const(&mut self, v: i128, t: &Ty) {
         match t {
+            Ty::Int(i) if i.is128() => super::wide::constant(self, v),
             Ty::Int(i) if i.is64() => self.emit(I::I64Const(v as i64)),
             Ty::F64 => self.emit(I::F64Const((v as f64).into())),
             Ty::F32 => self.emit(I::F32Const((v as f32).into())),
@@ -622,6 +623,14 @@ impl<'l, 'a> FnLower<'l, 'a> {
             (UnOp::Not, Ty::Bool) => {
                 self.expr(a);
                 self.emit(I::I32Eqz);
+            }
+            (UnOp::Not, Ty::Int(i)) if i.is128() => {
+                self.expr(a);
+                super::wide::not(self);
+            }
+            (UnOp::Neg, Ty::Int(i)) if i.is128() => {
+                self.expr(a);
+                super::wide::neg(self, *i, &e.span);
             }
             (UnOp::Not, Ty::Int(i)) => {
                 self.expr(a);
@@ -761,6 +770,11 @@ impl<'l, 'a> FnLower<'l, 'a> {
     fn compare(&mut self, op: BinOp, a: &TExpr, b: &TExpr) {
         let t = a.ty.clone();
         match &t {
+            Ty::Int(i) if i.is128() => {
+                self.expr(a);
+                self.expr(b);
+                super::wide::compare(self, op, *i);
+            }
             Ty::Int(i) => {
                 self.expr(a);
                 self.expr(b);
@@ -869,6 +883,9 @@ impl<'l, 'a> FnLower<'l, 'a> {
             Ty::Adt(_) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,
         };
+        if super::wide::cast(self, from, to) {
+            return;
+        }
         match (from, to) {
             (Ty::Int(a), Ty::Int(b)) => {
                 match (a.is64(), b.is64()) {

@@ -11,6 +11,7 @@ mod pattern;
 mod reactor;
 pub mod reprs;
 mod test_entry;
+mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;

@@ -41,6 +41,9 @@ impl FnLower<'_, '_> {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
             _ => Ty::Int(IntTy::U8),
         };
+        if op.starts_with("int.") && super::wide::method(self, op, args, e) {
+            return;
+        }
         match op {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
@@ -384,6 +387,7 @@ impl FnLower<'_, '_> {
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
                 match *t {
+                    Ty::Int(i) if i.is128() => super::wide::parse(self, i, &e.ty),
                     Ty::Int(i) => {
                         self.emit(I::I32Const(i.signed() as i32));
                         self.emit(I::I64Const(i.max() as i64));
@@ -1983,6 +1987,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
+                if super::wide::is_wide(&elem) {
+                    self.lw.error(codes::UNSUPPORTED_TYPE, &it.span, "iterating a range of 128-bit integers is not supported yet", Some("iterate a u64 range and convert with `as`"));
+                    return;
+                }
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (i, end) = (self.new_local(v), self.new_local(v));
                 if let Some(a) = a {
@@ -2190,6 +2198,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
+                if super::wide::is_wide(&elem) {
+                    self.lw.error(codes::UNSUPPORTED_TYPE, &it.span, "iterating a range of 128-bit integers is not supported yet", Some("iterate a u64 range and convert with `as`"));
+                    return;
+                }
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (start, i) = (self.new_local(v), self.new_local(v));
                 let (signed, w64) = match &elem {
@@ -2968,7 +2980,13 @@ impl FnLower<'_, '_> {
         self.emit(I::I32Const(spec.fill as i32));
         self.emit(I::I32Const(spec.align as i32));
         self.count(&spec.width, vals, 0);
-        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2);
+        // 16/32: `{:x?}`/`{:X?}` (read by the Debug leaves of integers).
+        let hex = match spec.debug_hex {
+            'x' => 16,
+            'X' => 32,
+            _ => 0,
+        };
+        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2) | hex;
         self.emit(I::I32Const(flags));
         self.count(&spec.precision, vals, -1);
     }
@@ -2982,11 +3000,24 @@ impl FnLower<'_, '_> {
             }
         }
         match &t {
+            Ty::Int(i) if i.is128() => {
+                let Some(v) = v else { return };
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
+                    'x' => 16,
+                    'X' => 17,
+                    'o' => 8,
+                    'b' => 2,
+                    'e' => 100,
+                    'E' => 101,
+                    _ => 10,
+                };
+                super::wide::fmt(self, s, v, *i, radix, &mut |fl| fl.spec_args(spec, vals));
+            }
             Ty::Int(i) => {
                 let Some(v) = v else { return };
                 self.emit(I::LocalGet(s));
                 // value as u64 magnitude + negative flag (two's complement for non-decimal radixes)
-                let radix = match spec.kind {
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
                     'x' => 16,
                     'X' => 17,
                     'o' => 8,
@@ -3126,6 +3157,38 @@ impl FnLower<'_, '_> {
     }
 }
 
+/// The Debug leaf of an integer (params of the debug helper: out 0, value 1, spec 2..6) in `radix`
+/// (as `fmt_int`), keeping the flags in `mask`.
+fn debug_int_leaf(fl: &mut FnLower, i: IntTy, radix: i32, mask: i32) {
+    let spec = &mut |fl: &mut FnLower| {
+        fl.emit(I::LocalGet(2));
+        fl.emit(I::LocalGet(3));
+        fl.emit(I::LocalGet(4));
+        fl.emit(I::LocalGet(5));
+        fl.emit(I::I32Const(mask));
+        fl.emit(I::I32And);
+        fl.emit(I::LocalGet(6));
+    };
+    if i.is128() {
+        return super::wide::fmt(fl, 0, 1, i, radix, spec);
+    }
+    let decimal = radix == 10;
+    fl.emit(I::LocalGet(0));
+    fl.emit(I::LocalGet(1));
+    if !i.is64() {
+        fl.emit(if i.signed() && decimal { I::I64ExtendI32S } else { I::I64ExtendI32U });
+        if !decimal && i.signed() {
+            let m = if i.bits() == 32 { 0xffff_ffffi64 } else { (1i64 << i.bits()) - 1 };
+            fl.emit(I::I64Const(m));
+            fl.emit(I::I64And);
+        }
+    }
+    fl.emit(I::I32Const((i.signed() && decimal) as i32));
+    fl.emit(I::I32Const(radix));
+    spec(fl);
+    fl.call_prelude("fmt_int");
+}
+
 fn t_is_option(t: &Ty) -> bool {
     matches!(t, Ty::Option(_))
 }
@@ -3169,22 +3232,23 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
         Ty::Int(i) => {
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::LocalGet(1));
-            if !i.is64() {
-                fl.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
-            }
-            fl.emit(I::I32Const(i.signed() as i32));
-            fl.emit(I::I32Const(10));
-            fl.emit(I::LocalGet(2));
-            fl.emit(I::LocalGet(3));
-            fl.emit(I::LocalGet(4));
-            // `#` means pretty for Debug, not a radix prefix
+            // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
+            // otherwise `#` means pretty-printing, not a radix prefix.
             fl.emit(I::LocalGet(5));
-            fl.emit(I::I32Const(3));
+            fl.emit(I::I32Const(48));
             fl.emit(I::I32And);
-            fl.emit(I::LocalGet(6));
-            fl.call_prelude("fmt_int");
+            fl.emit(I::If(BlockType::Empty));
+            fl.emit(I::LocalGet(5));
+            fl.emit(I::I32Const(16));
+            fl.emit(I::I32And);
+            fl.emit(I::If(BlockType::Empty));
+            debug_int_leaf(&mut fl, *i, 16, 7);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 17, 7);
+            fl.emit(I::End);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 10, 3);
+            fl.emit(I::End);
         }
         Ty::F32 | Ty::F64 => {
             fl.emit(I::LocalGet(0));

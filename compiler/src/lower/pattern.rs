@@ -91,6 +91,12 @@ impl FnLower<'_, '_> {
             PatKind::Lit(e) => {
                 let t = p.ty.peel_refs().clone();
                 match &t {
+                    Ty::Int(i) if i.is128() => {
+                        self.src_get(&src);
+                        self.expr(e);
+                        super::wide::compare(self, crate::tir::BinOp::Ne, *i);
+                        self.br_if(fail);
+                    }
                     Ty::Str | Ty::String => {
                         self.src_get(&src);
                         if matches!(t, Ty::String) {
@@ -115,6 +121,21 @@ impl FnLower<'_, '_> {
                         self.emit(ne);
                         self.br_if(fail);
                     }
+                }
+            }
+            PatKind::Range(lo, hi, incl) if matches!(p.ty.peel_refs(), Ty::Int(i) if i.is128()) => {
+                let Ty::Int(i) = p.ty.peel_refs().clone() else { return };
+                if let Some(lo) = lo {
+                    self.src_get(&src);
+                    self.expr(lo);
+                    super::wide::compare(self, crate::tir::BinOp::Lt, i);
+                    self.br_if(fail);
+                }
+                if let Some(hi) = hi {
+                    self.src_get(&src);
+                    self.expr(hi);
+                    super::wide::compare(self, if *incl { crate::tir::BinOp::Gt } else { crate::tir::BinOp::Ge }, i);
+                    self.br_if(fail);
                 }
             }
             PatKind::Range(lo, hi, incl) => {

@@ -255,7 +255,6 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
-                    "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
                     "Self" => {
                         return match self_adt {
                             Some(a) => Ok(Ty::Adt(a)),
