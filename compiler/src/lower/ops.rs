@@ -2742,6 +2742,11 @@ impl FnLower<'_, '_> {
                 let ev = self.lw.repr(&item_ty);
                 let has = self.zeroed_i32();
                 let best = ev.map(|v| self.new_local(v));
+                if let (Some(b), true) = (best, super::wide::is_wide(item_ty.peel_refs())) {
+                    // max/min compare with `best` before it is set: it must hold a value, not null.
+                    super::wide::constant(self, 0);
+                    self.emit(I::LocalSet(b));
+                }
                 let done = self.open(0, BlockType::Empty);
                 let it_ty = item_ty.clone();
                 let cl = cls.first().cloned();

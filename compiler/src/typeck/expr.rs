@@ -569,8 +569,8 @@ impl FnCx<'_> {
                 // Values up to u128::MAX are kept as their 128-bit pattern (u128 literals above i128::MAX
                 // wrap to negative i128s here; the lowering only uses the bits). rustc rejects literals out
                 // of their type's range (`overflowing_literals` is deny-by-default) before we run.
-                match i.base10_parse::<u128>() {
-                    Ok(v) => mk(ExprKind::Int(v as i128), ty, span),
+                match i.base10_parse::<i128>().or_else(|_| i.base10_parse::<u128>().map(|v| v as i128)) {
+                    Ok(v) => mk(ExprKind::Int(v), ty, span),
                     _ => {
                         self.err(codes::UNSUPPORTED_TYPE, l.span(), "integer literal is too large", "", None);
                         self.error_expr(l.span())
