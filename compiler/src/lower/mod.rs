@@ -2,6 +2,7 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod elem_refs;
 mod func;
 mod gc_ops;
 mod helpers;
@@ -147,7 +148,10 @@ impl<'a> Lowerer<'a> {
             self.repr(&t)
         }).collect();
         let ret = body.ret.clone();
-        let results: Vec<ValType> = self.repr(&ret).into_iter().collect();
+        let results: Vec<ValType> = match self.elem_ret(f) {
+            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            None => self.repr(&ret).into_iter().collect(),
+        };
         let def = &self.ck.program.fns[f];
         let cold = def.is_prelude && (def.name.contains("panic") || def.name.starts_with("fmt_"));
         let (id, new) = self.declare(FuncKey::User(f), def.name.clone(), params, results, cold);

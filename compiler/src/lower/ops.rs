@@ -45,6 +45,12 @@ impl FnLower<'_, '_> {
             return;
         }
         match op {
+            "seq.first_mut" | "seq.last_mut" | "seq.get_mut" => self.lw.error(
+                codes::UNSUPPORTED_BORROW,
+                &e.span,
+                format!("`{}` of a scalar element is only supported in `if let`/`match` or directly unwrapped", &op[4..]),
+                Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
+            ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
