@@ -1993,10 +1993,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
-                if super::wide::is_wide(&elem) {
-                    self.lw.error(codes::UNSUPPORTED_TYPE, &it.span, "iterating a range of 128-bit integers is not supported yet", Some("iterate a u64 range and convert with `as`"));
-                    return;
-                }
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
+                };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (i, end) = (self.new_local(v), self.new_local(v));
                 if let Some(a) = a {
@@ -2025,16 +2025,19 @@ impl FnLower<'_, '_> {
                 let lp = self.open(1, BlockType::Empty);
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(end));
-                self.emit(match (incl, signed, w64) {
-                    (false, true, false) => I::I32GeS,
-                    (false, false, false) => I::I32GeU,
-                    (false, true, true) => I::I64GeS,
-                    (false, false, true) => I::I64GeU,
-                    (true, true, false) => I::I32GtS,
-                    (true, false, false) => I::I32GtU,
-                    (true, true, true) => I::I64GtS,
-                    (true, false, true) => I::I64GtU,
-                });
+                match wide {
+                    Some(x) => super::wide::compare(self, if incl { crate::tir::BinOp::Gt } else { crate::tir::BinOp::Ge }, x),
+                    None => self.emit(match (incl, signed, w64) {
+                        (false, true, false) => I::I32GeS,
+                        (false, false, false) => I::I32GeU,
+                        (false, true, true) => I::I64GeS,
+                        (false, false, true) => I::I64GeU,
+                        (true, true, false) => I::I32GtS,
+                        (true, false, false) => I::I32GtU,
+                        (true, true, true) => I::I64GtS,
+                        (true, false, true) => I::I64GtU,
+                    }),
+                }
                 self.br_if(done);
                 let item = self.new_local(v);
                 self.emit(I::LocalGet(i));
@@ -2046,12 +2049,18 @@ impl FnLower<'_, '_> {
                     // Stop after yielding `end` (avoids overflow at MAX).
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(end));
-                    self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                    match wide {
+                        Some(x) => super::wide::compare(self, crate::tir::BinOp::Eq, x),
+                        None => self.emit(if w64 { I::I64Eq } else { I::I32Eq }),
+                    }
                     self.br_if(done);
                 }
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Add } else { I::I32Add });
+                match wide {
+                    Some(_) => self.call_prelude("u128_add"),
+                    None => self.emit(if w64 { I::I64Add } else { I::I32Add }),
+                }
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
@@ -2204,10 +2213,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
-                if super::wide::is_wide(&elem) {
-                    self.lw.error(codes::UNSUPPORTED_TYPE, &it.span, "iterating a range of 128-bit integers is not supported yet", Some("iterate a u64 range and convert with `as`"));
-                    return;
-                }
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
+                };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (start, i) = (self.new_local(v), self.new_local(v));
                 let (signed, w64) = match &elem {
@@ -2229,26 +2238,28 @@ impl FnLower<'_, '_> {
                     // exclusive: empty when i <= start; first item is end-1
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LeS,
                         (false, false) => I::I32LeU,
                         (true, true) => I::I64LeS,
                         (false, true) => I::I64LeU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Le, ins);
                     self.br_if(done);
                     self.emit(I::LocalGet(i));
                     self.int_const(1, &elem);
-                    self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                    super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                     self.emit(I::LocalSet(i));
                 } else {
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LtS,
                         (false, false) => I::I32LtU,
                         (true, true) => I::I64LtS,
                         (false, true) => I::I64LtU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Lt, ins);
                     self.br_if(done);
                 }
                 let lp = self.open(1, BlockType::Empty);
@@ -2260,11 +2271,11 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(start));
-                self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                super::wide::compare_or(self, wide, crate::tir::BinOp::Eq, if w64 { I::I64Eq } else { I::I32Eq });
                 self.br_if(done);
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();

@@ -199,6 +199,22 @@ pub fn compare(fl: &mut FnLower, op: BinOp, i: IntTy) {
     }
 }
 
+/// For loops generic over the width: `compare` when `wide` is a 128-bit type, else the instruction `ins`.
+pub fn compare_or(fl: &mut FnLower, wide: Option<IntTy>, op: BinOp, ins: I<'static>) {
+    match wide {
+        Some(i) => compare(fl, op, i),
+        None => fl.emit(ins),
+    }
+}
+
+/// Wrapping `+`/`-` (`op`) for loops generic over the width: the prelude for 128-bit, else `ins`.
+pub fn add_sub_or(fl: &mut FnLower, wide: Option<IntTy>, op: BinOp, ins: I<'static>) {
+    match wide {
+        Some(_) => fl.call_prelude(if op == BinOp::Sub { "u128_sub" } else { "u128_add" }),
+        None => fl.emit(ins),
+    }
+}
+
 /// -1/0/1 ordering of two 128-bit operands on the stack.
 pub fn cmp3(fl: &mut FnLower, i: IntTy) {
     fl.call_prelude(&format!("{}_cmp", pfx(i)));
