@@ -65,6 +65,8 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
+    pub debug_hex: Option<bool>,
 }
 
 /// Everything `emit` needs.
@@ -98,6 +100,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;

@@ -3179,6 +3179,31 @@ impl FnLower<'_, '_> {
     }
 }
 
+/// Whether any user code formats with `{:x?}`/`{:X?}`: only then do integer Debug leaves test the hex
+/// flags (programs without it keep their exact code).
+fn uses_debug_hex(lw: &mut super::Lowerer) -> bool {
+    struct Find(bool);
+    impl crate::tir_walk::Visitor for Find {
+        fn expr(&mut self, e: &mut TExpr) {
+            if let crate::tir::ExprKind::Format(pieces, _) = &e.kind {
+                self.0 |= pieces.iter().any(|p| matches!(p, FmtPiece::Arg { spec, .. } if spec.debug_hex != '\0'));
+            }
+        }
+    }
+    if let Some(b) = lw.debug_hex {
+        return b;
+    }
+    let mut f = Find(false);
+    for b in lw.ck.bodies.values().filter(|b| !b.is_prelude) {
+        crate::tir_walk::walk_expr(&mut f, &mut b.expr.clone());
+    }
+    for c in &lw.ck.closures {
+        crate::tir_walk::walk_expr(&mut f, &mut c.body.clone());
+    }
+    lw.debug_hex = Some(f.0);
+    f.0
+}
+
 /// The Debug leaf of an integer (params of the debug helper: out 0, value 1, spec 2..6) in `radix`
 /// (as `fmt_int`), keeping the flags in `mask`.
 fn debug_int_leaf(fl: &mut FnLower, i: IntTy, radix: i32, mask: i32) {
@@ -3253,6 +3278,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     fl.emit(I::LocalSet(pretty));
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
+        Ty::Int(i) if !uses_debug_hex(fl.lw) => debug_int_leaf(&mut fl, *i, 10, 3),
         Ty::Int(i) => {
             // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
             // otherwise `#` means pretty-printing, not a radix prefix.
