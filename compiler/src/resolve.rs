@@ -148,7 +148,8 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-const PRELUDE_SRC: &str = include_str!("std/prelude.rs");
+/// The std prelude; 128-bit integer support lives in its own file (`std/prelude_wide.rs`).
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;

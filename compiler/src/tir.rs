@@ -79,6 +79,8 @@ pub struct FmtSpec {
     pub precision: Option<Count>,
     /// '' (Display), '?', 'x', 'X', 'o', 'b', 'e', 'E'.
     pub kind: char,
+    /// `{:x?}` / `{:X?}`: 'x' / 'X' (Debug with hexadecimal integers), else '\0'.
+    pub debug_hex: char,
 }
 
 #[derive(Clone, Debug)]

@@ -594,18 +594,16 @@ impl FnCx<'_> {
         let span = self.span(l.span());
         match l {
             syn::Lit::Int(i) => {
-                // A 128-bit literal must be refused here: typing it as a narrower integer would miscompile.
-                if matches!(i.suffix(), "i128" | "u128") {
-                    self.err(codes::UNSUPPORTED_TYPE, l.span(), "128-bit integers are not supported yet", "128-bit literal", Some("use i64/u64"));
-                    return self.error_expr(l.span());
-                }
                 let ty = self.lit_int_ty(i.suffix(), expected);
                 if matches!(self.shallow(&ty), Ty::F32 | Ty::F64) {
                     let v: f64 = i.base10_digits().parse().unwrap_or(0.0);
                     return mk(ExprKind::Float(v), ty, span);
                 }
-                match i.base10_parse::<i128>() {
-                    Ok(v) if v <= u64::MAX as i128 && v >= i64::MIN as i128 => mk(ExprKind::Int(v), ty, span),
+                // Values up to u128::MAX are kept as their 128-bit pattern (u128 literals above i128::MAX
+                // wrap to negative i128s here; the lowering only uses the bits). rustc rejects literals out
+                // of their type's range (`overflowing_literals` is deny-by-default) before we run.
+                match i.base10_parse::<i128>().or_else(|_| i.base10_parse::<u128>().map(|v| v as i128)) {
+                    Ok(v) => mk(ExprKind::Int(v), ty, span),
                     _ => {
                         self.err(codes::UNSUPPORTED_TYPE, l.span(), "integer literal is too large", "", None);
                         self.error_expr(l.span())
@@ -964,7 +962,7 @@ impl FnCx<'_> {
                 if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_) | syn::Lit::Float(_), .. }) = &*u.expr {
                     let mut lit = self.check_expr(&u.expr, expected);
                     match &mut lit.kind {
-                        ExprKind::Int(v) => *v = -*v,
+                        ExprKind::Int(v) => *v = v.wrapping_neg(),
                         ExprKind::Float(v) => *v = -*v,
                         _ => {}
                     }

@@ -351,7 +351,6 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
-                    "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),

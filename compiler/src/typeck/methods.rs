@@ -513,7 +513,16 @@ impl FnCx<'_> {
                     let st = Ty::Ref(m2, Box::new(Ty::Slice(Box::new(t))));
                     std!("seq.split_at", [us], Ty::Tuple(vec![st.clone(), st]))
                 }
-                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) => {
+                "first_mut" | "last_mut" | "get_mut" if self.is_scalar_ty(&t) || self.is_numeric_var(&self.resolve(&t)) => {
+                    // Scalars: the lowering names the element place (`lower/elem_refs.rs`).
+                    let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
+                    match name {
+                        "first_mut" => std!("seq.first_mut", [], r),
+                        "last_mut" => std!("seq.last_mut", [], r),
+                        _ => std!("seq.get_mut", [us], r),
+                    }
+                }
+                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) && !self.is_numeric_var(&self.resolve(&t)) => {
                     let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
                     match name {
                         "first_mut" => std!("seq.first", [], r),
@@ -894,6 +903,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),
@@ -908,6 +918,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),
