@@ -3,6 +3,7 @@
 //! Pipeline (one module per pass): [`load`] → [`resolve`] → [`typeck`] → [`lower`] → [`emit`].
 //! The std surface lives in `src/std/*.rs`, Rust source compiled by this same compiler on intrinsics.
 
+pub mod collections;
 pub mod diagnostics;
 pub mod load;
 pub mod lower;

@@ -108,6 +108,8 @@ pub enum Ty {
     /// A WasmRust GC type of the `wasm` crate (`GcBox<T>`, `GcRc<T>`, `GcArray<T>`; `GcString` and
     /// `ExternRef` carry `()`). See `crate::gc_types`.
     Gc(crate::gc_types::GcKind, Box<Ty>),
+    /// A std collection or `Reverse` (see `crate::collections`): kind and type arguments.
+    Coll(crate::collections::CollKind, Vec<Ty>),
     Var(u32),
 }
 
@@ -191,6 +193,11 @@ impl<'a> fmt::Display for TyDisplay<'a> {
                 write!(f, ") -> {}", sub(r))
             }
             Ty::Gc(k, t) => k.write_name(f, &sub(t)),
+            Ty::Coll(k, ts) => {
+                let subs: Vec<TyDisplay> = ts.iter().map(sub).collect();
+                let refs: Vec<&dyn fmt::Display> = subs.iter().map(|s| s as &dyn fmt::Display).collect();
+                k.write_name(f, &refs)
+            }
             Ty::Var(_) => f.write_str("_"),
         }
     }
@@ -271,6 +278,7 @@ impl InferTable {
             Ty::Result(a, b) => Ty::Result(Box::new(f(a)), Box::new(f(b))),
             Ty::Boxed(e) => Ty::Boxed(Box::new(f(e))),
             Ty::Gc(k, e) => Ty::Gc(*k, Box::new(f(e))),
+            Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(f).collect()),
             Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
@@ -285,6 +293,7 @@ impl InferTable {
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
+            Ty::Coll(_, ts) => ts.iter().any(|x| self.occurs(v, x)),
             _ => false,
         }
     }
@@ -329,6 +338,12 @@ impl InferTable {
             (Ty::Slice(x), Ty::Slice(y)) | (Ty::Vec(x), Ty::Vec(y)) | (Ty::Option(x), Ty::Option(y)) | (Ty::Boxed(x), Ty::Boxed(y)) | (Ty::Iter(x), Ty::Iter(y)) => self.unify(x, y),
             (Ty::Range(x, i), Ty::Range(y, j)) if i == j => self.unify(x, y),
             (Ty::Gc(k1, x), Ty::Gc(k2, y)) if k1 == k2 => self.unify(x, y),
+            (Ty::Coll(k1, x), Ty::Coll(k2, y)) if k1 == k2 && x.len() == y.len() => {
+                for (p, q) in x.iter().zip(y) {
+                    self.unify(p, q)?;
+                }
+                Ok(())
+            }
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
             (Ty::FnPtr(p1, r1), Ty::FnPtr(p2, r2)) if p1.len() == p2.len() => {
                 for (a, b) in p1.iter().zip(p2) {

@@ -1097,6 +1097,10 @@ impl FnCx<'_> {
         };
         let bt = self.shallow(&base.ty);
         match (&f.member, &bt) {
+            // `Reverse(x).0`: `Reverse` has its content's representation.
+            (syn::Member::Unnamed(i), Ty::Coll(crate::collections::CollKind::Reverse, ts)) if i.index == 0 => {
+                mk(ExprKind::Std("coll.reverse_get", vec![base]), ts[0].clone(), span)
+            }
             (syn::Member::Unnamed(i), Ty::Tuple(ts)) => {
                 let i = i.index as usize;
                 match ts.get(i) {
@@ -1154,6 +1158,12 @@ impl FnCx<'_> {
                 e.ty = *inner;
             }
             return e;
+        }
+        if let Ty::Coll(..) = self.shallow(&base.ty) {
+            let b2 = base.clone();
+            if let Some(e) = self.coll_index(b2, i) {
+                return e;
+            }
         }
         let idx = self.check_expr_coerce(&i.index, &Ty::usize());
         let bt = self.shallow(&base.ty);
@@ -1338,6 +1348,12 @@ impl FnCx<'_> {
     pub fn into_iter(&mut self, e: TExpr, sp: proc_macro2::Span) -> TExpr {
         let span = e.span.clone();
         let t = self.shallow(&e.ty);
+        if matches!(t.peel_refs(), Ty::Coll(..)) || matches!(&t, Ty::Ref(_, x) if matches!(self.shallow(x), Ty::Coll(..))) {
+            let e2 = e.clone();
+            if let Some(it) = self.coll_into_iter(e2) {
+                return it;
+            }
+        }
         match t {
             Ty::Iter(_) | Ty::Never => e,
             Ty::Range(elem, incl) => {

@@ -293,6 +293,10 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     let k = crate::gc_types::GcKind::from_name(n).unwrap_or(crate::gc_types::GcKind::Box);
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
+                n if crate::collections::CollKind::from_name(n).is_some() => {
+                    let k = crate::collections::CollKind::from_name(n).unwrap_or(crate::collections::CollKind::HashMap);
+                    Ok(Ty::Coll(k, (0..k.arity()).map(arg).collect::<Result<_, _>>()?))
+                }
                 "Formatter" => Ok(Ty::Formatter),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
                 _ => Err(bad(

@@ -9,6 +9,7 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod collections;
 mod gc;
 
 impl FnCx<'_> {
@@ -133,6 +134,9 @@ impl FnCx<'_> {
             _ => key,
         };
         if let Some(e) = self.gc_assoc_call(&key, c, expected) {
+            return e;
+        }
+        if let Some(e) = self.coll_assoc_call(&key, c, expected) {
             return e;
         }
         let us = Ty::usize();
@@ -277,6 +281,10 @@ impl FnCx<'_> {
             }
         }
         let base = match self.gc_method(base, &name, m, expected) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.coll_method(base, &name, m, expected) {
             Ok(e) => return e,
             Err(base) => base,
         };
@@ -1087,6 +1095,12 @@ impl FnCx<'_> {
                         t
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(t @ Ty::Coll(..)) => {
+                        if let Some(e) = self.coll_collect(base, &t, m.method.span()) {
+                            return Some(e);
+                        }
+                        return Some(self.error_expr(sp));
+                    }
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }
