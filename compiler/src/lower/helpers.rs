@@ -417,7 +417,7 @@ fn seq_elem(t: &Ty) -> Option<(Ty, SeqKind)> {
 }
 
 /// Clones the value on the stack if it owns GC objects.
-fn clone_value(fl: &mut FnLower, t: &Ty) {
+pub(super) fn clone_value(fl: &mut FnLower, t: &Ty) {
     match t {
         Ty::Ref(..) | Ty::Str | Ty::Slice(_) => {}
         _ => {
@@ -503,6 +503,9 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
 
 /// Emits `a == b` for two values of type `t` on the stack.
 pub fn eq_value(fl: &mut FnLower, t: &Ty) {
+    if let Ty::Coll(crate::collections::CollKind::Reverse, ts) = strip_ref(t) {
+        return eq_value(fl, &ts[0]);
+    }
     match fl.lw.repr(t) {
         None => {
             fl.emit(I::I32Const(1));
@@ -650,6 +653,21 @@ pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
         Ty::F32 => (I::F32Lt, I::F32Gt),
         Ty::Unit => {
             fl.emit(I::I32Const(0));
+            return;
+        }
+        // `Reverse(a).cmp(Reverse(b))` is `b.cmp(a)`.
+        Ty::Coll(crate::collections::CollKind::Reverse, ts) => {
+            let inner = ts[0].clone();
+            if let Some(v) = fl.lw.repr(&inner) {
+                let (a, b) = (fl.new_local(v), fl.new_local(v));
+                fl.emit(I::LocalSet(b));
+                fl.emit(I::LocalSet(a));
+                fl.emit(I::LocalGet(b));
+                fl.emit(I::LocalGet(a));
+                cmp_value(fl, &inner);
+            } else {
+                fl.emit(I::I32Const(0));
+            }
             return;
         }
         _ => {

@@ -2,6 +2,8 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod collections;
+mod deque_heap;
 mod func;
 mod gc_ops;
 mod helpers;

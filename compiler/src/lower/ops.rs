@@ -43,6 +43,7 @@ impl FnLower<'_, '_> {
         };
         match op {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
+            op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -1299,7 +1300,7 @@ impl FnLower<'_, '_> {
         self.emit(I::StructNew(st));
     }
 
-    fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
+    pub(super) fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
         let vt = self.lw.vec_type(elem);
         let at = self.lw.array_type(elem);
         let ev = self.lw.repr(elem).unwrap_or(ValType::I32);
@@ -1502,6 +1503,7 @@ impl FnLower<'_, '_> {
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
         match op {
+            op if op.starts_with("coll.") => self.coll_closure_op(op, args, cls, e),
             "closure.call" => {
                 let cl = &cls[0];
                 let vals: Vec<Option<u32>> = args.iter().map(|a| {
@@ -1705,7 +1707,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Loads variant `vi`'s payload of the enum object in local `obj` into a fresh local.
-    fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
+    pub(super) fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
         let l = self.lw.layout(t);
         let w = l.fields.get(vi).and_then(|f| f.first().copied().flatten())?;
         let pt = match t {
@@ -1722,7 +1724,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Builds `Some(x)`/`Ok(x)`/`Err(x)` (variant `vi` of `t`) from the value on the stack (if any).
-    fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
+    pub(super) fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
         let l = self.lw.layout(t);
         let tys: Vec<Vec<Ty>> = match t {
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
@@ -3168,6 +3170,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     fl.emit(I::LocalSet(pretty));
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
+        Ty::Coll(kind, ts) => fl.coll_debug_body(*kind, ts),
         Ty::Int(i) => {
             fl.emit(I::LocalGet(0));
             fl.emit(I::LocalGet(1));
@@ -3395,7 +3398,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
 }
 
 /// ", " between items in compact mode (pretty mode ends each item with ",\n").
-fn compact_sep(fl: &mut FnLower, pretty: u32) {
+pub(super) fn compact_sep(fl: &mut FnLower, pretty: u32) {
     fl.emit(I::LocalGet(pretty));
     fl.emit(I::I32Eqz);
     fl.open(2, BlockType::Empty);
@@ -3407,7 +3410,7 @@ fn compact_sep(fl: &mut FnLower, pretty: u32) {
 
 /// Formats one item: compact → appended directly; pretty → "\n" before the first, formatted into a
 /// temporary, indented by four spaces, followed by ",\n" (what rustc's PadAdapter produces).
-fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
+pub(super) fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
     fl.emit(I::LocalGet(pretty));
     fl.open(2, BlockType::Empty);
     let tmp = fl.new_string();
@@ -3553,7 +3556,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Generated per-type helpers for in-place sequence operations.
-    fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
+    pub(super) fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
         let sv = self.lw.repr(t).unwrap();
         let ev = self.lw.repr(elem);
         let at = self.lw.array_type(elem);

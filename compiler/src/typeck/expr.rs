@@ -261,10 +261,46 @@ impl FnCx<'_> {
         mk(ExprKind::Block(stmts, tail), ty, self.span(sp))
     }
 
+    /// A `let` annotation, where `_` (as in `Vec<_>`) stands for a fresh inference variable.
+    fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+        struct Holes;
+        impl syn::visit_mut::VisitMut for Holes {
+            fn visit_type_mut(&mut self, t: &mut syn::Type) {
+                if let syn::Type::Infer(i) = t {
+                    let id = syn::Ident::new("__wr_infer", i.underscore_token.span);
+                    *t = syn::parse_quote!(#id);
+                    return;
+                }
+                syn::visit_mut::visit_type_mut(self, t);
+            }
+        }
+        let mut t = t.clone();
+        syn::visit_mut::VisitMut::visit_type_mut(&mut Holes, &mut t);
+        let ty = super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &t)?;
+        Ok(self.fill_holes(&ty))
+    }
+
+    fn fill_holes(&mut self, t: &Ty) -> Ty {
+        match t {
+            Ty::Var(u32::MAX) => self.fresh(),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(self.fill_holes(e)), *n),
+            Ty::Slice(e) => Ty::Slice(Box::new(self.fill_holes(e))),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(self.fill_holes(e))),
+            Ty::Vec(e) => Ty::Vec(Box::new(self.fill_holes(e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.fill_holes(e))),
+            Ty::Boxed(e) => Ty::Boxed(Box::new(self.fill_holes(e))),
+            Ty::Result(a, b) => Ty::Result(Box::new(self.fill_holes(a)), Box::new(self.fill_holes(b))),
+            Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Gc(k, e) => Ty::Gc(*k, Box::new(self.fill_holes(e))),
+            other => other.clone(),
+        }
+    }
+
     fn check_local(&mut self, l: &syn::Local) -> Stmt {
         let (pat, ann) = match &l.pat {
             syn::Pat::Type(pt) => {
-                let t = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &pt.ty) {
+                let t = match self.annotation_ty(&pt.ty) {
                     Ok(t) => t,
                     Err(d) => {
                         self.errors.push(d);

@@ -255,6 +255,8 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
+                    // `_` in a `let` annotation (see `FnCx::annotation_ty`): a placeholder made fresh there.
+                    "__wr_infer" => return Ok(Ty::Var(u32::MAX)),
                     "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
                     "Self" => {
                         return match self_adt {

@@ -1115,6 +1115,7 @@ impl FnCx<'_> {
                         let it = self.resolve(&item);
                         match it {
                             Ty::Char => "iter.collect_string_chars",
+                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }
