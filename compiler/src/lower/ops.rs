@@ -2783,8 +2783,9 @@ impl FnLower<'_, '_> {
                             let (Some(b), Some(i)) = (best, item) else { return };
                             // take if !has || item cmp best (max: >=, min: <)
                             let is_max = op.contains("max");
+                            // compare only when there is a best item (it is null before the first)
                             fl.emit(I::LocalGet(has));
-                            fl.emit(I::I32Eqz);
+                            fl.emit(I::If(BlockType::Result(ValType::I32)));
                             if let Some(cl) = &cl {
                                 fl.inline_closure(cl, &[Some(i)]);
                                 fl.inline_closure(cl, &[Some(b)]);
@@ -2797,7 +2798,9 @@ impl FnLower<'_, '_> {
                             }
                             fl.emit(I::I32Const(0));
                             fl.emit(if is_max { I::I32GeS } else { I::I32LtS });
-                            fl.emit(I::I32Or);
+                            fl.emit(I::Else);
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::End);
                             fl.emit(I::If(BlockType::Empty));
                             fl.emit(I::LocalGet(i));
                             fl.emit(I::LocalSet(b));
