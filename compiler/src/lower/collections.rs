@@ -149,8 +149,8 @@ impl FnLower<'_, '_> {
                 }
                 self.emit(I::StructNew(l.ty));
             }
-            Ty::Adt(a) if !self.lw.ck.program.adts[*a].is_enum => {
-                let fts = self.lw.ck.adt_fields[*a][0].clone();
+            Ty::Adt(a, args) if !self.lw.ck.program.adts[*a].is_enum => {
+                let fts = self.lw.ck.variant_fields(*a, args, 0);
                 let l = self.lw.layout(t);
                 for ft in &fts {
                     self.coll_default_of(ft);
@@ -1867,12 +1867,12 @@ fn hash_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         fl.emit(I::I32Mul);
         fl.ls(h);
     };
-    let struct_like = matches!(t, Ty::Tuple(_) | Ty::Adt(_) | Ty::Option(_) | Ty::Result(..));
+    let struct_like = matches!(t, Ty::Tuple(_) | Ty::Adt(..) | Ty::Option(_) | Ty::Result(..));
     if struct_like {
         let l = fl.lw.layout(t);
         let tys: Vec<Vec<Ty>> = match t {
             Ty::Tuple(ts) => vec![ts.clone()],
-            Ty::Adt(a) => fl.lw.ck.adt_fields[*a].clone(),
+            Ty::Adt(a, args) => (0..fl.lw.ck.program.adts[*a].variants.len()).map(|v| fl.lw.ck.variant_fields(*a, args, v)).collect(),
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
             Ty::Result(a, b) => vec![vec![(**a).clone()], vec![(**b).clone()]],
             _ => vec![],
