@@ -134,7 +134,19 @@ impl FnCx<'_> {
     }
 
     fn coll_iter_source(&mut self, base: TExpr, what: &str, item: Ty, span: crate::diagnostics::Span) -> TExpr {
-        let v = mk(ExprKind::Std(items_op(what), vec![base]), Ty::Vec(Box::new(item.clone())), span.clone());
+        self.materialized_iter(items_op(what), vec![base], item, span)
+    }
+
+    /// An iterator over items materialized by `op` into a Vec. Shared items (`&T`) iterate a `Vec<T>` by
+    /// reference, so the Vec has `T`'s representation (narrow integers are packed in arrays).
+    fn materialized_iter(&mut self, op: &'static str, args: Vec<TExpr>, item: Ty, span: crate::diagnostics::Span) -> TExpr {
+        if let Ty::Ref(false, x) = &item {
+            let vt = Ty::Vec(x.clone());
+            let v = mk(ExprKind::Std(op, args), vt.clone(), span.clone());
+            let r = mk(ExprKind::AddrOf(false, Box::new(v)), Ty::Ref(false, Box::new(vt)), span.clone());
+            return mk(ExprKind::IterSource("seq_ref", vec![r]), Ty::Iter(Box::new(item)), span);
+        }
+        let v = mk(ExprKind::Std(op, args), Ty::Vec(Box::new(item.clone())), span.clone());
         mk(ExprKind::IterSource("seq_owned", vec![v]), Ty::Iter(Box::new(item)), span)
     }
 
@@ -292,9 +304,7 @@ impl FnCx<'_> {
                         };
                         let mut args = vec![base];
                         args.extend(other);
-                        let item = r(&k);
-                        let v = mk(ExprKind::Std(op, args), Ty::Vec(Box::new(item.clone())), span.clone());
-                        return Ok(mk(ExprKind::IterSource("seq_owned", vec![v]), Ty::Iter(Box::new(item)), span));
+                        return Ok(self.materialized_iter(op, args, r(&k), span));
                     }
                     "is_subset" | "is_superset" | "is_disjoint" if set => {
                         let op = match name {
@@ -337,8 +347,7 @@ impl FnCx<'_> {
                             args.extend(lo);
                             args.extend(hi);
                             let item = if set { r(&k) } else { pair(r(&k), r(&v)) };
-                            let v = mk(ExprKind::Std(op, args), Ty::Vec(Box::new(item.clone())), span.clone());
-                            return Ok(mk(ExprKind::IterSource("seq_owned", vec![v]), Ty::Iter(Box::new(item)), span));
+                            return Ok(self.materialized_iter(op, args, item, span));
                         }
                         _ => {}
                     }
