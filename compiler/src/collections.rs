@@ -18,6 +18,13 @@ pub enum CollKind {
     /// `Entry<'_, K, V>` of a HashMap (`hash` = true) or BTreeMap: only consumed in place by
     /// `or_insert*`/`or_default`/`and_modify`.
     Entry,
+    /// `Rc<T>` / `Weak<T>`: a counted box `{value, strong, weak}` (see `lower::cells`).
+    Rc,
+    Weak,
+    /// `RefCell<T>`: the `GcRc` representation and borrow machinery (`gc.rc.*` ops, `gc_borrows`).
+    RefCell,
+    /// `Cell<T>`: a one-field mutable struct.
+    Cell,
 }
 
 impl CollKind {
@@ -30,6 +37,10 @@ impl CollKind {
             "VecDeque" => CollKind::VecDeque,
             "BinaryHeap" => CollKind::BinaryHeap,
             "Reverse" => CollKind::Reverse,
+            "Rc" => CollKind::Rc,
+            "Weak" => CollKind::Weak,
+            "RefCell" => CollKind::RefCell,
+            "Cell" => CollKind::Cell,
             _ => return None,
         })
     }
@@ -54,6 +65,10 @@ impl CollKind {
             CollKind::BinaryHeap => "BinaryHeap",
             CollKind::Reverse => "Reverse",
             CollKind::Entry => "Entry",
+            CollKind::Rc => "Rc",
+            CollKind::Weak => "Weak",
+            CollKind::RefCell => "RefCell",
+            CollKind::Cell => "Cell",
         }
     }
 
@@ -63,6 +78,10 @@ impl CollKind {
     }
     pub fn is_hashed(self) -> bool {
         matches!(self, CollKind::HashMap | CollKind::HashSet)
+    }
+    /// The shared-ownership and interior-mutability types (typed in `typeck::methods::cells`).
+    pub fn is_cell(self) -> bool {
+        matches!(self, CollKind::Rc | CollKind::Weak | CollKind::RefCell | CollKind::Cell)
     }
     pub fn is_set(self) -> bool {
         matches!(self, CollKind::HashSet | CollKind::BTreeSet)

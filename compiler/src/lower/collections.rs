@@ -50,6 +50,7 @@ impl Lowerer<'_> {
             CollKind::VecDeque => Some(ref_ty(self.deque_type(&ts[0]))),
             CollKind::BinaryHeap => Some(ref_ty(self.vec_type(&ts[0]))),
             CollKind::Reverse => self.repr(&ts[0]),
+            _ if kind.is_cell() => self.cell_repr(kind, &ts[0]),
             _ => None,
         }
     }
@@ -200,7 +201,17 @@ impl FnLower<'_, '_> {
         if op.starts_with("deque.") || op.starts_with("heap.") {
             return self.deque_heap_op(op, args, e);
         }
+        if op.starts_with("rc.") || op.starts_with("cell.") {
+            return self.cell_op(op, args, e);
+        }
         match op {
+            "mem.drop" => {
+                let t = args[0].ty.clone();
+                self.expr(&args[0]);
+                if let Some(x) = self.stash(&t) {
+                    super::rc_drops_glue::drop_glue(self, x, &t);
+                }
+            }
             "coll.reverse_new" | "coll.reverse_get" => self.expr(&args[0]),
             "coll.new" => {
                 let Ty::Coll(k, ts) = &e.ty else { return };
@@ -1609,6 +1620,7 @@ impl FnLower<'_, '_> {
             }
         };
         match kind {
+            _ if kind.is_cell() => self.cell_debug_body(kind, &ts[0]),
             CollKind::Reverse => {
                 lit(self, "Reverse(");
                 // the content as a one-field tuple struct would print it

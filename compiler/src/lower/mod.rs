@@ -2,7 +2,9 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod cells;
 mod collections;
+mod rc_drops_glue;
 mod deque_heap;
 mod func;
 mod gc_ops;

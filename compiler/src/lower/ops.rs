@@ -43,7 +43,7 @@ impl FnLower<'_, '_> {
         };
         match op {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
-            op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") => self.coll_op(op, args, e),
+            op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") || op.starts_with("rc.") || op.starts_with("cell.") || op == "mem.drop" => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -2985,6 +2985,18 @@ impl FnLower<'_, '_> {
             if let Some((v2, t2)) = self.gc_fmt_view(v, *kind, inner, debug) {
                 return self.fmt_arg(s, Some(v2), &t2, spec, vals, e);
             }
+        }
+        // `Rc<T>` formats as its value.
+        if let (Ty::Coll(crate::collections::CollKind::Rc, ts), Some(v)) = (&t, v) {
+            let inner = ts[0].clone();
+            let bt = self.lw.rcbox_type(&inner);
+            let v2 = self.lw.repr(&inner).map(|rv| self.new_local(rv));
+            if let Some(v2) = v2 {
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: bt, field_index: 0 });
+                self.emit(I::LocalSet(v2));
+            }
+            return self.fmt_arg(s, v2, &inner, spec, vals, e);
         }
         match &t {
             Ty::Int(i) => {

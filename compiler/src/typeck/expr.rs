@@ -173,6 +173,14 @@ impl FnCx<'_> {
                     return mk(ExprKind::Std("box.deref", vec![e]), exp, span);
                 }
                 (Ty::Str, Ty::Gc(crate::gc_types::GcKind::String, _)) => return mk(ExprKind::Std("gc.string.as_str", vec![e]), exp, span),
+                // `&Rc<T>` → `&T` (deref coercion).
+                (_, Ty::Coll(crate::collections::CollKind::Rc, ts)) if !matches!(te_s, Ty::Coll(crate::collections::CollKind::Rc, _)) => {
+                    let inner = ts[0].clone();
+                    let d = mk(ExprKind::Deref(Box::new(e)), fe_s.clone(), span.clone());
+                    let v = mk(ExprKind::Std("rc.deref", vec![d]), inner.clone(), span.clone());
+                    let r = mk(ExprKind::AddrOf(false, Box::new(v)), Ty::Ref(false, Box::new(inner)), span);
+                    return self.coerce(r, expected, sp);
+                }
                 _ if *fm => {
                     if self.infer.unify(&te_s, &fe_s).is_ok() {
                         let mut e = e;
@@ -920,6 +928,7 @@ impl FnCx<'_> {
                     Ty::Ref(_, t) => mk(ExprKind::Deref(Box::new(inner)), *t, span),
                     Ty::Boxed(t) => mk(ExprKind::Std("box.deref", vec![inner]), *t, span),
                     Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::String, _) => self.gc_deref(inner),
+                    Ty::Coll(crate::collections::CollKind::Rc, _) => self.rc_deref(inner),
                     Ty::String => mk(ExprKind::Std("string.as_str", vec![inner]), Ty::Str, span),
                     Ty::Never => inner,
                     _ => {
@@ -1142,6 +1151,10 @@ impl FnCx<'_> {
             Ty::Boxed(t) => {
                 let s = base.span.clone();
                 mk(ExprKind::Std("box.deref", vec![base]), *t, s)
+            }
+            Ty::Coll(crate::collections::CollKind::Rc, _) => {
+                let b = self.rc_deref_all(base);
+                self.auto_deref_operand(b)
             }
             _ => self.gc_deref(base),
         };

@@ -9,6 +9,7 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod cells;
 mod collections;
 mod gc;
 

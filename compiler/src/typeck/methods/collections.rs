@@ -59,6 +59,12 @@ impl FnCx<'_> {
         let segs: Vec<&str> = key.split("::").collect();
         let sp = c.span();
         let span = self.span(sp);
+        if key == "drop" || key == "mem::drop" {
+            // `drop(x)`: x is moved in and dropped (its Rc counts released, its RefCell guard released).
+            let t = self.fresh();
+            let a = self.check_args(&c.args, &[t], sp);
+            return Some(mk(ExprKind::Std("mem.drop", a), Ty::Unit, span));
+        }
         if segs.last() == Some(&"Reverse") && (segs.len() == 1 || segs[segs.len() - 2] == "cmp") {
             let inner = match expected.map(|e| self.shallow(e)) {
                 Some(Ty::Coll(CollKind::Reverse, ts)) => ts[0].clone(),
@@ -73,6 +79,9 @@ impl FnCx<'_> {
         let kind = CollKind::from_name(segs[segs.len() - 2])?;
         if kind == CollKind::Reverse {
             return None;
+        }
+        if kind.is_cell() {
+            return self.cell_assoc_call(kind, segs[segs.len() - 1], c, expected);
         }
         let func = segs[segs.len() - 1];
         let ts = self.coll_args_of(kind, expected);
@@ -203,6 +212,9 @@ impl FnCx<'_> {
     pub(crate) fn coll_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Result<TExpr, TExpr> {
         let bt = self.shallow(&base.ty);
         let Ty::Coll(kind, ts) = bt.clone() else { return Err(base) };
+        if kind.is_cell() {
+            return self.cell_method(base, name, m, expected);
+        }
         let sp = m.span();
         let span = self.span(m.method.span());
         let us = Ty::usize();
@@ -425,7 +437,7 @@ impl FnCx<'_> {
                     _ => {}
                 }
             }
-            CollKind::Reverse => {}
+            _ => {}
         }
         let _ = expected;
         let n = self.ty_name(&bt);
@@ -441,7 +453,7 @@ impl FnCx<'_> {
     /// `collect()` into a collection type.
     pub(crate) fn coll_collect(&mut self, base: TExpr, target: &Ty, sp: proc_macro2::Span) -> Option<TExpr> {
         let Ty::Coll(kind, ts) = target.clone() else { return None };
-        if matches!(kind, CollKind::Reverse | CollKind::Entry) {
+        if matches!(kind, CollKind::Reverse | CollKind::Entry) || kind.is_cell() {
             return None;
         }
         Some(self.coll_from_iter(base, kind, ts, sp))
