@@ -23,10 +23,19 @@ pub(super) const RC_WEAK: u32 = 2;
 impl Lowerer<'_> {
     pub fn cell_repr(&mut self, kind: CollKind, t: &Ty) -> Option<ValType> {
         Some(ref_ty(match kind {
-            CollKind::Rc | CollKind::Weak => self.rcbox_type(t),
+            CollKind::Rc | CollKind::Weak => self.rc_handle_type(t),
             CollKind::RefCell => self.rc_type(t),
             _ => self.cell_type(t),
         }))
+    }
+
+    /// `Rc<T>`/`Weak<T>` values are handles `{box}` to the shared `RcBox`: a place holding an `Rc` (a
+    /// field, a `RefCell`'s value, a `&mut Rc<T>`) is re-pointed by copying the handle's field, as every
+    /// aggregate assignment copies into the place's object. A `Weak::new()` handle has a null box.
+    pub fn rc_handle_type(&mut self, t: &Ty) -> u32 {
+        let b = self.rcbox_type(t);
+        let name = format!("RcHandle<{}>", self.ck.ty_name(t));
+        self.intern(TypeKey::Named(name.clone(), vec![(StorageKey::Val(ValKey::Ref(b)), true)]), name, vec!["box".into()])
     }
 
     /// `RcBox<T>`: the value, the strong count and the weak count.
@@ -46,6 +55,15 @@ fn cell_arg(t: &Ty) -> Ty {
 }
 
 impl FnLower<'_, '_> {
+    /// Evaluates an `Rc`/`Weak` (or a reference to one) and puts its box in a fresh local.
+    fn rc_box_of(&mut self, a: &TExpr, ht: u32, bt: u32) -> u32 {
+        self.expr_noncopy(a);
+        self.sget(ht, 0);
+        let b = self.new_local(ref_ty(bt));
+        self.ls(b);
+        b
+    }
+
     /// `field += d` on the RcBox in local `b`.
     fn rc_bump(&mut self, b: u32, bt: u32, field: u32, d: i32) {
         self.lg(b);
@@ -64,6 +82,7 @@ impl FnLower<'_, '_> {
         let bt = self.lw.rcbox_type(&t);
         match op {
             "rc.new" => {
+                let ht = self.lw.rc_handle_type(&t);
                 self.expr(&args[0]);
                 if self.lw.repr(&t).is_none() {
                     self.ic(0);
@@ -71,40 +90,35 @@ impl FnLower<'_, '_> {
                 self.ic(1);
                 self.ic(0);
                 self.emit(I::StructNew(bt));
+                self.emit(I::StructNew(ht));
             }
             "rc.deref" => {
+                let ht = self.lw.rc_handle_type(&t);
                 self.expr_noncopy(&args[0]);
+                self.sget(ht, 0);
                 if self.lw.repr(&t).is_some() {
                     self.sget(bt, RC_VALUE);
                 } else {
                     self.emit(I::Drop);
                 }
             }
-            "rc.clone" | "rc.clone_val" | "rc.downgrade" => {
-                self.expr_noncopy(&args[0]);
-                let b = self.stash(&args[0].ty).unwrap();
-                self.rc_bump(b, bt, if op == "rc.downgrade" { RC_WEAK } else { RC_STRONG }, 1);
-                self.lg(b);
-            }
-            "rc.weak_clone" => {
-                self.expr_noncopy(&args[0]);
-                let b = self.stash(&args[0].ty).unwrap();
+            "rc.clone" | "rc.clone_val" | "rc.downgrade" | "rc.weak_clone" => {
+                let ht = self.lw.rc_handle_type(&t);
+                let b = self.rc_box_of(&args[0], ht, bt);
+                let field = if op == "rc.clone" || op == "rc.clone_val" { RC_STRONG } else { RC_WEAK };
                 self.lg(b);
                 self.emit(I::RefIsNull);
                 self.emit(I::I32Eqz);
                 self.emit(I::If(BlockType::Empty));
-                self.rc_bump(b, bt, RC_WEAK, 1);
+                self.rc_bump(b, bt, field, 1);
                 self.emit(I::End);
                 self.lg(b);
+                self.emit(I::StructNew(ht));
             }
-            "rc.strong_count" | "rc.weak_count" => {
-                self.expr_noncopy(&args[0]);
-                self.sget(bt, if op == "rc.strong_count" { RC_STRONG } else { RC_WEAK });
-            }
-            "rc.weak_strong_count" | "rc.weak_weak_count" => {
-                // a dangling Weak (null, or its value dropped) reports 0 for both
-                self.expr_noncopy(&args[0]);
-                let b = self.stash(&args[0].ty).unwrap();
+            "rc.strong_count" | "rc.weak_count" | "rc.weak_strong_count" | "rc.weak_weak_count" => {
+                // a dangling Weak (null box, or its value dropped) reports 0 for both
+                let ht = self.lw.rc_handle_type(&t);
+                let b = self.rc_box_of(&args[0], ht, bt);
                 self.lg(b);
                 self.emit(I::RefIsNull);
                 self.emit(I::If(BlockType::Result(ValType::I32)));
@@ -112,7 +126,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::Else);
                 self.lg(b);
                 self.sget(bt, RC_STRONG);
-                if op == "rc.weak_weak_count" {
+                if op.ends_with("weak_count") {
                     self.emit(I::If(BlockType::Result(ValType::I32)));
                     self.lg(b);
                     self.sget(bt, RC_WEAK);
@@ -123,14 +137,21 @@ impl FnLower<'_, '_> {
                 self.emit(I::End);
             }
             "rc.ptr_eq" => {
-                self.expr_noncopy(&args[0]);
-                self.expr_noncopy(&args[1]);
+                let ht = self.lw.rc_handle_type(&t);
+                for a in &args[..2] {
+                    self.expr_noncopy(a);
+                    self.sget(ht, 0);
+                }
                 self.emit(I::RefEq);
             }
-            "rc.weak_new" => self.emit(I::RefNull(HeapType::Concrete(bt))),
+            "rc.weak_new" => {
+                let ht = self.lw.rc_handle_type(&t);
+                self.emit(I::RefNull(HeapType::Concrete(bt)));
+                self.emit(I::StructNew(ht));
+            }
             "rc.upgrade" => {
-                self.expr_noncopy(&args[0]);
-                let b = self.stash(&args[0].ty).unwrap();
+                let ht = self.lw.rc_handle_type(&t);
+                let b = self.rc_box_of(&args[0], ht, bt);
                 let bty = self.bt(&e.ty);
                 self.lg(b);
                 self.emit(I::RefIsNull);
@@ -143,27 +164,11 @@ impl FnLower<'_, '_> {
                 self.open(2, bty);
                 self.rc_bump(b, bt, RC_STRONG, 1);
                 self.lg(b);
+                self.emit(I::StructNew(ht));
                 self.build_variant_from_stack(&e.ty, 1);
                 self.emit(I::Else);
                 self.build_variant_from_stack(&e.ty, 0);
                 self.end();
-            }
-            "rc.release" | "rc.release_weak" => {
-                // args[0] is a local holding the box (may be null: nothing to release)
-                self.expr_noncopy(&args[0]);
-                let b = self.stash(&args[0].ty).unwrap();
-                self.lg(b);
-                self.emit(I::RefIsNull);
-                self.emit(I::I32Eqz);
-                self.emit(I::If(BlockType::Empty));
-                let f = if op == "rc.release" { self.rc_release_fn(&t) } else { 0 };
-                if op == "rc.release" {
-                    self.lg(b);
-                    self.emit(I::Call(f));
-                } else {
-                    self.rc_bump(b, bt, RC_WEAK, -1);
-                }
-                self.emit(I::End);
             }
             "cell.as_gc" => self.expr_noncopy(&args[0]),
             "cell.refcell_new" => {
@@ -291,8 +296,10 @@ impl FnLower<'_, '_> {
             CollKind::Rc => {
                 if let Some(v) = self.lw.repr(t) {
                     let bt = self.lw.rcbox_type(t);
+                    let ht = self.lw.rc_handle_type(t);
                     let x = self.new_local(v);
                     self.lg(1);
+                    self.sget(ht, 0);
                     self.sget(bt, RC_VALUE);
                     self.ls(x);
                     self.fmt_debug_spec(0, x, t, &mut |fl: &mut FnLower| spec(fl));

@@ -449,7 +449,23 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, None);
-    if is_struct_like(t) {
+    if let Ty::Coll(crate::collections::CollKind::Reverse, ts) = t {
+        let f = assign_fn(fl.lw, &ts[0].clone());
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(f));
+    } else if let (Ty::Coll(..), ValType::Ref(r)) = (t, v) {
+        // collections, cells and Rc handles: copy every field of their struct into the place's object
+        if let wasm_encoder::HeapType::Concrete(sty) = r.heap_type {
+            let n = fl.lw.types[(sty - super::reprs::PRE_TYPES) as usize].field_names.len() as u32;
+            for w in 0..n {
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::StructGet { struct_type_index: sty, field_index: w });
+                fl.emit(I::StructSet { struct_type_index: sty, field_index: w });
+            }
+        }
+    } else if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let n = fl.lw.types[(l.ty - super::reprs::PRE_TYPES) as usize].field_names.len() as u32;
         for w in 0..n {

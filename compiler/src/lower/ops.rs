@@ -2990,9 +2990,11 @@ impl FnLower<'_, '_> {
         if let (Ty::Coll(crate::collections::CollKind::Rc, ts), Some(v)) = (&t, v) {
             let inner = ts[0].clone();
             let bt = self.lw.rcbox_type(&inner);
+            let ht = self.lw.rc_handle_type(&inner);
             let v2 = self.lw.repr(&inner).map(|rv| self.new_local(rv));
             if let Some(v2) = v2 {
                 self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: ht, field_index: 0 });
                 self.emit(I::StructGet { struct_type_index: bt, field_index: 0 });
                 self.emit(I::LocalSet(v2));
             }

@@ -80,19 +80,33 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         drop_glue(fl, l, ft);
     };
     match t {
-        Ty::Coll(CollKind::Rc, ts) => {
-            let f = fl.rc_release_fn(&ts[0]);
+        Ty::Coll(k @ (CollKind::Rc | CollKind::Weak), ts) => {
+            // the handle's box; the handle is cleared so a second release of the same handle is a no-op
+            let (ht, bt) = (fl.lw.rc_handle_type(&ts[0]), fl.lw.rcbox_type(&ts[0]));
+            let b = fl.new_local(ref_ty(bt));
             fl.emit(I::LocalGet(0));
-            fl.emit(I::Call(f));
-        }
-        Ty::Coll(CollKind::Weak, ts) => {
-            let bt = fl.lw.rcbox_type(&ts[0]);
+            fl.emit(I::StructGet { struct_type_index: ht, field_index: 0 });
+            fl.emit(I::LocalSet(b));
             fl.emit(I::LocalGet(0));
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::StructGet { struct_type_index: bt, field_index: super::cells::RC_WEAK });
-            fl.emit(I::I32Const(-1));
-            fl.emit(I::I32Add);
-            fl.emit(I::StructSet { struct_type_index: bt, field_index: super::cells::RC_WEAK });
+            fl.emit(I::RefNull(wasm_encoder::HeapType::Concrete(bt)));
+            fl.emit(I::StructSet { struct_type_index: ht, field_index: 0 });
+            fl.emit(I::LocalGet(b));
+            fl.emit(I::RefIsNull);
+            fl.emit(I::If(BlockType::Empty));
+            fl.emit(I::Return);
+            fl.emit(I::End);
+            if *k == CollKind::Rc {
+                let f = fl.rc_release_fn(&ts[0]);
+                fl.emit(I::LocalGet(b));
+                fl.emit(I::Call(f));
+            } else {
+                fl.emit(I::LocalGet(b));
+                fl.emit(I::LocalGet(b));
+                fl.emit(I::StructGet { struct_type_index: bt, field_index: super::cells::RC_WEAK });
+                fl.emit(I::I32Const(-1));
+                fl.emit(I::I32Add);
+                fl.emit(I::StructSet { struct_type_index: bt, field_index: super::cells::RC_WEAK });
+            }
         }
         Ty::Coll(CollKind::RefCell, _) | Ty::Gc(crate::gc_types::GcKind::Rc, _) => {
             let inner = match t {
