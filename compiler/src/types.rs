@@ -247,6 +247,7 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::Result(a, b) => Ty::Result(Box::new(subst(a, args)), Box::new(subst(b, args))),
         Ty::Boxed(e) => Ty::Boxed(Box::new(subst(e, args))),
         Ty::Gc(k, e) => Ty::Gc(*k, Box::new(subst(e, args))),
+        Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| subst(x, args)).collect()),
         Ty::Range(e, i) => Ty::Range(Box::new(subst(e, args)), *i),
         Ty::Iter(e) => Ty::Iter(Box::new(subst(e, args))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
@@ -259,7 +260,7 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
 pub fn has_param(t: &Ty) -> bool {
     match t {
         Ty::Param(_) => true,
-        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_param),
+        Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(has_param),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
         Ty::Result(a, b) => has_param(a) || has_param(b),
         Ty::FnPtr(ps, r) => ps.iter().any(has_param) || has_param(r),
