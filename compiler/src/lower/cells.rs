@@ -170,6 +170,41 @@ impl FnLower<'_, '_> {
                 self.build_variant_from_stack(&e.ty, 0);
                 self.end();
             }
+            "rc.drop" | "rc.drop_temp" => {
+                // drop glue of the local's value; a temporary's local is cleared so a later drop of the
+                // same statement on another path (or iteration) does nothing
+                let vt = args[0].ty.clone();
+                self.expr_noncopy(&args[0]);
+                if let Some(x) = self.stash(&vt) {
+                    super::rc_drops_glue::drop_glue(self, x, &vt);
+                }
+                if op == "rc.drop_temp" {
+                    if let ExprKind::Local(l) = &args[0].kind {
+                        if let (Some(Some(w)), Some(ValType::Ref(r))) = (self.local_map.get(*l).copied(), self.lw.repr(&vt)) {
+                            self.emit(I::RefNull(r.heap_type));
+                            self.emit(I::LocalSet(w));
+                        }
+                    }
+                }
+            }
+            "rc.assign" => {
+                // `place = value` dropping the overwritten value (after the store, as Rust's assignment)
+                let vt = args[0].ty.clone();
+                let p = self.place(&args[0]);
+                self.expr(&args[1]);
+                let Some(new) = self.stash(&vt) else { return };
+                let ov = self.lw.repr(&vt).unwrap();
+                let old = self.new_local(ov);
+                self.load(&p);
+                if matches!(p, super::place::Place::Whole(..)) {
+                    // the place's object is overwritten in place: keep a shallow copy of the old value
+                    let f = super::rc_drops_glue::shallow_copy_fn(self.lw, &vt);
+                    self.emit(I::Call(f));
+                }
+                self.ls(old);
+                self.store_with(&p, &mut |fl: &mut FnLower| fl.lg(new));
+                super::rc_drops_glue::drop_glue(self, old, &vt);
+            }
             "cell.as_gc" => self.expr_noncopy(&args[0]),
             "cell.refcell_new" => {
                 let g = TExpr { kind: ExprKind::Std("gc.new", vec![args[0].clone()]), ty: Ty::Gc(GcKind::Rc, Box::new(t.clone())), span: e.span.clone() };

@@ -1602,6 +1602,89 @@ impl FnLower<'_, '_> {
         id
     }
 
+    /// `Clone::clone` of a collection/cell/`Rc` in param 0 (body of the generated clone helper).
+    pub(super) fn coll_clone_body(&mut self, kind: CollKind, ts: &[Ty]) {
+        match kind {
+            CollKind::Reverse => {
+                self.lg(0);
+                helpers::clone_value(self, &ts[0]);
+            }
+            CollKind::Rc | CollKind::Weak => {
+                let (ht, bt) = (self.lw.rc_handle_type(&ts[0]), self.lw.rcbox_type(&ts[0]));
+                let b = self.new_local(ref_ty(bt));
+                self.lg(0);
+                self.sget(ht, 0);
+                self.ls(b);
+                self.lg(b);
+                self.emit(I::RefIsNull);
+                self.emit(I::I32Eqz);
+                self.emit(I::If(BlockType::Empty));
+                self.lg(b);
+                self.lg(b);
+                self.sget(bt, if kind == CollKind::Rc { super::cells::RC_STRONG } else { super::cells::RC_WEAK });
+                self.ic(1);
+                self.emit(I::I32Add);
+                self.sset(bt, if kind == CollKind::Rc { super::cells::RC_STRONG } else { super::cells::RC_WEAK });
+                self.emit(I::End);
+                self.lg(b);
+                self.emit(I::StructNew(ht));
+            }
+            CollKind::Cell | CollKind::RefCell => {
+                let inner = ts[0].clone();
+                let (sty, scalar_cell) = if kind == CollKind::Cell { (self.lw.cell_type(&inner), false) } else { (self.lw.rc_type(&inner), self.lw.is_scalar(&inner)) };
+                if self.lw.repr(&inner).is_some() {
+                    self.lg(0);
+                    self.sget(sty, 0);
+                    if scalar_cell {
+                        let c = self.lw.cell_type(&inner);
+                        self.sget(c, 0);
+                    }
+                    helpers::clone_value(self, &inner);
+                    if scalar_cell {
+                        let c = self.lw.cell_type(&inner);
+                        self.emit(I::StructNew(c));
+                    }
+                } else {
+                    self.ic(0);
+                }
+                if kind == CollKind::RefCell {
+                    self.ic(0);
+                }
+                self.emit(I::StructNew(sty));
+            }
+            CollKind::VecDeque => {
+                let f = self.deque_items_fn(&ts[0]);
+                let vt = self.lw.vec_type(&ts[0]);
+                let dt = self.lw.deque_type(&ts[0]);
+                let v = self.new_local(ref_ty(vt));
+                self.lg(0);
+                self.emit(I::Call(f));
+                let c = helpers::clone_fn(self.lw, &Ty::Vec(Box::new(ts[0].clone())));
+                self.emit(I::Call(c));
+                self.ls(v);
+                self.lg(v);
+                self.sget(vt, 0);
+                self.ic(0);
+                self.lg(v);
+                self.sget(vt, 1);
+                self.emit(I::StructNew(dt));
+            }
+            CollKind::BinaryHeap => {
+                let c = helpers::clone_fn(self.lw, &Ty::Vec(Box::new(ts[0].clone())));
+                self.lg(0);
+                self.emit(I::Call(c));
+            }
+            _ if kind.is_map_like() => {
+                let f = self.map_clone_fn(kind, &ts[0], &ts.get(1).cloned().unwrap_or(Ty::Unit));
+                self.lg(0);
+                self.emit(I::Call(f));
+            }
+            _ => {
+                self.lg(0);
+            }
+        }
+    }
+
     /// `{:?}` of a collection (body of the generated Debug helper: params out, value, spec...).
     pub(super) fn coll_debug_body(&mut self, kind: CollKind, ts: &[Ty]) {
         let lit = |fl: &mut FnLower, s: &str| {

@@ -307,7 +307,9 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 1, Some(v));
-    if is_struct_like(t) {
+    if let Ty::Coll(k, ts) = t {
+        fl.coll_clone_body(*k, ts);
+    } else if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);
         let mut all: Vec<(u32, Ty)> = fields.into_iter().flatten().collect();

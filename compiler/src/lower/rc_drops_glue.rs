@@ -81,15 +81,12 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     };
     match t {
         Ty::Coll(k @ (CollKind::Rc | CollKind::Weak), ts) => {
-            // the handle's box; the handle is cleared so a second release of the same handle is a no-op
+            // the handle's box (null for `Weak::new()`)
             let (ht, bt) = (fl.lw.rc_handle_type(&ts[0]), fl.lw.rcbox_type(&ts[0]));
             let b = fl.new_local(ref_ty(bt));
             fl.emit(I::LocalGet(0));
             fl.emit(I::StructGet { struct_type_index: ht, field_index: 0 });
             fl.emit(I::LocalSet(b));
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::RefNull(wasm_encoder::HeapType::Concrete(bt)));
-            fl.emit(I::StructSet { struct_type_index: ht, field_index: 0 });
             fl.emit(I::LocalGet(b));
             fl.emit(I::RefIsNull);
             fl.emit(I::If(BlockType::Empty));
@@ -173,6 +170,42 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
             // collections holding Rc values: rejected by `rc_drops` before lowering
         }
     }
+    fl.finish(id);
+    id
+}
+
+/// A new struct with the same fields as the value in param 0 (any struct-represented type): keeps an
+/// overwritten value alive when its object is assigned in place.
+pub fn shallow_copy_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
+    let v = lw.repr(t).unwrap_or(wasm_encoder::ValType::I32);
+    let key = format!("shallow_copy<{}>", lw.ck.ty_name(t));
+    let (id, new) = lw.helper(&key, vec![v], vec![v], false);
+    if !new {
+        return id;
+    }
+    let mut fl = FnLower::new_helper(lw, 1, Some(v));
+    if let wasm_encoder::ValType::Ref(r) = v {
+        if let wasm_encoder::HeapType::Concrete(sty) = r.heap_type {
+            let def = &fl.lw.types[(sty - super::reprs::PRE_TYPES) as usize];
+            if matches!(def.key, super::reprs::TypeKey::Struct(_) | super::reprs::TypeKey::Named(..)) {
+                let n = def.field_names.len() as u32;
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::RefIsNull);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::Return);
+                fl.emit(I::End);
+                for w in 0..n {
+                    fl.emit(I::LocalGet(0));
+                    fl.emit(I::StructGet { struct_type_index: sty, field_index: w });
+                }
+                fl.emit(I::StructNew(sty));
+                fl.finish(id);
+                return id;
+            }
+        }
+    }
+    fl.emit(I::LocalGet(0));
     fl.finish(id);
     id
 }
