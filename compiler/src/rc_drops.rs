@@ -35,7 +35,7 @@ fn consumed_args(op: &str) -> &'static [usize] {
     match op {
         "vec.push" | "coll.insert" | "deque.push_back" | "deque.push_front" | "heap.push" | "cell.set" | "cell.replace" | "gc.rc.set" | "gc.rc.replace" | "mem.replace" | "opt.insert" | "opt.replace" | "opt.get_or_insert" | "vec.extend" | "coll.extend" | "coll.entry" => &[1, 2],
         "vec.insert" => &[2],
-        "box.new" | "rc.new" | "cell.new" | "cell.refcell_new" | "gc.new" | "mem.drop" | "coll.from_vec" | "iter.collect_vec" | "seq.into_iter" | "coll.items_keys" | "coll.items_vals" | "coll.items_pairs" | "coll.items_elems" | "heap.into_vec" | "heap.into_sorted_vec" => &[0],
+        "vec.from_array" | "box.new" | "rc.new" | "cell.new" | "cell.refcell_new" | "gc.new" | "mem.drop" | "coll.from_vec" | "iter.collect_vec" | "seq.into_iter" | "coll.items_keys" | "coll.items_vals" | "coll.items_pairs" | "coll.items_elems" | "heap.into_vec" | "heap.into_sorted_vec" => &[0],
         "coll.entry_or_insert" => &[1, 2],
         "coll.entry_or_default" | "coll.entry_or_insert_with" | "coll.entry_and_modify" => &[1],
         _ => {
