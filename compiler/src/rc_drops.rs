@@ -17,7 +17,7 @@
 
 use crate::collections::CollKind;
 use crate::diagnostics::{codes, Diagnostic, Span};
-use crate::tir::{Body, Closure, ExprKind, Local, LocalId, PatKind, Stmt, TExpr, TPat};
+use crate::tir::{Closure, ExprKind, Local, LocalId, PatKind, Stmt, TExpr, TPat};
 use crate::typeck::Checked;
 use crate::types::Ty;
 use std::collections::HashMap;

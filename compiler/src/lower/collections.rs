@@ -266,6 +266,8 @@ impl FnLower<'_, '_> {
             "coll.clear" => {
                 self.expr_noncopy(&args[0]);
                 let m = self.stash(&args[0].ty).unwrap();
+                // entries holding an `Rc` are dropped
+                super::rc_drops_glue::drop_glue(self, m, &args[0].ty.peel_refs().clone());
                 self.lg(m);
                 self.coll_new(kind, &[k.clone(), v.clone()]);
                 let tmp = self.new_local(ref_ty(mt));
@@ -609,6 +611,15 @@ impl FnLower<'_, '_> {
                 self.emit(I::If(BlockType::Empty));
                 self.inc(i, 1);
                 self.emit(I::Else);
+                // a removed entry holding an `Rc` is dropped
+                if let Some(kl) = kl {
+                    super::rc_drops_glue::drop_glue(self, kl, &k);
+                }
+                if let Some(Some(s)) = vals.get(1) {
+                    if !self.lw.is_scalar(&v) {
+                        super::rc_drops_glue::drop_glue(self, *s, &v);
+                    }
+                }
                 let f = self.map_remove_at_fn(kind, &k, &v);
                 self.lg(m);
                 self.lg(i);

@@ -164,6 +164,7 @@ impl FnLower<'_, '_> {
             }
             "coll.clear" => {
                 let d = recv(self);
+                super::rc_drops_glue::drop_glue(self, d, &t);
                 self.lg(d);
                 self.ic(0);
                 self.sset(dt, D_LEN);
@@ -437,6 +438,10 @@ impl FnLower<'_, '_> {
             }
             "coll.clear" => {
                 self.expr_noncopy(&args[0]);
+                let h = self.stash(&args[0].ty).unwrap();
+                let zero = self.zeroed_i32();
+                super::rc_drops_glue::drop_vec_tail(self, h, elem, zero);
+                self.lg(h);
                 self.ic(0);
                 self.sset(vt, 1);
             }

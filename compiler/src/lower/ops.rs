@@ -438,6 +438,17 @@ impl FnLower<'_, '_> {
                 let vt = self.lw.vec_type(&elem);
                 self.expr_noncopy(&args[0]);
                 let v = self.stash(&args[0].ty).unwrap();
+                if super::rc_drops_glue::needs_drop(self.lw, &elem) {
+                    // elements holding an `Rc` are dropped (for truncate: those past the new length)
+                    let from = self.new_local(ValType::I32);
+                    if op == "vec.clear" {
+                        self.emit(I::I32Const(0));
+                    } else {
+                        self.expr(&args[1]);
+                    }
+                    self.emit(I::LocalSet(from));
+                    super::rc_drops_glue::drop_vec_tail(self, v, &elem, from);
+                }
                 self.emit(I::LocalGet(v));
                 if op == "vec.clear" {
                     self.emit(I::I32Const(0));
@@ -1552,6 +1563,11 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Const(1));
                 self.emit(I::I32Add);
                 self.emit(I::LocalSet(w));
+                if let (Some(xl), true) = (xl, super::rc_drops_glue::needs_drop(self.lw, &elem)) {
+                    // a removed element holding an `Rc` is dropped
+                    self.emit(I::Else);
+                    super::rc_drops_glue::drop_glue(self, xl, &elem);
+                }
                 self.end();
                 self.emit(I::LocalGet(r));
                 self.emit(I::I32Const(1));

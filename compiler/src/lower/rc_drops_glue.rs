@@ -166,9 +166,44 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
                 fl.end();
             }
         }
-        _ => {
-            // collections holding Rc values: rejected by `rc_drops` before lowering
+        Ty::Coll(k, ts) if k.is_map_like() => {
+            let (kt, vt) = (ts[0].clone(), ts.get(1).cloned().unwrap_or(Ty::Unit));
+            let mt = fl.lw.map_type(&kt, &vt);
+            for (f, et) in [(0u32, kt.clone()), (1u32, Ty::Ref(true, Box::new(vt.clone())))] {
+                let inner = match &et {
+                    Ty::Ref(_, x) => (**x).clone(),
+                    x => x.clone(),
+                };
+                if !needs_drop(fl.lw, &inner) {
+                    continue;
+                }
+                // keys: Vec<K>; values: Vec<&mut V> (V holds an Rc, so its slot is the value itself)
+                let evt = fl.lw.vec_type(&et);
+                let v = fl.new_local(ref_ty(evt));
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::StructGet { struct_type_index: mt, field_index: f });
+                fl.emit(I::LocalSet(v));
+                let zero = fl.zeroed_i32();
+                drop_vec_tail_as(&mut fl, v, &et, &inner, zero);
+            }
         }
+        Ty::Coll(CollKind::BinaryHeap, ts) => {
+            let zero = fl.zeroed_i32();
+            let e = ts[0].clone();
+            drop_vec_tail(&mut fl, 0, &e, zero);
+        }
+        Ty::Coll(CollKind::VecDeque, ts) => {
+            let e = ts[0].clone();
+            let f = fl.deque_items_fn(&e);
+            let vt = fl.lw.vec_type(&e);
+            let v = fl.new_local(ref_ty(vt));
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::Call(f));
+            fl.emit(I::LocalSet(v));
+            let zero = fl.zeroed_i32();
+            drop_vec_tail(&mut fl, v, &e, zero);
+        }
+        _ => {}
     }
     fl.finish(id);
     id
@@ -208,4 +243,40 @@ pub fn shallow_copy_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     fl.emit(I::LocalGet(0));
     fl.finish(id);
     id
+}
+
+/// Drops the elements `[from, len)` of the Vec<elem> in local `v`.
+pub fn drop_vec_tail(fl: &mut FnLower, v: u32, elem: &Ty, from: u32) {
+    drop_vec_tail_as(fl, v, elem, elem, from)
+}
+
+/// Like `drop_vec_tail` for a Vec stored as `stored` elements whose values are `elem`s (map slots).
+fn drop_vec_tail_as(fl: &mut FnLower, v: u32, stored: &Ty, elem: &Ty, from: u32) {
+    let vt = fl.lw.vec_type(stored);
+    let at = fl.lw.array_type(stored);
+    let Some(ev) = fl.lw.repr(elem) else { return };
+    let i = fl.new_local(wasm_encoder::ValType::I32);
+    fl.emit(I::LocalGet(from));
+    fl.emit(I::LocalSet(i));
+    let done = fl.open(0, BlockType::Empty);
+    let lp = fl.open(1, BlockType::Empty);
+    fl.emit(I::LocalGet(i));
+    fl.emit(I::LocalGet(v));
+    fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+    fl.emit(I::I32GeU);
+    fl.br_if(done);
+    let x = fl.new_local(ev);
+    fl.emit(I::LocalGet(v));
+    fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+    fl.emit(I::LocalGet(i));
+    fl.emit(I::ArrayGet(at));
+    fl.emit(I::LocalSet(x));
+    drop_glue(fl, x, elem);
+    fl.emit(I::LocalGet(i));
+    fl.emit(I::I32Const(1));
+    fl.emit(I::I32Add);
+    fl.emit(I::LocalSet(i));
+    fl.br(lp);
+    fl.end();
+    fl.end();
 }
