@@ -1613,6 +1613,170 @@ impl FnLower<'_, '_> {
         id
     }
 
+    /// The ordered items of a collection value on the stack as a Vec (maps: `(K, V)` pairs), for
+    /// comparisons and hashing; None for kinds without an item order (hash maps/sets, cells).
+    fn coll_items_vec(&mut self, kind: CollKind, ts: &[Ty]) -> Option<Ty> {
+        match kind {
+            CollKind::VecDeque => {
+                let f = self.deque_items_fn(&ts[0]);
+                self.emit(I::Call(f));
+                Some(Ty::Vec(Box::new(ts[0].clone())))
+            }
+            CollKind::BinaryHeap => Some(Ty::Vec(Box::new(ts[0].clone()))),
+            CollKind::BTreeSet => {
+                let out = Ty::Vec(Box::new(ts[0].clone()));
+                let f = self.map_items_fn("coll.items_keys", kind, &ts[0], &Ty::Unit, &out);
+                self.emit(I::Call(f));
+                Some(out)
+            }
+            CollKind::BTreeMap => {
+                let out = Ty::Vec(Box::new(Ty::Tuple(vec![ts[0].clone(), ts[1].clone()])));
+                let f = self.map_items_fn("coll.items_pairs", kind, &ts[0], &ts[1], &out);
+                self.emit(I::Call(f));
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value inside an `Rc`/`RefCell`/`Cell` on the stack (None: no representation).
+    fn cell_value(&mut self, kind: CollKind, t: &Ty) -> Option<()> {
+        self.lw.repr(t)?;
+        match kind {
+            CollKind::Rc => {
+                let (ht, bt) = (self.lw.rc_handle_type(t), self.lw.rcbox_type(t));
+                self.sget(ht, 0);
+                self.sget(bt, 0);
+            }
+            CollKind::RefCell => {
+                let g = self.lw.rc_type(t);
+                self.sget(g, 0);
+                if self.lw.is_scalar(t) {
+                    let c = self.lw.cell_type(t);
+                    self.sget(c, 0);
+                }
+            }
+            _ => {
+                let c = self.lw.cell_type(t);
+                self.sget(c, 0);
+            }
+        }
+        Some(())
+    }
+
+    /// `==` of two collections (params 0 and 1): the body of the generated equality helper.
+    pub(super) fn coll_eq_body(&mut self, kind: CollKind, ts: &[Ty]) {
+        if kind.is_cell() {
+            let t = ts[0].clone();
+            self.lg(0);
+            if self.cell_value(kind, &t).is_none() {
+                self.emit(I::Drop);
+                self.ic(1);
+                return;
+            }
+            self.lg(1);
+            self.cell_value(kind, &t);
+            helpers::eq_value(self, &t);
+            return;
+        }
+        self.lg(0);
+        if let Some(vt) = self.coll_items_vec(kind, ts) {
+            self.lg(1);
+            self.coll_items_vec(kind, ts);
+            let f = helpers::eq_fn(self.lw, &vt);
+            self.emit(I::Call(f));
+            return;
+        }
+        self.emit(I::Drop);
+        // hash maps/sets: same length and every entry of one found, with an equal value, in the other
+        let (k, v) = (ts[0].clone(), ts.get(1).cloned().unwrap_or(Ty::Unit));
+        let mt = self.lw.map_type(&k, &v);
+        let kvec = self.lw.vec_type(&k);
+        let vvec = self.lw.vec_type(&slot_ty(&v));
+        let kat = self.lw.array_type(&k);
+        let vat = self.lw.array_type(&slot_ty(&v));
+        let find = self.map_find_fn(kind, &k, &v);
+        let n = self.new_local(ValType::I32);
+        self.lg(0);
+        self.sget(mt, F_KEYS);
+        self.sget(kvec, 1);
+        self.emit(I::LocalTee(n));
+        self.lg(1);
+        self.sget(mt, F_KEYS);
+        self.sget(kvec, 1);
+        self.emit(I::I32Ne);
+        self.emit(I::If(BlockType::Empty));
+        self.ic(0);
+        self.emit(I::Return);
+        self.emit(I::End);
+        let has_key = self.lw.repr(&k).is_some();
+        self.count_loop(n, &mut |fl: &mut FnLower, i| {
+            let j = fl.new_local(ValType::I32);
+            fl.lg(1);
+            if has_key {
+                fl.lg(0);
+                fl.sget(mt, F_KEYS);
+                fl.sget(kvec, 0);
+                fl.lg(i);
+                fl.array_get(kat, &k);
+            }
+            fl.emit(I::Call(find));
+            fl.emit(I::LocalTee(j));
+            fl.ic(0);
+            fl.emit(I::I32LtS);
+            fl.emit(I::If(BlockType::Empty));
+            fl.ic(0);
+            fl.emit(I::Return);
+            fl.emit(I::End);
+            if fl.lw.repr(&v).is_some() {
+                for (m, idx) in [(0u32, i), (1u32, j)] {
+                    fl.lg(m);
+                    fl.sget(mt, F_VALS);
+                    fl.sget(vvec, 0);
+                    fl.lg(idx);
+                    fl.emit(I::ArrayGet(vat));
+                    fl.slot_load(&v);
+                }
+                helpers::eq_value(fl, &v);
+                fl.emit(I::I32Eqz);
+                fl.emit(I::If(BlockType::Empty));
+                fl.ic(0);
+                fl.emit(I::Return);
+                fl.emit(I::End);
+            }
+        });
+        self.ic(1);
+    }
+
+    /// `Ord::cmp` of two collections (params 0 and 1): item-wise for ordered kinds, by value for cells.
+    pub(super) fn coll_cmp_body(&mut self, kind: CollKind, ts: &[Ty]) {
+        if kind.is_cell() {
+            let t = ts[0].clone();
+            self.lg(0);
+            if self.cell_value(kind, &t).is_none() {
+                self.emit(I::Drop);
+                self.ic(0);
+                return;
+            }
+            self.lg(1);
+            self.cell_value(kind, &t);
+            helpers::cmp_value(self, &t);
+            return;
+        }
+        self.lg(0);
+        match self.coll_items_vec(kind, ts) {
+            Some(vt) => {
+                self.lg(1);
+                self.coll_items_vec(kind, ts);
+                helpers::cmp_value(self, &vt);
+            }
+            None => {
+                self.emit(I::Drop);
+                self.ic(0);
+            }
+        }
+    }
+
     /// `Clone::clone` of a collection/cell/`Rc` in param 0 (body of the generated clone helper).
     pub(super) fn coll_clone_body(&mut self, kind: CollKind, ts: &[Ty]) {
         match kind {
@@ -1974,7 +2138,25 @@ fn hash_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         fl.ls(h);
     };
     let struct_like = matches!(t, Ty::Tuple(_) | Ty::Adt(..) | Ty::Option(_) | Ty::Result(..));
-    if struct_like {
+    if let Ty::Coll(kind, ts) = t {
+        // ordered collections by their items, cells by their value
+        fl.lg(0);
+        if kind.is_cell() {
+            let inner = ts[0].clone();
+            if fl.cell_value(*kind, &inner).is_some() {
+                hash_value(&mut fl, &inner);
+            } else {
+                fl.emit(I::Drop);
+                fl.ic(0);
+            }
+        } else if let Some(vt) = fl.coll_items_vec(*kind, ts) {
+            hash_value(&mut fl, &vt);
+        } else {
+            fl.emit(I::Drop);
+            fl.ic(0);
+        }
+        mix(&mut fl);
+    } else if struct_like {
         let l = fl.lw.layout(t);
         let tys: Vec<Vec<Ty>> = match t {
             Ty::Tuple(ts) => vec![ts.clone()],

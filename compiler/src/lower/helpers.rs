@@ -562,6 +562,11 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         fl.finish(id);
         return id;
     }
+    if let Ty::Coll(kind, ts) = t {
+        fl.coll_eq_body(*kind, ts);
+        fl.finish(id);
+        return id;
+    }
     if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);
@@ -719,6 +724,11 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
     let r = fl.new_local(ValType::I32);
+    if let Ty::Coll(kind, ts) = t {
+        fl.coll_cmp_body(*kind, ts);
+        fl.finish(id);
+        return id;
+    }
     if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);
