@@ -156,6 +156,11 @@ pub enum ExprKind {
     IterAdapt(&'static str, Box<TExpr>, Vec<TExpr>, Option<Closure>),
     /// Call of a user `Display::fmt` / manual `Debug::fmt`.
     Nop,
+    /// A closure value (typeck lifts it into its own fn and turns this into the tuple of its captures).
+    MakeClosure(usize, Box<Closure>, bool),
+    /// A call of closure `id`: the closure value, then the arguments (typeck turns it into a `Call` of the
+    /// lifted fn).
+    CallClosure(usize, Vec<TExpr>),
 }
 
 #[derive(Clone, Debug)]

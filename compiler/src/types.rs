@@ -88,6 +88,8 @@ pub enum Ty {
     /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
     /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
     Adt(usize, Vec<Ty>),
+    /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
+    Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
     Param(u32),
     Vec(Box<Ty>),
@@ -189,6 +191,7 @@ impl<'a> fmt::Display for TyDisplay<'a> {
                 Ok(())
             }
             Ty::Param(i) => write!(f, "T{i}"),
+            Ty::Opaque(_) => f.write_str("impl Trait"),
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),

@@ -214,7 +214,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
         let span = &e.span;
         match &e.kind {
             ExprKind::Unit | ExprKind::Nop => {}
-            ExprKind::CallInst(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call left unresolved by monomorphization".to_string(), None),
+            ExprKind::CallInst(..) | ExprKind::MakeClosure(..) | ExprKind::CallClosure(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call or closure left unresolved by type checking".to_string(), None),
             ExprKind::Int(v) => self.int_const(*v, &e.ty),
             ExprKind::Float(f) => match e.ty {
                 Ty::F32 => self.emit(I::F32Const((*f as f32).into())),
