@@ -351,6 +351,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
+                    // `_` in a `let` annotation (see `FnCx::annotation_ty`): a placeholder made fresh there.
+                    "__wr_infer" => return Ok(Ty::Var(u32::MAX)),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),
@@ -393,6 +395,10 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 n if crate::gc_types::GcKind::from_name(n).is_some() => {
                     let k = crate::gc_types::GcKind::from_name(n).unwrap_or(crate::gc_types::GcKind::Box);
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
+                }
+                n if crate::collections::CollKind::from_name(n).is_some() => {
+                    let k = crate::collections::CollKind::from_name(n).unwrap_or(crate::collections::CollKind::HashMap);
+                    Ok(Ty::Coll(k, (0..k.arity()).map(arg).collect::<Result<_, _>>()?))
                 }
                 "Formatter" => Ok(Ty::Formatter),
                 "ParseIntError" => Ok(Ty::ParseError(false)),

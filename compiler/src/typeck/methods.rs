@@ -9,6 +9,8 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod cells;
+mod collections;
 mod gc;
 
 impl FnCx<'_> {
@@ -192,6 +194,9 @@ impl FnCx<'_> {
         if let Some(e) = self.gc_assoc_call(&key, c, expected) {
             return e;
         }
+        if let Some(e) = self.coll_assoc_call(&key, c, expected) {
+            return e;
+        }
         let us = Ty::usize();
         let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
             Some(Ty::Vec(t)) => *t,
@@ -334,6 +339,10 @@ impl FnCx<'_> {
             }
         }
         let base = match self.gc_method(base, &name, m, expected) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.coll_method(base, &name, m, expected) {
             Ok(e) => return e,
             Err(base) => base,
         };
@@ -1197,6 +1206,12 @@ impl FnCx<'_> {
                         t
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(t @ Ty::Coll(..)) => {
+                        if let Some(e) = self.coll_collect(base, &t, m.method.span()) {
+                            return Some(e);
+                        }
+                        return Some(self.error_expr(sp));
+                    }
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }
@@ -1211,6 +1226,7 @@ impl FnCx<'_> {
                         let it = self.resolve(&item);
                         match it {
                             Ty::Char => "iter.collect_string_chars",
+                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }
