@@ -10,6 +10,8 @@ use crate::tir::{Closure, Count, FmtPiece, FmtSpec, PatKind, TExpr, TPat};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+mod iter_adapters;
+
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
         let f = self.lw.prelude_fn(name);
@@ -1501,6 +1503,9 @@ impl FnLower<'_, '_> {
     }
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        if self.closure_op_ext(op, args, cls, e) {
+            return;
+        }
         match op {
             "closure.call" => {
                 let cl = &cls[0];
@@ -1973,6 +1978,9 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
+        if self.iterate_ext(it, each) {
+            return;
+        }
         match &it.kind {
             K::IterSource(kind @ ("range" | "range_incl"), args) => {
                 let K::Range(a, b, _) = &args[0].kind else {
@@ -2650,6 +2658,9 @@ impl FnLower<'_, '_> {
     /// A stored iterator value: the remaining items collected, position 0.
     pub fn materialize_iter(&mut self, e: &TExpr) {
         let Ty::Iter(item) = &e.ty else { return };
+        if !self.check_materializable(e) {
+            return;
+        }
         let item = (**item).clone();
         let v = self.collect_vec(e, &item);
         let it = self.lw.iter_type(&item);
@@ -2875,6 +2886,9 @@ impl FnLower<'_, '_> {
 
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        if self.iter_std_ext(op, args, e) {
+            return true;
+        }
         match op {
             "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.nth" => {
                 self.iter_consume(op, args, &[], e);

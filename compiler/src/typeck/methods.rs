@@ -10,6 +10,7 @@ use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
 mod gc;
+mod iter;
 
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -346,7 +347,10 @@ impl FnCx<'_> {
     fn std_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
         let span = self.span(m.method.span());
-        let mut base = base;
+        let mut base = match self.std_method_ext(base, name, m, expected) {
+            Ok(e) => return Some(e),
+            Err(b) => b,
+        };
         let bt = self.shallow(&base.ty);
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
@@ -1108,7 +1112,7 @@ impl FnCx<'_> {
                 };
                 Some(mk(ExprKind::Std(op, vec![base]), target, span))
             }
-            _ => None,
+            _ => self.iter_method_ext(base, item, name, m, expected),
         }
     }
 }
