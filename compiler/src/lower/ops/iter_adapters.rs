@@ -213,6 +213,64 @@ impl FnLower<'_, '_> {
                 each(self, p, None, blk);
                 self.end();
             }
+            K::IterSource(kind @ ("range" | "range_incl"), args) if !matches!(args[0].kind, K::Range(..)) => {
+                // A range value (a local, a block's result…): its {start, end} struct.
+                let rt = args[0].ty.peel_refs().clone();
+                let elem = match &rt {
+                    Ty::Range(t, _) => (**t).clone(),
+                    _ => return false,
+                };
+                let l = self.lw.layout(&rt);
+                let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
+                self.expr_noncopy(&args[0]);
+                let r = self.new_local(ref_ty(l.ty));
+                self.emit(I::LocalSet(r));
+                let (i, end) = (self.new_local(v), self.new_local(v));
+                for (k, dst) in [(0usize, i), (1, end)] {
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: l.fields[0][k].unwrap_or(k as u32) });
+                    self.emit(I::LocalSet(dst));
+                }
+                let incl = *kind == "range_incl";
+                let (signed, w64) = match &elem {
+                    Ty::Int(x) => (x.signed(), x.is64()),
+                    _ => (false, false),
+                };
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalGet(end));
+                self.emit(match (incl, signed, w64) {
+                    (false, true, false) => I::I32GeS,
+                    (false, false, false) => I::I32GeU,
+                    (false, true, true) => I::I64GeS,
+                    (false, false, true) => I::I64GeU,
+                    (true, true, false) => I::I32GtS,
+                    (true, false, false) => I::I32GtU,
+                    (true, true, true) => I::I64GtS,
+                    (true, false, true) => I::I64GtU,
+                });
+                self.br_if(done);
+                let item = self.new_local(v);
+                self.emit(I::LocalGet(i));
+                self.emit(I::LocalSet(item));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, Some(item), None, cont);
+                self.end();
+                if incl {
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::LocalGet(end));
+                    self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                    self.br_if(done);
+                }
+                self.emit(I::LocalGet(i));
+                self.int_const(1, &elem);
+                self.emit(if w64 { I::I64Add } else { I::I32Add });
+                self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
             K::IterAdapt("chain", a, args, _) => {
                 self.iterate(a, each);
                 self.iterate(&args[0], each);
@@ -1104,6 +1162,7 @@ impl FnLower<'_, '_> {
         self.depth += 1;
         self.emit(I::I32Const(1));
         self.emit(I::I32Const(0));
+        self.emit(I::I32Const(0));
         self.emit(I::StructNew(rl.ty));
         self.emit(I::LocalSet(res));
         self.br(out);
@@ -1126,9 +1185,9 @@ impl FnLower<'_, '_> {
         });
         // base = if cmp == Greater { base } else { mid }
         self.emit(I::LocalGet(base));
-        self.emit(I::LocalGet(base));
         self.emit(I::LocalGet(half));
         self.emit(I::I32Add);
+        self.emit(I::LocalGet(base));
         self.emit(I::LocalGet(c));
         self.emit(I::I32Const(2));
         self.emit(I::I32Ne);

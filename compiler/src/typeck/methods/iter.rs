@@ -163,7 +163,22 @@ impl FnCx<'_> {
             "rposition" => None,
             "partition" => {
                 let (cl, _) = self.closure_at(m, 0, &[item_ref], Some(&Ty::Bool))?;
-                let vt = Ty::Vec(Box::new(item));
+                // `Vec<T>: Extend<&T>` for Copy T: references may be collected as values.
+                let want = match expected.map(|e| self.shallow(e)) {
+                    Some(Ty::Tuple(ts)) if ts.len() == 2 => match self.shallow(&ts[0]) {
+                        Ty::Vec(a) => Some(*a),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let elem = match (want, self.shallow(&item)) {
+                    (Some(a), Ty::Ref(_, x)) if !matches!(self.shallow(&a), Ty::Ref(..) | Ty::Var(_)) => {
+                        self.expect_ty(m.method.span(), &a, &x);
+                        a
+                    }
+                    _ => item,
+                };
+                let vt = Ty::Vec(Box::new(elem));
                 let t = Ty::Tuple(vec![vt.clone(), vt]);
                 if let Some(e) = expected {
                     self.expect_ty(m.method.span(), e, &t);
