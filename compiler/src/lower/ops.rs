@@ -2268,7 +2268,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(step));
                 self.emit(I::I32Eqz);
                 self.open(2, BlockType::Empty);
-                self.panic_const(&it.span, "assertion failed: step != 0");
+                self.panic_in_core("iter/adapters/step_by.rs:35:9", "assertion failed: step != 0");
                 self.end();
                 let k = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {

@@ -827,6 +827,18 @@ impl FnLower<'_, '_> {
         true
     }
 
+    /// Panics located inside `core` (asserts without `#[track_caller]`): rustc reports the library
+    /// source path of the toolchain, `/rustc/<commit>/library/core/src/…`. The commit is that of the
+    /// rustc this project pins (`rust-version` 1.95, rustc 1.95.0).
+    pub fn panic_in_core(&mut self, file_line_col: &str, msg: &str) {
+        const CORE_SRC: &str = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/";
+        self.str_lit(&format!("{CORE_SRC}{file_line_col}"));
+        self.str_lit(msg);
+        let f = self.lw.prelude_fn("panic_str");
+        self.emit(I::Call(f));
+        self.emit(I::Unreachable);
+    }
+
     fn new_vec(&mut self, elem: &Ty) -> u32 {
         let at = self.lw.array_type(elem);
         let vt = self.lw.vec_type(elem);
