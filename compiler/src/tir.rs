@@ -104,6 +104,9 @@ pub enum ExprKind {
     Str(String),
     Local(LocalId),
     Call(usize, Vec<TExpr>),
+    /// A call of a generic fn with its type arguments; typeck's mono step turns it into a `Call` of the
+    /// instance (the lowering never sees it).
+    CallInst(usize, Vec<Ty>, Vec<TExpr>),
     /// A reference to a function item (`fn` pointer value).
     FnRef(usize),
     /// Call through a `fn` pointer: callee, arguments.

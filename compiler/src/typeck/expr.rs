@@ -14,7 +14,16 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
     let sig = fdef.sig.clone();
     let block = fdef.block.clone();
     let fsig = ck.sigs[f].clone();
+    let env = {
+        let fdef = &ck.program.fns[f];
+        let params = match ck.fn_inst_args.get(&f) {
+            Some(args) => super::TyEnv { params: fdef.generics.iter().cloned().zip(args.iter().cloned()).collect(), ..Default::default() },
+            None => super::TyEnv::default(),
+        };
+        super::items::fn_env(&ck.program, &ck.impl_self, fdef, &params)
+    };
     let mut cx = FnCx::new(ck, module, file, self_adt, fsig.ret.clone(), is_prelude);
+    cx.env = env;
     let mut params = Vec::new();
     let mut prologue = Vec::new();
     for (i, input) in sig.inputs.iter().enumerate() {
@@ -264,7 +273,7 @@ impl FnCx<'_> {
     fn check_local(&mut self, l: &syn::Local) -> Stmt {
         let (pat, ann) = match &l.pat {
             syn::Pat::Type(pt) => {
-                let t = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &pt.ty) {
+                let t = match self.to_ty(&pt.ty) {
                     Ok(t) => t,
                     Err(d) => {
                         self.errors.push(d);
@@ -660,14 +669,19 @@ impl FnCx<'_> {
                 te
             }
             Some(Def::Adt(a)) if self.ck.program.adts[a].variants[0].shape == crate::resolve::Shape::Unit && !self.ck.program.adts[a].is_enum => {
-                mk(ExprKind::Struct(a, vec![], None), Ty::Adt(a), span)
+                let (at, _) = self.fresh_adt(a);
+                mk(ExprKind::Struct(a, vec![], None), at, span)
             }
             Some(Def::Variant(a, v)) => {
                 if !self.ck.adt_fields[a][v].is_empty() {
                     self.err(codes::UNSUPPORTED_EXPR, sp, "enum variant constructors used as function values are not supported yet", "", Some("call the constructor directly"));
                     return self.error_expr(sp);
                 }
-                mk(ExprKind::Variant(v, vec![]), Ty::Adt(a), span)
+                let (at, _) = self.fresh_adt(a);
+                if let Some(e) = expected {
+                    let _ = self.infer.unify(e, &at);
+                }
+                mk(ExprKind::Variant(v, vec![]), at, span)
             }
             Some(Def::Fn(f)) => {
                 let sig = self.ck.sigs[f].clone();
@@ -687,7 +701,7 @@ impl FnCx<'_> {
         let mut out = Vec::new();
         for a in &ab.args {
             if let syn::GenericArgument::Type(t) = a {
-                match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t) {
+                match self.to_ty(t) {
                     Ok(t) => out.push(t),
                     Err(d) => self.errors.push(d),
                 }
@@ -1110,15 +1124,16 @@ impl FnCx<'_> {
                     }
                 }
             }
-            (m, Ty::Adt(a)) if !self.ck.program.adts[*a].is_enum => {
+            (m, Ty::Adt(a, targs)) if !self.ck.program.adts[*a].is_enum => {
                 let name = match m {
                     syn::Member::Named(n) => n.to_string(),
                     syn::Member::Unnamed(i) => i.index.to_string(),
                 };
                 let a = *a;
+                let targs = targs.clone();
                 match self.ck.program.adts[a].variants[0].fields.iter().position(|x| x.name == name) {
                     Some(i) => {
-                        let t = self.ck.adt_fields[a][0][i].clone();
+                        let t = crate::types::subst(&self.ck.adt_fields[a][0][i], &targs);
                         mk(ExprKind::Field(Box::new(base), i), t, span)
                     }
                     None => {
@@ -1200,6 +1215,7 @@ impl FnCx<'_> {
             }
         };
         let vi = v.unwrap_or(0);
+        let (at, targs) = self.fresh_adt(a);
         let nfields = self.ck.adt_fields[a][vi].len();
         let mut vals: Vec<Option<TExpr>> = vec![None; nfields];
         for fv in &s.fields {
@@ -1209,7 +1225,7 @@ impl FnCx<'_> {
             };
             match self.ck.program.adts[a].variants[vi].fields.iter().position(|x| x.name == name) {
                 Some(i) => {
-                    let t = self.ck.adt_fields[a][vi][i].clone();
+                    let t = crate::types::subst(&self.ck.adt_fields[a][vi][i], &targs);
                     vals[i] = Some(self.check_expr_coerce(&fv.expr, &t));
                 }
                 None => {
@@ -1217,7 +1233,7 @@ impl FnCx<'_> {
                 }
             }
         }
-        let base = s.rest.as_ref().map(|r| Box::new(self.check_expr_coerce(r, &Ty::Adt(a))));
+        let base = s.rest.as_ref().map(|r| Box::new(self.check_expr_coerce(r, &at)));
         if base.is_none() && vals.iter().any(Option::is_none) {
             self.err(codes::NO_FIELD, sp, "missing fields in struct literal", "", None);
         }
@@ -1227,9 +1243,9 @@ impl FnCx<'_> {
                     self.err(codes::UNSUPPORTED_EXPR, sp, "functional update syntax on enum variants", "", None);
                 }
                 let args = vals.into_iter().map(|x| x.unwrap_or_else(|| self.error_expr(sp))).collect();
-                mk(ExprKind::Variant(v, args), Ty::Adt(a), span)
+                mk(ExprKind::Variant(v, args), at, span)
             }
-            None => mk(ExprKind::Struct(a, vals, base), Ty::Adt(a), span),
+            None => mk(ExprKind::Struct(a, vals, base), at, span),
         }
     }
 
@@ -1413,7 +1429,7 @@ impl FnCx<'_> {
     fn check_cast(&mut self, c: &syn::ExprCast) -> TExpr {
         let sp = c.span();
         let span = self.span(sp);
-        let target = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &c.ty) {
+        let target = match self.to_ty(&c.ty) {
             Ok(t) => t,
             Err(d) => {
                 self.errors.push(d);
@@ -1430,7 +1446,7 @@ impl FnCx<'_> {
                 let _ = self.infer.unify(&from, &Ty::Int(IntTy::U8));
                 true
             }
-            (Ty::Adt(a), Ty::Int(_)) => self.ck.adt_is_fieldless_enum(*a),
+            (Ty::Adt(a, _), Ty::Int(_)) => self.ck.adt_is_fieldless_enum(*a),
             (Ty::Never, _) => true,
             _ => from == target,
         };
@@ -1513,7 +1529,7 @@ impl FnCx<'_> {
         for (p, t) in c.inputs.iter().zip(params) {
             let (p, t) = match p {
                 syn::Pat::Type(pt) => {
-                    let ann = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &pt.ty) {
+                    let ann = match self.to_ty(&pt.ty) {
                         Ok(a) => a,
                         Err(d) => {
                             self.errors.push(d);
