@@ -16,11 +16,11 @@ impl FnCx<'_> {
     pub(crate) fn ordering_ty(&self) -> Ty {
         let p = &self.ck.program;
         let a = p.adts.iter().position(|a| a.name == "Ordering" && p.mods[a.module].is_prelude).unwrap_or(0);
-        Ty::Adt(a)
+        Ty::Adt(a, vec![])
     }
 
     fn is_ordering(&self, t: &Ty) -> bool {
-        matches!(self.shallow(t), Ty::Adt(_)) && self.shallow(t) == self.ordering_ty()
+        matches!(self.shallow(t), Ty::Adt(..)) && self.shallow(t) == self.ordering_ty()
     }
 
     fn closure_at(&mut self, m: &syn::ExprMethodCall, i: usize, params: &[Ty], ret: Option<&Ty>) -> Option<(Closure, Ty)> {
@@ -250,7 +250,7 @@ impl FnCx<'_> {
             };
         }
         // `a.cmp(&b)` / `a.partial_cmp(&b)` on std types (user types with their own method never get here).
-        if matches!(name, "cmp" | "partial_cmp" | "total_cmp") && m.args.len() == 1 && !matches!(bt, Ty::Iter(_) | Ty::Range(..)) && !(matches!(bt, Ty::Adt(_)) && !self.is_ordering(&bt)) {
+        if matches!(name, "cmp" | "partial_cmp" | "total_cmp") && m.args.len() == 1 && !matches!(bt, Ty::Iter(_) | Ty::Range(..)) && !(matches!(bt, Ty::Adt(..)) && !self.is_ordering(&bt)) {
             let a = self.check_args(&m.args, &[Ty::Ref(false, Box::new(bt.clone()))], sp);
             let mut args = vec![base];
             args.extend(a);
