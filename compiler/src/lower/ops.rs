@@ -1103,11 +1103,12 @@ impl FnLower<'_, '_> {
                         self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
                         self.emit(I::I32Xor);
                         self.open(2, bt);
+                        // `select` needs an explicit type for references.
                         self.emit(I::LocalGet(a));
                         self.emit(I::LocalGet(b));
                         self.emit(I::LocalGet(a));
                         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
-                        self.emit(I::Select);
+                        self.emit(I::TypedSelect(ref_ty(l.ty)));
                         self.emit(I::Else);
                         self.build_variant_from_stack(&e.ty.clone(), 0);
                         self.end();

@@ -839,6 +839,55 @@ impl FnLower<'_, '_> {
         self.emit(I::Unreachable);
     }
 
+    /// `*opt.get_or_insert(x)` / `insert` / `get_or_insert_with` on a scalar payload: the `&mut` is the
+    /// payload field of the Option object itself (a place), so reads and writes through it reach the Option.
+    pub fn option_slot_place(&mut self, r: &TExpr, target: &Ty) -> Option<Place> {
+        if !self.lw.is_scalar(target) {
+            return None;
+        }
+        let (op, args, cl) = match &r.kind {
+            K::Std(op @ ("opt.get_or_insert" | "opt.insert"), args) => (*op, args, None),
+            K::StdClosure(op @ "opt.get_or_insert_with", args, cls) => (*op, args, Some(&cls[0])),
+            _ => return None,
+        };
+        let t = args[0].ty.peel_refs().clone();
+        let l = self.lw.layout(&t);
+        let w = l.fields[1][0]?;
+        self.expr_noncopy(&args[0]);
+        let obj = self.stash(&t).unwrap();
+        let store = |fl: &mut FnLower| {
+            let x = match cl {
+                Some(cl) => {
+                    fl.inline_closure(cl, &[]);
+                    fl.stash(target)
+                }
+                None => {
+                    fl.expr(&args[1]);
+                    fl.stash(target)
+                }
+            };
+            fl.emit(I::LocalGet(obj));
+            fl.emit(I::I32Const(1));
+            fl.emit(I::StructSet { struct_type_index: l.ty, field_index: 0 });
+            if let Some(x) = x {
+                fl.emit(I::LocalGet(obj));
+                fl.emit(I::LocalGet(x));
+                fl.emit(I::StructSet { struct_type_index: l.ty, field_index: w });
+            }
+        };
+        if op == "opt.insert" {
+            store(self);
+        } else {
+            self.emit(I::LocalGet(obj));
+            self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
+            self.emit(I::I32Eqz);
+            self.open(2, BlockType::Empty);
+            store(self);
+            self.end();
+        }
+        Some(Place::Field { obj, ty: l.ty, field: w })
+    }
+
     fn new_vec(&mut self, elem: &Ty) -> u32 {
         let at = self.lw.array_type(elem);
         let vt = self.lw.vec_type(elem);
