@@ -531,6 +531,39 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "iter.max" | "iter.min" => {
+                // The first item is taken without comparing (a reference item has no value before it).
+                let it = &args[0];
+                let item = iter_item(&it.ty);
+                let Some(v) = self.lw.repr(&item) else { return false };
+                let has = self.zeroed_i32();
+                let best = self.new_local(v);
+                let is_max = op == "iter.max";
+                let ity = item.clone();
+                self.iterate(it, &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    let Some(x) = x else { return };
+                    fl.emit(I::LocalGet(has));
+                    fl.emit(I::If(BlockType::Result(ValType::I32)));
+                    fl.emit(I::LocalGet(best));
+                    fl.emit(I::LocalGet(x));
+                    helpers::cmp_value(fl, &ity);
+                    fl.emit(I::I32Const(1));
+                    fl.emit(if is_max { I::I32Ne } else { I::I32Eq });
+                    fl.emit(I::Else);
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::End);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::LocalSet(best));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(has));
+                    fl.emit(I::End);
+                });
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::LocalGet(has));
+                self.emit(I::LocalGet(best));
+                self.emit(I::StructNew(l.ty));
+            }
             "iter.peek" | "iter.next_if_eq" => {
                 let item = iter_item(&args[0].ty);
                 let (ity, vt, at) = (self.lw.iter_type(&item), self.lw.vec_type(&item), self.lw.array_type(&item));
@@ -1000,6 +1033,56 @@ impl FnLower<'_, '_> {
                     fl.emit(I::I32Const(1));
                     fl.emit(I::LocalSet(has));
                     fl.depth -= 1;
+                    fl.emit(I::End);
+                });
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::LocalGet(has));
+                self.emit(I::LocalGet(best));
+                self.emit(I::StructNew(l.ty));
+            }
+            "iter.max_by_key" | "iter.min_by_key" => {
+                // std maps every item to (key, item) once, then compares keys: max keeps the last
+                // maximum, min the first minimum.
+                let it = &args[0];
+                let item = iter_item(&it.ty);
+                let Some(v) = self.lw.repr(&item) else { return false };
+                let cl = cls[0].clone();
+                let kt = cl.body.ty.clone();
+                let kv = self.lw.repr(&kt);
+                let has = self.zeroed_i32();
+                let best = self.new_local(v);
+                let best_key = kv.map(|k| self.new_local(k));
+                let is_max = op == "iter.max_by_key";
+                self.iterate(it, &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    let Some(x) = x else { return };
+                    fl.inline_closure(&cl, &[Some(x)]);
+                    let k = fl.stash(&kt);
+                    fl.emit(I::LocalGet(has));
+                    fl.emit(I::If(BlockType::Result(ValType::I32)));
+                    fl.depth += 1;
+                    match (best_key, k) {
+                        (Some(bk), Some(k)) => {
+                            fl.emit(I::LocalGet(bk));
+                            fl.emit(I::LocalGet(k));
+                            helpers::cmp_value(fl, &kt);
+                        }
+                        _ => fl.emit(I::I32Const(0)),
+                    }
+                    fl.emit(I::I32Const(1));
+                    fl.emit(if is_max { I::I32Ne } else { I::I32Eq });
+                    fl.depth -= 1;
+                    fl.emit(I::Else);
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::End);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::LocalSet(best));
+                    if let (Some(bk), Some(k)) = (best_key, k) {
+                        fl.emit(I::LocalGet(k));
+                        fl.emit(I::LocalSet(bk));
+                    }
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(has));
                     fl.emit(I::End);
                 });
                 let l = self.lw.layout(&e.ty);
