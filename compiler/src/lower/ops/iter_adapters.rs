@@ -478,7 +478,19 @@ impl FnLower<'_, '_> {
             }
             K::IterSource("range" | "range_incl", _) => false,
             _ => {
-                // General case (ops.rs): collected, then walked backwards.
+                // General case (ops.rs): collected, then walked backwards — not for `&mut` items, whose
+                // writes would land in the copies.
+                fn has_mut_ref(t: &Ty) -> bool {
+                    match t {
+                        Ty::Ref(true, _) => true,
+                        Ty::Tuple(ts) => ts.iter().any(has_mut_ref),
+                        _ => false,
+                    }
+                }
+                if has_mut_ref(&iter_item(&inner.ty)) {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &it.span, "`rev()` over this chain of `&mut` items is not supported yet", Some("reverse the sequence source directly: `v.iter_mut().rev()`"));
+                    return true;
+                }
                 !self.check_materializable(inner)
             }
         }
