@@ -3403,6 +3403,22 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 fl.end();
             }
         }
+        Ty::Range(e, incl) => {
+            // `{start:?}..{end:?}` (the flags reach the bounds).
+            let l = fl.lw.layout(t);
+            for k in 0..2 {
+                if k == 1 {
+                    lit(&mut fl, if *incl { "..=" } else { ".." });
+                }
+                if let (Some(ev), Some(f)) = (fl.lw.repr(e), l.fields[0][k]) {
+                    let x = fl.new_local(ev);
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::StructGet { struct_type_index: l.ty, field_index: f });
+                    fl.emit(I::LocalSet(x));
+                    debug_item(&mut fl, pretty, x, e);
+                }
+            }
+        }
         _ => lit(&mut fl, "?"),
     }
     fl.finish(id);

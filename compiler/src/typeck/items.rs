@@ -412,7 +412,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
 }
 
 /// Names of std iterator types (`Peekable<Chars<'a>>`, `std::slice::Iter<'a, T>`…): all are the one
-/// iterator type of the compiler, `Ty::Iter(item)`; returns how to build it from the type arguments.
+/// iterator type of the compiler, `Ty::Iter(item)` (ranges: `Ty::Range`); returns how to build it from
+/// the type arguments.
 #[allow(clippy::type_complexity)]
 fn std_iter_type(name: &str, def: &Option<Def>, segs: &[String], nargs: usize) -> Option<Box<dyn Fn(Vec<Ty>) -> Ty>> {
     let path = match def {
@@ -426,6 +427,8 @@ fn std_iter_type(name: &str, def: &Option<Def>, segs: &[String], nargs: usize) -
     };
     let _ = iter;
     Some(match name {
+        "Range" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), false)),
+        "RangeInclusive" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), true)),
         "Chars" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Char))),
         "CharIndices" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Tuple(vec![Ty::usize(), Ty::Char])))),
         "Bytes" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Int(IntTy::U8)))),

@@ -232,6 +232,7 @@ impl FnLower<'_, '_> {
                     self.emit(I::LocalSet(dst));
                 }
                 let incl = *kind == "range_incl";
+                let stored = matches!(args[0].kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..));
                 let (signed, w64) = match &elem {
                     Ty::Int(x) => (x.signed(), x.is64()),
                     _ => (false, false),
@@ -254,6 +255,33 @@ impl FnLower<'_, '_> {
                 let item = self.new_local(v);
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalSet(item));
+                if stored {
+                    // The range object is the iterator (`r.next()`, `r.find(..)` on a `mut` range):
+                    // advance its start before the item is used, as `Range::next` does.
+                    let (fs, fe) = (l.fields[0][0].unwrap_or(0), l.fields[0][1].unwrap_or(1));
+                    if incl {
+                        // After the last item a RangeInclusive is empty: store 1..=0.
+                        self.emit(I::LocalGet(i));
+                        self.emit(I::LocalGet(end));
+                        self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                        self.emit(I::If(BlockType::Empty));
+                        self.emit(I::LocalGet(r));
+                        self.int_const(1, &elem);
+                        self.emit(I::StructSet { struct_type_index: l.ty, field_index: fs });
+                        self.emit(I::LocalGet(r));
+                        self.int_const(0, &elem);
+                        self.emit(I::StructSet { struct_type_index: l.ty, field_index: fe });
+                        self.emit(I::Else);
+                    }
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::LocalGet(i));
+                    self.int_const(1, &elem);
+                    self.emit(if w64 { I::I64Add } else { I::I32Add });
+                    self.emit(I::StructSet { struct_type_index: l.ty, field_index: fs });
+                    if incl {
+                        self.emit(I::End);
+                    }
+                }
                 let cont = self.open(0, BlockType::Empty);
                 each(self, Some(item), None, cont);
                 self.end();
@@ -542,6 +570,32 @@ impl FnLower<'_, '_> {
                         self.build_variant_from_stack(&e.ty, 1);
                     }
                 }
+            }
+            "range.is_empty" => {
+                let rt = args[0].ty.peel_refs().clone();
+                let Ty::Range(elem, incl) = &rt else { return false };
+                let l = self.lw.layout(&rt);
+                self.expr_noncopy(&args[0]);
+                let r = self.stash(&rt).unwrap();
+                for k in 0..2 {
+                    self.emit(I::LocalGet(r));
+                    self.emit(I::StructGet { struct_type_index: l.ty, field_index: l.fields[0][k].unwrap_or(k as u32) });
+                }
+                let (signed, w64) = match &**elem {
+                    Ty::Int(x) => (x.signed(), x.is64()),
+                    _ => (false, false),
+                };
+                // excl: !(start < end); incl: !(start <= end)
+                self.emit(match (*incl, signed, w64) {
+                    (false, true, false) => I::I32GeS,
+                    (false, false, false) => I::I32GeU,
+                    (false, true, true) => I::I64GeS,
+                    (false, false, true) => I::I64GeU,
+                    (true, true, false) => I::I32GtS,
+                    (true, false, false) => I::I32GtU,
+                    (true, true, true) => I::I64GtS,
+                    (true, false, true) => I::I64GtU,
+                });
             }
             "iter.max" | "iter.min" => {
                 // The first item is taken without comparing (a reference item has no value before it).

@@ -328,6 +328,10 @@ impl FnCx<'_> {
             return Err(base);
         }
         match &bt {
+            Ty::Range(_, _) if name == "is_empty" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                return Ok(mk(ExprKind::Std("range.is_empty", vec![base]), Ty::Bool, span));
+            }
             Ty::Option(t) => {
                 let t = (**t).clone();
                 let ot = bt.clone();
