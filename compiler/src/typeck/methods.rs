@@ -167,6 +167,9 @@ impl FnCx<'_> {
         if let Some(e) = self.gc_assoc_call(&key, c, expected) {
             return e;
         }
+        if let Some(e) = self.iter_assoc_call(&key, c, expected) {
+            return e;
+        }
         let us = Ty::usize();
         let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
             Some(Ty::Vec(t)) => *t,

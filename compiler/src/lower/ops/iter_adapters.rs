@@ -299,6 +299,116 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
+            K::IterSource("empty", _) => {}
+            K::IterSource("once", args) => {
+                self.expr(&args[0]);
+                let x = self.stash(&args[0].ty);
+                let blk = self.open(0, BlockType::Empty);
+                each(self, x, None, blk);
+                self.end();
+            }
+            K::IterSource(op @ ("repeat" | "repeat_n"), args) => {
+                // Every item is a clone of the value (the last one of `repeat_n` is the value itself).
+                let t = iter_item(&it.ty);
+                self.expr(&args[0]);
+                let x = self.stash(&t);
+                let n = if *op == "repeat_n" {
+                    self.expr(&args[1]);
+                    self.stash(&Ty::usize())
+                } else {
+                    None
+                };
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                if let Some(n) = n {
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::I32Eqz);
+                    self.br_if(done);
+                    self.emit(I::LocalGet(n));
+                    self.emit(I::I32Const(1));
+                    self.emit(I::I32Sub);
+                    self.emit(I::LocalSet(n));
+                }
+                let item = match x {
+                    Some(x) => {
+                        self.emit(I::LocalGet(x));
+                        if matches!(self.lw.repr(&t), Some(ValType::Ref(_))) && !matches!(t, Ty::Ref(..)) {
+                            let f = helpers::clone_fn(self.lw, &t);
+                            self.emit(I::Call(f));
+                        }
+                        self.stash(&t)
+                    }
+                    None => None,
+                };
+                let cont = self.open(0, BlockType::Empty);
+                each(self, item, None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("successors", init, _, Some(cl)) => {
+                let t = iter_item(&it.ty);
+                let ot = Ty::Option(Box::new(t.clone()));
+                self.expr(init);
+                let cur = self.stash(&ot).unwrap();
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.opt_tag(cur, &ot);
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                let x = self.payload(cur, &ot, 1);
+                // `Successors::next` computes the successor before handing out the item.
+                self.inline_closure(cl, &[x]);
+                self.emit(I::LocalSet(cur));
+                let cont = self.open(0, BlockType::Empty);
+                each(self, x, None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("from_fn", _, _, Some(cl)) => {
+                let ot = Ty::Option(Box::new(iter_item(&it.ty)));
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.inline_closure(cl, &[]);
+                let r = self.stash(&ot).unwrap();
+                self.opt_tag(r, &ot);
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                let x = self.payload(r, &ot, 1);
+                let cont = self.open(0, BlockType::Empty);
+                each(self, x, None, cont);
+                self.end();
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("cycle", inner, _, _) => {
+                // std clones the iterator at its start and restarts from the clone: re-running the chain
+                // is the same only when building it has no side effects.
+                if has_effects(inner) {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &it.span, "`cycle()` over a chain with side effects is not supported yet", Some("collect the items into a Vec first and cycle over `v.iter()`"));
+                    return true;
+                }
+                let any = self.new_local(ValType::I32);
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.emit(I::I32Const(0));
+                self.emit(I::LocalSet(any));
+                self.iterate(inner, &mut |fl: &mut FnLower, x, pl, cont| {
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(any));
+                    each(fl, x, pl, cont);
+                });
+                self.emit(I::LocalGet(any));
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                self.br(lp);
+                self.end();
+                self.end();
+            }
             K::IterAdapt("chain", a, args, _) => {
                 self.iterate(a, each);
                 self.iterate(&args[0], each);

@@ -56,6 +56,63 @@ impl FnCx<'_> {
         }
     }
 
+    /// `std::iter::{repeat, repeat_n, once, empty, successors, from_fn}`: iterator sources.
+    pub(crate) fn iter_assoc_call(&mut self, key: &str, c: &syn::ExprCall, expected: Option<&Ty>) -> Option<TExpr> {
+        let sp = c.span();
+        let span = self.span(sp);
+        let exp_item = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
+            Some(Ty::Iter(t)) => *t,
+            _ => cx.fresh(),
+        };
+        let closure = |cx: &mut Self, i: usize, params: &[Ty], ret: Option<&Ty>| -> Option<Closure> {
+            match c.args.iter().nth(i) {
+                Some(syn::Expr::Closure(cl)) => cx.check_closure(cl, params, ret).map(|x| x.0),
+                Some(other) => {
+                    cx.err(codes::CLOSURE, other.span(), "expected a closure literal here", "", Some("write the closure inline: `|x| ...`"));
+                    None
+                }
+                None => {
+                    cx.err(codes::ARITY, sp, "missing closure argument", "", None);
+                    None
+                }
+            }
+        };
+        Some(match key {
+            "iter::repeat" | "iter::once" => {
+                let t = exp_item(self);
+                let a = self.check_args(&c.args, &[t.clone()], sp);
+                let op = if key == "iter::repeat" { "repeat" } else { "once" };
+                mk(ExprKind::IterSource(op, a), Ty::Iter(Box::new(t)), span)
+            }
+            "iter::repeat_n" => {
+                let t = exp_item(self);
+                let a = self.check_args(&c.args, &[t.clone(), Ty::usize()], sp);
+                mk(ExprKind::IterSource("repeat_n", a), Ty::Iter(Box::new(t)), span)
+            }
+            "iter::empty" => {
+                let t = exp_item(self);
+                let _ = self.check_args(&c.args, &[], sp);
+                mk(ExprKind::IterSource("empty", vec![]), Ty::Iter(Box::new(t)), span)
+            }
+            "iter::successors" => {
+                let first = c.args.first()?;
+                let t = exp_item(self);
+                let ot = Ty::Option(Box::new(t.clone()));
+                let init = self.check_expr_coerce(first, &ot);
+                let cl = closure(self, 1, &[Ty::Ref(false, Box::new(t.clone()))], Some(&ot))?;
+                mk(ExprKind::IterAdapt("successors", Box::new(init), vec![], Some(cl)), Ty::Iter(Box::new(t)), span)
+            }
+            "iter::from_fn" => {
+                let t = exp_item(self);
+                let ot = Ty::Option(Box::new(t.clone()));
+                let cl = closure(self, 0, &[], Some(&ot))?;
+                let unit = mk(ExprKind::Unit, Ty::Unit, span.clone());
+                mk(ExprKind::IterAdapt("from_fn", Box::new(unit), vec![], Some(cl)), Ty::Iter(Box::new(t)), span)
+            }
+            _ => return None,
+        })
+    }
+
     /// Iterator methods the core table does not know (called when it returns None).
     pub(crate) fn iter_method_ext(&mut self, base: TExpr, item: Ty, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
@@ -121,6 +178,10 @@ impl FnCx<'_> {
                 let out = self.fresh();
                 let (cl, _) = self.closure_at(m, 1, &[Ty::Ref(true, Box::new(st)), item], Some(&Ty::Option(Box::new(out.clone()))))?;
                 Some(adapt("scan", base, vec![init], Some(cl), out))
+            }
+            "cycle" => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(adapt("cycle", base, vec![], None, item))
             }
             "inspect" => {
                 let (cl, _) = self.closure_at(m, 0, &[item_ref], Some(&Ty::Unit))?;
