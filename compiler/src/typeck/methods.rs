@@ -1136,6 +1136,7 @@ impl FnCx<'_> {
                         t
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }

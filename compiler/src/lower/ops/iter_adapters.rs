@@ -681,6 +681,74 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "iter.collect_shunt" => {
+                // Ok(vec) / Some(vec) of the payloads, or the first Err / None (nothing pulled after it).
+                let item = iter_item(&args[0].ty);
+                let is_opt = matches!(e.ty, Ty::Option(_));
+                let good = if is_opt { 1 } else { 0 };
+                let elem = match &e.ty {
+                    Ty::Result(a, _) | Ty::Option(a) => match &**a {
+                        Ty::Vec(x) => (**x).clone(),
+                        _ => return false,
+                    },
+                    _ => return false,
+                };
+                let v = self.new_vec(&elem);
+                let push = self.vec_push_fn(&elem);
+                let bad = self.zeroed_i32();
+                let il = self.lw.layout(&item);
+                let err_local = if is_opt {
+                    None
+                } else {
+                    let Ty::Result(_, et) = &item else { return false };
+                    let et = (**et).clone();
+                    self.lw.repr(&et).map(|ev| (self.new_local(ev), et))
+                };
+                let done = self.open(0, BlockType::Empty);
+                let it_ty = item.clone();
+                let el = elem.clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    let Some(x) = x else { return };
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::StructGet { struct_type_index: il.ty, field_index: 0 });
+                    fl.emit(I::I32Const(good));
+                    fl.emit(I::I32Ne);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    if let Some((el_, _)) = &err_local {
+                        if let Some(p) = fl.payload(x, &it_ty, 1) {
+                            fl.emit(I::LocalGet(p));
+                            fl.emit(I::LocalSet(*el_));
+                        }
+                    }
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(bad));
+                    fl.br(done);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(v));
+                    match fl.payload(x, &it_ty, good as usize) {
+                        Some(p) => {
+                            fl.emit(I::LocalGet(p));
+                            fl.copy_if_needed(&el);
+                        }
+                        None => fl.emit(I::I32Const(0)),
+                    }
+                    fl.emit(I::Call(push));
+                });
+                self.end();
+                let bt = self.bt(&e.ty);
+                self.emit(I::LocalGet(bad));
+                self.open(2, bt);
+                if let Some((el_, _)) = &err_local {
+                    self.emit(I::LocalGet(*el_));
+                }
+                self.build_variant_from_stack(&e.ty, if is_opt { 0 } else { 1 });
+                self.emit(I::Else);
+                self.emit(I::LocalGet(v));
+                self.build_variant_from_stack(&e.ty, good as usize);
+                self.end();
+            }
             "range.is_empty" => {
                 let rt = args[0].ty.peel_refs().clone();
                 let Ty::Range(elem, incl) = &rt else { return false };

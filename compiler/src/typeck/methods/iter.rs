@@ -113,6 +113,37 @@ impl FnCx<'_> {
         })
     }
 
+    /// `collect::<Result<Vec<T>, E>>()` / `collect::<Option<Vec<T>>>()`: stops at the first `Err`/`None`.
+    pub(crate) fn collect_shunt(&mut self, base: TExpr, item: Ty, target: Ty, m: &syn::ExprMethodCall) -> TExpr {
+        let sp = m.span();
+        let span = self.span(m.method.span());
+        let _ = self.check_args(&m.args, &[], sp);
+        let (inner, want_item) = match self.shallow(&target) {
+            Ty::Result(a, e) => (*a, Ty::Result(Box::new(self.fresh()), e)),
+            Ty::Option(a) => (*a, Ty::Option(Box::new(self.fresh()))),
+            _ => unreachable!(),
+        };
+        let elem = match self.shallow(&inner) {
+            Ty::Vec(t) => *t,
+            Ty::Var(_) => {
+                let t = self.fresh();
+                let _ = self.infer.unify(&inner, &Ty::Vec(Box::new(t.clone())));
+                t
+            }
+            other => {
+                let n = self.ty_name(&other);
+                self.err(codes::UNSUPPORTED_STD, m.method.span(), format!("collecting into `Result`/`Option` of `{n}` is not supported yet"), "", Some("collect into a Result<Vec<_>, _> or an Option<Vec<_>>"));
+                return self.error_expr(sp);
+            }
+        };
+        let want_item = match want_item {
+            Ty::Result(_, e) => Ty::Result(Box::new(elem), e),
+            _ => Ty::Option(Box::new(elem)),
+        };
+        self.expect_ty(m.method.span(), &want_item, &item);
+        mk(ExprKind::Std("iter.collect_shunt", vec![base]), target, span)
+    }
+
     /// Iterator methods the core table does not know (called when it returns None).
     pub(crate) fn iter_method_ext(&mut self, base: TExpr, item: Ty, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
