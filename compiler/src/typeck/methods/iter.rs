@@ -113,6 +113,32 @@ impl FnCx<'_> {
         })
     }
 
+    /// A `match`/`if let`/`while let` scrutinee. `place.as_mut()` on an `Option` of a scalar is checked as
+    /// `&mut place`: the patterns bind the same `&mut` payload, and a binding can then alias the payload
+    /// field (an `Option<&mut i32>` value would need a cell that cannot alias it).
+    pub(crate) fn check_scrutinee(&mut self, e: &syn::Expr) -> TExpr {
+        if let syn::Expr::MethodCall(mc) = e {
+            if mc.method == "as_mut" && mc.args.is_empty() && matches!(&*mc.receiver, syn::Expr::Path(_) | syn::Expr::Field(_)) {
+                let recv = self.check_expr(&mc.receiver, None);
+                let rt = self.shallow(&recv.ty);
+                let inner = match &rt {
+                    Ty::Ref(true, x) => self.shallow(x),
+                    other => other.clone(),
+                };
+                if let Ty::Option(p) = &inner {
+                    if self.is_scalar_ty(p) || self.is_numeric_var(&self.shallow(p)) {
+                        let span = self.span(e.span());
+                        if matches!(rt, Ty::Ref(true, _)) {
+                            return recv;
+                        }
+                        return mk(ExprKind::AddrOf(true, Box::new(recv)), Ty::Ref(true, Box::new(inner)), span);
+                    }
+                }
+            }
+        }
+        self.check_expr(e, None)
+    }
+
     /// `collect::<Result<Vec<T>, E>>()` / `collect::<Option<Vec<T>>>()`: stops at the first `Err`/`None`.
     pub(crate) fn collect_shunt(&mut self, base: TExpr, item: Ty, target: Ty, m: &syn::ExprMethodCall) -> TExpr {
         let sp = m.span();
@@ -428,6 +454,16 @@ impl FnCx<'_> {
                 let t = (**t).clone();
                 let ot = bt.clone();
                 match name {
+                    "as_mut" if self.is_scalar_ty(&t) || self.is_numeric_var(&self.shallow(&t)) => {
+                        self.err(
+                            codes::UNSUPPORTED_BORROW,
+                            m.method.span(),
+                            "`Option::as_mut` on a scalar payload is only supported as the scrutinee of `match`/`if let`/`while let`",
+                            "",
+                            Some("match on `&mut option` instead, e.g. `if let Some(v) = &mut option { *v += 1 }`"),
+                        );
+                        return Ok(self.error_expr(sp));
+                    }
                     "map_or" => {
                         let d = or_base!(m.args.first().cloned());
                         let de = self.check_expr(&d, None);
