@@ -1204,17 +1204,19 @@ impl FnLower<'_, '_> {
             "seq.sort_by" | "seq.sort_by_key2" => {
                 let by_key = op == "seq.sort_by_key2";
                 let cl = cls[0].clone();
+                // std's small-slice insertion sort asks `is_less(current, earlier)`: the same calls in
+                // the same order, so comparators with side effects print what native prints.
                 self.sort_inline(&args[0], &mut |fl: &mut FnLower, y, x| {
                     if by_key {
-                        fl.inline_closure(&cl, &[Some(y)]);
                         fl.inline_closure(&cl, &[Some(x)]);
+                        fl.inline_closure(&cl, &[Some(y)]);
                         let kt = cl.body.ty.clone();
                         helpers::cmp_value(fl, &kt);
                         fl.emit(I::I32Const(0));
-                        fl.emit(I::I32GtS);
+                        fl.emit(I::I32LtS);
                     } else {
-                        fl.inline_closure(&cl, &[Some(y), Some(x)]);
-                        fl.emit(I::I32Const(2));
+                        fl.inline_closure(&cl, &[Some(x), Some(y)]);
+                        fl.emit(I::I32Const(0));
                         fl.emit(I::I32Eq);
                     }
                 });
