@@ -36,6 +36,11 @@ pub struct FnDef {
     pub impl_id: Option<usize>,
     /// Set for a trait's default method.
     pub trait_id: Option<usize>,
+    /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
+    /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
+    pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
+    pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
 
 /// An `impl` block: inherent (`trait_name` is None) or of a user or std trait.
@@ -143,7 +148,8 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-const PRELUDE_SRC: &str = include_str!("std/prelude.rs");
+/// The std prelude; 128-bit integer support lives in its own file (`std/prelude_wide.rs`).
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -287,12 +293,16 @@ fn collect_item(
             }
             let id = p.fns.len();
             let name = f.sig.ident.to_string();
-            let generics = type_params(&f.sig.generics);
+            let mut generics = type_params(&f.sig.generics);
+            let mut f = f;
+            desugar_impl_trait_args(&mut f.sig, &mut generics);
             p.fns.push(FnDef {
                 name: name.clone(),
                 module: mi,
                 file,
                 span: span_of(file, f.sig.ident.span()),
+                assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
                 self_adt: None,
@@ -376,6 +386,134 @@ fn collect_item(
     }
 }
 
+/// Argument-position `impl Trait` is an anonymous type parameter: rewrite each one to a named parameter
+/// `__implN` (appended to `generics`) so the rest of the compiler sees an ordinary generic fn.
+fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>) {
+    fn rewrite(t: &mut syn::Type, generics: &mut Vec<String>, params: &mut Vec<syn::GenericParam>) {
+        match t {
+            syn::Type::ImplTrait(it) => {
+                let name = format!("__impl{}", generics.len());
+                let ident = syn::Ident::new(&name, proc_macro2::Span::call_site());
+                params.push(syn::GenericParam::Type(syn::TypeParam {
+                    attrs: vec![],
+                    ident: ident.clone(),
+                    colon_token: Some(Default::default()),
+                    bounds: it.bounds.clone(),
+                    eq_token: None,
+                    default: None,
+                }));
+                *t = syn::Type::Path(syn::TypePath { qself: None, path: ident.into() });
+                generics.push(name);
+            }
+            syn::Type::Reference(r) => rewrite(&mut r.elem, generics, params),
+            syn::Type::Paren(p) => rewrite(&mut p.elem, generics, params),
+            syn::Type::Slice(s) => rewrite(&mut s.elem, generics, params),
+            syn::Type::Array(a) => rewrite(&mut a.elem, generics, params),
+            syn::Type::Tuple(t) => t.elems.iter_mut().for_each(|e| rewrite(e, generics, params)),
+            syn::Type::Path(tp) => {
+                for seg in tp.path.segments.iter_mut() {
+                    if let syn::PathArguments::AngleBracketed(ab) = &mut seg.arguments {
+                        for a in ab.args.iter_mut() {
+                            if let syn::GenericArgument::Type(t) = a {
+                                rewrite(t, generics, params);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut params = Vec::new();
+    for input in sig.inputs.iter_mut() {
+        if let syn::FnArg::Typed(pt) = input {
+            rewrite(&mut pt.ty, generics, &mut params);
+        }
+    }
+    sig.generics.params.extend(params);
+}
+
+/// `F: Fn(A, B) -> R` bounds (inline or in the where clause): (index of F, argument types, return type).
+/// They type closure arguments at call sites, and infer parameters only named there.
+fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce") {
+                continue;
+            }
+            let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { continue };
+            let ret = match &pa.output {
+                syn::ReturnType::Default => None,
+                syn::ReturnType::Type(_, t) => Some((**t).clone()),
+            };
+            out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
+fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, String, usize)> {
+    let idx = |t: &syn::Type| -> Option<usize> {
+        let syn::Type::Path(tp) = t else { return None };
+        let id = tp.path.get_ident()?.to_string();
+        names.iter().position(|n| *n == id)
+    };
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if let Some(j) = idx(&at.ty) {
+                        out.push((bounded, seg.ident.to_string(), at.ident.to_string(), j));
+                    }
+                }
+            }
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let Some(i) = idx(&pt.bounded_ty) {
+                    add(i, &pt.bounds);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Names of the type parameters of a generics list (lifetimes are ignored by the lowering).
 pub fn type_params(g: &syn::Generics) -> Vec<String> {
     g.params
@@ -410,16 +548,20 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
             syn::TraitItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let mname = f.sig.ident.to_string();
-                match f.default {
+                let mut f = f;
+                match f.default.take() {
                     Some(block) => {
                         let fid = p.fns.len();
                         let mut generics = vec!["Self".to_string()];
                         generics.extend(type_params(&f.sig.generics));
+                        desugar_impl_trait_args(&mut f.sig, &mut generics);
                         p.fns.push(FnDef {
                             name: format!("{name}::{mname}"),
                             module: mi,
                             file,
                             span: span_of(file, f.sig.ident.span()),
+                            assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
                             self_adt: None,
@@ -533,6 +675,8 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                 let name = f.sig.ident.to_string();
                 let mut generics = impl_generics.clone();
                 generics.extend(type_params(&f.sig.generics));
+                let mut f = f;
+                desugar_impl_trait_args(&mut f.sig, &mut generics);
                 let owner = match adt {
                     Some(a) => p.adts[a].name.clone(),
                     None => type_path_last(&imp.self_ty).map(|x| x.0).unwrap_or_else(|| "impl".into()),
@@ -542,6 +686,8 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     module: mi,
                     file,
                     span: span_of(file, f.sig.ident.span()),
+                    assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
                     self_adt: adt,

@@ -79,6 +79,8 @@ pub struct FmtSpec {
     pub precision: Option<Count>,
     /// '' (Display), '?', 'x', 'X', 'o', 'b', 'e', 'E'.
     pub kind: char,
+    /// `{:x?}` / `{:X?}`: 'x' / 'X' (Debug with hexadecimal integers), else '\0'.
+    pub debug_hex: char,
 }
 
 #[derive(Clone, Debug)]
@@ -156,6 +158,11 @@ pub enum ExprKind {
     IterAdapt(&'static str, Box<TExpr>, Vec<TExpr>, Option<Closure>),
     /// Call of a user `Display::fmt` / manual `Debug::fmt`.
     Nop,
+    /// A closure value (typeck lifts it into its own fn and turns this into the tuple of its captures).
+    MakeClosure(usize, Box<Closure>, bool),
+    /// A call of closure `id`: the closure value, then the arguments (typeck turns it into a `Call` of the
+    /// lifted fn).
+    CallClosure(usize, Vec<TExpr>),
 }
 
 #[derive(Clone, Debug)]

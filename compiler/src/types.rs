@@ -8,11 +8,14 @@ pub enum IntTy {
     I16,
     I32,
     I64,
+    /// 128-bit integers are represented as an immutable GC struct `{lo: i64, hi: i64}` (see `lower/wide.rs`).
+    I128,
     Isize,
     U8,
     U16,
     U32,
     U64,
+    U128,
     Usize,
 }
 
@@ -23,13 +26,18 @@ impl IntTy {
             IntTy::I16 | IntTy::U16 => 16,
             IntTy::I32 | IntTy::U32 | IntTy::Isize | IntTy::Usize => 32,
             IntTy::I64 | IntTy::U64 => 64,
+            IntTy::I128 | IntTy::U128 => 128,
         }
     }
     pub fn signed(self) -> bool {
-        matches!(self, IntTy::I8 | IntTy::I16 | IntTy::I32 | IntTy::I64 | IntTy::Isize)
+        matches!(self, IntTy::I8 | IntTy::I16 | IntTy::I32 | IntTy::I64 | IntTy::I128 | IntTy::Isize)
     }
     pub fn is64(self) -> bool {
         self.bits() == 64
+    }
+    /// i128/u128: a GC struct in wasm, lowered by `lower/wide.rs`.
+    pub fn is128(self) -> bool {
+        self.bits() == 128
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -37,11 +45,13 @@ impl IntTy {
             IntTy::I16 => "i16",
             IntTy::I32 => "i32",
             IntTy::I64 => "i64",
+            IntTy::I128 => "i128",
             IntTy::Isize => "isize",
             IntTy::U8 => "u8",
             IntTy::U16 => "u16",
             IntTy::U32 => "u32",
             IntTy::U64 => "u64",
+            IntTy::U128 => "u128",
             IntTy::Usize => "usize",
         }
     }
@@ -51,19 +61,28 @@ impl IntTy {
             "i16" => IntTy::I16,
             "i32" => IntTy::I32,
             "i64" => IntTy::I64,
+            "i128" => IntTy::I128,
             "isize" => IntTy::Isize,
             "u8" => IntTy::U8,
             "u16" => IntTy::U16,
             "u32" => IntTy::U32,
             "u64" => IntTy::U64,
+            "u128" => IntTy::U128,
             "usize" => IntTy::Usize,
             _ => return None,
         })
     }
+    /// The minimum as an i128 (for u128: the bit pattern, i.e. `max()` is -1).
     pub fn min(self) -> i128 {
+        if self.is128() {
+            return if self.signed() { i128::MIN } else { 0 };
+        }
         if self.signed() { -(1i128 << (self.bits() - 1)) } else { 0 }
     }
     pub fn max(self) -> i128 {
+        if self.is128() {
+            return if self.signed() { i128::MAX } else { -1 };
+        }
         if self.signed() { (1i128 << (self.bits() - 1)) - 1 } else { (1i128 << self.bits()) - 1 }
     }
 }
@@ -88,6 +107,8 @@ pub enum Ty {
     /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
     /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
     Adt(usize, Vec<Ty>),
+    /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
+    Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
     Param(u32),
     Vec(Box<Ty>),
@@ -187,6 +208,7 @@ impl<'a> fmt::Display for TyDisplay<'a> {
                 Ok(())
             }
             Ty::Param(i) => write!(f, "T{i}"),
+            Ty::Opaque(_) => f.write_str("impl Trait"),
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),

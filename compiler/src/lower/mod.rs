@@ -2,6 +2,7 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod elem_refs;
 mod func;
 mod gc_ops;
 mod helpers;
@@ -11,6 +12,7 @@ mod pattern;
 mod reactor;
 pub mod reprs;
 mod test_entry;
+mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;
@@ -63,6 +65,8 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
+    pub debug_hex: Option<bool>,
 }
 
 /// Everything `emit` needs.
@@ -96,6 +100,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;
@@ -146,7 +151,10 @@ impl<'a> Lowerer<'a> {
             self.repr(&t)
         }).collect();
         let ret = body.ret.clone();
-        let results: Vec<ValType> = self.repr(&ret).into_iter().collect();
+        let results: Vec<ValType> = match self.elem_ret(f) {
+            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            None => self.repr(&ret).into_iter().collect(),
+        };
         let def = &self.ck.program.fns[f];
         let cold = def.is_prelude && (def.name.contains("panic") || def.name.starts_with("fmt_"));
         let (id, new) = self.declare(FuncKey::User(f), def.name.clone(), params, results, cold);

@@ -127,6 +127,7 @@ impl Lowerer<'_> {
     /// The wasm value type of a Rust type (None for zero-sized types).
     pub fn repr(&mut self, t: &Ty) -> Option<ValType> {
         match t {
+            Ty::Int(i) if i.is128() => Some(ref_ty(super::wide::wide_type(self))),
             Ty::Int(i) if i.is64() => Some(ValType::I64),
             Ty::Int(_) | Ty::Bool | Ty::Char | Ty::ParseError(_) => Some(ValType::I32),
             Ty::F32 => Some(ValType::F32),
@@ -177,14 +178,15 @@ impl Lowerer<'_> {
     }
 
     /// Scalars are represented by a wasm number (not a reference).
+    /// 128-bit integers count as scalars too: their immutable struct is never written in place.
     pub fn is_scalar(&mut self, t: &Ty) -> bool {
-        matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+        super::wide::is_wide(t) || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
     }
 
     /// Whether copying a value of `t` must duplicate a GC object (Copy aggregates).
     pub fn needs_copy(&mut self, t: &Ty) -> bool {
         match t {
-            Ty::Ref(..) | Ty::Str | Ty::Slice(_) => false,
+            Ty::Ref(..) | Ty::Str | Ty::Slice(_) | Ty::Int(_) => false,
             _ => self.ck.is_copy(t) && matches!(self.repr(t), Some(ValType::Ref(_))),
         }
     }

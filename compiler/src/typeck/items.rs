@@ -9,6 +9,8 @@ use syn::spanned::Spanned;
 
 #[derive(Clone, Debug)]
 pub struct FnSig {
+    /// `F: Fn(A) -> R` bounds: (parameter index, argument types, return type).
+    pub fn_bounds: Vec<(usize, Vec<Ty>, Ty)>,
     pub self_kind: SelfKind,
     /// Parameter types, including `self` first when present.
     pub params: Vec<Ty>,
@@ -127,8 +129,10 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 },
             }
         }
+        let fid = sigs.len();
         let ret = match &f.sig.output {
             syn::ReturnType::Default => Ty::Unit,
+            syn::ReturnType::Type(_, t) if matches!(**t, syn::Type::ImplTrait(_)) => Ty::Opaque(fid),
             syn::ReturnType::Type(_, t) => match syn_to_ty_env(p, f.module, f.file, &env, t) {
                 Ok(t) => t,
                 Err(d) => {
@@ -137,7 +141,16 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 }
             },
         };
-        sigs.push(FnSig { self_kind, params, ret });
+        let mut fb = Vec::new();
+        for (i, args, r) in &f.fn_bounds {
+            let args: Result<Vec<Ty>, _> = args.iter().map(|t| syn_to_ty_env(p, f.module, f.file, &env, t)).collect();
+            let r = r.as_ref().map(|t| syn_to_ty_env(p, f.module, f.file, &env, t)).unwrap_or(Ok(Ty::Unit));
+            match (args, r) {
+                (Ok(a), Ok(r)) => fb.push((*i, a, r)),
+                (Err(d), _) | (_, Err(d)) => errors.push(d),
+            }
+        }
+        sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
     }
     ck.impl_self = impl_self;
     ck.impl_trait_args = impl_trait_args;
@@ -338,7 +351,6 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
-                    "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),
@@ -383,6 +395,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
                 "Formatter" => Ok(Ty::Formatter),
+                "ParseIntError" => Ok(Ty::ParseError(false)),
+                "ParseFloatError" => Ok(Ty::ParseError(true)),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
                 n if std_iter_type(n, &def, &seg_names, args.len()).is_some() => {
                     let targs = args.iter().map(|t| rec(t)).collect::<Result<Vec<_>, _>>()?;

@@ -20,31 +20,56 @@ impl FnCx<'_> {
         args.iter().zip(tys.iter().chain(std::iter::repeat(&Ty::Never))).map(|(a, t)| self.check_expr_coerce(a, t)).collect()
     }
 
+    /// Calls a value: a closure (possibly behind references) or a `fn` pointer.
+    fn call_value(&mut self, callee: TExpr, c: &syn::ExprCall, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        let mut callee = callee;
+        let mut ct = self.shallow(&callee.ty);
+        while let Ty::Ref(_, inner) = ct.clone() {
+            let s = callee.span.clone();
+            callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
+            ct = self.shallow(&inner);
+        }
+        match ct {
+            Ty::Closure(id) => {
+                let (tys, ret) = match self.ck.closure_info.get(&id) {
+                    Some(info) => (info.params.clone(), info.ret.clone()),
+                    None if self.ck.closure_sigs.contains_key(&id) => self.ck.closure_sigs[&id].clone(),
+                    None => {
+                        let cl = &self.ck.closures[id];
+                        (cl.params.iter().map(|p| p.ty.clone()).collect::<Vec<_>>(), cl.body.ty.clone())
+                    }
+                };
+                let s = callee.span.clone();
+                let env = mk(ExprKind::AddrOf(true, Box::new(callee)), Ty::Ref(true, Box::new(Ty::Closure(id))), s);
+                let mut args = vec![env];
+                args.extend(self.check_args(&c.args, &tys, sp));
+                mk(ExprKind::CallClosure(id, args), ret, span)
+            }
+            Ty::FnPtr(ps, r) => {
+                let args = self.check_args(&c.args, &ps, sp);
+                mk(ExprKind::CallRef(Box::new(callee), args), *r, span)
+            }
+            _ => {
+                self.err(codes::CLOSURE, c.func.span(), "calling this value is not supported yet", "", Some("call a closure, a fn item or a fn pointer"));
+                self.error_expr(sp)
+            }
+        }
+    }
+
     pub fn check_call(&mut self, c: &syn::ExprCall, expected: Option<&Ty>) -> TExpr {
         let sp = c.span();
         let span = self.span(sp);
         let syn::Expr::Path(p) = &*c.func else {
-            self.err(codes::UNSUPPORTED_EXPR, c.func.span(), "only calls of named functions are supported", "", None);
-            return self.error_expr(sp);
+            // `make_adder(1)(2)`, `(self.callback)(x)`: call the value of an expression.
+            let callee = self.check_expr(&c.func, None);
+            return self.call_value(callee, c, sp, span);
         };
         let segs = path_segs(&p.path);
         if segs.len() == 1 {
             if let Some(l) = self.lookup_local(&segs[0]) {
                 let lt = self.shallow(&self.locals[l].ty.clone());
-                if let Ty::Closure(id) = lt {
-                    let cl = self.ck.closures[id].clone();
-                    let tys: Vec<Ty> = cl.params.iter().map(|p| p.ty.clone()).collect();
-                    let args = self.check_args(&c.args, &tys, sp);
-                    let ty = cl.body.ty.clone();
-                    return mk(ExprKind::StdClosure("closure.call", args, vec![cl]), ty, span);
-                }
-                if let Ty::FnPtr(ps, r) = lt {
-                    let callee = mk(ExprKind::Local(l), Ty::FnPtr(ps.clone(), r.clone()), self.span(c.func.span()));
-                    let args = self.check_args(&c.args, &ps, sp);
-                    return mk(ExprKind::CallRef(Box::new(callee), args), *r, span);
-                }
-                self.err(codes::CLOSURE, c.func.span(), "calling a value that is not a closure literal is not supported yet", "", None);
-                return self.error_expr(sp);
+                let callee = mk(ExprKind::Local(l), lt, self.span(c.func.span()));
+                return self.call_value(callee, c, sp, span);
             }
         }
         let last = segs.last().cloned().unwrap_or_default();
@@ -95,14 +120,15 @@ impl FnCx<'_> {
                     }
                 }
                 let sig = self.callee_sig(&callee);
-                if let Some(e) = expected {
+                if let Some(e) = expected.filter(|_| !matches!(sig.ret, Ty::Opaque(_))) {
                     let saved = self.infer.clone();
                     if self.infer.unify(e, &sig.ret).is_err() {
                         self.infer = saved;
                     }
                 }
-                let args = self.check_args(&c.args, &sig.params, sp);
-                return self.call_expr(callee, args, sig.ret.clone(), span);
+                let args = self.check_callee_args(&callee, &c.args, &sig.params, 0, sp);
+                let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+                return self.call_expr(callee, args, ret, span);
             }
             Some(Def::Adt(a)) if !self.ck.program.adts[a].is_enum => {
                 let (at, targs) = self.fresh_adt(a);
@@ -340,9 +366,40 @@ impl FnCx<'_> {
                 }
             }
             let mut args = vec![recv_arg];
-            args.extend(self.check_args(&m.args, &sig.params[1..], sp));
+            args.extend(self.check_callee_args(&callee, &m.args, &sig.params[1..], 1, sp));
             let span = self.span(msp);
-            return self.call_expr(callee, args, sig.ret.clone(), span);
+            let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+            return self.call_expr(callee, args, ret, span);
+        }
+        if name == "into" && m.args.is_empty() {
+            if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| !matches!(t, Ty::Var(_))) {
+                // The receiver was auto-dereferenced: `"s".into()` converts the `&str`, not the `str`.
+                for by_ref in [false, true] {
+                    let rt = if by_ref { Ty::Ref(false, Box::new(base.ty.clone())) } else { base.ty.clone() };
+                    let callee = self.lookup_method_where(&target, "from", Some("From"), &mut |cx, c| {
+                        let sig = cx.callee_sig(c);
+                        sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &rt).is_ok()
+                    });
+                    if let Some(c) = callee {
+                        let span = self.span(msp);
+                        let arg = if by_ref {
+                            let s = base.span.clone();
+                            mk(ExprKind::AddrOf(false, Box::new(base)), rt, s)
+                        } else {
+                            base
+                        };
+                        return self.call_expr(c, vec![arg], target, span);
+                    }
+                }
+                // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
+                // ones, so a cast computes the same value.
+                let src = self.shallow(&base.ty);
+                let numeric = |t: &Ty| matches!(t, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Char | Ty::Bool);
+                if numeric(&src) && numeric(&target) {
+                    let span = self.span(msp);
+                    return mk(ExprKind::Cast(Box::new(base)), target, span);
+                }
+            }
         }
         if let Ty::Adt(a, _) = bt {
             if name == "clone" && (self.ck.program.adts[a].derives("Clone")) {
@@ -463,7 +520,16 @@ impl FnCx<'_> {
                     let st = Ty::Ref(m2, Box::new(Ty::Slice(Box::new(t))));
                     std!("seq.split_at", [us], Ty::Tuple(vec![st.clone(), st]))
                 }
-                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) => {
+                "first_mut" | "last_mut" | "get_mut" if self.is_scalar_ty(&t) || self.is_numeric_var(&self.resolve(&t)) => {
+                    // Scalars: the lowering names the element place (`lower/elem_refs.rs`).
+                    let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
+                    match name {
+                        "first_mut" => std!("seq.first_mut", [], r),
+                        "last_mut" => std!("seq.last_mut", [], r),
+                        _ => std!("seq.get_mut", [us], r),
+                    }
+                }
+                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) && !self.is_numeric_var(&self.resolve(&t)) => {
                     let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
                     match name {
                         "first_mut" => std!("seq.first", [], r),
@@ -844,6 +910,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),
@@ -858,6 +925,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),

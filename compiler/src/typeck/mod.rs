@@ -3,6 +3,7 @@
 //! Split by concern: `items` (signatures, struct/enum field types, syn types → `Ty`), `expr` (expressions
 //! and statements), `pat` (patterns), `methods` (std method table), `macros` (println!/format!/vec!/...).
 
+mod closures;
 mod expr;
 mod items;
 mod macros;
@@ -51,6 +52,16 @@ pub struct Checked {
     pub pending: Vec<usize>,
     /// Generic ADT instances: (definition, type arguments) → concrete ADT index.
     pub adt_insts: HashMap<(usize, Vec<Ty>), usize>,
+    /// Hidden types of return-position `impl Trait`, by fn (instance) id.
+    pub opaque: HashMap<usize, Ty>,
+    /// Fns whose body is being checked right now (on-demand checking must not recurse into them).
+    pub checking: Vec<usize>,
+    /// Closure signatures known before their definer finished (`impl Trait` callees checked early).
+    pub closure_sigs: HashMap<usize, (Vec<Ty>, Ty)>,
+    /// Lifted closures by closure id.
+    pub closure_info: HashMap<usize, closures::ClosureInfo>,
+    /// Full names of ADT instances (`Tree<f64>`): the lowering keys per-type helpers by type name.
+    pub adt_inst_names: HashMap<usize, String>,
 }
 
 impl Checked {
@@ -84,7 +95,7 @@ impl Checked {
         matches!(t, Ty::Adt(a, _) if self.adt_is_fieldless_enum(*a))
     }
     pub fn ty_name(&self, t: &Ty) -> String {
-        let names = |i: usize| self.program.adts[i].name.clone();
+        let names = |i: usize| self.adt_inst_names.get(&i).cloned().unwrap_or_else(|| self.program.adts[i].name.clone());
         TyDisplay { ty: t, adt_names: &names }.to_string()
     }
 }
@@ -105,6 +116,11 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         fn_inst_args: HashMap::new(),
         pending: Vec::new(),
         adt_insts: HashMap::new(),
+        adt_inst_names: HashMap::new(),
+        closure_info: HashMap::new(),
+        closure_sigs: HashMap::new(),
+        opaque: HashMap::new(),
+        checking: Vec::new(),
     };
     items::collect(&mut ck, &mut errors);
     if !errors.is_empty() {
@@ -121,8 +137,8 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         ck.consts[c].1 = e;
     }
     for f in 0..ck.program.fns.len() {
-        if !ck.program.fns[f].generics.is_empty() {
-            continue; // a template: checked once per instance
+        if !ck.program.fns[f].generics.is_empty() || ck.bodies.contains_key(&f) {
+            continue; // a template (checked once per instance), or already checked on demand
         }
         match expr::check_fn(&mut ck, f) {
             Ok(body) => {
@@ -167,6 +183,12 @@ pub(crate) struct FnCx<'a> {
     pub self_adt: Option<usize>,
     /// Type parameters (concrete in an instance's body), `Self` and associated types.
     pub env: TyEnv,
+    /// Operands of arithmetic whose type was unknown when checked: must end up numeric.
+    pub deferred_numeric: Vec<(Ty, proc_macro2::Span)>,
+    /// Name of the fn being checked (lifted closures are named after it).
+    pub fn_name: String,
+    /// The expression being checked is the target of an assignment (`IndexMut` instead of `Index`).
+    pub place_mut: bool,
     pub errors: Vec<Diagnostic>,
     pub is_prelude: bool,
     /// Inside a closure body (where `return` and `?` are not supported).
@@ -189,6 +211,9 @@ impl<'a> FnCx<'a> {
             module,
             file,
             env,
+            place_mut: false,
+            fn_name: String::new(),
+            deferred_numeric: Vec::new(),
             self_adt,
             errors: Vec::new(),
             is_prelude,
@@ -289,11 +314,22 @@ pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Bo
             _ => cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`")),
         }
     }
+    for (t, sp) in std::mem::take(&mut cx.deferred_numeric) {
+        if !matches!(cx.infer.finalize(&t), Ty::Int(_) | Ty::F32 | Ty::F64) {
+            cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "the operand type must be known here", Some("annotate the closure parameter, e.g. `|x: i32|`"));
+        }
+    }
     let mut expr = cx.finish_expr(expr);
     mono::resolve_calls(&mut cx, &mut expr);
     let mut locals = std::mem::take(&mut cx.locals);
     for l in &mut locals {
         l.ty = cx.infer.finalize(&l.ty);
+    }
+    if cx.errors.is_empty() {
+        let name = cx.fn_name.clone();
+        let mut errs = Vec::new();
+        closures::lift_closures(cx.ck, &mut locals, &mut expr, &name, cx.is_prelude, &mut errs);
+        cx.errors.extend(errs);
     }
     if !cx.errors.is_empty() {
         return Err(cx.errors);

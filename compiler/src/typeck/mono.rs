@@ -25,14 +25,18 @@ pub fn instantiate_fn(ck: &mut Checked, f: usize, args: Vec<Ty>) -> usize {
     let def = ck.program.fns[f].clone();
     ck.program.fns.push(def);
     let sig = ck.sigs[f].clone();
-    ck.sigs.push(super::FnSig { self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &args)).collect(), ret: subst(&sig.ret, &args) });
+    let ret = match sig.ret {
+        Ty::Opaque(_) => Ty::Opaque(id),
+        r => subst(&r, &args),
+    };
+    ck.sigs.push(super::FnSig { fn_bounds: sig.fn_bounds.iter().map(|(i, a, r)| (*i, a.iter().map(|t| subst(t, &args)).collect(), subst(r, &args))).collect(), self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &args)).collect(), ret });
     ck.fn_insts.insert((f, args.clone()), id);
     ck.fn_inst_args.insert(id, args);
     ck.pending.push(id);
     id
 }
 
-fn has_var(t: &Ty) -> bool {
+pub fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) | Ty::Param(_) => true,
         Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_var),
@@ -40,6 +44,18 @@ fn has_var(t: &Ty) -> bool {
         Ty::Result(a, b) => has_var(a) || has_var(b),
         Ty::FnPtr(ps, r) => ps.iter().any(has_var) || has_var(r),
         _ => false,
+    }
+}
+
+/// The item type of iterating over a value of type `t` by value (`IntoIterator::Item`).
+fn item_of(t: &Ty) -> Option<Ty> {
+    match t {
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Iter(e) | Ty::Range(e, _) => Some((**e).clone()),
+        Ty::Ref(m, inner) => match &**inner {
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Slice(e) => Some(Ty::Ref(*m, e.clone())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -52,6 +68,16 @@ pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
     impl Visitor for Calls<'_, '_> {
         fn expr(&mut self, e: &mut TExpr) {
             let ExprKind::CallInst(f, targs, args) = &mut e.kind else { return };
+            // Parameters only named by a bound (`I: IntoIterator<Item = T>`) follow from the bounded type.
+            for (i, tr, assoc, j) in self.cx.ck.program.fns[*f].assoc_bounds.clone() {
+                if assoc != "Item" || !matches!(tr.as_str(), "IntoIterator" | "Iterator") {
+                    continue;
+                }
+                let (Some(ti), Some(tj)) = (targs.get(i).cloned(), targs.get(j).cloned()) else { continue };
+                if let Some(item) = item_of(&self.cx.infer.resolve(&ti)) {
+                    let _ = self.cx.infer.unify(&tj, &item);
+                }
+            }
             let targs: Vec<Ty> = targs.iter().map(|t| self.cx.infer.finalize(t)).collect();
             if targs.iter().any(has_var) {
                 let name = self.cx.ck.program.fns[*f].name.clone();
@@ -76,6 +102,9 @@ pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
 pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
     loop {
         while let Some(f) = ck.pending.pop() {
+            if ck.bodies.contains_key(&f) {
+                continue; // checked on demand (its `impl Trait` return type was needed early)
+            }
             match super::expr::check_fn(ck, f) {
                 Ok(body) => {
                     ck.bodies.insert(f, body);
@@ -102,13 +131,23 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
             break;
         }
     }
+    // Closure calls resolve once every closure is lifted.
+    let ids: Vec<usize> = ck.bodies.keys().copied().collect();
+    for f in ids {
+        let mut body = ck.bodies.remove(&f).unwrap();
+        super::closures::resolve_closure_calls(ck, &mut body.expr, errors);
+        ck.bodies.insert(f, body);
+    }
+    if !errors.is_empty() {
+        return;
+    }
     concretize_all(ck);
 }
 
 fn collect_adts(t: &Ty, out: &mut Vec<(usize, Vec<Ty>)>) {
     match t {
         Ty::Adt(a, args) if !args.is_empty() => {
-            if !out.iter().any(|(b, bargs)| b == a && bargs == args) {
+            if !args.iter().any(has_var) && !out.iter().any(|(b, bargs)| b == a && bargs == args) {
                 out.push((*a, args.clone()));
             }
             for x in args {
@@ -170,6 +209,8 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
     ck.adt_fields.push(Vec::new());
     ck.adt_discrs.push(ck.adt_discrs[a].clone());
     ck.adt_insts.insert((a, args.clone()), id);
+    let full = ck.ty_name(&Ty::Adt(a, args.clone()));
+    ck.adt_inst_names.insert(id, full);
     let fields: Vec<Vec<Ty>> = (0..ck.adt_fields[a].len()).map(|v| ck.variant_fields(a, &args, v)).collect();
     let fields = fields.iter().map(|vs| vs.iter().map(|t| concrete(ck, t)).collect()).collect();
     ck.adt_fields[id] = fields;
@@ -199,7 +240,11 @@ fn concrete(ck: &mut Checked, t: &Ty) -> Ty {
         Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| concrete(ck, x)).collect()),
         Ty::Array(e, n) => Ty::Array(Box::new(concrete(ck, e)), *n),
         Ty::Slice(e) => Ty::Slice(Box::new(concrete(ck, e))),
-        Ty::Ref(m, e) => Ty::Ref(*m, Box::new(concrete(ck, e))),
+        Ty::Ref(m, e) => match concrete(ck, e) {
+            // A reference to a capture-less closure is as zero-sized as the closure.
+            Ty::Unit if matches!(**e, Ty::Closure(_)) => Ty::Unit,
+            c => Ty::Ref(*m, Box::new(c)),
+        },
         Ty::Vec(e) => Ty::Vec(Box::new(concrete(ck, e))),
         Ty::Option(e) => Ty::Option(Box::new(concrete(ck, e))),
         Ty::Result(a, b) => Ty::Result(Box::new(concrete(ck, a)), Box::new(concrete(ck, b))),
@@ -208,6 +253,11 @@ fn concrete(ck: &mut Checked, t: &Ty) -> Ty {
         Ty::Range(e, i) => Ty::Range(Box::new(concrete(ck, e)), *i),
         Ty::Iter(e) => Ty::Iter(Box::new(concrete(ck, e))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| concrete(ck, x)).collect(), Box::new(concrete(ck, r))),
+        // A closure value is the tuple of its captures.
+        Ty::Closure(id) => match ck.closure_info.get(id).map(|i| i.env.clone()) {
+            Some(env) if !env.is_empty() => Ty::Tuple(env.iter().map(|x| concrete(ck, x)).collect()),
+            _ => Ty::Unit,
+        },
         other => other.clone(),
     }
 }
