@@ -10,6 +10,8 @@ use crate::tir::{Closure, Count, FmtPiece, FmtSpec, PatKind, TExpr, TPat};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+mod iter_adapters;
+
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
         let f = self.lw.prelude_fn(name);
@@ -1123,11 +1125,12 @@ impl FnLower<'_, '_> {
                         self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
                         self.emit(I::I32Xor);
                         self.open(2, bt);
+                        // `select` needs an explicit type for references.
                         self.emit(I::LocalGet(a));
                         self.emit(I::LocalGet(b));
                         self.emit(I::LocalGet(a));
                         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
-                        self.emit(I::Select);
+                        self.emit(I::TypedSelect(ref_ty(l.ty)));
                         self.emit(I::Else);
                         self.build_variant_from_stack(&e.ty.clone(), 0);
                         self.end();
@@ -1523,6 +1526,9 @@ impl FnLower<'_, '_> {
     }
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        if self.closure_op_ext(op, args, cls, e) {
+            return;
+        }
         match op {
             op if op.starts_with("coll.") => self.coll_closure_op(op, args, cls, e),
             "closure.call" => {
@@ -2001,6 +2007,9 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
+        if self.iterate_ext(it, each) {
+            return;
+        }
         match &it.kind {
             K::IterSource(kind @ ("range" | "range_incl"), args) => {
                 let K::Range(a, b, _) = &args[0].kind else {
@@ -2307,7 +2316,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(step));
                 self.emit(I::I32Eqz);
                 self.open(2, BlockType::Empty);
-                self.panic_const(&it.span, "assertion failed: step != 0");
+                self.panic_in_core("iter/adapters/step_by.rs:35:9", "assertion failed: step != 0");
                 self.end();
                 let k = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
@@ -2697,6 +2706,9 @@ impl FnLower<'_, '_> {
     /// A stored iterator value: the remaining items collected, position 0.
     pub fn materialize_iter(&mut self, e: &TExpr) {
         let Ty::Iter(item) = &e.ty else { return };
+        if !self.check_materializable(e) {
+            return;
+        }
         let item = (**item).clone();
         let v = self.collect_vec(e, &item);
         let it = self.lw.iter_type(&item);
@@ -2930,6 +2942,9 @@ impl FnLower<'_, '_> {
 
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        if self.iter_std_ext(op, args, e) {
+            return true;
+        }
         match op {
             "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.nth" => {
                 self.iter_consume(op, args, &[], e);
@@ -3534,6 +3549,22 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 }
                 fl.emit(I::Return);
                 fl.end();
+            }
+        }
+        Ty::Range(e, incl) => {
+            // `{start:?}..{end:?}` (the flags reach the bounds).
+            let l = fl.lw.layout(t);
+            for k in 0..2 {
+                if k == 1 {
+                    lit(&mut fl, if *incl { "..=" } else { ".." });
+                }
+                if let (Some(ev), Some(f)) = (fl.lw.repr(e), l.fields[0][k]) {
+                    let x = fl.new_local(ev);
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::StructGet { struct_type_index: l.ty, field_index: f });
+                    fl.emit(I::LocalSet(x));
+                    debug_item(&mut fl, pretty, x, e);
+                }
             }
         }
         _ => lit(&mut fl, "?"),

@@ -1391,7 +1391,7 @@ impl FnCx<'_> {
         let span = self.span(sp);
         if let syn::Expr::Let(l) = &*i.cond {
             // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1444,7 +1444,7 @@ impl FnCx<'_> {
         let label = w.label.as_ref().map(|l| l.name.ident.to_string());
         if let syn::Expr::Let(l) = &*w.cond {
             // `while let P = e { body }` is `loop { match e { P => body, _ => break } }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1580,7 +1580,7 @@ impl FnCx<'_> {
     fn check_match(&mut self, m: &syn::ExprMatch, expected: Option<&Ty>) -> TExpr {
         let sp = m.span();
         let span = self.span(sp);
-        let scrut = self.check_expr(&m.expr, None);
+        let scrut = self.check_scrutinee(&m.expr);
         let sty = scrut.ty.clone();
         let mut ty: Option<Ty> = expected.cloned();
         let mut arms = Vec::new();

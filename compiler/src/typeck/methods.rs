@@ -12,6 +12,7 @@ use syn::spanned::Spanned;
 mod cells;
 mod collections;
 mod gc;
+mod iter;
 
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -195,6 +196,9 @@ impl FnCx<'_> {
             return e;
         }
         if let Some(e) = self.coll_assoc_call(&key, c, expected) {
+            return e;
+        }
+        if let Some(e) = self.iter_assoc_call(&key, c, expected) {
             return e;
         }
         let us = Ty::usize();
@@ -454,7 +458,10 @@ impl FnCx<'_> {
     fn std_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
         let span = self.span(m.method.span());
-        let mut base = base;
+        let mut base = match self.std_method_ext(base, name, m, expected) {
+            Ok(e) => return Some(e),
+            Err(b) => b,
+        };
         let bt = self.shallow(&base.ty);
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
@@ -1212,6 +1219,7 @@ impl FnCx<'_> {
                         }
                         return Some(self.error_expr(sp));
                     }
+                    Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }
@@ -1234,7 +1242,7 @@ impl FnCx<'_> {
                 };
                 Some(mk(ExprKind::Std(op, vec![base]), target, span))
             }
-            _ => None,
+            _ => self.iter_method_ext(base, item, name, m, expected),
         }
     }
 }
