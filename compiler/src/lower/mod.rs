@@ -5,6 +5,7 @@
 mod cells;
 mod collections;
 mod deque_heap;
+mod dyn_dispatch;
 mod elem_refs;
 mod rc_drops_glue;
 mod func;

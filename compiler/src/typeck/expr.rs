@@ -229,6 +229,10 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        let e = match self.coerce_to_dyn(e, &exp, &found) {
+            Ok(d) => return d,
+            Err(e) => e,
+        };
         self.expect_ty(sp, expected, &e.ty);
         e
     }
