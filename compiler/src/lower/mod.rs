@@ -15,6 +15,7 @@ mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod user_iter;
 pub mod reprs;
 mod test_entry;
 mod wide;

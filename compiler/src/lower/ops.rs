@@ -2007,7 +2007,7 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
-        if self.iterate_ext(it, each) {
+        if self.iterate_ext(it, each) || self.iterate_user(it, each) {
             return;
         }
         match &it.kind {

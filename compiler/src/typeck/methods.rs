@@ -454,6 +454,10 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.user_iterator_source(base, &name) {
+            Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
+            Err(base) => base,
+        };
         if let Some(e) = self.std_method(base, &name, m, expected) {
             return e;
         }

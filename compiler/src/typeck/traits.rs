@@ -550,3 +550,30 @@ impl FnCx<'_> {
         Some(mk(kind, t, span.clone()))
     }
 }
+
+/// Iterator methods a user `impl Iterator` gets from std (adapters and consumers).
+const ITERATOR_METHODS: &[&str] = &[
+    "map", "filter", "filter_map", "flat_map", "flatten", "enumerate", "zip", "chain", "skip", "take", "skip_while", "take_while", "step_by",
+    "peekable", "cloned", "copied", "inspect", "scan", "map_while", "fold", "sum", "product", "count", "min", "max", "min_by", "max_by", "min_by_key",
+    "max_by_key", "any", "all", "find", "find_map", "position", "last", "nth", "collect", "partition", "for_each", "reduce", "unzip", "eq", "cmp",
+];
+
+impl FnCx<'_> {
+    /// `fib.take_while(..)` on a user iterator: an iterator chain whose source calls its `next`.
+    pub fn user_iterator_source(&mut self, base: TExpr, name: &str) -> Result<TExpr, TExpr> {
+        let bt = self.shallow(&base.ty);
+        if !matches!(bt, Ty::Adt(..)) || !ITERATOR_METHODS.contains(&name) {
+            return Err(base);
+        }
+        let Some(callee) = self.lookup_method(&bt, "next", Some("Iterator")) else { return Err(base) };
+        let sig = self.callee_sig(&callee);
+        let Ty::Option(item) = self.shallow(&sig.ret) else { return Err(base) };
+        let span = base.span.clone();
+        let rt = Ty::Ref(true, Box::new(bt.clone()));
+        let l = self.new_local("iter", rt.clone());
+        let init = mk(ExprKind::AddrOf(true, Box::new(base)), rt.clone(), span.clone());
+        let next = self.call_expr(callee, vec![mk(ExprKind::Local(l), rt.clone(), span.clone())], sig.ret.clone(), span.clone());
+        let local = mk(ExprKind::Local(l), rt, span.clone());
+        Ok(mk(ExprKind::IterSource("user", vec![init, next, local]), Ty::Iter(item), span))
+    }
+}
