@@ -209,6 +209,10 @@ pub(crate) struct FnCx<'a> {
     pub self_adt: Option<usize>,
     /// Type parameters (concrete in an instance's body), `Self` and associated types.
     pub env: TyEnv,
+    /// Set just before checking a value closure's literal (see `check_closure`).
+    pub next_closure_is_value: bool,
+    /// For each closure being checked: whether it is a value closure.
+    pub closure_kinds: Vec<bool>,
     /// Operands of arithmetic whose type was unknown when checked: must end up numeric.
     pub deferred_numeric: Vec<(Ty, proc_macro2::Span)>,
     /// Name of the fn being checked (lifted closures are named after it).
@@ -240,6 +244,8 @@ impl<'a> FnCx<'a> {
             place_mut: false,
             fn_name: String::new(),
             deferred_numeric: Vec::new(),
+            next_closure_is_value: false,
+            closure_kinds: Vec::new(),
             self_adt,
             errors: Vec::new(),
             is_prelude,

@@ -311,6 +311,14 @@ fn concretize_all(ck: &mut Checked) {
         walk_expr(&mut Conc { ck }, &mut e);
         ck.consts[i] = (t, e);
     }
+    let mut tables = std::mem::take(&mut ck.dyn_tables);
+    for t in &mut tables {
+        t.key = concrete(ck, &t.key);
+        for e in &mut t.entries {
+            e.0 = concrete(ck, &e.0);
+        }
+    }
+    ck.dyn_tables = tables;
     let mut closures = std::mem::take(&mut ck.closures);
     for c in &mut closures {
         walk_expr(&mut Conc { ck }, &mut c.body);
