@@ -997,6 +997,9 @@ impl FnCx<'_> {
             }
             syn::UnOp::Not(_) => {
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Not", "not", &span) {
+                    return e;
+                }
                 let t = self.shallow(&inner.ty);
                 let ok = matches!(t, Ty::Bool | Ty::Int(_) | Ty::Never) || matches!(t, Ty::Var(v) if self.infer.kind_of(v) == Some(VarKind::Int));
                 if !ok {
@@ -1024,6 +1027,9 @@ impl FnCx<'_> {
                     return lit;
                 }
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Neg", "neg", &span) {
+                    return e;
+                }
                 let ty = inner.ty.clone();
                 mk(ExprKind::Unary(UnOp::Neg, Box::new(inner)), ty, span)
             }
