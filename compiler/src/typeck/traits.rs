@@ -227,22 +227,6 @@ impl FnCx<'_> {
         false
     }
 
-    /// The impl of associated type `name` for `ty` (`<ty as Trait>::name`).
-    pub fn assoc_type_of(&mut self, ty: &Ty, name: &str) -> Option<Ty> {
-        for i in self.impls_for(ty, None) {
-            let Some(syn_t) = self.ck.program.impls[i].assoc_types.get(name).cloned() else { continue };
-            let n = self.ck.program.impls[i].generics.len();
-            let targs: Vec<Ty> = (0..n).map(|_| self.fresh()).collect();
-            if self.impl_matches(i, ty, &targs) {
-                let imp = &self.ck.program.impls[i];
-                let env = super::TyEnv { self_ty: Some(ty.clone()), ..super::TyEnv::generic(&imp.generics) };
-                let t = super::items::syn_to_ty_env(&self.ck.program, imp.module, imp.file, &env, &syn_t).ok()?;
-                return Some(subst(&t, &targs));
-            }
-        }
-        None
-    }
-
     /// The signature of `callee` with its type arguments substituted.
     pub fn callee_sig(&self, c: &Callee) -> super::FnSig {
         let sig = &self.ck.sigs[c.f];
