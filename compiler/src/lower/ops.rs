@@ -2644,7 +2644,8 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..)) && matches!(it.ty, Ty::Iter(_)) => {
+            // A stored iterator, or one returned by a fn (`-> impl Iterator`, materialized there).
+            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..) | K::Call(..)) && matches!(it.ty, Ty::Iter(_)) => {
                 let Ty::Iter(item) = &it.ty else { return };
                 let item = (**item).clone();
                 let ity = self.lw.iter_type(&item);

@@ -11,6 +11,8 @@ use syn::spanned::Spanned;
 pub struct FnSig {
     /// `F: Fn(A) -> R` bounds: (parameter index, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<Ty>, Ty)>,
+    /// `I: IntoIterator<Item = X>` bounds: (parameter index, item type).
+    pub item_bounds: Vec<(usize, Ty)>,
     pub self_kind: SelfKind,
     /// Parameter types, including `self` first when present.
     pub params: Vec<Ty>,
@@ -150,7 +152,8 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 (Err(d), _) | (_, Err(d)) => errors.push(d),
             }
         }
-        sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
+        let ib = f.item_bounds.iter().filter_map(|(i, t)| syn_to_ty_env(p, f.module, f.file, &env, t).ok().map(|t| (*i, t))).collect();
+        sigs.push(FnSig { fn_bounds: fb, item_bounds: ib, self_kind, params, ret });
     }
     let mut trait_sigs = Vec::new();
     for t in &p.traits {
@@ -181,7 +184,7 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 syn::ReturnType::Type(_, t2) => syn_to_ty_env(p, t.module, t.file, &env, t2),
             };
             if let (true, Ok(ret)) = (ok, ret) {
-                ms.push((name.clone(), FnSig { fn_bounds: vec![], self_kind, params, ret }));
+                ms.push((name.clone(), FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind, params, ret }));
             }
         }
         trait_sigs.push(ms);

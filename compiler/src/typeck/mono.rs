@@ -29,7 +29,7 @@ pub fn instantiate_fn(ck: &mut Checked, f: usize, args: Vec<Ty>) -> usize {
         Ty::Opaque(_) => Ty::Opaque(id),
         r => subst(&r, &args),
     };
-    ck.sigs.push(super::FnSig { fn_bounds: sig.fn_bounds.iter().map(|(i, a, r)| (*i, a.iter().map(|t| subst(t, &args)).collect(), subst(r, &args))).collect(), self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &args)).collect(), ret });
+    ck.sigs.push(super::FnSig { item_bounds: sig.item_bounds.iter().map(|(i, t)| (*i, subst(t, &args))).collect(), fn_bounds: sig.fn_bounds.iter().map(|(i, a, r)| (*i, a.iter().map(|t| subst(t, &args)).collect(), subst(r, &args))).collect(), self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &args)).collect(), ret });
     ck.fn_insts.insert((f, args.clone()), id);
     ck.fn_inst_args.insert(id, args);
     ck.pending.push(id);
@@ -48,7 +48,7 @@ pub fn has_var(t: &Ty) -> bool {
 }
 
 /// The item type of iterating over a value of type `t` by value (`IntoIterator::Item`).
-fn item_of(t: &Ty) -> Option<Ty> {
+pub fn item_of(t: &Ty) -> Option<Ty> {
     match t {
         Ty::Vec(e) | Ty::Array(e, _) | Ty::Iter(e) | Ty::Range(e, _) => Some((**e).clone()),
         Ty::Ref(m, inner) => match &**inner {

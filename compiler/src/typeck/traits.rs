@@ -230,7 +230,7 @@ impl FnCx<'_> {
     /// The signature of `callee` with its type arguments substituted.
     pub fn callee_sig(&self, c: &Callee) -> super::FnSig {
         let sig = &self.ck.sigs[c.f];
-        super::FnSig { fn_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
+        super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
     }
 
     /// A call of `callee` (a `CallInst` when it is generic: mono resolves it once types are known).
@@ -440,12 +440,9 @@ impl FnCx<'_> {
         }
     }
 
-    /// Iterator chains are lowered in place and cannot cross a call yet.
-    fn checked_opaque(&mut self, t: Ty, sp: proc_macro2::Span) -> Ty {
-        if matches!(t, Ty::Iter(_)) {
-            self.err(crate::diagnostics::codes::TRAITS, sp, "calling a function that returns `impl Iterator` is not supported yet", "", Some("return a `Vec` and iterate over it"));
-            return Ty::Never;
-        }
+    /// An `impl Iterator` crosses the call as a materialized iterator (the chain is side-effect free,
+    /// which the lowering checks, so collecting it early is not observable).
+    fn checked_opaque(&mut self, t: Ty, _sp: proc_macro2::Span) -> Ty {
         t
     }
 }
@@ -497,6 +494,15 @@ impl FnCx<'_> {
                 let _ = self.infer.unify(&bret, &r);
             }
             out.push(e);
+        }
+        // `I: IntoIterator<Item = X>`: the argument's item type is `X`.
+        for (i, item) in tmpl.item_bounds.iter() {
+            if let Some(ti) = c.targs.get(*i).cloned() {
+                if let Some(it) = super::mono::item_of(&self.infer.resolve(&ti)) {
+                    let x = subst(item, &c.targs);
+                    let _ = self.infer.unify(&it, &x);
+                }
+            }
         }
         out
     }
