@@ -170,6 +170,11 @@ impl FnCx<'_> {
         if let Some(e) = self.assoc_call(&segs, &p.path, c, expected) {
             return e;
         }
+        if segs.len() == 2 && segs[1] == "try_from" && c.args.len() == 1 {
+            if let Some(target) = IntTy::from_name(&segs[0]) {
+                return self.int_try_from(target, &c.args[0], span);
+            }
+        }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
         if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
@@ -431,6 +436,13 @@ impl FnCx<'_> {
                         };
                         return self.call_expr(c, vec![arg], target, span);
                     }
+                }
+                // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
+                if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let bytes = mk(ExprKind::Std("str.as_bytes", vec![s]), Ty::Ref(false, Box::new(Ty::Slice(Box::new(Ty::Int(IntTy::U8))))), span.clone());
+                    return mk(ExprKind::Std("seq.to_vec", vec![bytes]), target, span);
                 }
                 // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
                 // ones, so a cast computes the same value.

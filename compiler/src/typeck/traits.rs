@@ -592,3 +592,48 @@ impl FnCx<'_> {
         None
     }
 }
+
+impl FnCx<'_> {
+    /// `T::try_from(x)` between integer types: `Ok(x as T)` when the value fits, else
+    /// `Err(TryFromIntError(()))` (a prelude struct, printed like std's).
+    pub fn int_try_from(&mut self, target: crate::types::IntTy, arg: &syn::Expr, span: Span) -> TExpr {
+        use crate::tir::{BinOp, Stmt, TPat, PatKind};
+        let x = self.check_expr(arg, None);
+        let x = self.auto_deref_operand(x);
+        let src = match self.infer.finalize(&x.ty) {
+            Ty::Int(i) => i,
+            _ => {
+                self.err(crate::diagnostics::codes::TYPE_MISMATCH, proc_macro2::Span::call_site(), "`try_from` needs an integer argument here", "", None);
+                return self.error_expr(proc_macro2::Span::call_site());
+            }
+        };
+        let _ = self.infer.unify(&x.ty, &Ty::Int(src));
+        let err_adt = self.ck.program.adts.iter().position(|a| a.name == "TryFromIntError" && self.ck.program.mods[a.module].is_prelude);
+        let Some(err_adt) = err_adt else { return self.error_expr(proc_macro2::Span::call_site()) };
+        let err_ty = Ty::Adt(err_adt, vec![]);
+        let rt = Ty::Result(Box::new(Ty::Int(target)), Box::new(err_ty.clone()));
+        let (st, tt) = (Ty::Int(src), Ty::Int(target));
+        let l = self.new_local("x", st.clone());
+        let xe = || mk(ExprKind::Local(l), st.clone(), span.clone());
+        // fits: (x as T) as S == x, and the sign survives.
+        let narrowed = mk(ExprKind::Cast(Box::new(xe())), tt.clone(), span.clone());
+        let back = mk(ExprKind::Cast(Box::new(narrowed.clone())), st.clone(), span.clone());
+        let mut cond = mk(ExprKind::Binary(BinOp::Eq, Box::new(back), Box::new(xe())), Ty::Bool, span.clone());
+        let zero_s = mk(ExprKind::Int(0), st.clone(), span.clone());
+        let zero_t = mk(ExprKind::Int(0), tt.clone(), span.clone());
+        if src.signed() && !target.signed() {
+            let nonneg = mk(ExprKind::Binary(BinOp::Ge, Box::new(xe()), Box::new(zero_s)), Ty::Bool, span.clone());
+            cond = mk(ExprKind::Binary(BinOp::And, Box::new(cond), Box::new(nonneg)), Ty::Bool, span.clone());
+        } else if !src.signed() && target.signed() {
+            let nonneg = mk(ExprKind::Binary(BinOp::Ge, Box::new(narrowed.clone()), Box::new(zero_t)), Ty::Bool, span.clone());
+            cond = mk(ExprKind::Binary(BinOp::And, Box::new(cond), Box::new(nonneg)), Ty::Bool, span.clone());
+        }
+        let ok = mk(ExprKind::Variant(0, vec![narrowed]), rt.clone(), span.clone());
+        let unit = mk(ExprKind::Unit, Ty::Unit, span.clone());
+        let err_val = mk(ExprKind::Struct(err_adt, vec![Some(unit)], None), err_ty, span.clone());
+        let err = mk(ExprKind::Variant(1, vec![err_val]), rt.clone(), span.clone());
+        let iff = mk(ExprKind::If(Box::new(cond), Box::new(ok), Some(Box::new(err))), rt.clone(), span.clone());
+        let pat = TPat { kind: PatKind::Bind(l, None), ty: st, span: span.clone() };
+        mk(ExprKind::Block(vec![Stmt::Let(pat, Some(x))], Some(Box::new(iff))), rt, span)
+    }
+}
