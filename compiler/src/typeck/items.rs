@@ -347,8 +347,11 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
             }
         }
         syn::Type::Path(tp) => {
-            if tp.qself.is_some() {
-                return Err(bad(tp.span(), "qualified paths in types are not supported", ""));
+            if let Some(q) = &tp.qself {
+                // `<T as Trait>::Name`
+                let base = rec(&q.ty)?;
+                let name = tp.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                return Ok(Ty::Proj(Box::new(base), name));
             }
             let segs = &tp.path.segments;
             let last = segs.last().unwrap();
@@ -374,6 +377,15 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
             if segs.len() == 2 && segs[0].ident == "Self" {
                 if let Some((_, t)) = env.assoc.iter().find(|(n, _)| *n == name) {
                     return Ok(t.clone());
+                }
+                if let Some(s) = &env.self_ty {
+                    return Ok(Ty::Proj(Box::new(s.clone()), name));
+                }
+            }
+            // `T::Item` of a type parameter: resolved once `T` is known.
+            if segs.len() == 2 {
+                if let Some(t) = env.param(&segs[0].ident.to_string()) {
+                    return Ok(Ty::Proj(Box::new(t.clone()), name));
                 }
             }
             if segs.len() == 1 {

@@ -359,6 +359,24 @@ impl FnCx<'_> {
                 return mk(ExprKind::AddrOf(mutable, Box::new(d)), Ty::Ref(mutable, inner), span);
             }
         }
+        // `clone` of `&&str`/`&&[T]`: copies the inner reference (the unsized value itself has no clone).
+        if name == "clone" && m.args.is_empty() {
+            let mut r = recv.clone();
+            loop {
+                match self.shallow(&r.ty) {
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Ref(_, ref x) if matches!(self.shallow(x), Ty::Str | Ty::Slice(_))) => {
+                        let s = r.span.clone();
+                        r = mk(ExprKind::Deref(Box::new(r)), *inner, s);
+                    }
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Str | Ty::Slice(_)) => {
+                        let mut r = r;
+                        r.span = self.span(msp);
+                        return r;
+                    }
+                    _ => break,
+                }
+            }
+        }
         // Auto-deref through references and boxes.
         let mut base = recv;
         loop {

@@ -230,6 +230,12 @@ impl FnCx<'_> {
     /// The signature of `callee` with its type arguments substituted.
     pub fn callee_sig(&self, c: &Callee) -> super::FnSig {
         let sig = &self.ck.sigs[c.f];
+        if sig.params.iter().chain(std::iter::once(&sig.ret)).any(has_proj) {
+            // Projections normalize once the type arguments are known as far as inference goes.
+            let targs: Vec<Ty> = c.targs.iter().map(|t| self.infer.resolve(t)).collect();
+            let n = |t: &Ty| self.ck.normalize(&subst(t, &targs));
+            return super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(n).collect(), ret: n(&sig.ret) };
+        }
         super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
     }
 
@@ -635,5 +641,47 @@ impl FnCx<'_> {
         let iff = mk(ExprKind::If(Box::new(cond), Box::new(ok), Some(Box::new(err))), rt.clone(), span.clone());
         let pat = TPat { kind: PatKind::Bind(l, None), ty: st, span: span.clone() };
         mk(ExprKind::Block(vec![Stmt::Let(pat, Some(x))], Some(Box::new(iff))), rt, span)
+    }
+}
+
+fn has_proj(t: &Ty) -> bool {
+    match t {
+        Ty::Proj(..) => true,
+        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_proj),
+        Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Iter(e) => has_proj(e),
+        Ty::Result(a, b) => has_proj(a) || has_proj(b),
+        _ => false,
+    }
+}
+
+impl FnCx<'_> {
+    /// The constant `name` of a trait impl for `ty` (or the trait's default), if any.
+    pub fn assoc_const_of(&mut self, ty: &Ty, name: &str) -> Option<usize> {
+        let ty = self.shallow(ty);
+        if matches!(ty, Ty::Var(_)) {
+            return None;
+        }
+        for i in 0..self.ck.program.impls.len() {
+            if self.ck.program.impls[i].trait_name.is_none() {
+                continue;
+            }
+            let n = self.ck.program.impls[i].generics.len();
+            let targs: Vec<Ty> = (0..n).map(|_| self.fresh()).collect();
+            let saved = self.infer.clone();
+            if !self.impl_matches(i, &ty, &targs) {
+                continue;
+            }
+            let imp = &self.ck.program.impls[i];
+            if let Some(&c) = imp.consts.get(name) {
+                return Some(c);
+            }
+            if let Some(t) = imp.trait_id {
+                if let Some(&c) = self.ck.program.traits[t].default_consts.get(name) {
+                    return Some(c);
+                }
+            }
+            self.infer = saved;
+        }
+        None
     }
 }
