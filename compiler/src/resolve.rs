@@ -101,7 +101,8 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-const PRELUDE_SRC: &str = include_str!("std/prelude.rs");
+/// The std surface: the prelude proper, then the Unicode part (kept apart: it is large and generated-table driven).
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;

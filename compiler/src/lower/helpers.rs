@@ -1052,6 +1052,7 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::LocalGet(0));
             fl.emit(I::F64Trunc);
         }
+        _ if super::ucd::intrinsic_body(fl, name) => {}
         _ => fl.emit(I::Unreachable),
     }
 }

@@ -11,6 +11,7 @@ mod pattern;
 mod reactor;
 pub mod reprs;
 mod test_entry;
+mod ucd;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;
@@ -63,6 +64,10 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Mutable globals `(ref null $array)` caching lazily built constant arrays (see `ucd.rs`): the
+    /// array type of each, and the key → global index map.
+    pub globals: Vec<u32>,
+    pub global_map: HashMap<String, u32>,
 }
 
 /// Everything `emit` needs.
@@ -77,6 +82,8 @@ pub struct ModuleIr {
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
     pub declared_refs: Vec<u32>,
+    /// Array type of each `(mut (ref null $array))` global, initialized to null.
+    pub globals: Vec<u32>,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -96,6 +103,8 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        globals: Vec::new(),
+        global_map: HashMap::new(),
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;
@@ -112,7 +121,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs })
+    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals })
 }
 
 impl<'a> Lowerer<'a> {
