@@ -102,7 +102,7 @@ pub struct Program {
 }
 
 /// The std surface: the prelude proper, then the Unicode part (kept apart: it is large and generated-table driven).
-const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"));
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -488,7 +488,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(Def::Std(segs.join("::")));
+        return Some(std_adt(p, segs).unwrap_or_else(|| Def::Std(segs.join("::"))));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -590,7 +590,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = Def::Std(path.join("::"));
+                        let d = std_adt(p, &path).unwrap_or_else(|| Def::Std(path.join("::")));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -670,5 +670,29 @@ fn resolve_both(p: &Program, mi: usize, path: &[String]) -> (Option<Def>, Option
             (v.clone(), v)
         }
         _ => (None, None),
+    }
+}
+
+/// Std types that the prelude defines as ordinary enums/structs (`std::cmp::Ordering`, the UTF-8
+/// errors): a std path naming one (or one of its variants/associated items) resolves to the prelude
+/// definition.
+fn std_adt(p: &Program, segs: &[String]) -> Option<Def> {
+    let norm: Vec<&str> = segs.iter().map(String::as_str).skip(1).collect();
+    let (name, rest) = match norm.as_slice() {
+        ["cmp", "Ordering", rest @ ..] => ("Ordering", rest),
+        ["string", "FromUtf8Error", rest @ ..] => ("FromUtf8Error", rest),
+        ["str", "Utf8Error", rest @ ..] => ("Utf8Error", rest),
+        _ => return None,
+    };
+    let a = p.adts.iter().position(|d| d.name == name && p.mods[d.module].is_prelude)?;
+    match rest {
+        [] => Some(Def::Adt(a)),
+        [v] => {
+            if let Some(vi) = p.adts[a].variants.iter().position(|x| x.name == *v && p.adts[a].is_enum) {
+                return Some(Def::Variant(a, vi));
+            }
+            p.methods.get(&(a, v.to_string())).map(|f| Def::Fn(*f))
+        }
+        _ => None,
     }
 }

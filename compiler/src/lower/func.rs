@@ -852,12 +852,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 } else {
                     let f = super::helpers::cmp_fn(self.lw, &t);
                     self.emit(I::Call(f));
-                    self.emit(I::I32Const(0));
+                    // cmp is -1/0/1, or 2 when unordered (every operator is then false)
                     self.emit(match op {
-                        BinOp::Lt => I::I32LtS,
+                        BinOp::Lt | BinOp::Gt => I::I32Const(if op == BinOp::Lt { -1 } else { 1 }),
+                        _ => I::I32Const(if op == BinOp::Le { 0 } else { 1 }),
+                    });
+                    self.emit(match op {
+                        BinOp::Lt | BinOp::Gt => I::I32Eq,
                         BinOp::Le => I::I32LeS,
-                        BinOp::Gt => I::I32GtS,
-                        _ => I::I32GeS,
+                        _ => I::I32LeU,
                     });
                 }
             }

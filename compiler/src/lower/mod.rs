@@ -5,6 +5,7 @@
 mod func;
 mod gc_ops;
 mod helpers;
+mod ordering;
 mod ops;
 mod place;
 mod pattern;

@@ -43,6 +43,7 @@ impl FnLower<'_, '_> {
         };
         match op {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
+            op if op.starts_with("ord.") => self.ord_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -1510,6 +1511,7 @@ impl FnLower<'_, '_> {
                 }).collect();
                 self.inline_closure(cl, &vals);
             }
+            "ord.then_with" => self.ord_closure_op(args, cls),
             _ if op.starts_with("opt.") || op.starts_with("res.") => self.enum_closure_op(op, args, cls, e),
             _ if op.starts_with("str.") => self.str_pred_op(op, args, &cls[0], e),
             "seq.sort_by_key" => self.unsupported(e, "sort_by_key"),
@@ -2781,8 +2783,13 @@ impl FnLower<'_, '_> {
                             let (Some(b), Some(i)) = (best, item) else { return };
                             // take if !has || item cmp best (max: >=, min: <)
                             let is_max = op.contains("max");
+                            // (short-circuit: `best` is unset — null for references — until `has`)
                             fl.emit(I::LocalGet(has));
                             fl.emit(I::I32Eqz);
+                            fl.emit(I::If(BlockType::Result(ValType::I32)));
+                            fl.depth += 1;
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::Else);
                             if let Some(cl) = &cl {
                                 fl.inline_closure(cl, &[Some(i)]);
                                 fl.inline_closure(cl, &[Some(b)]);
@@ -2795,7 +2802,8 @@ impl FnLower<'_, '_> {
                             }
                             fl.emit(I::I32Const(0));
                             fl.emit(if is_max { I::I32GeS } else { I::I32LtS });
-                            fl.emit(I::I32Or);
+                            fl.depth -= 1;
+                            fl.emit(I::End);
                             fl.emit(I::If(BlockType::Empty));
                             fl.emit(I::LocalGet(i));
                             fl.emit(I::LocalSet(b));

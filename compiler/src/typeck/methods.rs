@@ -10,6 +10,7 @@ use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
 mod gc;
+mod ord;
 
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -310,6 +311,10 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.ord_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         if let Some(e) = self.std_method(base, &name, m, expected) {
             return e;
         }
