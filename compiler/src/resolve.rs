@@ -96,6 +96,8 @@ pub struct Program {
     pub display_impls: HashMap<usize, usize>,
     /// Manual `impl fmt::Debug for Adt` → its `fmt`.
     pub debug_impls: HashMap<usize, usize>,
+    /// `#[default]` variant of an enum (for `#[derive(Default)]`).
+    pub default_variants: HashMap<usize, usize>,
     /// Module index of the std prelude.
     pub prelude_mod: usize,
     pub root_mod: usize,
@@ -122,6 +124,7 @@ pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
         assoc_consts: HashMap::new(),
         display_impls: HashMap::new(),
         debug_impls: HashMap::new(),
+        default_variants: HashMap::new(),
         prelude_mod: 0,
         root_mod: 0,
     };
@@ -304,6 +307,9 @@ fn collect_item(
                 derives: derives_of(&e.attrs),
                 span: span_of(file, e.ident.span()),
             });
+            if let Some(v) = e.variants.iter().position(|v| v.attrs.iter().any(|a| a.path().is_ident("default"))) {
+                p.default_variants.insert(id, v);
+            }
             p.mods[mi].types.insert(name, Def::Adt(id));
         }
         syn::Item::Const(c) => {

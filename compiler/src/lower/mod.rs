@@ -2,6 +2,7 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod derive_default;
 mod func;
 mod gc_ops;
 mod helpers;

@@ -44,6 +44,7 @@ impl FnLower<'_, '_> {
         match op {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             op if op.starts_with("ord.") => self.ord_op(op, args, e),
+            "default" => self.default_of(&e.ty, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -3543,6 +3544,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::StructNew(vt));
             }
             Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit => helpers::default_value(self, t),
+            _ if self.default_aggregate(t, e) => {}
             _ => self.unsupported(e, "Default for this type"),
         }
     }

@@ -137,8 +137,17 @@ impl FnCx<'_> {
             return e;
         }
         let us = Ty::usize();
-        let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
-            Some(Ty::Vec(t)) => *t,
+        // `Vec::<T>::new()`: the type's own turbofish
+        let type_args = match p.path.segments.iter().rev().nth(1) {
+            Some(seg) if seg.ident == "Vec" && !matches!(seg.arguments, syn::PathArguments::None) => {
+                let ty_path = syn::Path { leading_colon: None, segments: std::iter::once(seg.clone()).collect() };
+                self.turbofish_types(&ty_path)
+            }
+            _ => Vec::new(),
+        };
+        let elem_of_expected = |cx: &mut Self| match (type_args.first(), expected.map(|e| cx.shallow(e))) {
+            (Some(t), _) => t.clone(),
+            (None, Some(Ty::Vec(t))) => *t,
             _ => cx.fresh(),
         };
         match key.as_str() {
@@ -215,6 +224,10 @@ impl FnCx<'_> {
                 let t = self.fresh();
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
                 mk(ExprKind::Std("mem.replace", a), t, span)
+            }
+            _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
+                let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
+                mk(ExprKind::Std("default", vec![]), t, span)
             }
             _ => {
                 // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.

@@ -88,3 +88,33 @@ impl FnCx<'_> {
         })
     }
 }
+
+impl FnCx<'_> {
+    /// The type built by `Default::default()` (from the expected type) or `Type::default()`;
+    /// None when the path is not one of those.
+    pub(crate) fn default_call_ty(&mut self, norm: &[&str], p: &syn::ExprPath, expected: Option<&Ty>) -> Option<Ty> {
+        match norm {
+            ["Default", "default"] | ["default", "Default", "default"] => Some(match expected {
+                Some(t) => t.clone(),
+                None => self.fresh(),
+            }),
+            [.., _, "default"] => {
+                let mut path = p.path.clone();
+                path.segments.pop();
+                path.segments.pop_punct();
+                let ty = syn::Type::Path(syn::TypePath { qself: None, path });
+                match super::super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &ty) {
+                    Ok(t) => Some(t),
+                    // `Vec::default()` / `Option::default()` without type arguments: the expected type
+                    Err(_) => match (norm[norm.len() - 2], expected.map(|e| self.shallow(e))) {
+                        ("Vec", Some(t @ Ty::Vec(_))) | ("Option", Some(t @ Ty::Option(_))) => Some(t),
+                        ("Vec", _) => Some(Ty::Vec(Box::new(self.fresh()))),
+                        ("Option", _) => Some(Ty::Option(Box::new(self.fresh()))),
+                        _ => None,
+                    },
+                }
+            }
+            _ => None,
+        }
+    }
+}
