@@ -3281,7 +3281,15 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 fl.emit(I::LocalSet(x));
                 debug_item(&mut fl, pretty, x, &e);
             } else {
+                // zero-sized elements (`[(); 2]`): still one pretty item each
+                fl.emit(I::LocalGet(pretty));
+                fl.open(2, BlockType::Empty);
+                fl.emit(I::LocalGet(0));
+                fl.str_lit("()");
+                fl.call_prelude("push_pretty_item");
+                fl.emit(I::Else);
                 lit(&mut fl, "()");
+                fl.end();
             }
             fl.emit(I::LocalGet(i));
             fl.emit(I::I32Const(1));
