@@ -104,7 +104,7 @@ pub struct Program {
 }
 
 /// The std surface: the prelude proper, then the Unicode part (kept apart: it is large and generated-table driven).
-const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"));
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"), include_str!("std/utf8.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;

@@ -1078,6 +1078,8 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::LocalGet(0));
             fl.emit(I::F64Trunc);
         }
+        // same representation: a `Vec<u8>` is a `String`, a `&[u8]` is a `&str`
+        "bytes_to_string" | "bytes_as_str" => fl.emit(I::LocalGet(0)),
         _ if super::ucd::intrinsic_body(fl, name) => {}
         _ => fl.emit(I::Unreachable),
     }

@@ -45,6 +45,7 @@ impl FnLower<'_, '_> {
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             op if op.starts_with("ord.") => self.ord_op(op, args, e),
             "default" => self.default_of(&e.ty, e),
+            "chars.as_str" | "string.into_bytes" => self.text_op(op, args),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();

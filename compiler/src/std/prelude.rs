@@ -816,10 +816,19 @@ fn char_from_digit(d: u32, radix: u32) -> Option<char> {
 fn char_eq_ignore_ascii_case(a: char, b: &char) -> bool {
     char_to_ascii_lowercase(a) == char_to_ascii_lowercase(*b)
 }
+/// ASCII letters only compare case-insensitively (std: byte-wise `to_ascii_lowercase`).
 fn str_eq_ignore_ascii_case(a: &str, b: &str) -> bool {
-    let x = str_to_lowercase(a);
-    let y = str_to_lowercase(b);
-    str_eq(string_as_str(&x), string_as_str(&y))
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if lower_ascii(__intrinsic_byte(a, i)) != lower_ascii(__intrinsic_byte(b, i)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 // ---------------------------------------------------------------- floats

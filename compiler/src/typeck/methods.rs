@@ -11,6 +11,7 @@ use syn::spanned::Spanned;
 
 mod gc;
 mod ord;
+mod text;
 
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -225,6 +226,14 @@ impl FnCx<'_> {
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
                 mk(ExprKind::Std("mem.replace", a), t, span)
             }
+            "String::from_utf8" | "string::String::from_utf8" | "String::from_utf8_lossy" | "string::String::from_utf8_lossy" | "str::from_utf8" => {
+                let f = match key.rsplit("::").next() {
+                    Some("from_utf8_lossy") => "string_from_utf8_lossy",
+                    _ if key.starts_with("str") => "str_from_utf8",
+                    _ => "string_from_utf8",
+                };
+                self.prelude_call(f, c, span)
+            }
             _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
                 let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
                 mk(ExprKind::Std("default", vec![]), t, span)
@@ -325,6 +334,10 @@ impl FnCx<'_> {
             }
         }
         let base = match self.ord_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.text_method(base, &name, m) {
             Ok(e) => return e,
             Err(base) => base,
         };

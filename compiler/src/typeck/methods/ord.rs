@@ -118,3 +118,14 @@ impl FnCx<'_> {
         }
     }
 }
+
+impl FnCx<'_> {
+    /// A call of the prelude function `name` (std associated functions written in the prelude).
+    pub(crate) fn prelude_call(&mut self, name: &str, c: &syn::ExprCall, span: crate::diagnostics::Span) -> TExpr {
+        let p = &self.ck.program;
+        let f = p.fns.iter().position(|d| d.is_prelude && d.name == name).expect("prelude function");
+        let sig = self.ck.sigs[f].clone();
+        let args = self.check_args(&c.args, &sig.params, c.span());
+        mk(ExprKind::Call(f, args), sig.ret.clone(), span)
+    }
+}
