@@ -379,7 +379,11 @@ impl FnLower<'_, '_> {
                     if vi == 0 {
                         self.emit(I::I32Eqz);
                     }
-                    self.emit(I::Select);
+                    // references need the typed form of `select`
+                    match self.lw.repr(&e.ty) {
+                        Some(vt @ ValType::Ref(_)) => self.emit(I::TypedSelect(vt)),
+                        _ => self.emit(I::Select),
+                    }
                 }
             }
             "str.parse" => {

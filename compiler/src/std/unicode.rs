@@ -209,3 +209,8 @@ fn ucd_cased_after(s: &str, start: usize) -> bool {
     }
     false
 }
+
+fn char_is_ascii_control(c: char) -> bool {
+    let u = c as u32;
+    u < 32 || u == 127
+}
