@@ -104,7 +104,7 @@ pub struct Program {
 }
 
 /// The std surface: the prelude proper, then the Unicode part (kept apart: it is large and generated-table driven).
-const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"), include_str!("std/utf8.rs"));
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"), include_str!("std/utf8.rs"), include_str!("std/hash.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -688,6 +688,7 @@ fn std_adt(p: &Program, segs: &[String]) -> Option<Def> {
         ["cmp", "Ordering", rest @ ..] => ("Ordering", rest),
         ["string", "FromUtf8Error", rest @ ..] => ("FromUtf8Error", rest),
         ["str", "Utf8Error", rest @ ..] => ("Utf8Error", rest),
+        ["collections", "hash_map", "DefaultHasher", rest @ ..] | ["hash", "DefaultHasher", rest @ ..] => ("DefaultHasher", rest),
         _ => return None,
     };
     let a = p.adts.iter().position(|d| d.name == name && p.mods[d.module].is_prelude)?;

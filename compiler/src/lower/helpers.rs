@@ -224,7 +224,7 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
 }
 
 /// Fields of an aggregate type as (wasm field, type) per variant.
-fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
+pub fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
     let tys: Vec<Vec<Ty>> = match t {
         Ty::Tuple(ts) => vec![ts.clone()],
         Ty::Adt(a) => lw.ck.adt_fields[*a].clone(),

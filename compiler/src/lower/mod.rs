@@ -5,6 +5,7 @@
 mod derive_default;
 mod func;
 mod gc_ops;
+mod hash;
 mod helpers;
 mod ordering;
 mod ops;

@@ -46,6 +46,12 @@ impl FnLower<'_, '_> {
             op if op.starts_with("ord.") => self.ord_op(op, args, e),
             "default" => self.default_of(&e.ty, e),
             "chars.as_str" | "string.into_bytes" => self.text_op(op, args),
+            "hash.hash" => {
+                self.expr(&args[0]);
+                self.expr(&args[1]);
+                let f = super::hash::hash_into_fn(self.lw, &args[0].ty);
+                self.emit(I::Call(f));
+            }
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();

@@ -1,5 +1,5 @@
 //! String methods beyond the core table of `methods.rs`: `Chars::as_str` on a stored `chars()` iterator
-//! and `String::into_bytes`/`into_boxed_str`. Lowered in `lower::ordering` next to the other issue-4 std
+//! `String::into_bytes`, and `value.hash(&mut hasher)` for every `Hash` type (`lower::hash`). Lowered in `lower::ordering` next to the other issue-4 std
 //! additions.
 
 use super::super::expr::mk;
@@ -11,6 +11,14 @@ impl FnCx<'_> {
     pub(crate) fn text_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall) -> Result<TExpr, TExpr> {
         let bt = self.resolve(&base.ty);
         let span = self.span(m.method.span());
+        if name == "hash" && m.args.len() == 1 && self.is_hashable(&bt) {
+            // `value.hash(&mut hasher)` with std's `DefaultHasher` (prelude, std/hash.rs)
+            let p = &self.ck.program;
+            let a = p.adts.iter().position(|d| d.name == "DefaultHasher" && p.mods[d.module].is_prelude).expect("prelude DefaultHasher");
+            let ht = Ty::Ref(true, Box::new(Ty::Adt(a)));
+            let arg = self.check_expr_coerce(m.args.first().unwrap(), &ht);
+            return Ok(mk(ExprKind::Std("hash.hash", vec![base, arg]), Ty::Unit, span));
+        }
         if !m.args.is_empty() {
             return Err(base);
         }
@@ -18,6 +26,20 @@ impl FnCx<'_> {
             (Ty::Iter(item), "as_str") if **item == Ty::Char && matches!(base.kind, ExprKind::Local(_)) => Ok(mk(ExprKind::Std("chars.as_str", vec![base]), Ty::str_ref(), span)),
             (Ty::String, "into_bytes") => Ok(mk(ExprKind::Std("string.into_bytes", vec![base]), Ty::Vec(Box::new(Ty::Int(IntTy::U8))), span)),
             _ => Err(base),
+        }
+    }
+}
+
+impl FnCx<'_> {
+    fn is_hashable(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Int(_) | Ty::Bool | Ty::Char | Ty::Unit | Ty::String | Ty::Str => true,
+            Ty::Ref(_, x) | Ty::Boxed(x) | Ty::Vec(x) | Ty::Slice(x) | Ty::Array(x, _) | Ty::Option(x) => self.is_hashable(&x),
+            Ty::Result(a, b) => self.is_hashable(&a) && self.is_hashable(&b),
+            Ty::Tuple(ts) => ts.iter().all(|x| self.is_hashable(x)),
+            Ty::Adt(a) => self.ck.program.adts[a].derives("Hash"),
+            Ty::Var(v) => self.infer.kind_of(v) == Some(crate::types::VarKind::Int),
+            _ => false,
         }
     }
 }
