@@ -234,6 +234,12 @@ impl FnCx<'_> {
                 };
                 self.prelude_call(f, c, span)
             }
+            "cmp::max" | "cmp::min" if c.args.len() == 2 => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[t.clone(), t.clone()], sp);
+                let op = if key == "cmp::max" { "ord.max" } else { "ord.min" };
+                mk(ExprKind::Std(op, a), t, span)
+            }
             _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
                 let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
                 mk(ExprKind::Std("default", vec![]), t, span)
