@@ -46,6 +46,25 @@ impl FnLower<'_, '_> {
             op if op.starts_with("ord.") => self.ord_op(op, args, e),
             "default" => self.default_of(&e.ty, e),
             "chars.as_str" | "string.into_bytes" => self.text_op(op, args),
+            "string.extend" => {
+                self.expr_noncopy(&args[0]);
+                let s = self.stash(&Ty::String).unwrap();
+                let Ty::Iter(item) = args[1].ty.clone() else { return };
+                let item = (*item).clone();
+                self.iterate(&args[1], &mut |fl: &mut FnLower, it, _p, _c| {
+                    let Some(it) = it else { return };
+                    fl.emit(I::LocalGet(s));
+                    fl.emit(I::LocalGet(it));
+                    match item.peel_refs() {
+                        Ty::Char => fl.call_prelude("string_push"),
+                        Ty::String => {
+                            fl.call_prelude("string_as_str");
+                            fl.call_prelude("string_push_str");
+                        }
+                        _ => fl.call_prelude("string_push_str"),
+                    }
+                });
+            }
             "hash.hash" => {
                 self.expr(&args[0]);
                 self.expr(&args[1]);

@@ -1,11 +1,12 @@
 //! String methods beyond the core table of `methods.rs`: `Chars::as_str` on a stored `chars()` iterator
-//! `String::into_bytes`, and `value.hash(&mut hasher)` for every `Hash` type (`lower::hash`). Lowered in `lower::ordering` next to the other issue-4 std
+//! `String::into_bytes`, `String::extend`, and `value.hash(&mut hasher)` for every `Hash` type (`lower::hash`). Lowered in `lower::ordering` next to the other issue-4 std
 //! additions.
 
 use super::super::expr::mk;
 use super::super::FnCx;
 use crate::tir::{ExprKind, TExpr};
 use crate::types::{IntTy, Ty};
+use syn::spanned::Spanned;
 
 impl FnCx<'_> {
     pub(crate) fn text_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall) -> Result<TExpr, TExpr> {
@@ -18,6 +19,26 @@ impl FnCx<'_> {
             let ht = Ty::Ref(true, Box::new(Ty::Adt(a)));
             let arg = self.check_expr_coerce(m.args.first().unwrap(), &ht);
             return Ok(mk(ExprKind::Std("hash.hash", vec![base, arg]), Ty::Unit, span));
+        }
+        if name == "extend" && m.args.len() == 1 && matches!(bt, Ty::String) {
+            // `string.extend(chars / &strs / Strings)`
+            let a = m.args.first().unwrap();
+            let e = self.check_expr(a, None);
+            let e = self.into_iter(e, a.span());
+            let item = match self.resolve(&e.ty) {
+                Ty::Iter(x) => *x,
+                _ => return Ok(self.error_expr(m.span())),
+            };
+            let ok = match item.peel_refs() {
+                Ty::Char | Ty::String | Ty::Str => true,
+                _ => false,
+            };
+            if !ok {
+                let n = self.ty_name(&item);
+                self.err(crate::diagnostics::codes::TYPE_MISMATCH, a.span(), format!("a String cannot be extended with `{n}` items"), "", Some("extend with chars, &str or String items"));
+                return Ok(self.error_expr(m.span()));
+            }
+            return Ok(mk(ExprKind::Std("string.extend", vec![base, e]), Ty::Unit, span));
         }
         if !m.args.is_empty() {
             return Err(base);
