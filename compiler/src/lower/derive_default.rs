@@ -15,7 +15,7 @@ fn supported(fl: &FnLower, t: &Ty) -> bool {
         Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit | Ty::String | Ty::Vec(_) | Ty::Option(_) => true,
         Ty::Tuple(ts) => ts.iter().all(|x| supported(fl, x)),
         Ty::Array(x, _) => supported(fl, x),
-        Ty::Adt(a) => {
+        Ty::Adt(a, _) => {
             let d = &fl.lw.ck.program.adts[*a];
             if d.is_enum {
                 fl.lw.ck.program.default_variants.get(a).is_some_and(|&v| d.variants[v].fields.is_empty())
@@ -49,14 +49,14 @@ impl FnLower<'_, '_> {
 
     fn default_body(&mut self, t: &Ty, e: &TExpr) {
         match t {
-            Ty::Adt(a) if self.lw.ck.adt_is_fieldless_enum(*a) => {
+            Ty::Adt(a, _) if self.lw.ck.adt_is_fieldless_enum(*a) => {
                 let v = self.lw.ck.program.default_variants[a];
                 self.emit(I::I32Const(self.lw.ck.adt_discrs[*a][v] as i32));
             }
-            Ty::Adt(_) | Ty::Tuple(_) | Ty::Option(_) => {
+            Ty::Adt(_, _) | Ty::Tuple(_) | Ty::Option(_) => {
                 let l = self.lw.layout(t);
                 let (variant, all): (usize, Vec<Vec<Ty>>) = match t {
-                    Ty::Adt(a) => {
+                    Ty::Adt(a, _) => {
                         let d = &self.lw.ck.program.adts[*a];
                         let v = if d.is_enum { self.lw.ck.program.default_variants[a] } else { 0 };
                         (v, self.lw.ck.adt_fields[*a].clone())
@@ -89,7 +89,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Const(*n as i32));
                 self.emit(I::ArrayNewDefault(at));
                 self.emit(I::LocalSet(arr));
-                if !matches!(self.lw.repr(x), Some(ValType::Ref(_))) && !matches!(**x, Ty::Adt(_)) {
+                if !matches!(self.lw.repr(x), Some(ValType::Ref(_))) && !matches!(**x, Ty::Adt(_, _)) {
                     // numeric zero is already the default
                 } else {
                     let i = self.new_local(ValType::I32);

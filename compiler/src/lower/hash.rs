@@ -33,7 +33,7 @@ pub fn is_hashable(lw: &Lowerer, t: &Ty) -> bool {
         Ty::Vec(x) | Ty::Slice(x) | Ty::Array(x, _) | Ty::Option(x) => is_hashable(lw, &x),
         Ty::Result(a, b) => is_hashable(lw, &a) && is_hashable(lw, &b),
         Ty::Tuple(ts) => ts.iter().all(|x| is_hashable(lw, x)),
-        Ty::Adt(a) => lw.ck.program.adts[a].derives("Hash"),
+        Ty::Adt(a, _) => lw.ck.program.adts[a].derives("Hash"),
         _ => false,
     }
 }
@@ -41,7 +41,7 @@ pub fn is_hashable(lw: &Lowerer, t: &Ty) -> bool {
 /// The prelude's `DefaultHasher` type.
 pub fn hasher_ty(lw: &Lowerer) -> Ty {
     let p = &lw.ck.program;
-    Ty::Adt(p.adts.iter().position(|d| d.name == "DefaultHasher" && p.mods[d.module].is_prelude).expect("prelude DefaultHasher"))
+    Ty::Adt(p.adts.iter().position(|d| d.name == "DefaultHasher" && p.mods[d.module].is_prelude).expect("prelude DefaultHasher"), vec![])
 }
 
 /// `fn(value: T) -> i64`: std's `DefaultHasher` hash of the value. (Entry point for HashMap/HashSet.)
@@ -189,7 +189,7 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            Ty::Adt(a) if self.lw.ck.adt_is_fieldless_enum(*a) => {
+            Ty::Adt(a, _) if self.lw.ck.adt_is_fieldless_enum(*a) => {
                 let d = &self.lw.ck.program.adts[*a];
                 if d.variants.len() > 1 {
                     let is_ordering = d.name == "Ordering" && self.lw.ck.program.mods[d.module].is_prelude;
@@ -206,11 +206,11 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
-            Ty::Tuple(_) | Ty::Adt(_) | Ty::Option(_) | Ty::Result(..) => {
+            Ty::Tuple(_) | Ty::Adt(_, _) | Ty::Option(_) | Ty::Result(..) => {
                 let l = self.lw.layout(t);
                 let fields = agg_fields(self.lw, t);
                 let discrs: Vec<i64> = match t {
-                    Ty::Adt(a) if self.lw.ck.program.adts[*a].is_enum => self.lw.ck.adt_discrs[*a].clone(),
+                    Ty::Adt(a, _) if self.lw.ck.program.adts[*a].is_enum => self.lw.ck.adt_discrs[*a].clone(),
                     Ty::Option(_) | Ty::Result(..) => vec![0, 1],
                     _ => vec![],
                 };

@@ -15,6 +15,14 @@ fn mem(offset: u64) -> MemArg {
 
 /// Integer arithmetic on the two operands on the stack.
 pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
+    if i.is128() {
+        return super::wide::arith(fl, op, i, rt, span);
+    }
+    if matches!(op, BinOp::Shl | BinOp::Shr) && super::wide::is_wide(rt) {
+        // A 128-bit shift amount: saturate it to u32 first.
+        super::wide::shift_amount_u32(fl, rt);
+        return int_arith(fl, op, i, &Ty::Int(IntTy::U32), span);
+    }
     let w64 = i.is64();
     let vt = if w64 { ValType::I64 } else { ValType::I32 };
     let b = fl.new_local(if matches!(op, BinOp::Shl | BinOp::Shr) { if matches!(rt, Ty::Int(x) if x.is64()) { ValType::I64 } else { ValType::I32 } } else { vt });
@@ -227,7 +235,7 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
 pub fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
     let tys: Vec<Vec<Ty>> = match t {
         Ty::Tuple(ts) => vec![ts.clone()],
-        Ty::Adt(a) => lw.ck.adt_fields[*a].clone(),
+        Ty::Adt(a, _) => lw.ck.adt_fields[*a].clone(),
         Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
         Ty::Result(a, b) => vec![vec![(**a).clone()], vec![(**b).clone()]],
         Ty::Range(x, _) => vec![vec![(**x).clone(), (**x).clone()]],
@@ -241,7 +249,7 @@ pub fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
 }
 
 fn is_struct_like(t: &Ty) -> bool {
-    matches!(t, Ty::Tuple(_) | Ty::Adt(_) | Ty::Option(_) | Ty::Result(..) | Ty::Range(..))
+    matches!(t, Ty::Tuple(_) | Ty::Adt(_, _) | Ty::Option(_) | Ty::Result(..) | Ty::Range(..))
 }
 
 /// Deep copy of a Copy aggregate (and clone of Clone aggregates, Strings and Vecs).
@@ -430,6 +438,9 @@ fn clone_value(fl: &mut FnLower, t: &Ty) {
 }
 
 pub fn default_value(fl: &mut FnLower, t: &Ty) {
+    if super::wide::is_wide(t) {
+        return super::wide::constant(fl, 0);
+    }
     match fl.lw.repr(t) {
         Some(ValType::I32) => fl.emit(I::I32Const(0)),
         Some(ValType::I64) => fl.emit(I::I64Const(0)),
@@ -503,6 +514,10 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
 
 /// Emits `a == b` for two values of type `t` on the stack.
 pub fn eq_value(fl: &mut FnLower, t: &Ty) {
+    if super::wide::is_wide(&strip_ref(t)) {
+        fl.call_prelude("u128_eq");
+        return;
+    }
     match fl.lw.repr(t) {
         None => {
             fl.emit(I::I32Const(1));
@@ -643,10 +658,14 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
 pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
     let t = strip_ref(t);
     let (lt, gt) = match &t {
+        Ty::Int(i) if i.is128() => {
+            super::wide::cmp3(fl, *i);
+            return;
+        }
         Ty::Int(i) if i.is64() => (if i.signed() { I::I64LtS } else { I::I64LtU }, if i.signed() { I::I64GtS } else { I::I64GtU }),
         Ty::Int(i) if i.signed() => (I::I32LtS, I::I32GtS),
         Ty::Int(_) | Ty::Bool | Ty::Char => (I::I32LtU, I::I32GtU),
-        Ty::Adt(a) if fl.lw.ck.adt_is_fieldless_enum(*a) => (I::I32LtS, I::I32GtS),
+        Ty::Adt(a, _) if fl.lw.ck.adt_is_fieldless_enum(*a) => (I::I32LtS, I::I32GtS),
         Ty::F64 | Ty::F32 => {
             // -1/0/1, or 2 when unordered (a NaN): derived `partial_cmp` then yields None and every
             // comparison operator false (see `FnLower::compare`).
@@ -852,6 +871,9 @@ pub fn main_result_helper(lw: &mut Lowerer, ret: &Ty) -> u32 {
 
 /// Bodies of the `__intrinsic_*` functions of the prelude.
 pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
+    if super::wide::intrinsic(fl, name) {
+        return;
+    }
     let u8t = Ty::Int(IntTy::U8);
     let arr = fl.lw.array_type(&u8t);
     let vt = fl.lw.vec_type(&u8t);

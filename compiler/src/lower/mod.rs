@@ -3,6 +3,7 @@
 //! reachable code is emitted, in streaming order.
 
 mod derive_default;
+mod elem_refs;
 mod func;
 mod gc_ops;
 mod hash;
@@ -15,6 +16,7 @@ mod reactor;
 pub mod reprs;
 mod test_entry;
 mod ucd;
+mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;
@@ -71,6 +73,8 @@ pub struct Lowerer<'a> {
     /// array type of each, and the key → global index map.
     pub globals: Vec<u32>,
     pub global_map: HashMap<String, u32>,
+    /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
+    pub debug_hex: Option<bool>,
 }
 
 /// Everything `emit` needs.
@@ -108,6 +112,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         declared_refs: Vec::new(),
         globals: Vec::new(),
         global_map: HashMap::new(),
+        debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;
@@ -158,7 +163,10 @@ impl<'a> Lowerer<'a> {
             self.repr(&t)
         }).collect();
         let ret = body.ret.clone();
-        let results: Vec<ValType> = self.repr(&ret).into_iter().collect();
+        let results: Vec<ValType> = match self.elem_ret(f) {
+            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            None => self.repr(&ret).into_iter().collect(),
+        };
         let def = &self.ck.program.fns[f];
         let cold = def.is_prelude && (def.name.contains("panic") || def.name.starts_with("fmt_"));
         let (id, new) = self.declare(FuncKey::User(f), def.name.clone(), params, results, cold);

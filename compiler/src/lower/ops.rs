@@ -41,7 +41,16 @@ impl FnLower<'_, '_> {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
             _ => Ty::Int(IntTy::U8),
         };
+        if op.starts_with("int.") && super::wide::method(self, op, args, e) {
+            return;
+        }
         match op {
+            "seq.first_mut" | "seq.last_mut" | "seq.get_mut" => self.lw.error(
+                codes::UNSUPPORTED_BORROW,
+                &e.span,
+                format!("`{}` of a scalar element is only supported in `if let`/`match` or directly unwrapped", &op[4..]),
+                Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
+            ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             op if op.starts_with("ord.") => self.ord_op(op, args, e),
             "default" => self.default_of(&e.ty, e),
@@ -416,6 +425,7 @@ impl FnLower<'_, '_> {
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
                 match *t {
+                    Ty::Int(i) if i.is128() => super::wide::parse(self, i, &e.ty),
                     Ty::Int(i) => {
                         self.emit(I::I32Const(i.signed() as i32));
                         self.emit(I::I64Const(i.max() as i64));
@@ -1431,7 +1441,7 @@ impl FnLower<'_, '_> {
     }
 
     pub fn variant(&mut self, v: usize, args: &[TExpr], t: &Ty) {
-        if let Ty::Adt(a) = t {
+        if let Ty::Adt(a, _) = t {
             if self.lw.ck.adt_is_fieldless_enum(*a) {
                 self.emit(I::I32Const(self.lw.ck.adt_discrs[*a][v] as i32));
                 return;
@@ -1439,7 +1449,7 @@ impl FnLower<'_, '_> {
         }
         let l = self.lw.layout(t);
         let all: Vec<Vec<Ty>> = match t {
-            Ty::Adt(a) => self.lw.ck.adt_fields[*a].clone(),
+            Ty::Adt(a, _) => self.lw.ck.adt_fields[*a].clone(),
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
             Ty::Result(x, y) => vec![vec![(**x).clone()], vec![(**y).clone()]],
             _ => vec![],
@@ -2016,6 +2026,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
+                };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (i, end) = (self.new_local(v), self.new_local(v));
                 if let Some(a) = a {
@@ -2044,16 +2058,19 @@ impl FnLower<'_, '_> {
                 let lp = self.open(1, BlockType::Empty);
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(end));
-                self.emit(match (incl, signed, w64) {
-                    (false, true, false) => I::I32GeS,
-                    (false, false, false) => I::I32GeU,
-                    (false, true, true) => I::I64GeS,
-                    (false, false, true) => I::I64GeU,
-                    (true, true, false) => I::I32GtS,
-                    (true, false, false) => I::I32GtU,
-                    (true, true, true) => I::I64GtS,
-                    (true, false, true) => I::I64GtU,
-                });
+                match wide {
+                    Some(x) => super::wide::compare(self, if incl { crate::tir::BinOp::Gt } else { crate::tir::BinOp::Ge }, x),
+                    None => self.emit(match (incl, signed, w64) {
+                        (false, true, false) => I::I32GeS,
+                        (false, false, false) => I::I32GeU,
+                        (false, true, true) => I::I64GeS,
+                        (false, false, true) => I::I64GeU,
+                        (true, true, false) => I::I32GtS,
+                        (true, false, false) => I::I32GtU,
+                        (true, true, true) => I::I64GtS,
+                        (true, false, true) => I::I64GtU,
+                    }),
+                }
                 self.br_if(done);
                 let item = self.new_local(v);
                 self.emit(I::LocalGet(i));
@@ -2065,12 +2082,18 @@ impl FnLower<'_, '_> {
                     // Stop after yielding `end` (avoids overflow at MAX).
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(end));
-                    self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                    match wide {
+                        Some(x) => super::wide::compare(self, crate::tir::BinOp::Eq, x),
+                        None => self.emit(if w64 { I::I64Eq } else { I::I32Eq }),
+                    }
                     self.br_if(done);
                 }
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Add } else { I::I32Add });
+                match wide {
+                    Some(_) => self.call_prelude("u128_add"),
+                    None => self.emit(if w64 { I::I64Add } else { I::I32Add }),
+                }
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
@@ -2223,6 +2246,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
+                };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (start, i) = (self.new_local(v), self.new_local(v));
                 let (signed, w64) = match &elem {
@@ -2244,26 +2271,28 @@ impl FnLower<'_, '_> {
                     // exclusive: empty when i <= start; first item is end-1
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LeS,
                         (false, false) => I::I32LeU,
                         (true, true) => I::I64LeS,
                         (false, true) => I::I64LeU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Le, ins);
                     self.br_if(done);
                     self.emit(I::LocalGet(i));
                     self.int_const(1, &elem);
-                    self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                    super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                     self.emit(I::LocalSet(i));
                 } else {
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LtS,
                         (false, false) => I::I32LtU,
                         (true, true) => I::I64LtS,
                         (false, true) => I::I64LtU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Lt, ins);
                     self.br_if(done);
                 }
                 let lp = self.open(1, BlockType::Empty);
@@ -2275,11 +2304,11 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(start));
-                self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                super::wide::compare_or(self, wide, crate::tir::BinOp::Eq, if w64 { I::I64Eq } else { I::I32Eq });
                 self.br_if(done);
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
@@ -2763,6 +2792,11 @@ impl FnLower<'_, '_> {
                 let ev = self.lw.repr(&item_ty);
                 let has = self.zeroed_i32();
                 let best = ev.map(|v| self.new_local(v));
+                if let (Some(b), true) = (best, super::wide::is_wide(item_ty.peel_refs())) {
+                    // max/min compare with `best` before it is set: it must hold a value, not null.
+                    super::wide::constant(self, 0);
+                    self.emit(I::LocalSet(b));
+                }
                 let done = self.open(0, BlockType::Empty);
                 let it_ty = item_ty.clone();
                 let cl = cls.first().cloned();
@@ -3007,7 +3041,13 @@ impl FnLower<'_, '_> {
         self.emit(I::I32Const(spec.fill as i32));
         self.emit(I::I32Const(spec.align as i32));
         self.count(&spec.width, vals, 0);
-        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2);
+        // 16/32: `{:x?}`/`{:X?}` (read by the Debug leaves of integers).
+        let hex = match spec.debug_hex {
+            'x' => 16,
+            'X' => 32,
+            _ => 0,
+        };
+        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2) | hex;
         self.emit(I::I32Const(flags));
         self.count(&spec.precision, vals, -1);
     }
@@ -3021,11 +3061,24 @@ impl FnLower<'_, '_> {
             }
         }
         match &t {
+            Ty::Int(i) if i.is128() => {
+                let Some(v) = v else { return };
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
+                    'x' => 16,
+                    'X' => 17,
+                    'o' => 8,
+                    'b' => 2,
+                    'e' => 100,
+                    'E' => 101,
+                    _ => 10,
+                };
+                super::wide::fmt(self, s, v, *i, radix, &mut |fl| fl.spec_args(spec, vals));
+            }
             Ty::Int(i) => {
                 let Some(v) = v else { return };
                 self.emit(I::LocalGet(s));
                 // value as u64 magnitude + negative flag (two's complement for non-decimal radixes)
-                let radix = match spec.kind {
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
                     'x' => 16,
                     'X' => 17,
                     'o' => 8,
@@ -3104,7 +3157,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(v));
                 self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
             }
-            Ty::Adt(a) if !debug => {
+            Ty::Adt(a, _) if !debug => {
                 let a = *a;
                 match self.lw.ck.program.display_impls.get(&a).copied() {
                     Some(f) => {
@@ -3165,6 +3218,63 @@ impl FnLower<'_, '_> {
     }
 }
 
+/// Whether any user code formats with `{:x?}`/`{:X?}`: only then do integer Debug leaves test the hex
+/// flags (programs without it keep their exact code).
+fn uses_debug_hex(lw: &mut super::Lowerer) -> bool {
+    struct Find(bool);
+    impl crate::tir_walk::Visitor for Find {
+        fn expr(&mut self, e: &mut TExpr) {
+            if let crate::tir::ExprKind::Format(pieces, _) = &e.kind {
+                self.0 |= pieces.iter().any(|p| matches!(p, FmtPiece::Arg { spec, .. } if spec.debug_hex != '\0'));
+            }
+        }
+    }
+    if let Some(b) = lw.debug_hex {
+        return b;
+    }
+    let mut f = Find(false);
+    for b in lw.ck.bodies.values().filter(|b| !b.is_prelude) {
+        crate::tir_walk::walk_expr(&mut f, &mut b.expr.clone());
+    }
+    for c in &lw.ck.closures {
+        crate::tir_walk::walk_expr(&mut f, &mut c.body.clone());
+    }
+    lw.debug_hex = Some(f.0);
+    f.0
+}
+
+/// The Debug leaf of an integer (params of the debug helper: out 0, value 1, spec 2..6) in `radix`
+/// (as `fmt_int`), keeping the flags in `mask`.
+fn debug_int_leaf(fl: &mut FnLower, i: IntTy, radix: i32, mask: i32) {
+    let spec = &mut |fl: &mut FnLower| {
+        fl.emit(I::LocalGet(2));
+        fl.emit(I::LocalGet(3));
+        fl.emit(I::LocalGet(4));
+        fl.emit(I::LocalGet(5));
+        fl.emit(I::I32Const(mask));
+        fl.emit(I::I32And);
+        fl.emit(I::LocalGet(6));
+    };
+    if i.is128() {
+        return super::wide::fmt(fl, 0, 1, i, radix, spec);
+    }
+    let decimal = radix == 10;
+    fl.emit(I::LocalGet(0));
+    fl.emit(I::LocalGet(1));
+    if !i.is64() {
+        fl.emit(if i.signed() && decimal { I::I64ExtendI32S } else { I::I64ExtendI32U });
+        if !decimal && i.signed() {
+            let m = if i.bits() == 32 { 0xffff_ffffi64 } else { (1i64 << i.bits()) - 1 };
+            fl.emit(I::I64Const(m));
+            fl.emit(I::I64And);
+        }
+    }
+    fl.emit(I::I32Const((i.signed() && decimal) as i32));
+    fl.emit(I::I32Const(radix));
+    spec(fl);
+    fl.call_prelude("fmt_int");
+}
+
 fn t_is_option(t: &Ty) -> bool {
     matches!(t, Ty::Option(_))
 }
@@ -3207,23 +3317,25 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     fl.emit(I::LocalSet(pretty));
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
+        Ty::Int(i) if !uses_debug_hex(fl.lw) => debug_int_leaf(&mut fl, *i, 10, 3),
         Ty::Int(i) => {
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::LocalGet(1));
-            if !i.is64() {
-                fl.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
-            }
-            fl.emit(I::I32Const(i.signed() as i32));
-            fl.emit(I::I32Const(10));
-            fl.emit(I::LocalGet(2));
-            fl.emit(I::LocalGet(3));
-            fl.emit(I::LocalGet(4));
-            // `#` means pretty for Debug, not a radix prefix
+            // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
+            // otherwise `#` means pretty-printing, not a radix prefix.
             fl.emit(I::LocalGet(5));
-            fl.emit(I::I32Const(3));
+            fl.emit(I::I32Const(48));
             fl.emit(I::I32And);
-            fl.emit(I::LocalGet(6));
-            fl.call_prelude("fmt_int");
+            fl.emit(I::If(BlockType::Empty));
+            fl.emit(I::LocalGet(5));
+            fl.emit(I::I32Const(16));
+            fl.emit(I::I32And);
+            fl.emit(I::If(BlockType::Empty));
+            debug_int_leaf(&mut fl, *i, 16, 7);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 17, 7);
+            fl.emit(I::End);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 10, 3);
+            fl.emit(I::End);
         }
         Ty::F32 | Ty::F64 => {
             fl.emit(I::LocalGet(0));
@@ -3348,17 +3460,17 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             }
             lit(&mut fl, ")");
         }
-        Ty::Option(_) | Ty::Result(..) | Ty::Adt(_) => {
+        Ty::Option(_) | Ty::Result(..) | Ty::Adt(_, _) => {
             let (names, shapes, tys): (Vec<String>, Vec<crate::resolve::Shape>, Vec<Vec<Ty>>) = match t {
                 Ty::Option(x) => (vec!["None".into(), "Some".into()], vec![crate::resolve::Shape::Unit, crate::resolve::Shape::Tuple], vec![vec![], vec![(**x).clone()]]),
                 Ty::Result(a, b) => (vec!["Ok".into(), "Err".into()], vec![crate::resolve::Shape::Tuple; 2], vec![vec![(**a).clone()], vec![(**b).clone()]]),
-                Ty::Adt(a) => {
+                Ty::Adt(a, _) => {
                     let d = &fl.lw.ck.program.adts[*a];
                     (d.variants.iter().map(|v| v.name.clone()).collect(), d.variants.iter().map(|v| v.shape).collect(), fl.lw.ck.adt_fields[*a].clone())
                 }
                 _ => unreachable!(),
             };
-            if let Ty::Adt(a) = t {
+            if let Ty::Adt(a, _) = t {
                 if let Some(&f) = fl.lw.ck.program.debug_impls.get(a) {
                     fl.emit(I::LocalGet(1));
                     let ft = fl.lw.formatter_type();
@@ -3374,8 +3486,8 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                     return id;
                 }
             }
-            let fieldless = matches!(t, Ty::Adt(a) if fl.lw.ck.adt_is_fieldless_enum(*a));
-            let is_enum = !matches!(t, Ty::Adt(a) if !fl.lw.ck.program.adts[*a].is_enum);
+            let fieldless = matches!(t, Ty::Adt(a, _) if fl.lw.ck.adt_is_fieldless_enum(*a));
+            let is_enum = !matches!(t, Ty::Adt(a, _) if !fl.lw.ck.program.adts[*a].is_enum);
             let l = if fieldless { None } else { Some(fl.lw.layout(t)) };
             for (vi, name) in names.iter().enumerate() {
                 let skip = fl.open(0, BlockType::Empty);
@@ -3387,7 +3499,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                             fl.emit(I::I32Const(vi as i32));
                         }
                         None => {
-                            let Ty::Adt(a) = t else { unreachable!() };
+                            let Ty::Adt(a, _) = t else { unreachable!() };
                             fl.emit(I::I32Const(fl.lw.ck.adt_discrs[*a][vi] as i32));
                         }
                     }
@@ -3411,7 +3523,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                         lit(&mut fl, ")");
                     }
                     _ => {
-                        let Ty::Adt(a) = t else { unreachable!() };
+                        let Ty::Adt(a, _) = t else { unreachable!() };
                         let fnames: Vec<String> = fl.lw.ck.program.adts[*a].variants[vi].fields.iter().map(|f| f.name.clone()).collect();
                         lit(&mut fl, " {");
                         for (k, ft) in tys[vi].iter().enumerate() {

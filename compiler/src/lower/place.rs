@@ -103,6 +103,9 @@ impl FnLower<'_, '_> {
                 return p.clone();
             }
         }
+        if self.is_elem_ref_expr(r) {
+            return self.elem_ref_place(r);
+        }
         let scalar = self.lw.is_scalar(target);
         let through_cell = scalar && match &r.ty {
             Ty::Ref(m, _) => *m,

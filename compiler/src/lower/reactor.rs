@@ -35,7 +35,7 @@ fn check_boundary_types(lw: &mut Lowerer, f: usize, export: &str) -> bool {
         let ok = match &t {
             Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit => true,
             Ty::Gc(..) => true,
-            Ty::Adt(_) => true,
+            Ty::Adt(_, _) => true,
             _ => false,
         };
         if !ok {

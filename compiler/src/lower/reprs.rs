@@ -127,6 +127,7 @@ impl Lowerer<'_> {
     /// The wasm value type of a Rust type (None for zero-sized types).
     pub fn repr(&mut self, t: &Ty) -> Option<ValType> {
         match t {
+            Ty::Int(i) if i.is128() => Some(ref_ty(super::wide::wide_type(self))),
             Ty::Int(i) if i.is64() => Some(ValType::I64),
             Ty::Int(_) | Ty::Bool | Ty::Char | Ty::ParseError(_) => Some(ValType::I32),
             Ty::F32 => Some(ValType::F32),
@@ -148,7 +149,7 @@ impl Lowerer<'_> {
                     vec!["items".into(), "pos".into()],
                 )))
             }
-            Ty::Adt(a) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
+            Ty::Adt(a, _) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
             Ty::Ref(m, inner) => {
                 if *m && self.is_scalar(inner) {
                     Some(ref_ty(self.cell_type(inner)))
@@ -177,14 +178,15 @@ impl Lowerer<'_> {
     }
 
     /// Scalars are represented by a wasm number (not a reference).
+    /// 128-bit integers count as scalars too: their immutable struct is never written in place.
     pub fn is_scalar(&mut self, t: &Ty) -> bool {
-        matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+        super::wide::is_wide(t) || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
     }
 
     /// Whether copying a value of `t` must duplicate a GC object (Copy aggregates).
     pub fn needs_copy(&mut self, t: &Ty) -> bool {
         match t {
-            Ty::Ref(..) | Ty::Str | Ty::Slice(_) => false,
+            Ty::Ref(..) | Ty::Str | Ty::Slice(_) | Ty::Int(_) => false,
             _ => self.ck.is_copy(t) && matches!(self.repr(t), Some(ValType::Ref(_))),
         }
     }
@@ -255,7 +257,7 @@ impl Lowerer<'_> {
             Ty::Option(e) => (self.ck.ty_name(t), true, vec![(vec![], vec![]), ((vec![(**e).clone()]), vec!["some".into()])]),
             Ty::Result(a, b) => (self.ck.ty_name(t), true, vec![(vec![(**a).clone()], vec!["ok".into()]), (vec![(**b).clone()], vec!["err".into()])]),
             Ty::Range(e, _) => (self.ck.ty_name(t), false, vec![(vec![(**e).clone(), (**e).clone()], vec!["start".into(), "end".into()])]),
-            Ty::Adt(a) => {
+            Ty::Adt(a, _) => {
                 let d = &self.ck.program.adts[*a];
                 let vs = d
                     .variants
@@ -270,7 +272,7 @@ impl Lowerer<'_> {
             }
             _ => (self.ck.ty_name(t), false, vec![]),
         };
-        if !matches!(t, Ty::Adt(_)) {
+        if !matches!(t, Ty::Adt(_, _)) {
             // Std aggregates are structural: `Option<&T>` and `Option<T>` share one type (as_ref is free).
             let mut fields: Vec<(StorageKey, bool)> = Vec::new();
             let mut fnames = Vec::new();

@@ -14,7 +14,7 @@ impl FnCx<'_> {
     pub(crate) fn ordering_ty(&self) -> Ty {
         let p = &self.ck.program;
         let a = p.adts.iter().position(|d| d.name == "Ordering" && p.mods[d.module].is_prelude).expect("prelude defines Ordering");
-        Ty::Adt(a)
+        Ty::Adt(a, vec![])
     }
 
     /// Whether values of `t` have a (derived or std) `PartialOrd`; `total` asks for `Ord`.
@@ -30,7 +30,7 @@ impl FnCx<'_> {
             Ty::Ref(_, x) | Ty::Boxed(x) | Ty::Vec(x) | Ty::Slice(x) | Ty::Array(x, _) | Ty::Option(x) => self.is_ordered(&x, total),
             Ty::Result(a, b) => self.is_ordered(&a, total) && self.is_ordered(&b, total),
             Ty::Tuple(ts) => ts.iter().all(|x| self.is_ordered(x, total)),
-            Ty::Adt(a) => {
+            Ty::Adt(a, _) => {
                 let d = &self.ck.program.adts[a];
                 d.derives(if total { "Ord" } else { "PartialOrd" })
             }

@@ -16,7 +16,7 @@ impl FnCx<'_> {
             // `value.hash(&mut hasher)` with std's `DefaultHasher` (prelude, std/hash.rs)
             let p = &self.ck.program;
             let a = p.adts.iter().position(|d| d.name == "DefaultHasher" && p.mods[d.module].is_prelude).expect("prelude DefaultHasher");
-            let ht = Ty::Ref(true, Box::new(Ty::Adt(a)));
+            let ht = Ty::Ref(true, Box::new(Ty::Adt(a, vec![])));
             let arg = self.check_expr_coerce(m.args.first().unwrap(), &ht);
             return Ok(mk(ExprKind::Std("hash.hash", vec![base, arg]), Ty::Unit, span));
         }
@@ -58,7 +58,7 @@ impl FnCx<'_> {
             Ty::Ref(_, x) | Ty::Boxed(x) | Ty::Vec(x) | Ty::Slice(x) | Ty::Array(x, _) | Ty::Option(x) => self.is_hashable(&x),
             Ty::Result(a, b) => self.is_hashable(&a) && self.is_hashable(&b),
             Ty::Tuple(ts) => ts.iter().all(|x| self.is_hashable(x)),
-            Ty::Adt(a) => self.ck.program.adts[a].derives("Hash"),
+            Ty::Adt(a, _) => self.ck.program.adts[a].derives("Hash"),
             Ty::Var(v) => self.infer.kind_of(v) == Some(crate::types::VarKind::Int),
             _ => false,
         }
