@@ -48,6 +48,11 @@ fn make(level: Level) -> Config {
     Config { name: "custom".to_string(), level, ..Default::default() }
 }
 
+/// Generic over the Default bound.
+fn fresh<T: Default>() -> T {
+    T::default()
+}
+
 fn main() {
     let c = Config::default();
     println!("{c:?}");
@@ -80,4 +85,7 @@ fn main() {
     println!("{:?} {:?} {:?} {:?}", a.tags, b.tags, a.pair, b.pair);
     let arr: [Level; 2] = Default::default();
     println!("{arr:?}");
+    let g: Limits = fresh();
+    let h: (Level, String) = fresh();
+    println!("{g:?} {h:?} {:?}", fresh::<Payload>());
 }

@@ -33,6 +33,13 @@ enum Solo {
     Only(u32),
 }
 
+/// Generic over the Hash bound: each instance hashes its concrete type.
+fn hash_of<T: Hash>(v: &T) -> u64 {
+    let mut s = DefaultHasher::new();
+    v.hash(&mut s);
+    s.finish()
+}
+
 fn main() {
     println!("{}", DefaultHasher::new().finish());
     let mut s = DefaultHasher::new();
@@ -104,4 +111,5 @@ fn main() {
     let mut y = DefaultHasher::new();
     long.clone().hash(&mut y);
     println!("{} {}", x.finish(), x.finish() == y.finish());
+    println!("{} {} {}", hash_of(&Point { x: 1, y: -2 }) == a.finish(), hash_of(&"str"), hash_of(&(Color::Green, vec![1u64])));
 }

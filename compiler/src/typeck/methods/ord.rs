@@ -103,7 +103,7 @@ impl FnCx<'_> {
                 path.segments.pop();
                 path.segments.pop_punct();
                 let ty = syn::Type::Path(syn::TypePath { qself: None, path });
-                match super::super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &ty) {
+                match self.to_ty(&ty) {
                     Ok(t) => Some(t),
                     // `Vec::default()` / `Option::default()` without type arguments: the expected type
                     Err(_) => match (norm[norm.len() - 2], expected.map(|e| self.shallow(e))) {
