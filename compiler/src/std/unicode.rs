@@ -58,9 +58,48 @@ fn ucd_rank(t: &[u8], width: usize, u: u32) -> usize {
     lo
 }
 
-/// Set membership: the table lists toggle points.
+/// Set membership: the table packs sorted toggle points (u is a member iff an odd number are <= u) in
+/// blocks of 32: count, block heads (first point, offset of its deltas), LEB128 deltas.
 fn ucd_in(t: &[u8], u: u32) -> bool {
-    ucd_rank(t, 3, u) % 2 == 1
+    let n = ucd_u24(t, 0) as usize;
+    let nb = (n + 31) / 32;
+    let mut lo = 0;
+    let mut hi = nb;
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if ucd_u24(t, 3 + mid * 5) <= u {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if lo == 0 {
+        return false;
+    }
+    let b = lo - 1;
+    let e = 3 + b * 5;
+    let mut count = b * 32 + 1;
+    let end = if n < (b + 1) * 32 { n } else { (b + 1) * 32 };
+    let mut cur = ucd_u24(t, e);
+    let mut p = 3 + nb * 5 + (t[e + 3] as usize | ((t[e + 4] as usize) << 8));
+    while count < end {
+        let mut d: u32 = 0;
+        let mut shift: u32 = 0;
+        let mut more = true;
+        while more {
+            let x = t[p];
+            p += 1;
+            d = d | (((x & 0x7f) as u32) << shift);
+            more = x >= 0x80;
+            shift += 7;
+        }
+        cur += d;
+        if cur > u {
+            return count % 2 == 1;
+        }
+        count += 1;
+    }
+    count % 2 == 1
 }
 
 /// Single-char mapping: runs of (start, count, delta, step); unmapped chars map to themselves.
