@@ -17,6 +17,10 @@ fn supported(fl: &FnLower, t: &Ty) -> bool {
         Ty::Array(x, _) => supported(fl, x),
         Ty::Adt(a, _) => {
             let d = &fl.lw.ck.program.adts[*a];
+            // a hand-written `impl Default` is not structural: typeck calls it (`derived_default`)
+            if !d.derives("Default") {
+                return false;
+            }
             if d.is_enum {
                 fl.lw.ck.program.default_variants.get(a).is_some_and(|&v| d.variants[v].fields.is_empty())
             } else {

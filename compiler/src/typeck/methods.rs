@@ -299,7 +299,10 @@ impl FnCx<'_> {
             }
             _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
                 let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
-                mk(ExprKind::Std("default", vec![]), t, span)
+                match self.derived_default(&t, &span, c.span()) {
+                    Some(e) => e,
+                    None => mk(ExprKind::Std("default", vec![]), t, span),
+                }
             }
             _ => {
                 // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.

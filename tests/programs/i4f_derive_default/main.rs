@@ -1,6 +1,7 @@
 // Issue 4: #[derive(Default)] on structs (nested, tuple structs, unit structs) and enums with a
 // #[default] variant; Type::default(), Default::default() where the type is known, ..Default::default()
-// in struct literals, std types' defaults, unwrap_or_default and mem::take of user types.
+// in struct literals, hand-written Default impls inside derived ones, std types' defaults,
+// unwrap_or_default and mem::take of user types.
 
 #[derive(Debug, Default, Clone, PartialEq)]
 enum Level {
@@ -43,6 +44,24 @@ struct Meters(f32, i8);
 
 #[derive(Debug, Default)]
 struct Unit;
+
+/// A hand-written Default inside derived ones is called as written.
+#[derive(Debug, Clone)]
+struct Port(u16);
+
+impl Default for Port {
+    fn default() -> Self {
+        Port(8080)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Server {
+    port: Port,
+    ports: [Port; 2],
+    name: String,
+    backup: (Port, Level),
+}
 
 fn make(level: Level) -> Config {
     Config { name: "custom".to_string(), level, ..Default::default() }
@@ -88,4 +107,8 @@ fn main() {
     let g: Limits = fresh();
     let h: (Level, String) = fresh();
     println!("{g:?} {h:?} {:?}", fresh::<Payload>());
+    let srv = Server::default();
+    let named = Server { name: "api".into(), ..Default::default() };
+    let port: Port = Default::default();
+    println!("{srv:?} {named:?} {port:?}");
 }

@@ -129,3 +129,58 @@ impl FnCx<'_> {
         mk(ExprKind::Call(f, args), sig.ret.clone(), span)
     }
 }
+
+impl FnCx<'_> {
+    /// `Default::default()` of `t` as a typed expression: std types (`std_default`), `#[derive(Default)]`
+    /// structs (every field's default, generic fields substituted), enums (their `#[default]` unit
+    /// variant), tuples and arrays — and hand-written `impl Default` anywhere inside, called as written.
+    /// None when `t` has no default this compiler knows.
+    pub(crate) fn derived_default(&mut self, t: &Ty, span: &crate::diagnostics::Span, sp: proc_macro2::Span) -> Option<TExpr> {
+        let t = self.resolve(t);
+        if let Some(e) = self.std_default(&t, span) {
+            return Some(e);
+        }
+        let kind = match &t {
+            Ty::Adt(a, args) => {
+                let (a, args) = (*a, args.clone());
+                if !self.ck.program.adts[a].derives("Default") {
+                    let callee = self.lookup_method(&t, "default", Some("Default"))?;
+                    let sig = self.callee_sig(&callee);
+                    let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+                    return Some(self.call_expr(callee, vec![], ret, span.clone()));
+                }
+                if self.ck.program.adts[a].is_enum {
+                    let v = *self.ck.program.default_variants.get(&a)?;
+                    if !self.ck.program.adts[a].variants[v].fields.is_empty() {
+                        return None;
+                    }
+                    ExprKind::Variant(v, vec![])
+                } else {
+                    let fields: Vec<Ty> = self.ck.adt_fields[a][0].iter().map(|f| crate::types::subst(f, &args)).collect();
+                    let mut vals = Vec::new();
+                    for f in &fields {
+                        vals.push(Some(self.derived_default(f, span, sp)?));
+                    }
+                    ExprKind::Struct(a, vals, None)
+                }
+            }
+            Ty::Tuple(ts) => {
+                let mut es = Vec::new();
+                for x in ts.clone() {
+                    es.push(self.derived_default(&x, span, sp)?);
+                }
+                ExprKind::Tuple(es)
+            }
+            Ty::Array(x, n) => {
+                // n separate defaults: elements must not share objects
+                let mut es = Vec::new();
+                for _ in 0..*n {
+                    es.push(self.derived_default(x, span, sp)?);
+                }
+                ExprKind::Array(es)
+            }
+            _ => return None,
+        };
+        Some(mk(kind, t, span.clone()))
+    }
+}
