@@ -2,6 +2,7 @@
 // #[default] variant; Type::default(), Default::default() where the type is known, ..Default::default()
 // in struct literals, hand-written Default impls inside derived ones, std types' defaults,
 // unwrap_or_default and mem::take of user types.
+#![allow(dead_code)]
 
 #[derive(Debug, Default, Clone, PartialEq)]
 enum Level {

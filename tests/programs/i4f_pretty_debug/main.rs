@@ -1,6 +1,7 @@
 // Issue 4: {:#?} pretty Debug byte-for-byte as rustc: nested structs, tuple structs, unit structs,
 // enums of every shape, tuples, Vec/arrays/slices (empty too), Option, Result, String escapes, and
 // the Debug spec (width, fill, precision, sign) reaching the leaves as derived impls do.
+#![allow(dead_code)]
 
 #[derive(Debug, Clone)]
 struct Empty {}
