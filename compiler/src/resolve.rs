@@ -926,6 +926,13 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 }
                 None => {
                     if matches!(path.first().map(String::as_str), Some("std" | "core" | "alloc" | "wasm")) {
+                        // `use std::cmp::Ordering::*;`: the variants of a prelude-defined std enum
+                        if let Some(Def::Adt(a)) = std_adt(p, &path) {
+                            let names: Vec<String> = if p.adts[a].is_enum { p.adts[a].variants.iter().map(|v| v.name.clone()).collect() } else { Vec::new() };
+                            for (vi, n) in names.into_iter().enumerate() {
+                                p.mods[mi].values.entry(n).or_insert(Def::Variant(a, vi));
+                            }
+                        }
                         progress = true;
                         continue;
                     }

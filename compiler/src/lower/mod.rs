@@ -15,6 +15,7 @@ mod pattern;
 mod reactor;
 pub mod reprs;
 mod test_entry;
+mod text_ops;
 mod ucd;
 mod wide;
 

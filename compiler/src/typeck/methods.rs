@@ -9,6 +9,7 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod default;
 mod gc;
 mod ord;
 mod text;

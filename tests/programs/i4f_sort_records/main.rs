@@ -17,6 +17,20 @@ struct Employee {
     name: String,
 }
 
+mod signs {
+    use std::cmp::Ordering;
+    use std::cmp::Ordering::*;
+
+    /// Variants imported by a glob.
+    pub fn sign(o: Ordering) -> i32 {
+        match o {
+            Less => -1,
+            Equal => 0,
+            Greater => 1,
+        }
+    }
+}
+
 fn emp(dept: Dept, level: u8, name: &str) -> Employee {
     Employee { dept, level, name: name.to_string() }
 }
@@ -70,4 +84,5 @@ fn main() {
     };
     println!("{by_level_desc:?}");
     println!("{:?}", Dept::Eng.cmp(&Dept::Sales).reverse());
+    println!("{} {} {}", signs::sign(Dept::Ops.cmp(&Dept::Eng)), signs::sign(2.cmp(&2)), Ordering::Less as i32);
 }

@@ -1,6 +1,6 @@
-//! String methods beyond the core table of `methods.rs`: `Chars::as_str` on a stored `chars()` iterator
-//! `String::into_bytes`, `String::extend`, and `value.hash(&mut hasher)` for every `Hash` type (`lower::hash`). Lowered in `lower::ordering` next to the other issue-4 std
-//! additions.
+//! String methods beyond the core table of `methods.rs`: `Chars::as_str` on a stored `chars()` iterator,
+//! `String::into_bytes`, `String::extend`, and `value.hash(&mut hasher)` for every `Hash` type (lowered by
+//! `lower::text_ops` and `lower::hash`); plus calls of std associated functions written in the prelude.
 
 use super::super::expr::mk;
 use super::super::FnCx;
@@ -62,5 +62,16 @@ impl FnCx<'_> {
             Ty::Var(v) => self.infer.kind_of(v) == Some(crate::types::VarKind::Int),
             _ => false,
         }
+    }
+}
+
+impl FnCx<'_> {
+    /// A call of the prelude function `name` (std associated functions written in the prelude).
+    pub(crate) fn prelude_call(&mut self, name: &str, c: &syn::ExprCall, span: crate::diagnostics::Span) -> TExpr {
+        let p = &self.ck.program;
+        let f = p.fns.iter().position(|d| d.is_prelude && d.name == name).expect("prelude function");
+        let sig = self.ck.sigs[f].clone();
+        let args = self.check_args(&c.args, &sig.params, syn::spanned::Spanned::span(c));
+        mk(ExprKind::Call(f, args), sig.ret.clone(), span)
     }
 }
