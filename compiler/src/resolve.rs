@@ -65,6 +65,8 @@ pub struct TraitDef {
     pub file: usize,
     pub defaults: HashMap<String, usize>,
     pub required: Vec<String>,
+    /// Every method's declared signature (for calls through `dyn Trait`).
+    pub method_sigs: Vec<(String, syn::Signature)>,
     pub default_consts: HashMap<String, usize>,
     pub supertraits: Vec<String>,
 }
@@ -549,12 +551,13 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
             _ => None,
         })
         .collect();
-    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), default_consts: HashMap::new(), supertraits };
+    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), method_sigs: Vec::new(), default_consts: HashMap::new(), supertraits };
     for item in t.items {
         match item {
             syn::TraitItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let mname = f.sig.ident.to_string();
+                def.method_sigs.push((mname.clone(), f.sig.clone()));
                 let mut f = f;
                 match f.default.take() {
                     Some(block) => {
@@ -801,7 +804,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(std_adt(p, segs).unwrap_or_else(|| Def::Std(segs.join("::"))));
+        return Some(std_adt(p, segs).unwrap_or_else(|| std_def(p, segs.join("::"))));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -846,7 +849,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
                 }
                 return p.methods.get(&(a, v.clone())).map(|f| Def::Fn(*f));
             }
-            Def::Std(s) => return Some(Def::Std(format!("{s}::{}", segs[i + 1..].join("::")))),
+            Def::Std(s) => return Some(std_def(p, format!("{s}::{}", segs[i + 1..].join("::")))),
             _ => return None,
         }
     }
@@ -903,7 +906,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = std_adt(p, &path).unwrap_or_else(|| Def::Std(path.join("::")));
+                        let d = std_adt(p, &path).unwrap_or_else(|| std_def(p, path.join("::")));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -1016,4 +1019,18 @@ fn std_adt(p: &Program, segs: &[String]) -> Option<Def> {
         }
         _ => None,
     }
+}
+
+/// A std path, or the prelude item that implements it (`std::cmp::Ordering` and its variants are an
+/// ordinary enum of the prelude, so matching, `==`, `{:?}` and its methods need no special casing).
+pub fn std_def(p: &Program, path: String) -> Def {
+    let segs: Vec<&str> = path.split("::").filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
+    let prelude_adt = |name: &str| p.adts.iter().position(|a| a.name == name && p.mods[a.module].is_prelude);
+    match segs.as_slice() {
+        ["cmp", "Ordering"] => prelude_adt("Ordering").map(Def::Adt),
+        ["cmp", "Reverse"] => prelude_adt("Reverse").map(Def::Adt),
+        ["cmp", "Ordering", v] => prelude_adt("Ordering").and_then(|a| p.adts[a].variants.iter().position(|x| x.name == *v).map(|vi| Def::Variant(a, vi))),
+        _ => None,
+    }
+    .unwrap_or(Def::Std(path))
 }

@@ -219,6 +219,8 @@ impl<'l, 'a> FnLower<'l, 'a> {
         let span = &e.span;
         match &e.kind {
             ExprKind::Unit | ExprKind::Nop => {}
+            ExprKind::ToDyn(table, tag, inner) => self.to_dyn(*table, *tag, inner),
+            ExprKind::DynCall(table, m, args) => self.dyn_call(*table, *m, args, &e.ty),
             ExprKind::CallInst(..) | ExprKind::MakeClosure(..) | ExprKind::CallClosure(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call or closure left unresolved by type checking".to_string(), None),
             ExprKind::Int(v) => self.int_const(*v, &e.ty),
             ExprKind::Float(f) => match e.ty {
@@ -916,6 +918,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
     }
 
     pub fn cast(&mut self, from: &Ty, to: &Ty) {
+        // `Ordering as i32` is -1/0/1 (`#[repr(i8)]`); the prelude enum is its variant index 0/1/2.
+        if let Ty::Adt(a, _) = from {
+            let d = &self.lw.ck.program.adts[*a];
+            if d.name == "Ordering" && self.lw.ck.program.mods[d.module].is_prelude {
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                return self.cast(&Ty::Int(IntTy::I8), to);
+            }
+        }
         let from = match from {
             Ty::Adt(_, _) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,

@@ -195,8 +195,10 @@ impl FnLower<'_, '_> {
                     let is_ordering = d.name == "Ordering" && self.lw.ck.program.mods[d.module].is_prelude;
                     self.emit(I::LocalGet(val));
                     if is_ordering {
-                        // #[repr(i8)]
-                        self.emit(I::I64ExtendI32U);
+                        // #[repr(i8)] -1/0/1 (our repr is the variant index)
+                        self.emit(I::I32Const(1));
+                        self.emit(I::I32Sub);
+                        self.emit(I::I64ExtendI32S);
                         self.emit(I::I64Const(0xff));
                         self.emit(I::I64And);
                         self.sip_write(h, 1);

@@ -3,7 +3,12 @@
 //! reachable code is emitted, in streaming order.
 
 mod derive_default;
+mod cells;
+mod collections;
+mod deque_heap;
+mod dyn_dispatch;
 mod elem_refs;
+mod rc_drops_glue;
 mod func;
 mod gc_ops;
 mod hash;
@@ -13,6 +18,7 @@ mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod user_iter;
 pub mod reprs;
 mod test_entry;
 mod text_ops;

@@ -1,13 +1,13 @@
 //! Lowering of the `PartialOrd`/`Ord` methods typed by `typeck::methods::ord` (`ExprKind::Std("ord.*")`).
 //! Comparisons reuse the structural `helpers::cmp_value` (derived order: struct fields in declaration
-//! order, enums by variant index then fields), whose -1/0/1 is exactly the repr of the prelude's
-//! `Ordering` enum.
+//! order, enums by variant index then fields), whose -1/0/1 plus one is the variant index of the
+//! prelude's `Ordering` enum. (`then_with` is lowered with the iterator ops.)
 
 use super::func::FnLower;
 use super::helpers;
-use crate::tir::{Closure, TExpr};
+use crate::tir::TExpr;
 use crate::types::Ty;
-use wasm_encoder::{BlockType, Instruction as I, ValType};
+use wasm_encoder::{BlockType, Instruction as I};
 
 fn strip(t: &Ty) -> Ty {
     match t {
@@ -21,9 +21,12 @@ impl FnLower<'_, '_> {
         let t = strip(&args[0].ty);
         match op {
             "ord.cmp" => {
+                // -1/0/1 → the prelude `Ordering`'s variant index 0/1/2
                 self.expr(&args[0]);
                 self.expr(&args[1]);
                 helpers::cmp_value(self, &t);
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Add);
             }
             "ord.partial_cmp" => {
                 self.expr(&args[0]);
@@ -90,20 +93,5 @@ impl FnLower<'_, '_> {
             }
             _ => self.lw.error(crate::diagnostics::codes::UNKNOWN_METHOD, &e.span, format!("`{op}` is not supported by the wasm lowering yet"), None),
         }
-    }
-
-    /// `ordering.then_with(|| ...)`: the closure runs only when the ordering is `Equal`.
-    pub fn ord_closure_op(&mut self, args: &[TExpr], cls: &[Closure]) {
-        self.expr(&args[0]);
-        let r = self.new_local(ValType::I32);
-        self.emit(I::LocalTee(r));
-        self.emit(I::I32Eqz);
-        self.emit(I::If(BlockType::Result(ValType::I32)));
-        self.depth += 1;
-        self.inline_closure(&cls[0], &[]);
-        self.depth -= 1;
-        self.emit(I::Else);
-        self.emit(I::LocalGet(r));
-        self.emit(I::End);
     }
 }

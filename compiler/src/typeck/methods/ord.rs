@@ -10,13 +10,6 @@ use crate::types::Ty;
 use syn::spanned::Spanned;
 
 impl FnCx<'_> {
-    /// The prelude's `std::cmp::Ordering` enum.
-    pub(crate) fn ordering_ty(&self) -> Ty {
-        let p = &self.ck.program;
-        let a = p.adts.iter().position(|d| d.name == "Ordering" && p.mods[d.module].is_prelude).expect("prelude defines Ordering");
-        Ty::Adt(a, vec![])
-    }
-
     /// Whether values of `t` have a (derived or std) `PartialOrd`; `total` asks for `Ord`.
     fn is_ordered(&self, t: &Ty, total: bool) -> bool {
         match self.resolve(t) {
