@@ -11,8 +11,11 @@ use syn::spanned::Spanned;
 
 mod cells;
 mod collections;
+mod default;
 mod gc;
 mod iter;
+mod ord;
+mod text;
 
 impl FnCx<'_> {
     pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -222,8 +225,17 @@ impl FnCx<'_> {
             return e;
         }
         let us = Ty::usize();
-        let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
-            Some(Ty::Vec(t)) => *t,
+        // `Vec::<T>::new()`: the type's own turbofish
+        let type_args = match p.path.segments.iter().rev().nth(1) {
+            Some(seg) if seg.ident == "Vec" && !matches!(seg.arguments, syn::PathArguments::None) => {
+                let ty_path = syn::Path { leading_colon: None, segments: std::iter::once(seg.clone()).collect() };
+                self.turbofish_types(&ty_path)
+            }
+            _ => Vec::new(),
+        };
+        let elem_of_expected = |cx: &mut Self| match (type_args.first(), expected.map(|e| cx.shallow(e))) {
+            (Some(t), _) => t.clone(),
+            (None, Some(Ty::Vec(t))) => *t,
             _ => cx.fresh(),
         };
         match key.as_str() {
@@ -312,6 +324,27 @@ impl FnCx<'_> {
                 let t = self.fresh();
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
                 mk(ExprKind::Std("mem.replace", a), t, span)
+            }
+            "String::from_utf8" | "string::String::from_utf8" | "String::from_utf8_lossy" | "string::String::from_utf8_lossy" | "str::from_utf8" => {
+                let f = match key.rsplit("::").next() {
+                    Some("from_utf8_lossy") => "string_from_utf8_lossy",
+                    _ if key.starts_with("str") => "str_from_utf8",
+                    _ => "string_from_utf8",
+                };
+                self.prelude_call(f, c, span)
+            }
+            "cmp::max" | "cmp::min" if c.args.len() == 2 => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[t.clone(), t.clone()], sp);
+                let op = if key == "cmp::max" { "ord.max" } else { "ord.min" };
+                mk(ExprKind::Std(op, a), t, span)
+            }
+            _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
+                let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
+                match self.derived_default(&t, &span, c.span()) {
+                    Some(e) => e,
+                    None => mk(ExprKind::Std("default", vec![]), t, span),
+                }
             }
             _ => {
                 // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.
@@ -484,6 +517,14 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.ord_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.text_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let base = match self.user_iterator_source(base, &name) {
             Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
             Err(base) => base,
@@ -1038,7 +1079,7 @@ impl FnCx<'_> {
                 }
             }
             Ty::Char => match name {
-                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" => {
+                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" | "is_ascii_control" => {
                     let op: &'static str = Box::leak(format!("char.{name}").into_boxed_str());
                     std!(op, [], Ty::Bool)
                 }
