@@ -14,8 +14,11 @@ pub enum Def {
     Mod(usize),
     /// A std path the std surface may know (`std::process::exit`, `std::fmt`, ...).
     Std(String),
+    /// A user trait.
+    Trait(usize),
 }
 
+#[derive(Clone)]
 pub struct FnDef {
     pub name: String,
     pub module: usize,
@@ -26,8 +29,47 @@ pub struct FnDef {
     pub self_adt: Option<usize>,
     pub is_prelude: bool,
     pub span: Span,
+    /// Type parameters in scope, in order: the impl's, then the fn's own. A trait's default method has
+    /// `Self` as its first parameter. Generic fns are templates: typeck checks one body per instance.
+    pub generics: Vec<String>,
+    /// The impl block this fn belongs to.
+    pub impl_id: Option<usize>,
+    /// Set for a trait's default method.
+    pub trait_id: Option<usize>,
+    /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
+    /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
+    pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
+    pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
 
+/// An `impl` block: inherent (`trait_name` is None) or of a user or std trait.
+pub struct ImplDef {
+    pub generics: Vec<String>,
+    pub self_ty: syn::Type,
+    pub trait_name: Option<String>,
+    /// Generic arguments written on the trait (`From<i32>` → `i32`).
+    pub trait_args: Vec<syn::Type>,
+    pub trait_id: Option<usize>,
+    pub module: usize,
+    pub file: usize,
+    pub methods: HashMap<String, usize>,
+    pub assoc_types: HashMap<String, syn::Type>,
+    pub consts: HashMap<String, usize>,
+}
+
+/// A user trait: its default methods and constants (required items are only names here).
+pub struct TraitDef {
+    pub name: String,
+    pub module: usize,
+    pub file: usize,
+    pub defaults: HashMap<String, usize>,
+    pub required: Vec<String>,
+    pub default_consts: HashMap<String, usize>,
+    pub supertraits: Vec<String>,
+}
+
+#[derive(Clone)]
 pub struct FieldDef {
     pub name: String,
     pub ty: syn::Type,
@@ -40,6 +82,7 @@ pub enum Shape {
     Unit,
 }
 
+#[derive(Clone)]
 pub struct VariantDef {
     pub name: String,
     pub shape: Shape,
@@ -47,6 +90,7 @@ pub struct VariantDef {
     pub discr: Option<syn::Expr>,
 }
 
+#[derive(Clone)]
 pub struct AdtDef {
     pub name: String,
     pub module: usize,
@@ -56,6 +100,7 @@ pub struct AdtDef {
     pub variants: Vec<VariantDef>,
     pub derives: Vec<String>,
     pub span: Span,
+    pub generics: Vec<String>,
 }
 
 impl AdtDef {
@@ -96,6 +141,8 @@ pub struct Program {
     pub display_impls: HashMap<usize, usize>,
     /// Manual `impl fmt::Debug for Adt` → its `fmt`.
     pub debug_impls: HashMap<usize, usize>,
+    pub impls: Vec<ImplDef>,
+    pub traits: Vec<TraitDef>,
     /// Module index of the std prelude.
     pub prelude_mod: usize,
     pub root_mod: usize,
@@ -122,6 +169,8 @@ pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
         assoc_consts: HashMap::new(),
         display_impls: HashMap::new(),
         debug_impls: HashMap::new(),
+        impls: Vec::new(),
+        traits: Vec::new(),
         prelude_mod: 0,
         root_mod: 0,
     };
@@ -192,15 +241,7 @@ fn check_generics(p: &Program, errors: &mut Vec<Diagnostic>, file: usize, g: &sy
     for param in &g.params {
         match param {
             syn::GenericParam::Lifetime(_) => {}
-            syn::GenericParam::Type(t) => errors.push(unsupported(
-                p,
-                codes::GENERICS,
-                file,
-                t.ident.span(),
-                "generic type parameters are not supported yet",
-                "generic parameter",
-                "use concrete types; generics arrive with issue 4",
-            )),
+            syn::GenericParam::Type(_) => {}
             syn::GenericParam::Const(c) => errors.push(unsupported(
                 p,
                 codes::GENERICS,
@@ -252,15 +293,23 @@ fn collect_item(
             }
             let id = p.fns.len();
             let name = f.sig.ident.to_string();
+            let mut generics = type_params(&f.sig.generics);
+            let mut f = f;
+            desugar_impl_trait_args(&mut f.sig, &mut generics);
             p.fns.push(FnDef {
                 name: name.clone(),
                 module: mi,
                 file,
                 span: span_of(file, f.sig.ident.span()),
+                assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
                 self_adt: None,
                 is_prelude,
+                generics,
+                impl_id: None,
+                trait_id: None,
             });
             p.mods[mi].values.insert(name, Def::Fn(id));
         }
@@ -277,6 +326,7 @@ fn collect_item(
                 variants: vec![VariantDef { name: name.clone(), shape, fields, discr: None }],
                 derives: derives_of(&s.attrs),
                 span: span_of(file, s.ident.span()),
+                generics: type_params(&s.generics),
             });
             p.mods[mi].types.insert(name.clone(), Def::Adt(id));
             if shape != Shape::Named {
@@ -303,6 +353,7 @@ fn collect_item(
                 variants,
                 derives: derives_of(&e.attrs),
                 span: span_of(file, e.ident.span()),
+                generics: type_params(&e.generics),
             });
             p.mods[mi].types.insert(name, Def::Adt(id));
         }
@@ -324,15 +375,7 @@ fn collect_item(
         }
         syn::Item::Use(u) => uses.push((mi, file, u.tree)),
         syn::Item::Impl(i) => impls.push((mi, file, i)),
-        syn::Item::Trait(t) => errors.push(unsupported(
-            p,
-            codes::TRAITS,
-            file,
-            t.ident.span(),
-            "user-defined traits are not supported yet",
-            "trait definition",
-            "use inherent methods (`impl Type { ... }`); traits arrive with issue 4",
-        )),
+        syn::Item::Trait(t) => collect_trait(p, errors, mi, file, is_prelude, t),
         syn::Item::Type(t) => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, t.ident.span(), "type aliases are not supported yet", "type alias", "write the aliased type out")),
         syn::Item::Union(u) => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, u.ident.span(), "unions are not supported", "union", "use an enum")),
         syn::Item::ForeignMod(f) => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, f.abi.extern_token.span, "extern blocks are not supported", "extern block", "import host functions with #[wasm::import]")),
@@ -341,6 +384,210 @@ fn collect_item(
         syn::Item::Mod(_) => {}
         other => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, other.span(), "unsupported item", "", "")),
     }
+}
+
+/// Argument-position `impl Trait` is an anonymous type parameter: rewrite each one to a named parameter
+/// `__implN` (appended to `generics`) so the rest of the compiler sees an ordinary generic fn.
+fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>) {
+    fn rewrite(t: &mut syn::Type, generics: &mut Vec<String>, params: &mut Vec<syn::GenericParam>) {
+        match t {
+            syn::Type::ImplTrait(it) => {
+                let name = format!("__impl{}", generics.len());
+                let ident = syn::Ident::new(&name, proc_macro2::Span::call_site());
+                params.push(syn::GenericParam::Type(syn::TypeParam {
+                    attrs: vec![],
+                    ident: ident.clone(),
+                    colon_token: Some(Default::default()),
+                    bounds: it.bounds.clone(),
+                    eq_token: None,
+                    default: None,
+                }));
+                *t = syn::Type::Path(syn::TypePath { qself: None, path: ident.into() });
+                generics.push(name);
+            }
+            syn::Type::Reference(r) => rewrite(&mut r.elem, generics, params),
+            syn::Type::Paren(p) => rewrite(&mut p.elem, generics, params),
+            syn::Type::Slice(s) => rewrite(&mut s.elem, generics, params),
+            syn::Type::Array(a) => rewrite(&mut a.elem, generics, params),
+            syn::Type::Tuple(t) => t.elems.iter_mut().for_each(|e| rewrite(e, generics, params)),
+            syn::Type::Path(tp) => {
+                for seg in tp.path.segments.iter_mut() {
+                    if let syn::PathArguments::AngleBracketed(ab) = &mut seg.arguments {
+                        for a in ab.args.iter_mut() {
+                            if let syn::GenericArgument::Type(t) = a {
+                                rewrite(t, generics, params);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut params = Vec::new();
+    for input in sig.inputs.iter_mut() {
+        if let syn::FnArg::Typed(pt) = input {
+            rewrite(&mut pt.ty, generics, &mut params);
+        }
+    }
+    sig.generics.params.extend(params);
+}
+
+/// `F: Fn(A, B) -> R` bounds (inline or in the where clause): (index of F, argument types, return type).
+/// They type closure arguments at call sites, and infer parameters only named there.
+fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce") {
+                continue;
+            }
+            let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { continue };
+            let ret = match &pa.output {
+                syn::ReturnType::Default => None,
+                syn::ReturnType::Type(_, t) => Some((**t).clone()),
+            };
+            out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
+fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, String, usize)> {
+    let idx = |t: &syn::Type| -> Option<usize> {
+        let syn::Type::Path(tp) = t else { return None };
+        let id = tp.path.get_ident()?.to_string();
+        names.iter().position(|n| *n == id)
+    };
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if let Some(j) = idx(&at.ty) {
+                        out.push((bounded, seg.ident.to_string(), at.ident.to_string(), j));
+                    }
+                }
+            }
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let Some(i) = idx(&pt.bounded_ty) {
+                    add(i, &pt.bounds);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Names of the type parameters of a generics list (lifetimes are ignored by the lowering).
+pub fn type_params(g: &syn::Generics) -> Vec<String> {
+    g.params
+        .iter()
+        .filter_map(|p| match p {
+            syn::GenericParam::Type(t) => Some(t.ident.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: usize, is_prelude: bool, t: syn::ItemTrait) {
+    use syn::spanned::Spanned;
+    check_generics(p, errors, file, &t.generics);
+    if !t.generics.params.iter().all(|g| matches!(g, syn::GenericParam::Lifetime(_))) {
+        errors.push(unsupported(p, codes::GENERICS, file, t.generics.span(), "generic traits are not supported yet", "generic trait", "use associated types"));
+        return;
+    }
+    let id = p.traits.len();
+    let name = t.ident.to_string();
+    let supertraits = t
+        .supertraits
+        .iter()
+        .filter_map(|b| match b {
+            syn::TypeParamBound::Trait(tb) => tb.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), default_consts: HashMap::new(), supertraits };
+    for item in t.items {
+        match item {
+            syn::TraitItem::Fn(f) => {
+                check_sig(p, errors, file, &f.sig);
+                let mname = f.sig.ident.to_string();
+                let mut f = f;
+                match f.default.take() {
+                    Some(block) => {
+                        let fid = p.fns.len();
+                        let mut generics = vec!["Self".to_string()];
+                        generics.extend(type_params(&f.sig.generics));
+                        desugar_impl_trait_args(&mut f.sig, &mut generics);
+                        p.fns.push(FnDef {
+                            name: format!("{name}::{mname}"),
+                            module: mi,
+                            file,
+                            span: span_of(file, f.sig.ident.span()),
+                            assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
+                            sig: f.sig,
+                            block,
+                            self_adt: None,
+                            is_prelude,
+                            generics,
+                            impl_id: None,
+                            trait_id: Some(id),
+                        });
+                        def.defaults.insert(mname, fid);
+                    }
+                    None => def.required.push(mname),
+                }
+            }
+            syn::TraitItem::Const(c) => {
+                if let Some((_, e)) = c.default {
+                    let cid = p.consts.len();
+                    p.consts.push(ConstDef { self_adt: None, name: c.ident.to_string(), module: mi, file, ty: c.ty, expr: e });
+                    def.default_consts.insert(c.ident.to_string(), cid);
+                }
+            }
+            syn::TraitItem::Type(_) => {}
+            other => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, other.span(), "unsupported trait item", "", "")),
+        }
+    }
+    p.traits.push(def);
+    p.mods[mi].types.insert(name, Def::Trait(id));
 }
 
 fn fields_of(f: &syn::Fields) -> (Shape, Vec<FieldDef>) {
@@ -369,78 +616,137 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
         errors.push(unsupported(p, codes::UNSAFE, file, u.span, "`unsafe impl` is not supported", "", ""));
         return;
     }
-    let Some((self_name, self_span)) = type_path_last(&imp.self_ty) else {
-        errors.push(unsupported(p, codes::TRAITS, file, imp.self_ty.span(), "impl blocks are only supported on structs and enums of this crate", "", ""));
+    if let Some((Some(bang), _, _)) = &imp.trait_ {
+        errors.push(unsupported(p, codes::TRAITS, file, bang.span, "negative impls are not supported", "", ""));
         return;
-    };
-    let adt = match lookup_type_simple(p, mi, &imp.self_ty) {
-        Some(a) => a,
-        None => {
-            errors.push(unsupported(
-                p,
-                codes::TRAITS,
-                file,
-                self_span,
-                &format!("impl blocks are only supported on structs and enums of this crate, not `{self_name}`"),
-                "",
-                "",
-            ));
-            return;
-        }
-    };
-    let trait_name = imp.trait_.as_ref().and_then(|(_, path, _)| path.segments.last().map(|s| s.ident.to_string()));
-    if let Some(t) = &trait_name {
-        if t != "Display" && t != "Debug" {
-            let sp = imp.trait_.as_ref().map(|(_, path, _)| path.span()).unwrap_or(self_span);
-            errors.push(unsupported(
-                p,
-                codes::TRAITS,
-                file,
-                sp,
-                &format!("implementing the trait `{t}` is not supported yet"),
-                "trait impl",
-                "only `fmt::Display` and `fmt::Debug` impls and #[derive(Debug, Clone, Copy, PartialEq, Eq)] are supported",
-            ));
-            return;
-        }
     }
+    let adt = lookup_type_simple(p, mi, &imp.self_ty);
+    let trait_path = imp.trait_.as_ref().map(|(_, path, _)| path.clone());
+    let trait_name = trait_path.as_ref().and_then(|path| path.segments.last().map(|s| s.ident.to_string()));
+    let trait_args: Vec<syn::Type> = trait_path
+        .as_ref()
+        .and_then(|path| path.segments.last())
+        .map(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(ab) => ab
+                .args
+                .iter()
+                .filter_map(|a| match a {
+                    syn::GenericArgument::Type(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    if trait_name.is_none() && adt.is_none() {
+        let (self_name, self_span) = type_path_last(&imp.self_ty).unwrap_or_else(|| ("?".into(), imp.self_ty.span()));
+        errors.push(unsupported(
+            p,
+            codes::TRAITS,
+            file,
+            self_span,
+            &format!("inherent impl blocks are only supported on structs and enums of this crate, not `{self_name}`"),
+            "",
+            "",
+        ));
+        return;
+    }
+    let trait_id = trait_path.as_ref().and_then(|path| lookup_trait(p, mi, path));
+    let impl_generics = type_params(&imp.generics);
+    let impl_id = p.impls.len();
+    let mut def = ImplDef {
+        generics: impl_generics.clone(),
+        self_ty: (*imp.self_ty).clone(),
+        trait_name: trait_name.clone(),
+        trait_args,
+        trait_id,
+        module: mi,
+        file,
+        methods: HashMap::new(),
+        assoc_types: HashMap::new(),
+        consts: HashMap::new(),
+    };
+    let is_fmt_trait = trait_id.is_none() && matches!(trait_name.as_deref(), Some("Display" | "Debug"));
     for it in imp.items {
         match it {
             syn::ImplItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let id = p.fns.len();
                 let name = f.sig.ident.to_string();
+                let mut generics = impl_generics.clone();
+                generics.extend(type_params(&f.sig.generics));
+                let mut f = f;
+                desugar_impl_trait_args(&mut f.sig, &mut generics);
+                let owner = match adt {
+                    Some(a) => p.adts[a].name.clone(),
+                    None => type_path_last(&imp.self_ty).map(|x| x.0).unwrap_or_else(|| "impl".into()),
+                };
                 p.fns.push(FnDef {
-                    name: format!("{}::{}", p.adts[adt].name, name),
+                    name: format!("{owner}::{name}"),
                     module: mi,
                     file,
                     span: span_of(file, f.sig.ident.span()),
+                    assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
-                    self_adt: Some(adt),
+                    self_adt: adt,
                     is_prelude: p.mods[mi].is_prelude,
+                    generics,
+                    impl_id: Some(impl_id),
+                    trait_id: None,
                 });
-                match trait_name.as_deref() {
-                    Some("Display") => {
-                        p.display_impls.insert(adt, id);
+                def.methods.insert(name.clone(), id);
+                match (is_fmt_trait, trait_name.as_deref(), adt) {
+                    (true, Some("Display"), Some(a)) => {
+                        p.display_impls.insert(a, id);
                     }
-                    Some("Debug") => {
-                        p.debug_impls.insert(adt, id);
+                    (true, Some("Debug"), Some(a)) => {
+                        p.debug_impls.insert(a, id);
                     }
-                    _ => {
-                        p.methods.insert((adt, name), id);
+                    (_, None, Some(a)) => {
+                        p.methods.insert((a, name), id);
                     }
+                    _ => {}
                 }
             }
             syn::ImplItem::Const(c) => {
                 let id = p.consts.len();
                 let name = c.ident.to_string();
-                p.consts.push(ConstDef { self_adt: Some(adt), name: name.clone(), module: mi, file, ty: c.ty, expr: c.expr });
-                p.assoc_consts.insert((adt, name), id);
+                p.consts.push(ConstDef { self_adt: adt, name: name.clone(), module: mi, file, ty: c.ty, expr: c.expr });
+                if let Some(a) = adt {
+                    p.assoc_consts.insert((a, name.clone()), id);
+                }
+                def.consts.insert(name, id);
+            }
+            syn::ImplItem::Type(t) => {
+                def.assoc_types.insert(t.ident.to_string(), t.ty);
             }
             other => errors.push(unsupported(p, codes::UNSUPPORTED_ITEM, file, other.span(), "unsupported impl item", "", "")),
         }
     }
+    // A trait's default constants apply to implementors that do not override them.
+    if let (Some(t), Some(a)) = (trait_id, adt) {
+        for (name, &c) in &p.traits[t].default_consts {
+            if !def.consts.contains_key(name) {
+                p.assoc_consts.entry((a, name.clone())).or_insert(c);
+            }
+        }
+    }
+    p.impls.push(def);
+}
+
+/// Finds a user trait named by a path (by its last segment when the path does not resolve directly).
+fn lookup_trait(p: &Program, mi: usize, path: &syn::Path) -> Option<usize> {
+    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    if let Some(Def::Trait(t)) = p.mods[mi].types.get(&segs[segs.len() - 1]) {
+        return Some(*t);
+    }
+    if matches!(segs[0].as_str(), "std" | "core" | "alloc") {
+        return None;
+    }
+    let cands: Vec<usize> = p.traits.iter().enumerate().filter(|(_, t)| t.name == segs[segs.len() - 1]).map(|(i, _)| i).collect();
+    if cands.len() == 1 { Some(cands[0]) } else { None }
 }
 
 /// Finds a struct/enum named by a simple type path as seen from module `mi` (before `use` resolution,

@@ -106,6 +106,9 @@ pub enum ExprKind {
     Str(String),
     Local(LocalId),
     Call(usize, Vec<TExpr>),
+    /// A call of a generic fn with its type arguments; typeck's mono step turns it into a `Call` of the
+    /// instance (the lowering never sees it).
+    CallInst(usize, Vec<Ty>, Vec<TExpr>),
     /// A reference to a function item (`fn` pointer value).
     FnRef(usize),
     /// Call through a `fn` pointer: callee, arguments.
@@ -155,6 +158,11 @@ pub enum ExprKind {
     IterAdapt(&'static str, Box<TExpr>, Vec<TExpr>, Option<Closure>),
     /// Call of a user `Display::fmt` / manual `Debug::fmt`.
     Nop,
+    /// A closure value (typeck lifts it into its own fn and turns this into the tuple of its captures).
+    MakeClosure(usize, Box<Closure>, bool),
+    /// A call of closure `id`: the closure value, then the arguments (typeck turns it into a `Call` of the
+    /// lifted fn).
+    CallClosure(usize, Vec<TExpr>),
 }
 
 #[derive(Clone, Debug)]

@@ -16,7 +16,8 @@ pub fn walk_expr(v: &mut dyn Visitor, e: &mut TExpr) {
         walk_expr(v, &mut c.body);
     };
     match &mut e.kind {
-        ExprKind::Call(_, args) | ExprKind::Std(_, args) | ExprKind::Tuple(args) | ExprKind::Array(args) | ExprKind::Variant(_, args) | ExprKind::Format(_, args) | ExprKind::IterSource(_, args) => {
+        ExprKind::MakeClosure(_, c, _) => closure(v, c),
+        ExprKind::Call(_, args) | ExprKind::CallInst(_, _, args) | ExprKind::CallClosure(_, args) | ExprKind::Std(_, args) | ExprKind::Tuple(args) | ExprKind::Array(args) | ExprKind::Variant(_, args) | ExprKind::Format(_, args) | ExprKind::IterSource(_, args) => {
             for a in args {
                 walk_expr(v, a);
             }

@@ -104,7 +104,13 @@ pub enum Ty {
     Array(Box<Ty>, u32),
     Slice(Box<Ty>),
     Ref(bool, Box<Ty>),
-    Adt(usize),
+    /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
+    /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
+    Adt(usize, Vec<Ty>),
+    /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
+    Opaque(usize),
+    /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
+    Param(u32),
     Vec(Box<Ty>),
     String,
     Option(Box<Ty>),
@@ -187,7 +193,22 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             Ty::Array(t, n) => write!(f, "[{}; {}]", sub(t), n),
             Ty::Slice(t) => write!(f, "[{}]", sub(t)),
             Ty::Ref(m, t) => write!(f, "&{}{}", if *m { "mut " } else { "" }, sub(t)),
-            Ty::Adt(i) => f.write_str(&(self.adt_names)(*i)),
+            Ty::Adt(i, args) => {
+                f.write_str(&(self.adt_names)(*i))?;
+                if !args.is_empty() {
+                    f.write_str("<")?;
+                    for (k, t) in args.iter().enumerate() {
+                        if k > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{}", sub(t))?;
+                    }
+                    f.write_str(">")?;
+                }
+                Ok(())
+            }
+            Ty::Param(i) => write!(f, "T{i}"),
+            Ty::Opaque(_) => f.write_str("impl Trait"),
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),
@@ -228,8 +249,41 @@ enum VarState {
     Bound(Ty),
 }
 
+/// Replaces `Param(i)` by `args[i]` (parameters beyond `args` stay as they are).
+pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
+    match t {
+        Ty::Param(i) => args.get(*i as usize).cloned().unwrap_or_else(|| t.clone()),
+        Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| subst(x, args)).collect()),
+        Ty::Array(e, n) => Ty::Array(Box::new(subst(e, args)), *n),
+        Ty::Slice(e) => Ty::Slice(Box::new(subst(e, args))),
+        Ty::Ref(m, e) => Ty::Ref(*m, Box::new(subst(e, args))),
+        Ty::Vec(e) => Ty::Vec(Box::new(subst(e, args))),
+        Ty::Option(e) => Ty::Option(Box::new(subst(e, args))),
+        Ty::Result(a, b) => Ty::Result(Box::new(subst(a, args)), Box::new(subst(b, args))),
+        Ty::Boxed(e) => Ty::Boxed(Box::new(subst(e, args))),
+        Ty::Gc(k, e) => Ty::Gc(*k, Box::new(subst(e, args))),
+        Ty::Range(e, i) => Ty::Range(Box::new(subst(e, args)), *i),
+        Ty::Iter(e) => Ty::Iter(Box::new(subst(e, args))),
+        Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
+        Ty::Adt(a, xs) => Ty::Adt(*a, xs.iter().map(|x| subst(x, args)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Whether `t` mentions a type parameter.
+pub fn has_param(t: &Ty) -> bool {
+    match t {
+        Ty::Param(_) => true,
+        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_param),
+        Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
+        Ty::Result(a, b) => has_param(a) || has_param(b),
+        Ty::FnPtr(ps, r) => ps.iter().any(has_param) || has_param(r),
+        _ => false,
+    }
+}
+
 /// Union-find style table of inference variables.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct InferTable {
     vars: Vec<VarState>,
 }
@@ -293,6 +347,7 @@ impl InferTable {
             Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
+            Ty::Adt(a, args) => Ty::Adt(*a, args.iter().map(f).collect()),
             other => other.clone(),
         }
     }
@@ -304,6 +359,8 @@ impl InferTable {
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
+            Ty::Adt(_, args) => args.iter().any(|x| self.occurs(v, x)),
+            Ty::FnPtr(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             _ => false,
         }
     }
@@ -358,6 +415,12 @@ impl InferTable {
             (Ty::Result(a1, b1), Ty::Result(a2, b2)) => {
                 self.unify(a1, a2)?;
                 self.unify(b1, b2)
+            }
+            (Ty::Adt(x, xs), Ty::Adt(y, ys)) if x == y && xs.len() == ys.len() => {
+                for (p, q) in xs.iter().zip(ys) {
+                    self.unify(p, q)?;
+                }
+                Ok(())
             }
             _ if a == b => Ok(()),
             _ => Err(()),

@@ -219,6 +219,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
         let span = &e.span;
         match &e.kind {
             ExprKind::Unit | ExprKind::Nop => {}
+            ExprKind::CallInst(..) | ExprKind::MakeClosure(..) | ExprKind::CallClosure(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call or closure left unresolved by type checking".to_string(), None),
             ExprKind::Int(v) => self.int_const(*v, &e.ty),
             ExprKind::Float(f) => match e.ty {
                 Ty::F32 => self.emit(I::F32Const((*f as f32).into())),
@@ -872,7 +873,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                     _ => I::F32Ge,
                 });
             }
-            Ty::Adt(x) if self.lw.ck.adt_is_fieldless_enum(*x) => {
+            Ty::Adt(x, _) if self.lw.ck.adt_is_fieldless_enum(*x) => {
                 self.expr(a);
                 self.expr(b);
                 self.emit(match op {
@@ -913,7 +914,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
 
     pub fn cast(&mut self, from: &Ty, to: &Ty) {
         let from = match from {
-            Ty::Adt(_) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
+            Ty::Adt(_, _) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,
         };
         if super::wide::cast(self, from, to) {

@@ -235,7 +235,7 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
 fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
     let tys: Vec<Vec<Ty>> = match t {
         Ty::Tuple(ts) => vec![ts.clone()],
-        Ty::Adt(a) => lw.ck.adt_fields[*a].clone(),
+        Ty::Adt(a, _) => lw.ck.adt_fields[*a].clone(),
         Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
         Ty::Result(a, b) => vec![vec![(**a).clone()], vec![(**b).clone()]],
         Ty::Range(x, _) => vec![vec![(**x).clone(), (**x).clone()]],
@@ -249,7 +249,7 @@ fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
 }
 
 fn is_struct_like(t: &Ty) -> bool {
-    matches!(t, Ty::Tuple(_) | Ty::Adt(_) | Ty::Option(_) | Ty::Result(..) | Ty::Range(..))
+    matches!(t, Ty::Tuple(_) | Ty::Adt(_, _) | Ty::Option(_) | Ty::Result(..) | Ty::Range(..))
 }
 
 /// Deep copy of a Copy aggregate (and clone of Clone aggregates, Strings and Vecs).
@@ -664,7 +664,7 @@ pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
         Ty::Int(i) if i.is64() => (if i.signed() { I::I64LtS } else { I::I64LtU }, if i.signed() { I::I64GtS } else { I::I64GtU }),
         Ty::Int(i) if i.signed() => (I::I32LtS, I::I32GtS),
         Ty::Int(_) | Ty::Bool | Ty::Char => (I::I32LtU, I::I32GtU),
-        Ty::Adt(a) if fl.lw.ck.adt_is_fieldless_enum(*a) => (I::I32LtS, I::I32GtS),
+        Ty::Adt(a, _) if fl.lw.ck.adt_is_fieldless_enum(*a) => (I::I32LtS, I::I32GtS),
         Ty::F64 => (I::F64Lt, I::F64Gt),
         Ty::F32 => (I::F32Lt, I::F32Gt),
         Ty::Unit => {

@@ -1409,7 +1409,7 @@ impl FnLower<'_, '_> {
     }
 
     pub fn variant(&mut self, v: usize, args: &[TExpr], t: &Ty) {
-        if let Ty::Adt(a) = t {
+        if let Ty::Adt(a, _) = t {
             if self.lw.ck.adt_is_fieldless_enum(*a) {
                 self.emit(I::I32Const(self.lw.ck.adt_discrs[*a][v] as i32));
                 return;
@@ -1417,7 +1417,7 @@ impl FnLower<'_, '_> {
         }
         let l = self.lw.layout(t);
         let all: Vec<Vec<Ty>> = match t {
-            Ty::Adt(a) => self.lw.ck.adt_fields[*a].clone(),
+            Ty::Adt(a, _) => self.lw.ck.adt_fields[*a].clone(),
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
             Ty::Result(x, y) => vec![vec![(**x).clone()], vec![(**y).clone()]],
             _ => vec![],
@@ -3118,7 +3118,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(v));
                 self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
             }
-            Ty::Adt(a) if !debug => {
+            Ty::Adt(a, _) if !debug => {
                 let a = *a;
                 match self.lw.ck.program.display_impls.get(&a).copied() {
                     Some(f) => {
@@ -3413,17 +3413,17 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
             }
             lit(&mut fl, ")");
         }
-        Ty::Option(_) | Ty::Result(..) | Ty::Adt(_) => {
+        Ty::Option(_) | Ty::Result(..) | Ty::Adt(_, _) => {
             let (names, shapes, tys): (Vec<String>, Vec<crate::resolve::Shape>, Vec<Vec<Ty>>) = match t {
                 Ty::Option(x) => (vec!["None".into(), "Some".into()], vec![crate::resolve::Shape::Unit, crate::resolve::Shape::Tuple], vec![vec![], vec![(**x).clone()]]),
                 Ty::Result(a, b) => (vec!["Ok".into(), "Err".into()], vec![crate::resolve::Shape::Tuple; 2], vec![vec![(**a).clone()], vec![(**b).clone()]]),
-                Ty::Adt(a) => {
+                Ty::Adt(a, _) => {
                     let d = &fl.lw.ck.program.adts[*a];
                     (d.variants.iter().map(|v| v.name.clone()).collect(), d.variants.iter().map(|v| v.shape).collect(), fl.lw.ck.adt_fields[*a].clone())
                 }
                 _ => unreachable!(),
             };
-            if let Ty::Adt(a) = t {
+            if let Ty::Adt(a, _) = t {
                 if let Some(&f) = fl.lw.ck.program.debug_impls.get(a) {
                     fl.emit(I::LocalGet(1));
                     let ft = fl.lw.formatter_type();
@@ -3439,8 +3439,8 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                     return id;
                 }
             }
-            let fieldless = matches!(t, Ty::Adt(a) if fl.lw.ck.adt_is_fieldless_enum(*a));
-            let is_enum = !matches!(t, Ty::Adt(a) if !fl.lw.ck.program.adts[*a].is_enum);
+            let fieldless = matches!(t, Ty::Adt(a, _) if fl.lw.ck.adt_is_fieldless_enum(*a));
+            let is_enum = !matches!(t, Ty::Adt(a, _) if !fl.lw.ck.program.adts[*a].is_enum);
             let l = if fieldless { None } else { Some(fl.lw.layout(t)) };
             for (vi, name) in names.iter().enumerate() {
                 let skip = fl.open(0, BlockType::Empty);
@@ -3452,7 +3452,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                             fl.emit(I::I32Const(vi as i32));
                         }
                         None => {
-                            let Ty::Adt(a) = t else { unreachable!() };
+                            let Ty::Adt(a, _) = t else { unreachable!() };
                             fl.emit(I::I32Const(fl.lw.ck.adt_discrs[*a][vi] as i32));
                         }
                     }
@@ -3476,7 +3476,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                         lit(&mut fl, ")");
                     }
                     _ => {
-                        let Ty::Adt(a) = t else { unreachable!() };
+                        let Ty::Adt(a, _) = t else { unreachable!() };
                         let fnames: Vec<String> = fl.lw.ck.program.adts[*a].variants[vi].fields.iter().map(|f| f.name.clone()).collect();
                         lit(&mut fl, " {");
                         for (k, ft) in tys[vi].iter().enumerate() {

@@ -206,13 +206,13 @@ impl FnLower<'_, '_> {
                 self.bind_fields(&t, 0, &tys, &fields, &src, fail);
             }
             PatKind::Struct(a, fields) => {
-                let t = Ty::Adt(*a);
+                let t = Ty::Adt(*a, vec![]);
                 let tys = self.lw.ck.adt_fields[*a][0].clone();
                 self.bind_fields(&t, 0, &tys, fields, &src, fail);
             }
             PatKind::Variant(v, fields) => {
                 let t = p.ty.peel_refs().clone();
-                if let Ty::Adt(a) = t {
+                if let Ty::Adt(a, _) = t {
                     if self.lw.ck.adt_is_fieldless_enum(a) {
                         self.src_get(&src);
                         self.emit(I::I32Const(self.lw.ck.adt_discrs[a][*v] as i32));
@@ -228,7 +228,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Ne);
                 self.br_if(fail);
                 let tys: Vec<Ty> = match &t {
-                    Ty::Adt(a) => self.lw.ck.adt_fields[*a][*v].clone(),
+                    Ty::Adt(a, _) => self.lw.ck.adt_fields[*a][*v].clone(),
                     Ty::Option(x) => vec![(**x).clone()],
                     Ty::Result(a, b) => vec![if *v == 0 { (**a).clone() } else { (**b).clone() }],
                     _ => vec![],

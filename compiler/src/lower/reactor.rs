@@ -37,7 +37,7 @@ fn check_boundary_types(lw: &mut Lowerer, f: usize, export: &str) -> bool {
             Ty::Int(i) => !i.is128(),
             Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit => true,
             Ty::Gc(..) => true,
-            Ty::Adt(_) => true,
+            Ty::Adt(_, _) => true,
             _ => false,
         };
         if !ok {

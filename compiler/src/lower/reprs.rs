@@ -149,7 +149,7 @@ impl Lowerer<'_> {
                     vec!["items".into(), "pos".into()],
                 )))
             }
-            Ty::Adt(a) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
+            Ty::Adt(a, _) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
             Ty::Ref(m, inner) => {
                 if *m && self.is_scalar(inner) {
                     Some(ref_ty(self.cell_type(inner)))
@@ -257,7 +257,7 @@ impl Lowerer<'_> {
             Ty::Option(e) => (self.ck.ty_name(t), true, vec![(vec![], vec![]), ((vec![(**e).clone()]), vec!["some".into()])]),
             Ty::Result(a, b) => (self.ck.ty_name(t), true, vec![(vec![(**a).clone()], vec!["ok".into()]), (vec![(**b).clone()], vec!["err".into()])]),
             Ty::Range(e, _) => (self.ck.ty_name(t), false, vec![(vec![(**e).clone(), (**e).clone()], vec!["start".into(), "end".into()])]),
-            Ty::Adt(a) => {
+            Ty::Adt(a, _) => {
                 let d = &self.ck.program.adts[*a];
                 let vs = d
                     .variants
@@ -272,7 +272,7 @@ impl Lowerer<'_> {
             }
             _ => (self.ck.ty_name(t), false, vec![]),
         };
-        if !matches!(t, Ty::Adt(_)) {
+        if !matches!(t, Ty::Adt(_, _)) {
             // Std aggregates are structural: `Option<&T>` and `Option<T>` share one type (as_ref is free).
             let mut fields: Vec<(StorageKey, bool)> = Vec::new();
             let mut fnames = Vec::new();

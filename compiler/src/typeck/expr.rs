@@ -14,7 +14,29 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
     let sig = fdef.sig.clone();
     let block = fdef.block.clone();
     let fsig = ck.sigs[f].clone();
+    let env = {
+        let fdef = &ck.program.fns[f];
+        let params = match ck.fn_inst_args.get(&f) {
+            Some(args) => super::TyEnv { params: fdef.generics.iter().cloned().zip(args.iter().cloned()).collect(), ..Default::default() },
+            None => super::TyEnv::default(),
+        };
+        super::items::fn_env(&ck.program, &ck.impl_self, fdef, &params)
+    };
+    // A trait default method's instance: `Self::X` names the implementing type's items.
+    let self_adt = self_adt.or(match &env.self_ty {
+        Some(Ty::Adt(a, _)) => Some(*a),
+        _ => None,
+    });
+    let fn_name = ck.program.fns[f].name.clone();
+    let opaque_ret = matches!(fsig.ret, Ty::Opaque(_));
+    ck.checking.push(f);
     let mut cx = FnCx::new(ck, module, file, self_adt, fsig.ret.clone(), is_prelude);
+    if opaque_ret {
+        // `-> impl Trait`: the body decides the type.
+        cx.ret_ty = cx.fresh();
+    }
+    cx.env = env;
+    cx.fn_name = fn_name;
     let mut params = Vec::new();
     let mut prologue = Vec::new();
     for (i, input) in sig.inputs.iter().enumerate() {
@@ -42,7 +64,7 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
             },
         }
     }
-    let ret = fsig.ret.clone();
+    let ret = cx.ret_ty.clone();
     let body = cx.check_block_expr(&block, Some(&ret));
     let body = cx.coerce(body, &ret, block.brace_token.span.close());
     let body = if prologue.is_empty() {
@@ -52,9 +74,18 @@ pub fn check_fn(ck: &mut Checked, f: usize) -> Result<Body, Vec<Diagnostic>> {
         let ty = body.ty.clone();
         TExpr { kind: ExprKind::Block(prologue, Some(Box::new(body))), ty, span }
     };
-    let mut body = new_body(cx, params, body)?;
+    let body = new_body(cx, params, body);
+    ck.checking.retain(|&g| g != f);
+    let mut body = body?;
+    if opaque_ret {
+        ck.opaque.insert(f, body.ret.clone());
+    }
     mark_boxed_locals(&mut body);
     Ok(body)
+}
+
+pub fn mark_boxed_locals_pub(body: &mut Body) {
+    mark_boxed_locals(body)
 }
 
 /// Locals of primitive type whose `&mut` is taken live in a heap cell.
@@ -264,7 +295,7 @@ impl FnCx<'_> {
     fn check_local(&mut self, l: &syn::Local) -> Stmt {
         let (pat, ann) = match &l.pat {
             syn::Pat::Type(pt) => {
-                let t = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &pt.ty) {
+                let t = match self.to_ty(&pt.ty) {
                     Ok(t) => t,
                     Err(d) => {
                         self.errors.push(d);
@@ -416,7 +447,9 @@ impl FnCx<'_> {
             syn::Expr::Unary(u) => self.check_unary(u, expected),
             syn::Expr::Binary(b) => self.check_binary(b, expected),
             syn::Expr::Assign(a) => {
+                self.place_mut = true;
                 let lhs = self.check_expr(&a.left, None);
+                self.place_mut = false;
                 self.check_place(&lhs, a.left.span());
                 let rhs = self.check_expr_coerce(&a.right, &lhs.ty.clone());
                 mk(ExprKind::Assign(Box::new(lhs), Box::new(rhs)), Ty::Unit, span)
@@ -612,8 +645,26 @@ impl FnCx<'_> {
         let sp = p.span();
         let span = self.span(sp);
         let segs = path_segs(&p.path);
-        if p.qself.is_some() {
-            self.err(codes::UNSUPPORTED_EXPR, sp, "qualified paths are not supported", "", None);
+        if let Some(q) = &p.qself {
+            // `<Type as Trait>::CONST`: the constant of the type's impl.
+            let name = segs.last().cloned().unwrap_or_default();
+            if let Ok(Ty::Adt(a, _)) = self.to_ty(&q.ty) {
+                if let Some(&c) = self.ck.program.assoc_consts.get(&(a, name)) {
+                    let mut segs2 = vec!["Self".to_string(), self.ck.program.consts[c].name.clone()];
+                    let saved = self.self_adt;
+                    self.self_adt = Some(a);
+                    let e = match self.resolve_value(&segs2) {
+                        Some(Def::Const(_)) => {
+                            segs2.clear();
+                            self.const_expr(c, span.clone())
+                        }
+                        _ => self.error_expr(sp),
+                    };
+                    self.self_adt = saved;
+                    return e;
+                }
+            }
+            self.err(codes::UNSUPPORTED_EXPR, sp, "this qualified path is not supported yet", "", Some("name the item through the type, e.g. `Type::CONST`"));
             return self.error_expr(sp);
         }
         if segs.len() == 1 {
@@ -641,7 +692,19 @@ impl FnCx<'_> {
             return t;
         }
         match self.resolve_value(&segs) {
-            Some(Def::Const(c)) => {
+            Some(Def::Const(c)) => self.const_expr(c, span),
+            Some(Def::Adt(a)) if self.ck.program.adts[a].variants[0].shape == crate::resolve::Shape::Unit && !self.ck.program.adts[a].is_enum => {
+                let (at, _) = self.fresh_adt(a);
+                mk(ExprKind::Struct(a, vec![], None), at, span)
+            }
+            _ => self.path_value_rest(&segs, expected, sp, span),
+        }
+    }
+
+    /// A use of constant `c` (inlined: its initializer is re-checked in this context).
+    fn const_expr(&mut self, c: usize, span: crate::diagnostics::Span) -> TExpr {
+        {
+            {
                 let ty = self.ck.consts[c].0.clone();
                 // Constants are inlined: re-check the initializer in this context.
                 let e = self.ck.program.consts[c].expr.clone();
@@ -657,15 +720,21 @@ impl FnCx<'_> {
                 te.span = span;
                 te
             }
-            Some(Def::Adt(a)) if self.ck.program.adts[a].variants[0].shape == crate::resolve::Shape::Unit && !self.ck.program.adts[a].is_enum => {
-                mk(ExprKind::Struct(a, vec![], None), Ty::Adt(a), span)
-            }
+        }
+    }
+
+    fn path_value_rest(&mut self, segs: &[String], expected: Option<&Ty>, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        match self.resolve_value(segs) {
             Some(Def::Variant(a, v)) => {
                 if !self.ck.adt_fields[a][v].is_empty() {
                     self.err(codes::UNSUPPORTED_EXPR, sp, "enum variant constructors used as function values are not supported yet", "", Some("call the constructor directly"));
                     return self.error_expr(sp);
                 }
-                mk(ExprKind::Variant(v, vec![]), Ty::Adt(a), span)
+                let (at, _) = self.fresh_adt(a);
+                if let Some(e) = expected {
+                    let _ = self.infer.unify(e, &at);
+                }
+                mk(ExprKind::Variant(v, vec![]), at, span)
             }
             Some(Def::Fn(f)) => {
                 let sig = self.ck.sigs[f].clone();
@@ -685,7 +754,7 @@ impl FnCx<'_> {
         let mut out = Vec::new();
         for a in &ab.args {
             if let syn::GenericArgument::Type(t) = a {
-                match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t) {
+                match self.to_ty(t) {
                     Ok(t) => out.push(t),
                     Err(d) => self.errors.push(d),
                 }
@@ -968,7 +1037,7 @@ impl FnCx<'_> {
     }
 
     /// Strips references from an operand of a comparison (`&a == &b` compares values).
-    fn auto_deref_operand(&mut self, e: TExpr) -> TExpr {
+    pub fn auto_deref_operand(&mut self, e: TExpr) -> TExpr {
         let mut e = e;
         loop {
             match self.shallow(&e.ty) {
@@ -986,9 +1055,14 @@ impl FnCx<'_> {
         let span = self.span(sp);
         let (op, assign) = Self::binop(&b.op);
         if assign {
+            self.place_mut = true;
             let lhs = self.check_expr(&b.left, None);
+            self.place_mut = false;
             self.check_place(&lhs, b.left.span());
             let lt = self.shallow(&lhs.ty);
+            if let Some(e) = self.overloaded_compound(op, lhs.clone(), b, &span) {
+                return e;
+            }
             if op == BinOp::Add && matches!(lt, Ty::String) {
                 let rhs = self.check_expr_coerce(&b.right, &Ty::str_ref());
                 return mk(ExprKind::Std("string.push_str", vec![lhs, rhs]), Ty::Unit, span);
@@ -1024,6 +1098,9 @@ impl FnCx<'_> {
                 let r = self.check_expr(&b.right, Some(&lty));
                 let (l, r) = (self.auto_deref_operand(l), self.auto_deref_operand(r));
                 let (lt, rt) = (self.shallow(&l.ty), self.shallow(&r.ty));
+                if let Some(e) = self.overloaded_compare(op, l.clone(), r.clone(), &span, sp) {
+                    return e;
+                }
                 let stringy = |t: &Ty| matches!(t, Ty::String | Ty::Str | Ty::Gc(crate::gc_types::GcKind::String, _));
                 if stringy(&lt) && stringy(&rt) {
                     let l = self.to_str(l);
@@ -1046,18 +1123,31 @@ impl FnCx<'_> {
                 mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, span)
             }
             _ => {
-                let l = self.check_expr(&b.left, expected);
-                let l = self.auto_deref_operand(l);
+                let l_raw = self.check_expr(&b.left, expected);
+                if matches!(self.shallow(&l_raw.ty), Ty::Ref(..)) && matches!(self.resolve(&l_raw.ty).peel_refs(), Ty::Adt(..)) {
+                    // `&a * &b` with `impl Mul for &Matrix`.
+                    let r_raw = self.check_expr(&b.right, None);
+                    return self.overloaded_binary(op, l_raw, r_raw, &span, sp);
+                }
+                let l = self.auto_deref_operand(l_raw);
                 if op == BinOp::Add && matches!(self.shallow(&l.ty), Ty::String) {
                     let r = self.check_expr_coerce(&b.right, &Ty::str_ref());
                     return mk(ExprKind::Std("string.add", vec![l, r]), Ty::String, span);
                 }
                 let lty = l.ty.clone();
+                if matches!(self.shallow(&lty), Ty::Adt(..)) {
+                    let r = self.check_expr(&b.right, None);
+                    let r = self.auto_deref_operand(r);
+                    return self.overloaded_binary(op, l, r, &span, sp);
+                }
                 let r = self.check_expr(&b.right, Some(&lty));
                 let r = self.auto_deref_operand(r);
                 self.expect_ty(b.right.span(), &lty, &r.ty);
                 let ok = self.is_numeric(&lty) || (matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) && matches!(self.shallow(&lty), Ty::Bool));
-                if !ok {
+                if !ok && matches!(self.shallow(&lty), Ty::Var(_)) {
+                    // A closure parameter typed by a later call (`let f = |x| x * x; f(3)`): checked once known.
+                    self.deferred_numeric.push((lty.clone(), sp));
+                } else if !ok {
                     let n = self.ty_name(&lty);
                     self.err(codes::TYPE_MISMATCH, sp, format!("cannot apply binary operator to type `{n}`"), "", Some("operator overloading arrives with traits (issue 4)"));
                 }
@@ -1108,15 +1198,16 @@ impl FnCx<'_> {
                     }
                 }
             }
-            (m, Ty::Adt(a)) if !self.ck.program.adts[*a].is_enum => {
+            (m, Ty::Adt(a, targs)) if !self.ck.program.adts[*a].is_enum => {
                 let name = match m {
                     syn::Member::Named(n) => n.to_string(),
                     syn::Member::Unnamed(i) => i.index.to_string(),
                 };
                 let a = *a;
+                let targs = targs.clone();
                 match self.ck.program.adts[a].variants[0].fields.iter().position(|x| x.name == name) {
                     Some(i) => {
-                        let t = self.ck.adt_fields[a][0][i].clone();
+                        let t = crate::types::subst(&self.ck.adt_fields[a][0][i], &targs);
                         mk(ExprKind::Field(Box::new(base), i), t, span)
                     }
                     None => {
@@ -1142,8 +1233,12 @@ impl FnCx<'_> {
     fn check_index(&mut self, i: &syn::ExprIndex) -> TExpr {
         let sp = i.span();
         let span = self.span(sp);
+        let want_mut = std::mem::take(&mut self.place_mut);
         let base = self.check_expr(&i.expr, None);
         let base = self.auto_deref_operand(base);
+        if matches!(self.shallow(&base.ty), Ty::Adt(..)) {
+            return self.overloaded_index(base, i, want_mut);
+        }
         if let syn::Expr::Range(_) = &*i.index {
             // `s[a..b]` is the unsized place `*&s[a..b]`; our representation is the same as the borrow.
             let r = syn::ExprReference { attrs: vec![], and_token: Default::default(), mutability: None, expr: Box::new(syn::Expr::Index(i.clone())) };
@@ -1198,6 +1293,7 @@ impl FnCx<'_> {
             }
         };
         let vi = v.unwrap_or(0);
+        let (at, targs) = self.fresh_adt(a);
         let nfields = self.ck.adt_fields[a][vi].len();
         let mut vals: Vec<Option<TExpr>> = vec![None; nfields];
         for fv in &s.fields {
@@ -1207,7 +1303,7 @@ impl FnCx<'_> {
             };
             match self.ck.program.adts[a].variants[vi].fields.iter().position(|x| x.name == name) {
                 Some(i) => {
-                    let t = self.ck.adt_fields[a][vi][i].clone();
+                    let t = crate::types::subst(&self.ck.adt_fields[a][vi][i], &targs);
                     vals[i] = Some(self.check_expr_coerce(&fv.expr, &t));
                 }
                 None => {
@@ -1215,7 +1311,7 @@ impl FnCx<'_> {
                 }
             }
         }
-        let base = s.rest.as_ref().map(|r| Box::new(self.check_expr_coerce(r, &Ty::Adt(a))));
+        let base = s.rest.as_ref().map(|r| Box::new(self.check_expr_coerce(r, &at)));
         if base.is_none() && vals.iter().any(Option::is_none) {
             self.err(codes::NO_FIELD, sp, "missing fields in struct literal", "", None);
         }
@@ -1225,9 +1321,9 @@ impl FnCx<'_> {
                     self.err(codes::UNSUPPORTED_EXPR, sp, "functional update syntax on enum variants", "", None);
                 }
                 let args = vals.into_iter().map(|x| x.unwrap_or_else(|| self.error_expr(sp))).collect();
-                mk(ExprKind::Variant(v, args), Ty::Adt(a), span)
+                mk(ExprKind::Variant(v, args), at, span)
             }
-            None => mk(ExprKind::Struct(a, vals, base), Ty::Adt(a), span),
+            None => mk(ExprKind::Struct(a, vals, base), at, span),
         }
     }
 
@@ -1311,10 +1407,57 @@ impl FnCx<'_> {
         mk(ExprKind::While(id, Box::new(cond), Box::new(body)), Ty::Unit, span)
     }
 
+    /// `for x in it` over a user `impl Iterator`: `{ let mut it = it; loop { match it.next() {
+    /// Some(x) => body, None => break } } }` (rustc's desugaring).
+    fn for_over_user_iterator(&mut self, f: &syn::ExprForLoop, iter: TExpr, span: crate::diagnostics::Span) -> Option<TExpr> {
+        let mut it_ty = self.shallow(&iter.ty);
+        let by_ref = if let Ty::Ref(true, inner) = &it_ty { Some((**inner).clone()) } else { None };
+        if let Some(inner) = &by_ref {
+            it_ty = self.shallow(inner);
+        }
+        if !matches!(it_ty, Ty::Adt(..)) {
+            return None;
+        }
+        let callee = self.lookup_method(&it_ty, "next", Some("Iterator"))?;
+        let sig = self.callee_sig(&callee);
+        let Ty::Option(item) = self.shallow(&sig.ret) else { return None };
+        let it_local = self.new_local("iter", iter.ty.clone());
+        let it_expr = mk(ExprKind::Local(it_local), iter.ty.clone(), span.clone());
+        let recv = if by_ref.is_some() {
+            mk(ExprKind::Deref(Box::new(it_expr)), it_ty.clone(), span.clone())
+        } else {
+            it_expr
+        };
+        let recv = mk(ExprKind::AddrOf(true, Box::new(recv)), Ty::Ref(true, Box::new(it_ty.clone())), span.clone());
+        let next = self.call_expr(callee, vec![recv], sig.ret.clone(), span.clone());
+        let id = self.new_label();
+        self.push_scope();
+        let pat = self.check_pat(&f.pat, &item);
+        self.loops.push(LoopCx { label: f.label.as_ref().map(|l| l.name.ident.to_string()), id, break_ty: None });
+        let body = self.check_block_expr(&f.body, Some(&Ty::Unit));
+        self.loops.pop();
+        self.pop_scope();
+        self.expect_ty(f.body.span(), &Ty::Unit, &body.ty);
+        let opt = sig.ret.clone();
+        let some = TPat { kind: PatKind::Variant(1, vec![(0, pat)]), ty: opt.clone(), span: span.clone() };
+        let none = TPat { kind: PatKind::Wild, ty: opt, span: span.clone() };
+        let arms = vec![
+            Arm { pat: some, guard: None, body },
+            Arm { pat: none, guard: None, body: mk(ExprKind::Break(id, None), Ty::Never, span.clone()) },
+        ];
+        let m = mk(ExprKind::Match(Box::new(next), arms), Ty::Unit, span.clone());
+        let lp = mk(ExprKind::Loop(id, Box::new(m)), Ty::Unit, span.clone());
+        let let_pat = TPat { kind: PatKind::Bind(it_local, None), ty: iter.ty.clone(), span: span.clone() };
+        Some(mk(ExprKind::Block(vec![Stmt::Let(let_pat, Some(iter))], Some(Box::new(lp))), Ty::Unit, span))
+    }
+
     fn check_for(&mut self, f: &syn::ExprForLoop) -> TExpr {
         let sp = f.span();
         let span = self.span(sp);
         let iter = self.check_expr(&f.expr, None);
+        if let Some(e) = self.for_over_user_iterator(f, iter.clone(), span.clone()) {
+            return e;
+        }
         let iter = self.into_iter(iter, f.expr.span());
         let item = match self.shallow(&iter.ty) {
             Ty::Iter(t) => *t,
@@ -1411,7 +1554,7 @@ impl FnCx<'_> {
     fn check_cast(&mut self, c: &syn::ExprCast) -> TExpr {
         let sp = c.span();
         let span = self.span(sp);
-        let target = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &c.ty) {
+        let target = match self.to_ty(&c.ty) {
             Ok(t) => t,
             Err(d) => {
                 self.errors.push(d);
@@ -1428,7 +1571,7 @@ impl FnCx<'_> {
                 let _ = self.infer.unify(&from, &Ty::Int(IntTy::U8));
                 true
             }
-            (Ty::Adt(a), Ty::Int(_)) => self.ck.adt_is_fieldless_enum(*a),
+            (Ty::Adt(a, _), Ty::Int(_)) => self.ck.adt_is_fieldless_enum(*a),
             (Ty::Never, _) => true,
             _ => from == target,
         };
@@ -1471,7 +1614,20 @@ impl FnCx<'_> {
                 let vl = self.new_local("v", (*v).clone());
                 let el = self.new_local("e", (*e).clone());
                 // `From` conversion: identity, or &str → String.
-                let err_val = if self.infer.unify(&re, &e).is_ok() {
+                let re_s = self.shallow(&re);
+                let et = (*e).clone();
+                let from_impl = if matches!(re_s, Ty::Adt(..)) && self.resolve(&re_s) != self.resolve(&et) {
+                    self.lookup_method_where(&re_s, "from", Some("From"), &mut |cx, c| {
+                        let sig = cx.callee_sig(c);
+                        sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &et).is_ok()
+                    })
+                } else {
+                    None
+                };
+                let err_val = if let Some(c) = from_impl {
+                    let arg = mk(ExprKind::Local(el), (*e).clone(), span.clone());
+                    self.call_expr(c, vec![arg], re_s, span.clone())
+                } else if self.infer.unify(&re, &e).is_ok() {
                     mk(ExprKind::Local(el), (*e).clone(), span.clone())
                 } else if matches!(self.shallow(&re), Ty::String) && matches!(self.resolve(&e), Ty::Ref(_, ref s) if **s == Ty::Str) {
                     mk(ExprKind::Std("str.to_string", vec![mk(ExprKind::Local(el), (*e).clone(), span.clone())]), Ty::String, span.clone())
@@ -1511,7 +1667,7 @@ impl FnCx<'_> {
         for (p, t) in c.inputs.iter().zip(params) {
             let (p, t) = match p {
                 syn::Pat::Type(pt) => {
-                    let ann = match super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, &pt.ty) {
+                    let ann = match self.to_ty(&pt.ty) {
                         Ok(a) => a,
                         Err(d) => {
                             self.errors.push(d);
@@ -1537,13 +1693,21 @@ impl FnCx<'_> {
 
     /// A closure stored in a `let` binding: its parameters get inference variables, fixed by its calls.
     fn check_closure_value(&mut self, c: &syn::ExprClosure) -> TExpr {
+        self.check_closure_value_with(c, None, None)
+    }
+
+    /// A closure value whose parameter/return types may be known from a `Fn(A) -> R` bound.
+    pub fn check_closure_value_with(&mut self, c: &syn::ExprClosure, params: Option<&[Ty]>, ret: Option<&Ty>) -> TExpr {
         let sp = c.span();
-        let params: Vec<Ty> = c.inputs.iter().map(|_| self.fresh()).collect();
-        match self.check_closure(c, &params, None) {
+        let params: Vec<Ty> = match params {
+            Some(p) if p.len() == c.inputs.len() => p.to_vec(),
+            _ => c.inputs.iter().map(|_| self.fresh()).collect(),
+        };
+        match self.check_closure(c, &params, ret) {
             Some((cl, _)) => {
                 let id = self.ck.closures.len();
-                self.ck.closures.push(cl);
-                mk(ExprKind::Unit, Ty::Closure(id), self.span(sp))
+                self.ck.closures.push(cl.clone());
+                mk(ExprKind::MakeClosure(id, Box::new(cl), c.capture.is_some()), Ty::Closure(id), self.span(sp))
             }
             None => self.error_expr(sp),
         }

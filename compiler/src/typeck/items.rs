@@ -9,6 +9,8 @@ use syn::spanned::Spanned;
 
 #[derive(Clone, Debug)]
 pub struct FnSig {
+    /// `F: Fn(A) -> R` bounds: (parameter index, argument types, return type).
+    pub fn_bounds: Vec<(usize, Vec<Ty>, Ty)>,
     pub self_kind: SelfKind,
     /// Parameter types, including `self` first when present.
     pub params: Vec<Ty>,
@@ -20,10 +22,11 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
     let mut adt_fields = Vec::new();
     for a in &p.adts {
         let mut vs = Vec::new();
+        let env = TyEnv { self_ty: Some(adt_self_ty(p, adt_index(p, a))), ..TyEnv::generic(&a.generics) };
         for v in &a.variants {
             let mut fs = Vec::new();
             for f in &v.fields {
-                match syn_to_ty(p, a.module, a.file, Some(adt_index(p, a)), &f.ty) {
+                match syn_to_ty_env(p, a.module, a.file, &env, &f.ty) {
                     Ok(t) => fs.push(t),
                     Err(d) => {
                         errors.push(d);
@@ -58,17 +61,38 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
         }
         discrs.push(ds);
     }
+    let mut impl_self = Vec::new();
+    let mut impl_trait_args = Vec::new();
+    for imp in &p.impls {
+        let env = TyEnv::generic(&imp.generics);
+        match syn_to_ty_env(p, imp.module, imp.file, &env, &imp.self_ty) {
+            Ok(t) => impl_self.push(t),
+            Err(d) => {
+                errors.push(d);
+                impl_self.push(Ty::Never);
+            }
+        }
+        let env = TyEnv { self_ty: impl_self.last().cloned(), ..env };
+        let mut targs = Vec::new();
+        for t in &imp.trait_args {
+            match syn_to_ty_env(p, imp.module, imp.file, &env, t) {
+                Ok(t) => targs.push(t),
+                Err(d) => errors.push(d),
+            }
+        }
+        impl_trait_args.push(targs);
+    }
     let mut sigs = Vec::new();
     for f in &p.fns {
+        let env = fn_env(p, &impl_self, f, &TyEnv::generic(&f.generics));
         let mut params = Vec::new();
         let mut self_kind = SelfKind::None;
         for input in &f.sig.inputs {
             match input {
                 syn::FnArg::Receiver(r) => {
-                    let Some(adt) = f.self_adt else { continue };
-                    let base = Ty::Adt(adt);
+                    let Some(base) = env.self_ty.clone() else { continue };
                     if r.colon_token.is_some() {
-                        match syn_to_ty(p, f.module, f.file, f.self_adt, &r.ty) {
+                        match syn_to_ty_env(p, f.module, f.file, &env, &r.ty) {
                             Ok(t) => {
                                 self_kind = match &t {
                                     Ty::Ref(true, _) => SelfKind::RefMut,
@@ -96,7 +120,7 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                         }
                     }
                 }
-                syn::FnArg::Typed(pt) => match syn_to_ty(p, f.module, f.file, f.self_adt, &pt.ty) {
+                syn::FnArg::Typed(pt) => match syn_to_ty_env(p, f.module, f.file, &env, &pt.ty) {
                     Ok(t) => params.push(t),
                     Err(d) => {
                         errors.push(d);
@@ -105,9 +129,11 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 },
             }
         }
+        let fid = sigs.len();
         let ret = match &f.sig.output {
             syn::ReturnType::Default => Ty::Unit,
-            syn::ReturnType::Type(_, t) => match syn_to_ty(p, f.module, f.file, f.self_adt, t) {
+            syn::ReturnType::Type(_, t) if matches!(**t, syn::Type::ImplTrait(_)) => Ty::Opaque(fid),
+            syn::ReturnType::Type(_, t) => match syn_to_ty_env(p, f.module, f.file, &env, t) {
                 Ok(t) => t,
                 Err(d) => {
                     errors.push(d);
@@ -115,8 +141,19 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 }
             },
         };
-        sigs.push(FnSig { self_kind, params, ret });
+        let mut fb = Vec::new();
+        for (i, args, r) in &f.fn_bounds {
+            let args: Result<Vec<Ty>, _> = args.iter().map(|t| syn_to_ty_env(p, f.module, f.file, &env, t)).collect();
+            let r = r.as_ref().map(|t| syn_to_ty_env(p, f.module, f.file, &env, t)).unwrap_or(Ok(Ty::Unit));
+            match (args, r) {
+                (Ok(a), Ok(r)) => fb.push((*i, a, r)),
+                (Err(d), _) | (_, Err(d)) => errors.push(d),
+            }
+        }
+        sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
     }
+    ck.impl_self = impl_self;
+    ck.impl_trait_args = impl_trait_args;
     let mut consts = Vec::new();
     for c in &p.consts {
         match syn_to_ty(p, c.module, c.file, c.self_adt, &c.ty) {
@@ -134,6 +171,28 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
     check_recursion(ck, errors);
 }
 
+/// The naming environment of fn `f` given what its generic parameters stand for (`Param`s for the
+/// signature, concrete types for an instance's body).
+pub fn fn_env(p: &Program, impl_self: &[Ty], f: &crate::resolve::FnDef, params: &TyEnv) -> TyEnv {
+    let args: Vec<Ty> = params.params.iter().map(|(_, t)| t.clone()).collect();
+    let mut env = params.clone();
+    if let Some(i) = f.impl_id {
+        env.self_ty = impl_self.get(i).map(|t| crate::types::subst(t, &args));
+        let imp = &p.impls[i];
+        let inner = TyEnv { self_ty: env.self_ty.clone(), ..params.clone() };
+        for (name, t) in &imp.assoc_types {
+            if let Ok(t) = syn_to_ty_env(p, imp.module, imp.file, &inner, t) {
+                env.assoc.push((name.clone(), t));
+            }
+        }
+    } else if f.trait_id.is_some() {
+        env.self_ty = args.first().cloned();
+    } else if let Some(a) = f.self_adt {
+        env.self_ty = Some(adt_self_ty(p, a));
+    }
+    env
+}
+
 fn adt_index(p: &Program, a: &crate::resolve::AdtDef) -> usize {
     p.adts.iter().position(|x| std::ptr::eq(x, a)).unwrap_or(0)
 }
@@ -142,7 +201,7 @@ fn adt_index(p: &Program, a: &crate::resolve::AdtDef) -> usize {
 fn check_recursion(ck: &Checked, errors: &mut Vec<Diagnostic>) {
     fn contains(ck: &Checked, t: &Ty, target: usize, seen: &mut Vec<usize>) -> bool {
         match t {
-            Ty::Adt(a) => {
+            Ty::Adt(a, _) => {
                 if *a == target {
                     return true;
                 }
@@ -181,12 +240,41 @@ pub fn const_int(e: &syn::Expr) -> Option<i64> {
     }
 }
 
-/// Converts a syntactic type as seen from module `module` into a `Ty`.
+/// How names resolve inside an item: its type parameters, `Self` and the impl's associated types.
+#[derive(Clone, Debug, Default)]
+pub struct TyEnv {
+    pub params: Vec<(String, Ty)>,
+    pub self_ty: Option<Ty>,
+    pub assoc: Vec<(String, Ty)>,
+}
+
+impl TyEnv {
+    /// The environment of a generic item's signature: parameter i is `Param(i)`.
+    pub fn generic(names: &[String]) -> TyEnv {
+        TyEnv { params: names.iter().enumerate().map(|(i, n)| (n.clone(), Ty::Param(i as u32))).collect(), ..Default::default() }
+    }
+    pub fn param(&self, name: &str) -> Option<&Ty> {
+        self.params.iter().rev().find(|(n, _)| n == name).map(|(_, t)| t)
+    }
+}
+
+/// `Adt(a, [Param(0), Param(1), ...])`: a generic ADT seen from inside its own definition.
+pub fn adt_self_ty(p: &Program, a: usize) -> Ty {
+    Ty::Adt(a, (0..p.adts[a].generics.len() as u32).map(Ty::Param).collect())
+}
+
+/// Converts a syntactic type as seen from module `module` into a `Ty` (non-generic contexts).
 pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize>, t: &syn::Type) -> Result<Ty, Diagnostic> {
+    let env = TyEnv { self_ty: self_adt.map(|a| adt_self_ty(p, a)), ..Default::default() };
+    syn_to_ty_env(p, module, file, &env, t)
+}
+
+/// Converts a syntactic type into a `Ty`, with type parameters and `Self` taken from `env`.
+pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &syn::Type) -> Result<Ty, Diagnostic> {
     let bad = |sp: proc_macro2::Span, msg: &str, help: &str| {
         p.sources.diag(codes::UNSUPPORTED_TYPE, &span_of(file, sp), msg.to_string(), "", if help.is_empty() { None } else { Some(help.to_string()) })
     };
-    let rec = |t: &syn::Type| syn_to_ty(p, module, file, self_adt, t);
+    let rec = |t: &syn::Type| syn_to_ty_env(p, module, file, env, t);
     match t {
         syn::Type::Paren(pp) => rec(&pp.elem),
         syn::Type::Group(g) => rec(&g.elem),
@@ -245,7 +333,15 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     None => Err(bad(last.ident.span(), &format!("`{name}` needs type arguments here"), "")),
                 }
             };
+            if segs.len() == 2 && segs[0].ident == "Self" {
+                if let Some((_, t)) = env.assoc.iter().find(|(n, _)| *n == name) {
+                    return Ok(t.clone());
+                }
+            }
             if segs.len() == 1 {
+                if let Some(t) = env.param(&name) {
+                    return Ok(t.clone());
+                }
                 if let Some(i) = IntTy::from_name(&name) {
                     return Ok(Ty::Int(i));
                 }
@@ -256,8 +352,8 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
                     "Self" => {
-                        return match self_adt {
-                            Some(a) => Ok(Ty::Adt(a)),
+                        return match &env.self_ty {
+                            Some(t) => Ok(t.clone()),
                             None => Err(bad(last.ident.span(), "`Self` outside of an impl", "")),
                         };
                     }
@@ -267,7 +363,13 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
             let seg_names: Vec<String> = segs.iter().map(|s| s.ident.to_string()).collect();
             let def = resolve_path_in(p, module, &seg_names);
             let std_name = match &def {
-                Some(Def::Adt(a)) => return Ok(Ty::Adt(*a)),
+                Some(Def::Adt(a)) => {
+                    let n = p.adts[*a].generics.len();
+                    if args.len() != n {
+                        return Err(bad(last.ident.span(), &format!("`{name}` takes {n} type argument(s) but {} were supplied", args.len()), ""));
+                    }
+                    return Ok(Ty::Adt(*a, args.iter().map(|t| rec(t)).collect::<Result<_, _>>()?));
+                }
                 Some(Def::Std(s)) => s.rsplit("::").next().unwrap_or("").to_string(),
                 Some(_) => return Err(bad(last.ident.span(), &format!("`{name}` is not a type"), "")),
                 None if segs.len() == 1 => name.clone(),
@@ -293,6 +395,8 @@ pub fn syn_to_ty(p: &Program, module: usize, file: usize, self_adt: Option<usize
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
                 "Formatter" => Ok(Ty::Formatter),
+                "ParseIntError" => Ok(Ty::ParseError(false)),
+                "ParseFloatError" => Ok(Ty::ParseError(true)),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
                 _ => Err(bad(
                     last.ident.span(),

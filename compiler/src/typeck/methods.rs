@@ -19,31 +19,56 @@ impl FnCx<'_> {
         args.iter().zip(tys.iter().chain(std::iter::repeat(&Ty::Never))).map(|(a, t)| self.check_expr_coerce(a, t)).collect()
     }
 
+    /// Calls a value: a closure (possibly behind references) or a `fn` pointer.
+    fn call_value(&mut self, callee: TExpr, c: &syn::ExprCall, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        let mut callee = callee;
+        let mut ct = self.shallow(&callee.ty);
+        while let Ty::Ref(_, inner) = ct.clone() {
+            let s = callee.span.clone();
+            callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
+            ct = self.shallow(&inner);
+        }
+        match ct {
+            Ty::Closure(id) => {
+                let (tys, ret) = match self.ck.closure_info.get(&id) {
+                    Some(info) => (info.params.clone(), info.ret.clone()),
+                    None if self.ck.closure_sigs.contains_key(&id) => self.ck.closure_sigs[&id].clone(),
+                    None => {
+                        let cl = &self.ck.closures[id];
+                        (cl.params.iter().map(|p| p.ty.clone()).collect::<Vec<_>>(), cl.body.ty.clone())
+                    }
+                };
+                let s = callee.span.clone();
+                let env = mk(ExprKind::AddrOf(true, Box::new(callee)), Ty::Ref(true, Box::new(Ty::Closure(id))), s);
+                let mut args = vec![env];
+                args.extend(self.check_args(&c.args, &tys, sp));
+                mk(ExprKind::CallClosure(id, args), ret, span)
+            }
+            Ty::FnPtr(ps, r) => {
+                let args = self.check_args(&c.args, &ps, sp);
+                mk(ExprKind::CallRef(Box::new(callee), args), *r, span)
+            }
+            _ => {
+                self.err(codes::CLOSURE, c.func.span(), "calling this value is not supported yet", "", Some("call a closure, a fn item or a fn pointer"));
+                self.error_expr(sp)
+            }
+        }
+    }
+
     pub fn check_call(&mut self, c: &syn::ExprCall, expected: Option<&Ty>) -> TExpr {
         let sp = c.span();
         let span = self.span(sp);
         let syn::Expr::Path(p) = &*c.func else {
-            self.err(codes::UNSUPPORTED_EXPR, c.func.span(), "only calls of named functions are supported", "", None);
-            return self.error_expr(sp);
+            // `make_adder(1)(2)`, `(self.callback)(x)`: call the value of an expression.
+            let callee = self.check_expr(&c.func, None);
+            return self.call_value(callee, c, sp, span);
         };
         let segs = path_segs(&p.path);
         if segs.len() == 1 {
             if let Some(l) = self.lookup_local(&segs[0]) {
                 let lt = self.shallow(&self.locals[l].ty.clone());
-                if let Ty::Closure(id) = lt {
-                    let cl = self.ck.closures[id].clone();
-                    let tys: Vec<Ty> = cl.params.iter().map(|p| p.ty.clone()).collect();
-                    let args = self.check_args(&c.args, &tys, sp);
-                    let ty = cl.body.ty.clone();
-                    return mk(ExprKind::StdClosure("closure.call", args, vec![cl]), ty, span);
-                }
-                if let Ty::FnPtr(ps, r) = lt {
-                    let callee = mk(ExprKind::Local(l), Ty::FnPtr(ps.clone(), r.clone()), self.span(c.func.span()));
-                    let args = self.check_args(&c.args, &ps, sp);
-                    return mk(ExprKind::CallRef(Box::new(callee), args), *r, span);
-                }
-                self.err(codes::CLOSURE, c.func.span(), "calling a value that is not a closure literal is not supported yet", "", None);
-                return self.error_expr(sp);
+                let callee = mk(ExprKind::Local(l), lt, self.span(c.func.span()));
+                return self.call_value(callee, c, sp, span);
             }
         }
         let last = segs.last().cloned().unwrap_or_default();
@@ -76,24 +101,56 @@ impl FnCx<'_> {
         }
         match self.resolve_value(&segs) {
             Some(Def::Fn(f)) => {
-                let sig = self.ck.sigs[f].clone();
-                if sig.self_kind != SelfKind::None && segs.len() >= 2 {
-                    // `Type::method(recv, args)`: explicit receiver.
+                let targs: Vec<Ty> = (0..self.ck.program.fns[f].generics.len()).map(|_| self.fresh()).collect();
+                let callee = super::traits::Callee { f, targs };
+                if let Some(i) = self.ck.program.fns[f].impl_id {
+                    // `Stack::new()`: the impl's parameters follow from the path's own type arguments, if any.
+                    let self_ty = crate::types::subst(&self.ck.impl_self[i], &callee.targs);
+                    if segs.len() >= 2 {
+                        if let Ok(Some(t)) = self.path_prefix_ty(&p.path) {
+                            let _ = self.infer.unify(&self_ty, &t);
+                        }
+                    }
                 }
-                let args = self.check_args(&c.args, &sig.params, sp);
-                return mk(ExprKind::Call(f, args), sig.ret.clone(), span);
+                let own = self.turbofish_types(&p.path);
+                if !own.is_empty() && self.ck.program.fns[f].impl_id.is_none() {
+                    for (v, t) in callee.targs.iter().zip(own.iter()) {
+                        let _ = self.infer.unify(v, t);
+                    }
+                }
+                let sig = self.callee_sig(&callee);
+                if let Some(e) = expected.filter(|_| !matches!(sig.ret, Ty::Opaque(_))) {
+                    let saved = self.infer.clone();
+                    if self.infer.unify(e, &sig.ret).is_err() {
+                        self.infer = saved;
+                    }
+                }
+                let args = self.check_callee_args(&callee, &c.args, &sig.params, 0, sp);
+                let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+                return self.call_expr(callee, args, ret, span);
             }
             Some(Def::Adt(a)) if !self.ck.program.adts[a].is_enum => {
-                let tys = self.ck.adt_fields[a][0].clone();
+                let (at, targs) = self.fresh_adt(a);
+                if let Some(e) = expected {
+                    let _ = self.infer.unify(e, &at);
+                }
+                let tys = self.ck.variant_fields(a, &targs, 0);
                 let args = self.check_args(&c.args, &tys, sp);
-                return mk(ExprKind::Struct(a, args.into_iter().map(Some).collect(), None), Ty::Adt(a), span);
+                return mk(ExprKind::Struct(a, args.into_iter().map(Some).collect(), None), at, span);
             }
             Some(Def::Variant(a, v)) => {
-                let tys = self.ck.adt_fields[a][v].clone();
+                let (at, targs) = self.fresh_adt(a);
+                if let Some(e) = expected {
+                    let _ = self.infer.unify(e, &at);
+                }
+                let tys = self.ck.variant_fields(a, &targs, v);
                 let args = self.check_args(&c.args, &tys, sp);
-                return mk(ExprKind::Variant(v, args), Ty::Adt(a), span);
+                return mk(ExprKind::Variant(v, args), at, span);
             }
             _ => {}
+        }
+        if let Some(e) = self.assoc_call(&segs, &p.path, c, expected) {
+            return e;
         }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
         if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
@@ -281,28 +338,70 @@ impl FnCx<'_> {
             Err(base) => base,
         };
         let bt = self.shallow(&base.ty);
-        if let Ty::Adt(a) = bt {
-            if let Some(&f) = self.ck.program.methods.get(&(a, name.clone())) {
-                let sig = self.ck.sigs[f].clone();
-                let recv_arg = match sig.self_kind {
-                    SelfKind::Ref | SelfKind::RefMut => {
-                        let s = base.span.clone();
-                        let t = Ty::Ref(sig.self_kind == SelfKind::RefMut, Box::new(base.ty.clone()));
-                        mk(ExprKind::AddrOf(sig.self_kind == SelfKind::RefMut, Box::new(base)), t, s)
+        if let Some(callee) = self.lookup_method(&bt, &name, None) {
+            let sig = self.callee_sig(&callee);
+            let recv_arg = match sig.self_kind {
+                SelfKind::Ref | SelfKind::RefMut => {
+                    let s = base.span.clone();
+                    let t = Ty::Ref(sig.self_kind == SelfKind::RefMut, Box::new(base.ty.clone()));
+                    mk(ExprKind::AddrOf(sig.self_kind == SelfKind::RefMut, Box::new(base)), t, s)
+                }
+                SelfKind::Value => base,
+                SelfKind::None => {
+                    self.err(codes::UNKNOWN_METHOD, msp, format!("`{name}` is an associated function, not a method"), "", Some("call it as `Type::name(...)`"));
+                    return self.error_expr(sp);
+                }
+            };
+            if let Some(tf) = &m.turbofish {
+                let own: Vec<Ty> = tf.args.iter().filter_map(|a| if let syn::GenericArgument::Type(t) = a { self.to_ty(t).ok() } else { None }).collect();
+                let n = callee.targs.len();
+                for (k, t) in own.iter().enumerate() {
+                    if let Some(v) = callee.targs.get(n - own.len() + k).cloned() {
+                        let _ = self.infer.unify(&v, t);
                     }
-                    SelfKind::Value => base,
-                    SelfKind::None => {
-                        self.err(codes::UNKNOWN_METHOD, msp, format!("`{name}` is an associated function, not a method"), "", Some("call it as `Type::name(...)`"));
-                        return self.error_expr(sp);
-                    }
-                };
-                let mut args = vec![recv_arg];
-                args.extend(self.check_args(&m.args, &sig.params[1..], sp));
-                return mk(ExprKind::Call(f, args), sig.ret.clone(), self.span(msp));
+                }
             }
+            let mut args = vec![recv_arg];
+            args.extend(self.check_callee_args(&callee, &m.args, &sig.params[1..], 1, sp));
+            let span = self.span(msp);
+            let ret = self.reveal_ret(&callee, sig.ret.clone(), sp);
+            return self.call_expr(callee, args, ret, span);
+        }
+        if name == "into" && m.args.is_empty() {
+            if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| !matches!(t, Ty::Var(_))) {
+                // The receiver was auto-dereferenced: `"s".into()` converts the `&str`, not the `str`.
+                for by_ref in [false, true] {
+                    let rt = if by_ref { Ty::Ref(false, Box::new(base.ty.clone())) } else { base.ty.clone() };
+                    let callee = self.lookup_method_where(&target, "from", Some("From"), &mut |cx, c| {
+                        let sig = cx.callee_sig(c);
+                        sig.params.len() == 1 && cx.infer.unify(&sig.params[0], &rt).is_ok()
+                    });
+                    if let Some(c) = callee {
+                        let span = self.span(msp);
+                        let arg = if by_ref {
+                            let s = base.span.clone();
+                            mk(ExprKind::AddrOf(false, Box::new(base)), rt, s)
+                        } else {
+                            base
+                        };
+                        return self.call_expr(c, vec![arg], target, span);
+                    }
+                }
+                // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
+                // ones, so a cast computes the same value.
+                let src = self.shallow(&base.ty);
+                let numeric = |t: &Ty| matches!(t, Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Char | Ty::Bool);
+                if numeric(&src) && numeric(&target) {
+                    let span = self.span(msp);
+                    return mk(ExprKind::Cast(Box::new(base)), target, span);
+                }
+            }
+        }
+        if let Ty::Adt(a, _) = bt {
             if name == "clone" && (self.ck.program.adts[a].derives("Clone")) {
                 let _ = self.check_args(&m.args, &[], sp);
-                return mk(ExprKind::Std("clone", vec![base]), Ty::Adt(a), self.span(msp));
+                let t = base.ty.clone();
+                return mk(ExprKind::Std("clone", vec![base]), t, self.span(msp));
             }
             if name == "to_string" && self.ck.program.display_impls.contains_key(&a) {
                 let _ = self.check_args(&m.args, &[], sp);
@@ -351,7 +450,7 @@ impl FnCx<'_> {
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
         let turbofish: Option<Ty> = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
-            syn::GenericArgument::Type(t) => super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t).ok(),
+            syn::GenericArgument::Type(t) => self.to_ty(t).ok(),
             _ => None,
         });
         macro_rules! std {
@@ -917,7 +1016,7 @@ impl FnCx<'_> {
     fn is_scalar_ty(&self, t: &Ty) -> bool {
         match self.resolve(t) {
             Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char => true,
-            Ty::Adt(a) => self.ck.adt_is_fieldless_enum(a),
+            Ty::Adt(a, _) => self.ck.adt_is_fieldless_enum(a),
             _ => false,
         }
     }

@@ -3,11 +3,14 @@
 //! Split by concern: `items` (signatures, struct/enum field types, syn types → `Ty`), `expr` (expressions
 //! and statements), `pat` (patterns), `methods` (std method table), `macros` (println!/format!/vec!/...).
 
+mod closures;
 mod expr;
 mod items;
 mod macros;
 mod methods;
+mod mono;
 mod pat;
+mod traits;
 
 use crate::diagnostics::{codes, Diagnostic, Span};
 use crate::resolve::Program;
@@ -15,7 +18,7 @@ use crate::tir::{Body, Closure, Local, LocalId, TExpr};
 use crate::types::{InferTable, Ty, TyDisplay, VarKind};
 use std::collections::HashMap;
 
-pub use items::FnSig;
+pub use items::{FnSig, TyEnv};
 
 /// How a method takes `self`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,9 +41,34 @@ pub struct Checked {
     pub consts: Vec<(Ty, TExpr)>,
     /// Closures stored in `let` bindings, inlined at their call sites.
     pub closures: Vec<Closure>,
+    /// Self type of each impl block (its generics as `Param`s).
+    pub impl_self: Vec<Ty>,
+    /// Type arguments of the implemented trait of each impl block (`From<T>` → `[T]`).
+    pub impl_trait_args: Vec<Vec<Ty>>,
+    /// Generic fn instances: (template, type arguments) → fn id, and back.
+    pub fn_insts: HashMap<(usize, Vec<Ty>), usize>,
+    pub fn_inst_args: HashMap<usize, Vec<Ty>>,
+    /// Instances whose bodies still need checking.
+    pub pending: Vec<usize>,
+    /// Generic ADT instances: (definition, type arguments) → concrete ADT index.
+    pub adt_insts: HashMap<(usize, Vec<Ty>), usize>,
+    /// Hidden types of return-position `impl Trait`, by fn (instance) id.
+    pub opaque: HashMap<usize, Ty>,
+    /// Fns whose body is being checked right now (on-demand checking must not recurse into them).
+    pub checking: Vec<usize>,
+    /// Closure signatures known before their definer finished (`impl Trait` callees checked early).
+    pub closure_sigs: HashMap<usize, (Vec<Ty>, Ty)>,
+    /// Lifted closures by closure id.
+    pub closure_info: HashMap<usize, closures::ClosureInfo>,
+    /// Full names of ADT instances (`Tree<f64>`): the lowering keys per-type helpers by type name.
+    pub adt_inst_names: HashMap<usize, String>,
 }
 
 impl Checked {
+    /// Field types of variant `v` of `a` with its type arguments substituted.
+    pub fn variant_fields(&self, a: usize, args: &[Ty], v: usize) -> Vec<Ty> {
+        self.adt_fields[a][v].iter().map(|t| crate::types::subst(t, args)).collect()
+    }
     pub fn adt_is_copy(&self, a: usize) -> bool {
         self.program.adts[a].derives("Copy")
     }
@@ -53,7 +81,7 @@ impl Checked {
             Ty::Array(t, _) => self.is_copy(t),
             Ty::Option(t) => self.is_copy(t),
             Ty::Result(a, b) => self.is_copy(a) && self.is_copy(b),
-            Ty::Adt(a) => self.adt_is_copy(*a),
+            Ty::Adt(a, args) => self.adt_is_copy(*a) && args.iter().all(|t| self.is_copy(t)),
             Ty::Range(t, _) => self.is_copy(t),
             _ => false,
         }
@@ -64,10 +92,10 @@ impl Checked {
         d.is_enum && d.variants.iter().all(|v| v.fields.is_empty())
     }
     pub fn adt_is_fieldless_enum_ty(&self, t: &Ty) -> bool {
-        matches!(t, Ty::Adt(a) if self.adt_is_fieldless_enum(*a))
+        matches!(t, Ty::Adt(a, _) if self.adt_is_fieldless_enum(*a))
     }
     pub fn ty_name(&self, t: &Ty) -> String {
-        let names = |i: usize| self.program.adts[i].name.clone();
+        let names = |i: usize| self.adt_inst_names.get(&i).cloned().unwrap_or_else(|| self.program.adts[i].name.clone());
         TyDisplay { ty: t, adt_names: &names }.to_string()
     }
 }
@@ -82,6 +110,17 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         bodies: HashMap::new(),
         consts: Vec::new(),
         closures: Vec::new(),
+        impl_self: Vec::new(),
+        impl_trait_args: Vec::new(),
+        fn_insts: HashMap::new(),
+        fn_inst_args: HashMap::new(),
+        pending: Vec::new(),
+        adt_insts: HashMap::new(),
+        adt_inst_names: HashMap::new(),
+        closure_info: HashMap::new(),
+        closure_sigs: HashMap::new(),
+        opaque: HashMap::new(),
+        checking: Vec::new(),
     };
     items::collect(&mut ck, &mut errors);
     if !errors.is_empty() {
@@ -98,6 +137,9 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         ck.consts[c].1 = e;
     }
     for f in 0..ck.program.fns.len() {
+        if !ck.program.fns[f].generics.is_empty() || ck.bodies.contains_key(&f) {
+            continue; // a template (checked once per instance), or already checked on demand
+        }
         match expr::check_fn(&mut ck, f) {
             Ok(body) => {
                 ck.bodies.insert(f, body);
@@ -105,6 +147,7 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
             Err(mut e) => errors.append(&mut e),
         }
     }
+    mono::check_instances(&mut ck, &mut errors);
     let has_main = ck.program.fns.iter().any(|f| f.name == "main" && f.module == ck.program.root_mod)
         || crate::test_harness::is_installed(&ck.program)
         || crate::exports::is_reactor(&ck.program);
@@ -138,6 +181,14 @@ pub(crate) struct FnCx<'a> {
     pub module: usize,
     pub file: usize,
     pub self_adt: Option<usize>,
+    /// Type parameters (concrete in an instance's body), `Self` and associated types.
+    pub env: TyEnv,
+    /// Operands of arithmetic whose type was unknown when checked: must end up numeric.
+    pub deferred_numeric: Vec<(Ty, proc_macro2::Span)>,
+    /// Name of the fn being checked (lifted closures are named after it).
+    pub fn_name: String,
+    /// The expression being checked is the target of an assignment (`IndexMut` instead of `Index`).
+    pub place_mut: bool,
     pub errors: Vec<Diagnostic>,
     pub is_prelude: bool,
     /// Inside a closure body (where `return` and `?` are not supported).
@@ -148,6 +199,7 @@ pub(crate) struct FnCx<'a> {
 
 impl<'a> FnCx<'a> {
     pub fn new(ck: &'a mut Checked, module: usize, file: usize, self_adt: Option<usize>, ret_ty: Ty, is_prelude: bool) -> Self {
+        let env = TyEnv { self_ty: self_adt.map(|a| items::adt_self_ty(&ck.program, a)), ..Default::default() };
         FnCx {
             ck,
             infer: InferTable::default(),
@@ -158,12 +210,21 @@ impl<'a> FnCx<'a> {
             ret_ty,
             module,
             file,
+            env,
+            place_mut: false,
+            fn_name: String::new(),
+            deferred_numeric: Vec::new(),
             self_adt,
             errors: Vec::new(),
             is_prelude,
             in_closure: 0,
             deferred_parse: Vec::new(),
         }
+    }
+
+    /// A syntactic type in this body's naming environment.
+    pub fn to_ty(&self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+        items::syn_to_ty_env(&self.ck.program, self.module, self.file, &self.env, t)
     }
 
     pub fn span(&self, s: proc_macro2::Span) -> Span {
@@ -181,6 +242,12 @@ impl<'a> FnCx<'a> {
 
     pub fn fresh(&mut self) -> Ty {
         self.infer.fresh(VarKind::General)
+    }
+
+    /// `a` with fresh inference variables for its type parameters (and those variables).
+    pub fn fresh_adt(&mut self, a: usize) -> (Ty, Vec<Ty>) {
+        let args: Vec<Ty> = (0..self.ck.program.adts[a].generics.len()).map(|_| self.fresh()).collect();
+        (Ty::Adt(a, args.clone()), args)
     }
 
     pub fn resolve(&self, t: &Ty) -> Ty {
@@ -247,10 +314,22 @@ pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Bo
             _ => cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`")),
         }
     }
-    let expr = cx.finish_expr(expr);
+    for (t, sp) in std::mem::take(&mut cx.deferred_numeric) {
+        if !matches!(cx.infer.finalize(&t), Ty::Int(_) | Ty::F32 | Ty::F64) {
+            cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "the operand type must be known here", Some("annotate the closure parameter, e.g. `|x: i32|`"));
+        }
+    }
+    let mut expr = cx.finish_expr(expr);
+    mono::resolve_calls(&mut cx, &mut expr);
     let mut locals = std::mem::take(&mut cx.locals);
     for l in &mut locals {
         l.ty = cx.infer.finalize(&l.ty);
+    }
+    if cx.errors.is_empty() {
+        let name = cx.fn_name.clone();
+        let mut errs = Vec::new();
+        closures::lift_closures(cx.ck, &mut locals, &mut expr, &name, cx.is_prelude, &mut errs);
+        cx.errors.extend(errs);
     }
     if !cx.errors.is_empty() {
         return Err(cx.errors);

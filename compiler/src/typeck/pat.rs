@@ -161,16 +161,18 @@ impl FnCx<'_> {
                 }
                 match self.resolve_value(&segs) {
                     Some(Def::Variant(a, v)) => {
-                        self.expect_ty(sp, &exp, &Ty::Adt(a));
-                        let tys = self.ck.adt_fields[a][v].clone();
+                        let (at, args) = self.fresh_adt(a);
+                        self.expect_ty(sp, &exp, &at);
+                        let tys = self.ck.variant_fields(a, &args, v);
                         let fields = self.positional(elems, &tys, sp, mode);
-                        TPat { kind: PatKind::Variant(v, fields), ty: Ty::Adt(a), span }
+                        TPat { kind: PatKind::Variant(v, fields), ty: at, span }
                     }
                     Some(Def::Adt(a)) if !self.ck.program.adts[a].is_enum => {
-                        self.expect_ty(sp, &exp, &Ty::Adt(a));
-                        let tys = self.ck.adt_fields[a][0].clone();
+                        let (at, args) = self.fresh_adt(a);
+                        self.expect_ty(sp, &exp, &at);
+                        let tys = self.ck.variant_fields(a, &args, 0);
                         let fields = self.positional(elems, &tys, sp, mode);
-                        TPat { kind: PatKind::Struct(a, fields), ty: Ty::Adt(a), span }
+                        TPat { kind: PatKind::Struct(a, fields), ty: at, span }
                     }
                     _ => {
                         self.err(codes::UNRESOLVED, ts.path.span(), format!("cannot find tuple struct or variant `{}`", segs.join("::")), "not found", None);
@@ -191,7 +193,8 @@ impl FnCx<'_> {
                         }
                     },
                 };
-                self.expect_ty(sp, &exp, &Ty::Adt(a));
+                let (at, args) = self.fresh_adt(a);
+                self.expect_ty(sp, &exp, &at);
                 let vi = v.unwrap_or(0);
                 let mut fields = Vec::new();
                 for fp in &s.fields {
@@ -201,7 +204,7 @@ impl FnCx<'_> {
                     };
                     match self.ck.program.adts[a].variants[vi].fields.iter().position(|f| f.name == name) {
                         Some(i) => {
-                            let t = self.ck.adt_fields[a][vi][i].clone();
+                            let t = crate::types::subst(&self.ck.adt_fields[a][vi][i], &args);
                             let q = self.check_pat_mode(&fp.pat, &t, mode);
                             fields.push((i, q));
                         }
@@ -212,7 +215,7 @@ impl FnCx<'_> {
                     Some(v) => PatKind::Variant(v, fields),
                     None => PatKind::Struct(a, fields),
                 };
-                TPat { kind, ty: Ty::Adt(a), span }
+                TPat { kind, ty: at, span }
             }
             syn::Pat::Path(pp) => {
                 let segs = path_segs(&pp.path);
@@ -334,12 +337,14 @@ impl FnCx<'_> {
         }
         match self.resolve_value(segs) {
             Some(Def::Variant(a, v)) => {
-                self.expect_ty(sp, exp, &Ty::Adt(a));
-                Some(TPat { kind: PatKind::Variant(v, vec![]), ty: Ty::Adt(a), span })
+                let (at, _) = self.fresh_adt(a);
+                self.expect_ty(sp, exp, &at);
+                Some(TPat { kind: PatKind::Variant(v, vec![]), ty: at, span })
             }
             Some(Def::Adt(a)) => {
-                self.expect_ty(sp, exp, &Ty::Adt(a));
-                Some(TPat { kind: PatKind::Struct(a, vec![]), ty: Ty::Adt(a), span })
+                let (at, _) = self.fresh_adt(a);
+                self.expect_ty(sp, exp, &at);
+                Some(TPat { kind: PatKind::Struct(a, vec![]), ty: at, span })
             }
             Some(Def::Const(c)) => {
                 let ty = self.ck.consts[c].0.clone();

@@ -206,7 +206,7 @@ impl FnCx<'_> {
             (GcKind::Extern, "downcast_ref" | "is") => {
                 let _ = self.check_args(&m.args, &[], sp);
                 let target = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
-                    syn::GenericArgument::Type(t) => super::super::items::syn_to_ty(&self.ck.program, self.module, self.file, self.self_adt, t).ok(),
+                    syn::GenericArgument::Type(t) => self.to_ty(t).ok(),
                     _ => None,
                 });
                 let Some(target) = target else {
