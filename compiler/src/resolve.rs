@@ -794,7 +794,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(Def::Std(segs.join("::")));
+        return Some(std_def(p, segs.join("::")));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -839,7 +839,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
                 }
                 return p.methods.get(&(a, v.clone())).map(|f| Def::Fn(*f));
             }
-            Def::Std(s) => return Some(Def::Std(format!("{s}::{}", segs[i + 1..].join("::")))),
+            Def::Std(s) => return Some(std_def(p, format!("{s}::{}", segs[i + 1..].join("::")))),
             _ => return None,
         }
     }
@@ -896,7 +896,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = Def::Std(path.join("::"));
+                        let d = std_def(p, path.join("::"));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -977,4 +977,18 @@ fn resolve_both(p: &Program, mi: usize, path: &[String]) -> (Option<Def>, Option
         }
         _ => (None, None),
     }
+}
+
+/// A std path, or the prelude item that implements it (`std::cmp::Ordering` and its variants are an
+/// ordinary enum of the prelude, so matching, `==`, `{:?}` and its methods need no special casing).
+pub fn std_def(p: &Program, path: String) -> Def {
+    let segs: Vec<&str> = path.split("::").filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
+    let prelude_adt = |name: &str| p.adts.iter().position(|a| a.name == name && p.mods[a.module].is_prelude);
+    match segs.as_slice() {
+        ["cmp", "Ordering"] => prelude_adt("Ordering").map(Def::Adt),
+        ["cmp", "Reverse"] => prelude_adt("Reverse").map(Def::Adt),
+        ["cmp", "Ordering", v] => prelude_adt("Ordering").and_then(|a| p.adts[a].variants.iter().position(|x| x.name == *v).map(|vi| Def::Variant(a, vi))),
+        _ => None,
+    }
+    .unwrap_or(Def::Std(path))
 }

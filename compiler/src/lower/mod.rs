@@ -2,7 +2,11 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod cells;
+mod collections;
+mod deque_heap;
 mod elem_refs;
+mod rc_drops_glue;
 mod func;
 mod gc_ops;
 mod helpers;

@@ -10,6 +10,8 @@ use crate::tir::{Closure, Count, FmtPiece, FmtSpec, PatKind, TExpr, TPat};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+mod iter_adapters;
+
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
         let f = self.lw.prelude_fn(name);
@@ -52,6 +54,7 @@ impl FnLower<'_, '_> {
                 Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
             ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
+            op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") || op.starts_with("rc.") || op.starts_with("cell.") || op == "mem.drop" => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -447,6 +450,17 @@ impl FnLower<'_, '_> {
                 let vt = self.lw.vec_type(&elem);
                 self.expr_noncopy(&args[0]);
                 let v = self.stash(&args[0].ty).unwrap();
+                if super::rc_drops_glue::needs_drop(self.lw, &elem) {
+                    // elements holding an `Rc` are dropped (for truncate: those past the new length)
+                    let from = self.new_local(ValType::I32);
+                    if op == "vec.clear" {
+                        self.emit(I::I32Const(0));
+                    } else {
+                        self.expr(&args[1]);
+                    }
+                    self.emit(I::LocalSet(from));
+                    super::rc_drops_glue::drop_vec_tail(self, v, &elem, from);
+                }
                 self.emit(I::LocalGet(v));
                 if op == "vec.clear" {
                     self.emit(I::I32Const(0));
@@ -1111,11 +1125,12 @@ impl FnLower<'_, '_> {
                         self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
                         self.emit(I::I32Xor);
                         self.open(2, bt);
+                        // `select` needs an explicit type for references.
                         self.emit(I::LocalGet(a));
                         self.emit(I::LocalGet(b));
                         self.emit(I::LocalGet(a));
                         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
-                        self.emit(I::Select);
+                        self.emit(I::TypedSelect(ref_ty(l.ty)));
                         self.emit(I::Else);
                         self.build_variant_from_stack(&e.ty.clone(), 0);
                         self.end();
@@ -1309,7 +1324,7 @@ impl FnLower<'_, '_> {
         self.emit(I::StructNew(st));
     }
 
-    fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
+    pub(super) fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
         let vt = self.lw.vec_type(elem);
         let at = self.lw.array_type(elem);
         let ev = self.lw.repr(elem).unwrap_or(ValType::I32);
@@ -1511,7 +1526,11 @@ impl FnLower<'_, '_> {
     }
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        if self.closure_op_ext(op, args, cls, e) {
+            return;
+        }
         match op {
+            op if op.starts_with("coll.") => self.coll_closure_op(op, args, cls, e),
             "closure.call" => {
                 let cl = &cls[0];
                 let vals: Vec<Option<u32>> = args.iter().map(|a| {
@@ -1560,6 +1579,11 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Const(1));
                 self.emit(I::I32Add);
                 self.emit(I::LocalSet(w));
+                if let (Some(xl), true) = (xl, super::rc_drops_glue::needs_drop(self.lw, &elem)) {
+                    // a removed element holding an `Rc` is dropped
+                    self.emit(I::Else);
+                    super::rc_drops_glue::drop_glue(self, xl, &elem);
+                }
                 self.end();
                 self.emit(I::LocalGet(r));
                 self.emit(I::I32Const(1));
@@ -1715,7 +1739,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Loads variant `vi`'s payload of the enum object in local `obj` into a fresh local.
-    fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
+    pub(super) fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
         let l = self.lw.layout(t);
         let w = l.fields.get(vi).and_then(|f| f.first().copied().flatten())?;
         let pt = match t {
@@ -1732,7 +1756,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Builds `Some(x)`/`Ok(x)`/`Err(x)` (variant `vi` of `t`) from the value on the stack (if any).
-    fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
+    pub(super) fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
         let l = self.lw.layout(t);
         let tys: Vec<Vec<Ty>> = match t {
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
@@ -1983,6 +2007,9 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
+        if self.iterate_ext(it, each) {
+            return;
+        }
         match &it.kind {
             K::IterSource(kind @ ("range" | "range_incl"), args) => {
                 let K::Range(a, b, _) = &args[0].kind else {
@@ -2289,7 +2316,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(step));
                 self.emit(I::I32Eqz);
                 self.open(2, BlockType::Empty);
-                self.panic_const(&it.span, "assertion failed: step != 0");
+                self.panic_in_core("iter/adapters/step_by.rs:35:9", "assertion failed: step != 0");
                 self.end();
                 let k = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
@@ -2679,6 +2706,9 @@ impl FnLower<'_, '_> {
     /// A stored iterator value: the remaining items collected, position 0.
     pub fn materialize_iter(&mut self, e: &TExpr) {
         let Ty::Iter(item) = &e.ty else { return };
+        if !self.check_materializable(e) {
+            return;
+        }
         let item = (**item).clone();
         let v = self.collect_vec(e, &item);
         let it = self.lw.iter_type(&item);
@@ -2815,8 +2845,9 @@ impl FnLower<'_, '_> {
                             let (Some(b), Some(i)) = (best, item) else { return };
                             // take if !has || item cmp best (max: >=, min: <)
                             let is_max = op.contains("max");
+                            // compare only when there is a best item (it is null before the first)
                             fl.emit(I::LocalGet(has));
-                            fl.emit(I::I32Eqz);
+                            fl.emit(I::If(BlockType::Result(ValType::I32)));
                             if let Some(cl) = &cl {
                                 fl.inline_closure(cl, &[Some(i)]);
                                 fl.inline_closure(cl, &[Some(b)]);
@@ -2829,7 +2860,9 @@ impl FnLower<'_, '_> {
                             }
                             fl.emit(I::I32Const(0));
                             fl.emit(if is_max { I::I32GeS } else { I::I32LtS });
-                            fl.emit(I::I32Or);
+                            fl.emit(I::Else);
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::End);
                             fl.emit(I::If(BlockType::Empty));
                             fl.emit(I::LocalGet(i));
                             fl.emit(I::LocalSet(b));
@@ -2909,6 +2942,9 @@ impl FnLower<'_, '_> {
 
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        if self.iter_std_ext(op, args, e) {
+            return true;
+        }
         match op {
             "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.nth" => {
                 self.iter_consume(op, args, &[], e);
@@ -3020,6 +3056,20 @@ impl FnLower<'_, '_> {
             if let Some((v2, t2)) = self.gc_fmt_view(v, *kind, inner, debug) {
                 return self.fmt_arg(s, Some(v2), &t2, spec, vals, e);
             }
+        }
+        // `Rc<T>` formats as its value.
+        if let (Ty::Coll(crate::collections::CollKind::Rc, ts), Some(v)) = (&t, v) {
+            let inner = ts[0].clone();
+            let bt = self.lw.rcbox_type(&inner);
+            let ht = self.lw.rc_handle_type(&inner);
+            let v2 = self.lw.repr(&inner).map(|rv| self.new_local(rv));
+            if let Some(v2) = v2 {
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: ht, field_index: 0 });
+                self.emit(I::StructGet { struct_type_index: bt, field_index: 0 });
+                self.emit(I::LocalSet(v2));
+            }
+            return self.fmt_arg(s, v2, &inner, spec, vals, e);
         }
         match &t {
             Ty::Int(i) if i.is128() => {
@@ -3279,6 +3329,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
         Ty::Int(i) if !uses_debug_hex(fl.lw) => debug_int_leaf(&mut fl, *i, 10, 3),
+        Ty::Coll(kind, ts) => fl.coll_debug_body(*kind, ts),
         Ty::Int(i) => {
             // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
             // otherwise `#` means pretty-printing, not a radix prefix.
@@ -3500,6 +3551,22 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 fl.end();
             }
         }
+        Ty::Range(e, incl) => {
+            // `{start:?}..{end:?}` (the flags reach the bounds).
+            let l = fl.lw.layout(t);
+            for k in 0..2 {
+                if k == 1 {
+                    lit(&mut fl, if *incl { "..=" } else { ".." });
+                }
+                if let (Some(ev), Some(f)) = (fl.lw.repr(e), l.fields[0][k]) {
+                    let x = fl.new_local(ev);
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::StructGet { struct_type_index: l.ty, field_index: f });
+                    fl.emit(I::LocalSet(x));
+                    debug_item(&mut fl, pretty, x, e);
+                }
+            }
+        }
         _ => lit(&mut fl, "?"),
     }
     fl.finish(id);
@@ -3507,7 +3574,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
 }
 
 /// ", " between items in compact mode (pretty mode ends each item with ",\n").
-fn compact_sep(fl: &mut FnLower, pretty: u32) {
+pub(super) fn compact_sep(fl: &mut FnLower, pretty: u32) {
     fl.emit(I::LocalGet(pretty));
     fl.emit(I::I32Eqz);
     fl.open(2, BlockType::Empty);
@@ -3519,7 +3586,7 @@ fn compact_sep(fl: &mut FnLower, pretty: u32) {
 
 /// Formats one item: compact → appended directly; pretty → "\n" before the first, formatted into a
 /// temporary, indented by four spaces, followed by ",\n" (what rustc's PadAdapter produces).
-fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
+pub(super) fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
     fl.emit(I::LocalGet(pretty));
     fl.open(2, BlockType::Empty);
     let tmp = fl.new_string();
@@ -3665,7 +3732,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Generated per-type helpers for in-place sequence operations.
-    fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
+    pub(super) fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
         let sv = self.lw.repr(t).unwrap();
         let ev = self.lw.repr(elem);
         let at = self.lw.array_type(elem);

@@ -98,6 +98,9 @@ impl FnLower<'_, '_> {
     }
 
     fn deref_place(&mut self, r: &TExpr, target: &Ty) -> Place {
+        if let Some(p) = self.option_slot_place(r, target) {
+            return p;
+        }
         if let ExprKind::Local(l) = r.kind {
             if let Some(p) = self.aliases.get(&l) {
                 return p.clone();

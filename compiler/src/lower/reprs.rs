@@ -167,6 +167,7 @@ impl Lowerer<'_> {
                 }
             }
             Ty::Gc(kind, inner) => self.gc_repr(*kind, inner),
+            Ty::Coll(kind, ts) => self.coll_repr(*kind, ts),
             Ty::Str => Some(ref_ty(self.slice_type(&Ty::Int(IntTy::U8)))),
             Ty::Slice(e) => Some(ref_ty(self.slice_type(e))),
             Ty::String => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),

@@ -195,6 +195,14 @@ impl FnCx<'_> {
                     return mk(ExprKind::Std("box.deref", vec![e]), exp, span);
                 }
                 (Ty::Str, Ty::Gc(crate::gc_types::GcKind::String, _)) => return mk(ExprKind::Std("gc.string.as_str", vec![e]), exp, span),
+                // `&Rc<T>` → `&T` (deref coercion).
+                (_, Ty::Coll(crate::collections::CollKind::Rc, ts)) if !matches!(te_s, Ty::Coll(crate::collections::CollKind::Rc, _)) => {
+                    let inner = ts[0].clone();
+                    let d = mk(ExprKind::Deref(Box::new(e)), fe_s.clone(), span.clone());
+                    let v = mk(ExprKind::Std("rc.deref", vec![d]), inner.clone(), span.clone());
+                    let r = mk(ExprKind::AddrOf(false, Box::new(v)), Ty::Ref(false, Box::new(inner)), span);
+                    return self.coerce(r, expected, sp);
+                }
                 _ if *fm => {
                     if self.infer.unify(&te_s, &fe_s).is_ok() {
                         let mut e = e;
@@ -292,10 +300,46 @@ impl FnCx<'_> {
         mk(ExprKind::Block(stmts, tail), ty, self.span(sp))
     }
 
+    /// A `let` annotation, where `_` (as in `Vec<_>`) stands for a fresh inference variable.
+    fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+        struct Holes;
+        impl syn::visit_mut::VisitMut for Holes {
+            fn visit_type_mut(&mut self, t: &mut syn::Type) {
+                if let syn::Type::Infer(i) = t {
+                    let id = syn::Ident::new("__wr_infer", i.underscore_token.span);
+                    *t = syn::parse_quote!(#id);
+                    return;
+                }
+                syn::visit_mut::visit_type_mut(self, t);
+            }
+        }
+        let mut t = t.clone();
+        syn::visit_mut::VisitMut::visit_type_mut(&mut Holes, &mut t);
+        let ty = self.to_ty(&t)?;
+        Ok(self.fill_holes(&ty))
+    }
+
+    fn fill_holes(&mut self, t: &Ty) -> Ty {
+        match t {
+            Ty::Var(u32::MAX) => self.fresh(),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(self.fill_holes(e)), *n),
+            Ty::Slice(e) => Ty::Slice(Box::new(self.fill_holes(e))),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(self.fill_holes(e))),
+            Ty::Vec(e) => Ty::Vec(Box::new(self.fill_holes(e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.fill_holes(e))),
+            Ty::Boxed(e) => Ty::Boxed(Box::new(self.fill_holes(e))),
+            Ty::Result(a, b) => Ty::Result(Box::new(self.fill_holes(a)), Box::new(self.fill_holes(b))),
+            Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Gc(k, e) => Ty::Gc(*k, Box::new(self.fill_holes(e))),
+            other => other.clone(),
+        }
+    }
+
     fn check_local(&mut self, l: &syn::Local) -> Stmt {
         let (pat, ann) = match &l.pat {
             syn::Pat::Type(pt) => {
-                let t = match self.to_ty(&pt.ty) {
+                let t = match self.annotation_ty(&pt.ty) {
                     Ok(t) => t,
                     Err(d) => {
                         self.errors.push(d);
@@ -937,6 +981,7 @@ impl FnCx<'_> {
                     Ty::Ref(_, t) => mk(ExprKind::Deref(Box::new(inner)), *t, span),
                     Ty::Boxed(t) => mk(ExprKind::Std("box.deref", vec![inner]), *t, span),
                     Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::String, _) => self.gc_deref(inner),
+                    Ty::Coll(crate::collections::CollKind::Rc, _) => self.rc_deref(inner),
                     Ty::String => mk(ExprKind::Std("string.as_str", vec![inner]), Ty::Str, span),
                     Ty::Never => inner,
                     _ => {
@@ -1181,10 +1226,18 @@ impl FnCx<'_> {
                 let s = base.span.clone();
                 mk(ExprKind::Std("box.deref", vec![base]), *t, s)
             }
+            Ty::Coll(crate::collections::CollKind::Rc, _) => {
+                let b = self.rc_deref_all(base);
+                self.auto_deref_operand(b)
+            }
             _ => self.gc_deref(base),
         };
         let bt = self.shallow(&base.ty);
         match (&f.member, &bt) {
+            // `Reverse(x).0`: `Reverse` has its content's representation.
+            (syn::Member::Unnamed(i), Ty::Coll(crate::collections::CollKind::Reverse, ts)) if i.index == 0 => {
+                mk(ExprKind::Std("coll.reverse_get", vec![base]), ts[0].clone(), span)
+            }
             (syn::Member::Unnamed(i), Ty::Tuple(ts)) => {
                 let i = i.index as usize;
                 match ts.get(i) {
@@ -1247,6 +1300,12 @@ impl FnCx<'_> {
                 e.ty = *inner;
             }
             return e;
+        }
+        if let Ty::Coll(..) = self.shallow(&base.ty) {
+            let b2 = base.clone();
+            if let Some(e) = self.coll_index(b2, i) {
+                return e;
+            }
         }
         let idx = self.check_expr_coerce(&i.index, &Ty::usize());
         let bt = self.shallow(&base.ty);
@@ -1332,7 +1391,7 @@ impl FnCx<'_> {
         let span = self.span(sp);
         if let syn::Expr::Let(l) = &*i.cond {
             // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1385,7 +1444,7 @@ impl FnCx<'_> {
         let label = w.label.as_ref().map(|l| l.name.ident.to_string());
         if let syn::Expr::Let(l) = &*w.cond {
             // `while let P = e { body }` is `loop { match e { P => body, _ => break } }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1479,6 +1538,12 @@ impl FnCx<'_> {
     pub fn into_iter(&mut self, e: TExpr, sp: proc_macro2::Span) -> TExpr {
         let span = e.span.clone();
         let t = self.shallow(&e.ty);
+        if matches!(t.peel_refs(), Ty::Coll(..)) || matches!(&t, Ty::Ref(_, x) if matches!(self.shallow(x), Ty::Coll(..))) {
+            let e2 = e.clone();
+            if let Some(it) = self.coll_into_iter(e2) {
+                return it;
+            }
+        }
         match t {
             Ty::Iter(_) | Ty::Never => e,
             Ty::Range(elem, incl) => {
@@ -1515,7 +1580,7 @@ impl FnCx<'_> {
     fn check_match(&mut self, m: &syn::ExprMatch, expected: Option<&Ty>) -> TExpr {
         let sp = m.span();
         let span = self.span(sp);
-        let scrut = self.check_expr(&m.expr, None);
+        let scrut = self.check_scrutinee(&m.expr);
         let sty = scrut.ty.clone();
         let mut ty: Option<Ty> = expected.cloned();
         let mut arms = Vec::new();

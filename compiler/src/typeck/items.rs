@@ -351,6 +351,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
+                    // `_` in a `let` annotation (see `FnCx::annotation_ty`): a placeholder made fresh there.
+                    "__wr_infer" => return Ok(Ty::Var(u32::MAX)),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),
@@ -394,10 +396,18 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     let k = crate::gc_types::GcKind::from_name(n).unwrap_or(crate::gc_types::GcKind::Box);
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
+                n if crate::collections::CollKind::from_name(n).is_some() => {
+                    let k = crate::collections::CollKind::from_name(n).unwrap_or(crate::collections::CollKind::HashMap);
+                    Ok(Ty::Coll(k, (0..k.arity()).map(arg).collect::<Result<_, _>>()?))
+                }
                 "Formatter" => Ok(Ty::Formatter),
                 "ParseIntError" => Ok(Ty::ParseError(false)),
                 "ParseFloatError" => Ok(Ty::ParseError(true)),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
+                n if std_iter_type(n, &def, &seg_names, args.len()).is_some() => {
+                    let targs = args.iter().map(|t| rec(t)).collect::<Result<Vec<_>, _>>()?;
+                    Ok(std_iter_type(n, &def, &seg_names, args.len()).unwrap()(targs))
+                }
                 _ => Err(bad(
                     last.ident.span(),
                     &format!("the type `{name}` is not supported yet"),
@@ -419,4 +429,39 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
         syn::Type::Infer(_) => Err(bad(t.span(), "`_` is not allowed in item signatures", "")),
         _ => Err(bad(t.span(), "unsupported type", "")),
     }
+}
+
+/// Names of std iterator types (`Peekable<Chars<'a>>`, `std::slice::Iter<'a, T>`…): all are the one
+/// iterator type of the compiler, `Ty::Iter(item)` (ranges: `Ty::Range`); returns how to build it from
+/// the type arguments.
+#[allow(clippy::type_complexity)]
+fn std_iter_type(name: &str, def: &Option<Def>, segs: &[String], nargs: usize) -> Option<Box<dyn Fn(Vec<Ty>) -> Ty>> {
+    let path = match def {
+        Some(Def::Std(s)) => s.clone(),
+        _ => segs.join("::"),
+    };
+    let iter = |t: Ty| Ty::Iter(Box::new(t));
+    let item_of = |t: &Ty| match t {
+        Ty::Iter(x) => (**x).clone(),
+        other => other.clone(),
+    };
+    let _ = iter;
+    Some(match name {
+        "Range" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), false)),
+        "RangeInclusive" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), true)),
+        "Chars" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Char))),
+        "CharIndices" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Tuple(vec![Ty::usize(), Ty::Char])))),
+        "Bytes" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Int(IntTy::U8)))),
+        "SplitWhitespace" | "Lines" | "Split" | "SplitN" | "RSplit" | "SplitTerminator" if path.contains("str") || segs.len() == 1 => Box::new(|_| Ty::Iter(Box::new(Ty::str_ref()))),
+        "Peekable" | "Fuse" | "Rev" | "Skip" | "Take" | "StepBy" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(item_of(&a[0])))),
+        "Enumerate" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(Ty::Tuple(vec![Ty::usize(), item_of(&a[0])])))),
+        "Copied" | "Cloned" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(match item_of(&a[0]) {
+            Ty::Ref(_, x) => *x,
+            o => o,
+        }))),
+        "Iter" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(Ty::Ref(false, Box::new(a[0].clone()))))),
+        "IterMut" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(Ty::Ref(true, Box::new(a[0].clone()))))),
+        "IntoIter" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(a[0].clone()))),
+        _ => return None,
+    })
 }

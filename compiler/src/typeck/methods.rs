@@ -9,7 +9,10 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod cells;
+mod collections;
 mod gc;
+mod iter;
 
 impl FnCx<'_> {
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -192,6 +195,12 @@ impl FnCx<'_> {
         if let Some(e) = self.gc_assoc_call(&key, c, expected) {
             return e;
         }
+        if let Some(e) = self.coll_assoc_call(&key, c, expected) {
+            return e;
+        }
+        if let Some(e) = self.iter_assoc_call(&key, c, expected) {
+            return e;
+        }
         let us = Ty::usize();
         let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
             Some(Ty::Vec(t)) => *t,
@@ -337,6 +346,10 @@ impl FnCx<'_> {
             Ok(e) => return e,
             Err(base) => base,
         };
+        let base = match self.coll_method(base, &name, m, expected) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let bt = self.shallow(&base.ty);
         if let Some(callee) = self.lookup_method(&bt, &name, None) {
             let sig = self.callee_sig(&callee);
@@ -445,7 +458,10 @@ impl FnCx<'_> {
     fn std_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
         let span = self.span(m.method.span());
-        let mut base = base;
+        let mut base = match self.std_method_ext(base, name, m, expected) {
+            Ok(e) => return Some(e),
+            Err(b) => b,
+        };
         let bt = self.shallow(&base.ty);
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
@@ -1197,6 +1213,13 @@ impl FnCx<'_> {
                         t
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(t @ Ty::Coll(..)) => {
+                        if let Some(e) = self.coll_collect(base, &t, m.method.span()) {
+                            return Some(e);
+                        }
+                        return Some(self.error_expr(sp));
+                    }
+                    Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }
@@ -1211,6 +1234,7 @@ impl FnCx<'_> {
                         let it = self.resolve(&item);
                         match it {
                             Ty::Char => "iter.collect_string_chars",
+                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }
@@ -1218,7 +1242,7 @@ impl FnCx<'_> {
                 };
                 Some(mk(ExprKind::Std(op, vec![base]), target, span))
             }
-            _ => None,
+            _ => self.iter_method_ext(base, item, name, m, expected),
         }
     }
 }

@@ -83,6 +83,7 @@ impl Checked {
             Ty::Result(a, b) => self.is_copy(a) && self.is_copy(b),
             Ty::Adt(a, args) => self.adt_is_copy(*a) && args.iter().all(|t| self.is_copy(t)),
             Ty::Range(t, _) => self.is_copy(t),
+            Ty::Coll(crate::collections::CollKind::Reverse, ts) => self.is_copy(&ts[0]),
             _ => false,
         }
     }
