@@ -289,7 +289,7 @@ impl FnLower<'_, '_> {
         self.lw.error(
             codes::UNSUPPORTED_BORROW,
             &e.span,
-            "a `&mut` to an element returned by this function can only be dereferenced (`*f(..)`), bound with `let`, or passed to a function",
+            "a `&mut` to an element or field returned by this function can only be dereferenced (`*f(..)`), bound with `let`, or passed to a function",
             Some("write through it with `*f(..) = ...`, or bind it: `let r = f(..);`"),
         );
     }
