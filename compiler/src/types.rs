@@ -107,6 +107,10 @@ pub enum Ty {
     /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
     /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
     Adt(usize, Vec<Ty>),
+    /// `dyn Trait` of user trait `i` (behind `Box`/`&`): a tagged reference dispatched by tag.
+    DynTrait(usize),
+    /// `dyn Fn(A..) -> R` (also `FnMut`/`FnOnce`).
+    DynFn(Vec<Ty>, Box<Ty>),
     /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
     Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
@@ -211,6 +215,17 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             }
             Ty::Param(i) => write!(f, "T{i}"),
             Ty::Opaque(_) => f.write_str("impl Trait"),
+            Ty::DynTrait(_) => f.write_str("dyn Trait"),
+            Ty::DynFn(ps, r) => {
+                f.write_str("dyn Fn(")?;
+                for (i, t) in ps.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", sub(t))?;
+                }
+                write!(f, ") -> {}", sub(r))
+            }
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),
@@ -274,6 +289,7 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::Iter(e) => Ty::Iter(Box::new(subst(e, args))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         Ty::Adt(a, xs) => Ty::Adt(*a, xs.iter().map(|x| subst(x, args)).collect()),
+        Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         other => other.clone(),
     }
 }
@@ -285,7 +301,7 @@ pub fn has_param(t: &Ty) -> bool {
         Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(has_param),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
         Ty::Result(a, b) => has_param(a) || has_param(b),
-        Ty::FnPtr(ps, r) => ps.iter().any(has_param) || has_param(r),
+        Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_param) || has_param(r),
         _ => false,
     }
 }
@@ -357,6 +373,7 @@ impl InferTable {
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
             Ty::Adt(a, args) => Ty::Adt(*a, args.iter().map(f).collect()),
+            Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(f).collect(), Box::new(f(r))),
             other => other.clone(),
         }
     }
@@ -370,6 +387,7 @@ impl InferTable {
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
             Ty::Coll(_, ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Adt(_, args) => args.iter().any(|x| self.occurs(v, x)),
+            Ty::DynFn(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             Ty::FnPtr(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             _ => false,
         }
@@ -422,6 +440,12 @@ impl InferTable {
                 Ok(())
             }
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
+            (Ty::DynFn(p1, r1), Ty::DynFn(p2, r2)) if p1.len() == p2.len() => {
+                for (a, b) in p1.iter().zip(p2) {
+                    self.unify(a, b)?;
+                }
+                self.unify(r1, r2)
+            }
             (Ty::FnPtr(p1, r1), Ty::FnPtr(p2, r2)) if p1.len() == p2.len() => {
                 for (a, b) in p1.iter().zip(p2) {
                     self.unify(a, b)?;

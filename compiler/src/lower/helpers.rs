@@ -562,6 +562,21 @@ fn strip_ref(t: &Ty) -> Ty {
     }
 }
 
+/// The method `name` of a hand-written `impl tr for t` (non-generic impls: their fns are always checked).
+pub fn user_impl_fn(lw: &Lowerer, t: &Ty, tr: &str, name: &str) -> Option<usize> {
+    if !matches!(t, Ty::Adt(..)) {
+        return None;
+    }
+    let p = &lw.ck.program;
+    (0..p.impls.len()).find_map(|i| {
+        let imp = &p.impls[i];
+        if imp.trait_name.as_deref() != Some(tr) || lw.ck.impl_self[i] != *t || !imp.generics.is_empty() {
+            return None;
+        }
+        imp.methods.get(name).copied().filter(|f| lw.ck.bodies.contains_key(f))
+    })
+}
+
 /// Structural equality (`#[derive(PartialEq)]`, std types).
 pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     let t = &strip_ref(t);
@@ -572,6 +587,15 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
+    // A hand-written `PartialEq` decides (collections, `contains`, `assert_eq!`, ...).
+    if let Some(f) = user_impl_fn(fl.lw, t, "PartialEq", "eq") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.finish(id);
+        return id;
+    }
     if let Ty::Gc(kind, inner) = t {
         fl.gc_eq_body(*kind, inner);
         fl.finish(id);
@@ -743,6 +767,18 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
     let r = fl.new_local(ValType::I32);
+    // A hand-written `Ord` decides (sort, min/max, BTreeMap, BinaryHeap, `<`): its `Ordering` is the
+    // variant index 0/1/2, this helper's result -1/0/1.
+    if let Some(f) = user_impl_fn(fl.lw, t, "Ord", "cmp") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.emit(I::I32Const(1));
+        fl.emit(I::I32Sub);
+        fl.finish(id);
+        return id;
+    }
     if let Ty::Coll(kind, ts) = t {
         fl.coll_cmp_body(*kind, ts);
         fl.finish(id);

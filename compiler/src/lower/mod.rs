@@ -5,7 +5,9 @@
 mod cells;
 mod collections;
 mod deque_heap;
+mod dyn_dispatch;
 mod elem_refs;
+mod fold;
 mod rc_drops_glue;
 mod func;
 mod gc_ops;
@@ -14,6 +16,7 @@ mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod user_iter;
 pub mod reprs;
 mod test_entry;
 mod wide;
@@ -85,6 +88,8 @@ pub struct ModuleIr {
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
     pub declared_refs: Vec<u32>,
+    /// Functions removed by identical-code folding.
+    pub folded: usize,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -121,7 +126,12 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs })
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, folded: 0 };
+    // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
+    if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
+        ir.folded = fold::fold_identical(&mut ir);
+    }
+    Ok(ir)
 }
 
 impl<'a> Lowerer<'a> {

@@ -2007,7 +2007,7 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
-        if self.iterate_ext(it, each) {
+        if self.iterate_ext(it, each) || self.iterate_user(it, each) {
             return;
         }
         match &it.kind {
@@ -3167,6 +3167,22 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(s));
                 self.emit(I::LocalGet(v));
                 self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
+            }
+            // `impl fmt::Display for dyn Trait`.
+            Ty::DynTrait(_) if !debug && self.lw.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t) => {
+                let i = (0..self.lw.ck.program.impls.len()).find(|&i| self.lw.ck.program.impls[i].trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t).unwrap();
+                let Some(&f) = self.lw.ck.program.impls[i].methods.get("fmt") else { return };
+                if let Some(v) = v {
+                    self.emit(I::LocalGet(v));
+                }
+                let ft = self.lw.formatter_type();
+                self.emit(I::LocalGet(s));
+                self.spec_args(spec, vals);
+                self.emit(I::StructNew(ft));
+                let id = self.lw.user_fn(f);
+                self.emit(I::Call(id));
+                let rt = self.lw.ck.bodies[&f].ret.clone();
+                self.drop_value(&rt);
             }
             Ty::Adt(a, _) if !debug => {
                 let a = *a;

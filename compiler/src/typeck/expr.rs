@@ -229,6 +229,10 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        let e = match self.coerce_to_dyn(e, &exp, &found) {
+            Ok(d) => return d,
+            Err(e) => e,
+        };
         self.expect_ty(sp, expected, &e.ty);
         e
     }
@@ -544,7 +548,7 @@ impl FnCx<'_> {
                 mk(ExprKind::Continue(self.loops[idx].id), Ty::Never, span)
             }
             syn::Expr::Return(r) => {
-                if self.in_closure > 0 {
+                if self.in_closure > 0 && !self.in_value_closure() {
                     self.err(codes::CLOSURE, r.return_token.span, "`return` inside a closure is not supported yet", "", Some("restructure the closure body as an expression"));
                     return self.error_expr(sp);
                 }
@@ -993,6 +997,9 @@ impl FnCx<'_> {
             }
             syn::UnOp::Not(_) => {
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Not", "not", &span) {
+                    return e;
+                }
                 let t = self.shallow(&inner.ty);
                 let ok = matches!(t, Ty::Bool | Ty::Int(_) | Ty::Never) || matches!(t, Ty::Var(v) if self.infer.kind_of(v) == Some(VarKind::Int));
                 if !ok {
@@ -1020,6 +1027,9 @@ impl FnCx<'_> {
                     return lit;
                 }
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Neg", "neg", &span) {
+                    return e;
+                }
                 let ty = inner.ty.clone();
                 mk(ExprKind::Unary(UnOp::Neg, Box::new(inner)), ty, span)
             }
@@ -1650,7 +1660,7 @@ impl FnCx<'_> {
     fn check_try(&mut self, t: &syn::ExprTry) -> TExpr {
         let sp = t.span();
         let span = self.span(sp);
-        if self.in_closure > 0 {
+        if self.in_closure > 0 && !self.in_value_closure() {
             self.err(codes::CLOSURE, t.question_token.span, "`?` inside a closure is not supported yet", "", None);
             return self.error_expr(sp);
         }
@@ -1728,6 +1738,20 @@ impl FnCx<'_> {
         }
         self.push_scope();
         self.in_closure += 1;
+        // A value closure becomes a fn of its own: `return`/`?` in it leave the closure.
+        let is_value = std::mem::take(&mut self.next_closure_is_value);
+        self.closure_kinds.push(is_value);
+        let saved_ret = self.ret_ty.clone();
+        let ret_owned = match (is_value, ret) {
+            (true, None) => Some(self.fresh()),
+            _ => None,
+        };
+        let ret = ret.or(ret_owned.as_ref());
+        if is_value {
+            if let Some(r) = ret {
+                self.ret_ty = r.clone();
+            }
+        }
         let mut pats = Vec::new();
         for (p, t) in c.inputs.iter().zip(params) {
             let (p, t) = match p {
@@ -1751,9 +1775,19 @@ impl FnCx<'_> {
             None => self.check_expr(&c.body, None),
         };
         self.in_closure -= 1;
+        self.closure_kinds.pop();
+        self.ret_ty = saved_ret;
         self.pop_scope();
-        let rt = body.ty.clone();
+        let rt = match ret {
+            Some(r) if is_value => r.clone(),
+            _ => body.ty.clone(),
+        };
         Some((Closure { params: pats, body: Box::new(body) }, rt))
+    }
+
+    /// Whether the innermost closure being checked is a value closure (lifted into its own fn).
+    pub fn in_value_closure(&self) -> bool {
+        self.closure_kinds.last().copied().unwrap_or(false)
     }
 
     /// A closure stored in a `let` binding: its parameters get inference variables, fixed by its calls.
@@ -1768,6 +1802,7 @@ impl FnCx<'_> {
             Some(p) if p.len() == c.inputs.len() => p.to_vec(),
             _ => c.inputs.iter().map(|_| self.fresh()).collect(),
         };
+        self.next_closure_is_value = true;
         match self.check_closure(c, &params, ret) {
             Some((cl, _)) => {
                 let id = self.ck.closures.len();

@@ -15,6 +15,10 @@ mod gc;
 mod iter;
 
 impl FnCx<'_> {
+    pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
+        self.check_args(args, tys, sp)
+    }
+
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         if args.len() != tys.len() {
             self.err(codes::ARITY, sp, format!("this function takes {} arguments but {} were supplied", tys.len(), args.len()), "", None);
@@ -26,12 +30,23 @@ impl FnCx<'_> {
     fn call_value(&mut self, callee: TExpr, c: &syn::ExprCall, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
         let mut callee = callee;
         let mut ct = self.shallow(&callee.ty);
-        while let Ty::Ref(_, inner) = ct.clone() {
-            let s = callee.span.clone();
-            callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
-            ct = self.shallow(&inner);
+        loop {
+            match ct.clone() {
+                Ty::Ref(_, inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                Ty::Boxed(inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Std("box.deref", vec![callee]), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                _ => break,
+            }
         }
         match ct {
+            Ty::DynFn(ps, r) => self.dyn_fn_call(callee, ps, *r, c, sp, span),
             Ty::Closure(id) => {
                 let (tys, ret) = match self.ck.closure_info.get(&id) {
                     Some(info) => (info.params.clone(), info.ret.clone()),
@@ -231,7 +246,19 @@ impl FnCx<'_> {
             }
             "Box::new" => {
                 let inner = match expected.map(|e| self.shallow(e)) {
-                    Some(Ty::Boxed(t)) => *t,
+                    Some(Ty::Boxed(t)) => match self.shallow(&t) {
+                        // `Box::new(value)` coerced to `Box<dyn Trait>` at the use site.
+                        Ty::DynFn(ps, r) => {
+                            if let (1, Some(syn::Expr::Closure(cl))) = (c.args.len(), c.args.first()) {
+                                let e = self.check_closure_value_with(cl, Some(&ps), Some(&r));
+                                let t = e.ty.clone();
+                                return mk(ExprKind::Std("box.new", vec![e]), Ty::Boxed(Box::new(t)), span);
+                            }
+                            self.fresh()
+                        }
+                        Ty::DynTrait(_) => self.fresh(),
+                        t => t,
+                    },
                     _ => self.fresh(),
                 };
                 let a = self.check_args(&c.args, &[inner.clone()], sp);
@@ -351,6 +378,11 @@ impl FnCx<'_> {
             Err(base) => base,
         };
         let bt = self.shallow(&base.ty);
+        if let Ty::DynTrait(t) = bt {
+            if let Some(e) = self.dyn_method_call(base.clone(), t, &name, m) {
+                return e;
+            }
+        }
         if let Some(callee) = self.lookup_method(&bt, &name, None) {
             let sig = self.callee_sig(&callee);
             let recv_arg = match sig.self_kind {
@@ -422,6 +454,10 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.user_iterator_source(base, &name) {
+            Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
+            Err(base) => base,
+        };
         if let Some(e) = self.std_method(base, &name, m, expected) {
             return e;
         }
