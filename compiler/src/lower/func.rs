@@ -69,8 +69,8 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     }
     if let Some(name) = intrinsic_name(&fl.lw.ck.program.fns[f].name, fl.lw.ck.program.fns[f].is_prelude) {
         super::helpers::intrinsic_body(&mut fl, name);
-    } else if let Some(elem) = fl.lw.elem_ret(f) {
-        fl.elem_ret_body(&body.expr, &elem);
+    } else if let Some(pr) = fl.lw.elem_ret(f) {
+        fl.elem_ret_body(&body.expr, &pr);
     } else {
         fl.expr(&body.expr);
     }

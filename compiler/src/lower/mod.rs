@@ -179,7 +179,7 @@ impl<'a> Lowerer<'a> {
         }).collect();
         let ret = body.ret.clone();
         let results: Vec<ValType> = match self.elem_ret(f) {
-            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            Some(pr) => vec![self.place_ret_repr(&pr)],
             None => self.repr(&ret).into_iter().collect(),
         };
         let def = &self.ck.program.fns[f];
