@@ -23,6 +23,8 @@ enum Pull {
     Seq { arr: u32, at: u32, elem: Ty, i: u32, end: u32 },
     /// An open range `a..`: a counter.
     Counter { cur: u32, ty: Ty },
+    /// A user `impl Iterator`, bound in the closure's parameter: each pull calls its `next`.
+    User { cl: Closure },
 }
 
 fn iter_item(t: &Ty) -> Ty {
@@ -139,6 +141,12 @@ impl FnLower<'_, '_> {
                 return Pull::Counter { cur, ty };
             }
         }
+        if let K::IterAdapt("user_iter", init, _, Some(cl)) = &other.kind {
+            self.expr(init);
+            let v = self.stash(&init.ty);
+            self.bind_closure_params(cl, &[v]);
+            return Pull::User { cl: cl.clone() };
+        }
         let item = iter_item(&other.ty);
         self.check_materializable(other);
         let v = self.collect_vec(other, &item);
@@ -175,6 +183,16 @@ impl FnLower<'_, '_> {
                 self.depth -= 1;
                 self.emit(I::End);
                 (has, item)
+            }
+            Pull::User { cl } => {
+                let ot = cl.body.ty.clone();
+                self.expr(&cl.body);
+                let r = self.stash(&ot).unwrap();
+                let has = self.new_local(ValType::I32);
+                self.opt_tag(r, &ot);
+                self.emit(I::LocalSet(has));
+                let x = self.payload(r, &ot, 1);
+                (has, x)
             }
             Pull::Counter { cur, ty } => {
                 let has = self.new_local(ValType::I32);
@@ -295,6 +313,27 @@ impl FnLower<'_, '_> {
                 self.int_const(1, &elem);
                 self.emit(if w64 { I::I64Add } else { I::I32Add });
                 self.emit(I::LocalSet(i));
+                self.br(lp);
+                self.end();
+                self.end();
+            }
+            K::IterAdapt("user_iter", init, _, Some(cl)) => {
+                // `let mut it = init; while let Some(x) = it.next() { … }`
+                let ot = cl.body.ty.clone();
+                self.expr(init);
+                let v = self.stash(&init.ty);
+                self.bind_closure_params(cl, &[v]);
+                let done = self.open(0, BlockType::Empty);
+                let lp = self.open(1, BlockType::Empty);
+                self.expr(&cl.body);
+                let r = self.stash(&ot).unwrap();
+                self.opt_tag(r, &ot);
+                self.emit(I::I32Eqz);
+                self.br_if(done);
+                let x = self.payload(r, &ot, 1);
+                let cont = self.open(0, BlockType::Empty);
+                each(self, x, None, cont);
+                self.end();
                 self.br(lp);
                 self.end();
                 self.end();
