@@ -1174,13 +1174,7 @@ impl FnCx<'_> {
                 let init_e = m.args.first()?;
                 let init = self.check_expr(init_e, None);
                 let acc = init.ty.clone();
-                let (cl, _) = match m.args.iter().nth(1) {
-                    Some(syn::Expr::Closure(c)) => self.check_closure(c, &[acc.clone(), item], Some(&acc))?,
-                    _ => {
-                        self.err(codes::CLOSURE, m.method.span(), "expected a closure literal", "", None);
-                        return None;
-                    }
-                };
+                let (cl, _) = self.closure_arg(m, 1, &[acc.clone(), item], Some(&acc))?;
                 Some(mk(ExprKind::StdClosure("iter.fold", vec![base, init], vec![cl]), acc, span))
             }
             "max_by_key" | "min_by_key" => {
@@ -1198,12 +1192,11 @@ impl FnCx<'_> {
                         Ty::Vec(t)
                     }
                     Some(Ty::String) => Ty::String,
-                    Some(Ty::Var(v)) => {
-                        let t = Ty::Vec(Box::new(item.clone()));
-                        let _ = self.infer.unify(&Ty::Var(v), &t);
-                        t
+                    Some(Ty::Var(v)) => return Some(self.collect_deferred(base, item, Ty::Var(v), m)),
+                    None => {
+                        let v = self.fresh();
+                        return Some(self.collect_deferred(base, item, v, m));
                     }
-                    None => Ty::Vec(Box::new(item.clone())),
                     Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));

@@ -720,6 +720,22 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "iter.collect_any" => {
+                // A collect whose target was decided after the call was checked.
+                let op = match &e.ty {
+                    Ty::Vec(_) => "iter.collect_vec",
+                    Ty::String if matches!(iter_item(&args[0].ty), Ty::Char) => "iter.collect_string_chars",
+                    Ty::String => "iter.collect_string_strs",
+                    Ty::Result(..) | Ty::Option(_) => "iter.collect_shunt",
+                    _ => {
+                        self.unsupported(e, "collect into this type");
+                        return true;
+                    }
+                };
+                if !self.iter_std(op, args, e) {
+                    self.unsupported(e, "collect into this type");
+                }
+            }
             "iter.collect_shunt" => {
                 // Ok(vec) / Some(vec) of the payloads, or the first Err / None (nothing pulled after it).
                 let item = iter_item(&args[0].ty);
