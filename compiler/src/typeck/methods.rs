@@ -154,7 +154,7 @@ impl FnCx<'_> {
             return e;
         }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
-        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool") || segs[0] == "String" && matches!(segs[1].as_str(), "len" | "is_empty" | "as_str" | "to_uppercase" | "to_lowercase" | "trim" | "chars" | "clone" | "to_string" | "into_bytes" | "as_bytes")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
             let recv = args.iter().next().cloned().unwrap();
             let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
@@ -1193,10 +1193,11 @@ impl FnCx<'_> {
                     }
                     Some(Ty::String) => Ty::String,
                     Some(Ty::Var(v)) => return Some(self.collect_deferred(base, item, Ty::Var(v), m)),
-                    None => {
+                    None if m.turbofish.is_none() => {
                         let v = self.fresh();
                         return Some(self.collect_deferred(base, item, v, m));
                     }
+                    None => Ty::Vec(Box::new(item.clone())),
                     Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));

@@ -1391,6 +1391,33 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(best));
                 self.emit(I::StructNew(l.ty));
             }
+            "iter.rposition" => {
+                // std tests from the back; a forward scan keeping the last match is the same answer when
+                // the predicate has no side effects.
+                if has_effects(&cls[0].body) {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &e.span, "`rposition` with a side-effecting predicate is not supported yet", Some("use `.iter().rev().position(..)` and convert the index"));
+                    return true;
+                }
+                let (found, last, k) = (self.zeroed_i32(), self.zeroed_i32(), self.zeroed_i32());
+                let cl = cls[0].clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    fl.inline_closure(&cl, &[x]);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(found));
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::LocalSet(last));
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalSet(k));
+                });
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::LocalGet(found));
+                self.emit(I::LocalGet(last));
+                self.emit(I::StructNew(l.ty));
+            }
             "iter.find_map" => {
                 let ot = e.ty.clone();
                 self.build_variant_from_stack(&ot, 0);

@@ -372,7 +372,10 @@ impl FnCx<'_> {
                 let (cl, _) = self.closure_at(m, 0, &[item], Some(&Ty::Option(Box::new(out.clone()))))?;
                 Some(mk(ExprKind::StdClosure("iter.find_map", vec![base], vec![cl]), Ty::Option(Box::new(out)), span))
             }
-            "rposition" => None,
+            "rposition" => {
+                let (cl, _) = self.closure_at(m, 0, &[item], Some(&Ty::Bool))?;
+                Some(mk(ExprKind::StdClosure("iter.rposition", vec![base], vec![cl]), Ty::Option(Box::new(Ty::usize())), span))
+            }
             "partition" => {
                 let (cl, _) = self.closure_at(m, 0, &[item_ref], Some(&Ty::Bool))?;
                 // `Vec<T>: Extend<&T>` for Copy T: references may be collected as values.
