@@ -1211,7 +1211,7 @@ impl FnCx<'_> {
                 let op = match &target {
                     Ty::String => {
                         let it = self.resolve(&item);
-                        match it {
+                        match it.peel_refs() {
                             Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }

@@ -724,7 +724,7 @@ impl FnLower<'_, '_> {
                 // A collect whose target was decided after the call was checked.
                 let op = match &e.ty {
                     Ty::Vec(_) => "iter.collect_vec",
-                    Ty::String if matches!(iter_item(&args[0].ty), Ty::Char) => "iter.collect_string_chars",
+                    Ty::String if matches!(iter_item(&args[0].ty).peel_refs(), Ty::Char) => "iter.collect_string_chars",
                     Ty::String => "iter.collect_string_strs",
                     Ty::Result(..) | Ty::Option(_) => "iter.collect_shunt",
                     _ => {
