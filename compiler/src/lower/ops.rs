@@ -2752,7 +2752,10 @@ impl FnLower<'_, '_> {
                             fl.emit(I::LocalGet(item));
                         }
                         let bop = if op == "iter.sum" { crate::tir::BinOp::Add } else { crate::tir::BinOp::Mul };
+                        // Overflow panics are reported where std's `Sum`/`Product` impls add.
+                        fl.loc_override = Some(super::ops::iter_adapters::core_location("iter/traits/accum.rs:204:1"));
                         fl.arith(bop, &rt, &rt, &sp);
+                        fl.loc_override = None;
                     }
                     fl.emit(I::LocalSet(acc));
                 });

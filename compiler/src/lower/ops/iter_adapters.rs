@@ -15,6 +15,13 @@ use crate::tir::{Closure, ExprKind as K, TExpr};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+/// The location rustc 1.95.0 (`rust-version` of this project) reports for a panic inside `core`:
+/// `/rustc/<commit>/library/core/src/<file:line:col>`.
+pub fn core_location(file_line_col: &str) -> String {
+    const CORE_SRC: &str = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/";
+    format!("{CORE_SRC}{file_line_col}")
+}
+
 type Each<'a> = &'a mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32);
 
 /// A second iterator walked one item at a time.
@@ -1163,8 +1170,7 @@ impl FnLower<'_, '_> {
     /// source path of the toolchain, `/rustc/<commit>/library/core/src/…`. The commit is that of the
     /// rustc this project pins (`rust-version` 1.95, rustc 1.95.0).
     pub fn panic_in_core(&mut self, file_line_col: &str, msg: &str) {
-        const CORE_SRC: &str = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/";
-        self.str_lit(&format!("{CORE_SRC}{file_line_col}"));
+        self.str_lit(&core_location(file_line_col));
         self.str_lit(msg);
         let f = self.lw.prelude_fn("panic_str");
         self.emit(I::Call(f));
