@@ -727,6 +727,74 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "iter.sum" | "iter.product" if matches!(e.ty, Ty::Option(_) | Ty::Result(..)) => {
+                // Sum<Option<T>> / Sum<Result<T, E>>: the first None/Err ends the iteration and is the result.
+                let item = iter_item(&args[0].ty);
+                let is_opt = matches!(e.ty, Ty::Option(_));
+                let good = if is_opt { 1 } else { 0 };
+                let num = match &e.ty {
+                    Ty::Option(a) | Ty::Result(a, _) => (**a).clone(),
+                    _ => return false,
+                };
+                let il = self.lw.layout(&item);
+                let Some(nv) = self.lw.repr(&num) else { return false };
+                let acc = self.new_local(nv);
+                self.int_const(if op == "iter.product" { 1 } else { 0 }, &num);
+                self.emit(I::LocalSet(acc));
+                let bad = self.zeroed_i32();
+                let err = if is_opt {
+                    None
+                } else {
+                    let Ty::Result(_, et) = &e.ty else { return false };
+                    let et = (**et).clone();
+                    self.lw.repr(&et).map(|v| self.new_local(v))
+                };
+                let done = self.open(0, BlockType::Empty);
+                let it_ty = item.clone();
+                let sp = e.span.clone();
+                let numt = num.clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    let Some(x) = x else { return };
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::StructGet { struct_type_index: il.ty, field_index: 0 });
+                    fl.emit(I::I32Const(good));
+                    fl.emit(I::I32Ne);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    if let Some(el) = err {
+                        if let Some(p) = fl.payload(x, &it_ty, 1) {
+                            fl.emit(I::LocalGet(p));
+                            fl.emit(I::LocalSet(el));
+                        }
+                    }
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(bad));
+                    fl.br(done);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(acc));
+                    if let Some(p) = fl.payload(x, &it_ty, good as usize) {
+                        fl.emit(I::LocalGet(p));
+                    }
+                    let bop = if op == "iter.sum" { crate::tir::BinOp::Add } else { crate::tir::BinOp::Mul };
+                    fl.loc_override = Some(core_location("iter/traits/accum.rs:204:1"));
+                    fl.arith(bop, &numt, &numt, &sp);
+                    fl.loc_override = None;
+                    fl.emit(I::LocalSet(acc));
+                });
+                self.end();
+                let bt = self.bt(&e.ty);
+                self.emit(I::LocalGet(bad));
+                self.open(2, bt);
+                if let Some(el) = err {
+                    self.emit(I::LocalGet(el));
+                }
+                self.build_variant_from_stack(&e.ty, if is_opt { 0 } else { 1 });
+                self.emit(I::Else);
+                self.emit(I::LocalGet(acc));
+                self.build_variant_from_stack(&e.ty, good as usize);
+                self.end();
+            }
             "iter.collect_any" => {
                 // A collect whose target was decided after the call was checked.
                 let op = match &e.ty {
