@@ -11,6 +11,7 @@ use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
 mod iter_adapters;
+pub(crate) mod lazy_iter;
 
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {

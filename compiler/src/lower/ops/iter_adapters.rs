@@ -78,7 +78,7 @@ fn is_seq_source(e: &TExpr) -> Option<&TExpr> {
 
 impl FnLower<'_, '_> {
     /// Binds closure parameters to the given locals (the body is evaluated by the caller).
-    fn bind_closure_params(&mut self, cl: &Closure, vals: &[Option<u32>]) {
+    pub(super) fn bind_closure_params(&mut self, cl: &Closure, vals: &[Option<u32>]) {
         let fail = self.open(0, BlockType::Empty);
         for (p, v) in cl.params.iter().zip(vals) {
             self.bind_pat(p, Src { local: *v, place: None }, fail);
@@ -227,6 +227,10 @@ impl FnLower<'_, '_> {
 
     /// Iterator shapes of this module; false when `ops.rs` handles `it`.
     pub fn iterate_ext(&mut self, it: &TExpr, each: Each) -> bool {
+        if let Some(li) = self.lazy_of(it) {
+            self.lazy_iterate(&li, each);
+            return true;
+        }
         match &it.kind {
             K::IterSource("option", args) => {
                 let ot = args[0].ty.peel_refs().clone();
@@ -938,6 +942,10 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(best));
                 self.emit(I::StructNew(l.ty));
             }
+            "iter.peek" | "iter.next_if_eq" if self.lazy_of(&args[0]).is_some() => {
+                let li = self.lazy_of(&args[0]).unwrap();
+                self.lazy_peek_op(&li, op, args.get(1), None, e);
+            }
             "iter.peek" | "iter.next_if_eq" => {
                 let item = iter_item(&args[0].ty);
                 let (ity, vt, at) = (self.lw.iter_type(&item), self.lw.vec_type(&item), self.lw.array_type(&item));
@@ -1539,6 +1547,10 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(a));
                 self.emit(I::LocalGet(b));
                 self.emit(I::StructNew(rl.ty));
+            }
+            "iter.next_if" if self.lazy_of(&args[0]).is_some() => {
+                let li = self.lazy_of(&args[0]).unwrap();
+                self.lazy_peek_op(&li, op, None, Some(&cls[0]), e);
             }
             "iter.next_if" => {
                 let item = iter_item(&args[0].ty);
