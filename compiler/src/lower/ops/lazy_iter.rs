@@ -79,9 +79,9 @@ fn escapes(e: &TExpr, l: usize) -> bool {
         K::Match(s, arms) => escapes(s, l) || arms.iter().any(|a| escapes(&a.body, l) || a.guard.as_ref().is_some_and(|g| escapes(g, l))),
         K::LetElse(_, a, b) => escapes(a, l) || escapes(b, l),
         K::Range(a, b, _) => a.as_ref().is_some_and(|x| escapes(x, l)) || b.as_ref().is_some_and(|x| escapes(x, l)),
-        // Anything this walk does not know (closure values…): assume the worst.
-        K::MakeClosure(..) => true,
-        _ => false,
+        K::Unit | K::Int(_) | K::Float(_) | K::Bool(_) | K::Char(_) | K::Str(_) | K::FnRef(_) | K::Continue(_) | K::Nop => false,
+        // Closure values (lifted into their own fn) and anything this walk does not know: assume the worst.
+        _ => true,
     }
 }
 
