@@ -2977,6 +2977,12 @@ impl FnLower<'_, '_> {
             .iter()
             .map(|a| match &a.ty {
                 Ty::Ref(true, inner) if self.lw.is_scalar(inner) => TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: (**inner).clone(), span: a.span.clone() },
+                // `&&mut scalar` (e.g. inspect/filter over `iter_mut()`): through both references.
+                Ty::Ref(false, r) if matches!(&**r, Ty::Ref(true, inner) if self.lw.is_scalar(inner)) => {
+                    let Ty::Ref(true, inner) = &**r else { unreachable!() };
+                    let once = TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: (**r).clone(), span: a.span.clone() };
+                    TExpr { kind: crate::tir::ExprKind::Deref(Box::new(once)), ty: (**inner).clone(), span: a.span.clone() }
+                }
                 _ => a.clone(),
             })
             .collect();

@@ -225,6 +225,32 @@ impl FnLower<'_, '_> {
         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
     }
 
+    /// An `iter_mut` item that is a `&mut` to a scalar element arrives as its place; closures and tuples
+    /// need it as a cell (the representation of `&mut i32`): made from the place, written back after.
+    fn mut_item_cell(&mut self, item_ty: &Ty, place: &Option<Place>) -> Option<(u32, u32, Place)> {
+        let Ty::Ref(true, x) = item_ty else { return None };
+        if !self.lw.is_scalar(x) {
+            return None;
+        }
+        let p = place.clone()?;
+        let c = self.lw.cell_type(x);
+        self.load(&p);
+        self.emit(I::StructNew(c));
+        let cl = self.new_local(ref_ty(c));
+        self.emit(I::LocalSet(cl));
+        Some((cl, c, p))
+    }
+
+    fn mut_item_write_back(&mut self, cell: &Option<(u32, u32, Place)>) {
+        if let Some((cl, c, p)) = cell {
+            let (cl, c) = (*cl, *c);
+            self.store_with(p, &mut |fl: &mut FnLower| {
+                fl.emit(I::LocalGet(cl));
+                fl.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+            });
+        }
+    }
+
     /// Iterator shapes of this module; false when `ops.rs` handles `it`.
     pub fn iterate_ext(&mut self, it: &TExpr, each: Each) -> bool {
         if let Some(li) = self.lazy_of(it) {
@@ -459,6 +485,35 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
+            K::IterAdapt(op @ ("map" | "filter" | "inspect"), inner, _, Some(cl)) if self.mut_scalar_items(inner) => {
+                // `iter_mut()` items through closures: a cell per item, written back to the element.
+                let item_ty = iter_item(&inner.ty);
+                let out_ty = iter_item(&it.ty);
+                let cl = cl.clone();
+                let op = *op;
+                self.iterate(inner, &mut |fl: &mut FnLower, x, pl, cont| {
+                    let cell = fl.mut_item_cell(&item_ty, &pl);
+                    let arg = cell.as_ref().map(|c| c.0).or(x);
+                    fl.inline_closure(&cl, &[arg]);
+                    match op {
+                        "map" => {
+                            let r = fl.stash(&out_ty);
+                            fl.mut_item_write_back(&cell);
+                            each(fl, r, None, cont);
+                        }
+                        "filter" => {
+                            fl.emit(I::I32Eqz);
+                            fl.br_if(cont);
+                            each(fl, x, pl, cont);
+                        }
+                        _ => {
+                            fl.drop_value(&cl.body.ty);
+                            fl.mut_item_write_back(&cell);
+                            each(fl, x, pl, cont);
+                        }
+                    }
+                });
+            }
             K::IterAdapt("chain", a, args, _) => {
                 self.iterate(a, each);
                 self.iterate(&args[0], each);
@@ -466,14 +521,22 @@ impl FnLower<'_, '_> {
             K::IterAdapt("zip", a, args, _) => {
                 let tt = iter_item(&it.ty);
                 let l = self.lw.layout(&tt);
+                if self.mut_scalar_items(&args[0]) {
+                    self.lw.error(crate::diagnostics::codes::UNSUPPORTED_EXPR, &args[0].span, "`zip` with an `iter_mut()` of scalars as its argument is not supported yet", Some("put the `iter_mut()` side first: `a.iter_mut().zip(b.iter())`"));
+                    return true;
+                }
+                let a_item = iter_item(&a.ty);
                 let p = self.pull_init(&args[0]);
                 let outer = self.open(0, BlockType::Empty);
-                self.iterate(a, &mut |fl: &mut FnLower, x, _pl, cont| {
+                self.iterate(a, &mut |fl: &mut FnLower, x, pl, cont| {
                     let (has, y) = fl.pull_next(&p);
                     fl.emit(I::LocalGet(has));
                     fl.emit(I::I32Eqz);
                     fl.br_if(outer);
-                    if let Some(x) = x {
+                    let cell = fl.mut_item_cell(&a_item, &pl);
+                    if let Some((c, _, _)) = &cell {
+                        fl.emit(I::LocalGet(*c));
+                    } else if let Some(x) = x {
                         fl.emit(I::LocalGet(x));
                     }
                     if let Some(y) = y {
@@ -482,7 +545,10 @@ impl FnLower<'_, '_> {
                     fl.emit(I::StructNew(l.ty));
                     let t = fl.new_local(ref_ty(l.ty));
                     fl.emit(I::LocalSet(t));
-                    each(fl, Some(t), None, cont);
+                    let body = fl.open(0, BlockType::Empty);
+                    each(fl, Some(t), None, body);
+                    fl.end();
+                    fl.mut_item_write_back(&cell);
                 });
                 self.end();
             }
@@ -1302,6 +1368,14 @@ impl FnLower<'_, '_> {
         Some(Place::Field { obj, ty: l.ty, field: w })
     }
 
+    /// Items of `it` are `&mut` to scalars (an `iter_mut()` chain).
+    fn mut_scalar_items(&mut self, it: &TExpr) -> bool {
+        match iter_item(&it.ty) {
+            Ty::Ref(true, x) => self.lw.is_scalar(&x),
+            _ => false,
+        }
+    }
+
     fn new_vec(&mut self, elem: &Ty) -> u32 {
         let at = self.lw.array_type(elem);
         let vt = self.lw.vec_type(elem);
@@ -1326,6 +1400,17 @@ impl FnLower<'_, '_> {
     /// Closure-taking ops of this module; false when not one of them.
     pub fn closure_op_ext(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) -> bool {
         match op {
+            "iter.for_each" if self.mut_scalar_items(&args[0]) => {
+                let item_ty = iter_item(&args[0].ty);
+                let cl = cls[0].clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, pl, _cont| {
+                    let cell = fl.mut_item_cell(&item_ty, &pl);
+                    let arg = cell.as_ref().map(|c| c.0).or(x);
+                    fl.inline_closure(&cl, &[arg]);
+                    fl.drop_value(&cl.body.ty);
+                    fl.mut_item_write_back(&cell);
+                });
+            }
             "ord.then_with" => {
                 self.expr(&args[0]);
                 let o = self.stash(&Ty::Int(IntTy::I32)).unwrap();
