@@ -1443,7 +1443,7 @@ impl FnLower<'_, '_> {
                     }
                 });
             }
-            "seq.binary_search_by" | "seq.binary_search_by_key" => self.binary_search_by(op, args, &cls[0], e),
+            "seq.binary_search_by" | "seq.binary_search_by_key" | "seq.partition_point" => self.binary_search_by(op, args, &cls[0], e),
             "vec.dedup_by_key" | "vec.dedup_by" => self.dedup_by(op, args, &cls[0]),
             "array.map" => {
                 let Ty::Array(out, n) = e.ty.clone() else { return false };
@@ -1777,6 +1777,7 @@ impl FnLower<'_, '_> {
         let x = self.lw.repr(&elem).map(|v| self.new_local(v));
         let (base, half, c) = (self.zeroed_i32(), self.new_local(ValType::I32), self.new_local(ValType::I32));
         let kty = cl.body.ty.clone();
+        let partition = op == "seq.partition_point";
         let probe = |fl: &mut FnLower, idx: &dyn Fn(&mut FnLower)| {
             if let Some(x) = x {
                 fl.emit(I::LocalGet(arr));
@@ -1787,6 +1788,12 @@ impl FnLower<'_, '_> {
                 fl.emit(I::LocalSet(x));
             }
             fl.inline_closure(cl, &[x]);
+            if partition {
+                // pred(x) ? Less : Greater
+                fl.emit(I::I32Eqz);
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Shl);
+            }
             if let Some(k) = key {
                 fl.emit(I::LocalGet(k));
                 helpers::cmp_value(fl, &kty);
@@ -1795,7 +1802,8 @@ impl FnLower<'_, '_> {
             }
             fl.emit(I::LocalSet(c));
         };
-        let rl = self.lw.layout(&e.ty);
+        let rty = Ty::Result(Box::new(Ty::usize()), Box::new(Ty::usize()));
+        let rl = self.lw.layout(&rty);
         let res = self.new_local(ref_ty(rl.ty));
         let out = self.open(0, BlockType::Empty);
         // size == 0: Err(0)
@@ -1869,6 +1877,10 @@ impl FnLower<'_, '_> {
         self.emit(I::LocalSet(res));
         self.end();
         self.emit(I::LocalGet(res));
+        if partition {
+            // partition_point is the index of either variant (both fields hold it).
+            self.emit(I::StructGet { struct_type_index: rl.ty, field_index: rl.fields[1][0].unwrap_or(2) });
+        }
     }
 
     /// `dedup_by_key` / `dedup_by`: keeps the first of each run; `same(current, last kept)`.

@@ -517,6 +517,10 @@ impl FnCx<'_> {
                     let (cl, _) = or_base!(self.closure_at(m, 0, &[rt], Some(&ord)));
                     closure_op!("seq.binary_search_by", vec![], vec![cl], Ty::Result(Box::new(us.clone()), Box::new(us)));
                 }
+                "partition_point" => {
+                    let (cl, _) = or_base!(self.closure_at(m, 0, &[rt], Some(&Ty::Bool)));
+                    closure_op!("seq.partition_point", vec![], vec![cl], us);
+                }
                 "binary_search_by_key" => {
                     let k = self.fresh();
                     let a = m.args.first().cloned();
