@@ -20,7 +20,7 @@ pub fn instrument(ck: &mut Checked) {
 }
 
 fn instrument_body(body: &mut Body) {
-    let mut cx = Cx { locals: &mut body.locals, scopes: vec![Vec::new()], loops: Vec::new() };
+    let mut cx = Cx { locals: &mut body.locals, kept_by: Default::default(), scopes: vec![Vec::new()], loops: Vec::new() };
     cx.visit(&mut body.expr);
     let guards = cx.scopes.pop().unwrap_or_default();
     cx.wrap_releases(&mut body.expr, guards);
@@ -31,6 +31,8 @@ type Guard = (LocalId, bool);
 
 struct Cx<'b> {
     locals: &'b mut Vec<Local>,
+    /// Guards kept alive by a `let` binding (released early by `drop(binding)`).
+    kept_by: std::collections::HashMap<LocalId, Vec<Guard>>,
     /// Guards per open scope (innermost last).
     scopes: Vec<Vec<Guard>>,
     /// Open loops: label and the scope depth at the loop (guards above it are left by break/continue).
@@ -148,6 +150,17 @@ impl Cx<'_> {
     fn visit(&mut self, e: &mut TExpr) {
         let here = TExpr { kind: ExprKind::Unit, ty: Ty::Unit, span: e.span.clone() };
         match &mut e.kind {
+            // `drop(guard)`: the guard's borrow ends here (its later release at scope end is a no-op).
+            ExprKind::Std("mem.drop", args) if matches!(args.first().map(|a| &a.kind), Some(ExprKind::Local(l)) if self.kept_by.contains_key(l)) => {
+                let Some(ExprKind::Local(l)) = args.first().map(|a| &a.kind) else { return };
+                let guards = self.kept_by.get(l).cloned().unwrap_or_default();
+                let inner = std::mem::replace(e, here.clone());
+                let mut stmts = vec![Stmt::Expr(inner.clone())];
+                for g in guards {
+                    stmts.push(self.release(g, &inner));
+                }
+                *e = mk(ExprKind::Block(stmts, None), Ty::Unit, &inner);
+            }
             ExprKind::Std(op, args) if matches!(*op, "gc.rc.borrow" | "gc.rc.borrow_mut" | "gc.rc.try_borrow" | "gc.rc.try_borrow_mut") && args.len() == 1 => {
                 let mutable = op.ends_with("_mut");
                 self.visit(&mut args[0]);
@@ -181,6 +194,11 @@ impl Cx<'_> {
                         Stmt::Let(p, _) => TExpr { kind: ExprKind::Unit, ty: Ty::Unit, span: p.span.clone() },
                         Stmt::Expr(x) => TExpr { kind: ExprKind::Unit, ty: Ty::Unit, span: x.span.clone() },
                     };
+                    if keeps_guard {
+                        if let Stmt::Let(TPat { kind: PatKind::Bind(l, None), .. }, _) = &s {
+                            self.kept_by.insert(*l, guards.clone());
+                        }
+                    }
                     out.push(s);
                     if keeps_guard {
                         if let Some(block) = self.scopes.last_mut() {

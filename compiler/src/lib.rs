@@ -3,8 +3,10 @@
 //! Pipeline (one module per pass): [`load`] → [`resolve`] → [`typeck`] → [`lower`] → [`emit`].
 //! The std surface lives in `src/std/*.rs`, Rust source compiled by this same compiler on intrinsics.
 
+pub mod collections;
 pub mod diagnostics;
 pub mod load;
+pub mod rc_drops;
 pub mod lower;
 pub mod emit;
 pub mod exports;
@@ -101,6 +103,7 @@ fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
     let program = resolve::resolve(krate).map_err(Diagnostics)?;
     let mut checked = typeck::check(program).map_err(Diagnostics)?;
     gc_borrows::instrument(&mut checked);
+    rc_drops::instrument(&mut checked).map_err(Diagnostics)?;
     let ir = lower::lower(&checked, opts, &exports).map_err(Diagnostics)?;
     let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
     Ok(CompileOutput { wasm, stats, tests })

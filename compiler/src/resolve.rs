@@ -65,6 +65,8 @@ pub struct TraitDef {
     pub file: usize,
     pub defaults: HashMap<String, usize>,
     pub required: Vec<String>,
+    /// Every method's declared signature (for calls through `dyn Trait`).
+    pub method_sigs: Vec<(String, syn::Signature)>,
     pub default_consts: HashMap<String, usize>,
     pub supertraits: Vec<String>,
 }
@@ -542,12 +544,13 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
             _ => None,
         })
         .collect();
-    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), default_consts: HashMap::new(), supertraits };
+    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), method_sigs: Vec::new(), default_consts: HashMap::new(), supertraits };
     for item in t.items {
         match item {
             syn::TraitItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let mname = f.sig.ident.to_string();
+                def.method_sigs.push((mname.clone(), f.sig.clone()));
                 let mut f = f;
                 match f.default.take() {
                     Some(block) => {

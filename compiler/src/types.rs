@@ -107,6 +107,10 @@ pub enum Ty {
     /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
     /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
     Adt(usize, Vec<Ty>),
+    /// `dyn Trait` of user trait `i` (behind `Box`/`&`): a tagged reference dispatched by tag.
+    DynTrait(usize),
+    /// `dyn Fn(A..) -> R` (also `FnMut`/`FnOnce`).
+    DynFn(Vec<Ty>, Box<Ty>),
     /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
     Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
@@ -133,6 +137,8 @@ pub enum Ty {
     /// A WasmRust GC type of the `wasm` crate (`GcBox<T>`, `GcRc<T>`, `GcArray<T>`; `GcString` and
     /// `ExternRef` carry `()`). See `crate::gc_types`.
     Gc(crate::gc_types::GcKind, Box<Ty>),
+    /// A std collection or `Reverse` (see `crate::collections`): kind and type arguments.
+    Coll(crate::collections::CollKind, Vec<Ty>),
     Var(u32),
 }
 
@@ -209,6 +215,17 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             }
             Ty::Param(i) => write!(f, "T{i}"),
             Ty::Opaque(_) => f.write_str("impl Trait"),
+            Ty::DynTrait(_) => f.write_str("dyn Trait"),
+            Ty::DynFn(ps, r) => {
+                f.write_str("dyn Fn(")?;
+                for (i, t) in ps.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", sub(t))?;
+                }
+                write!(f, ") -> {}", sub(r))
+            }
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),
@@ -231,6 +248,11 @@ impl<'a> fmt::Display for TyDisplay<'a> {
                 write!(f, ") -> {}", sub(r))
             }
             Ty::Gc(k, t) => k.write_name(f, &sub(t)),
+            Ty::Coll(k, ts) => {
+                let subs: Vec<TyDisplay> = ts.iter().map(sub).collect();
+                let refs: Vec<&dyn fmt::Display> = subs.iter().map(|s| s as &dyn fmt::Display).collect();
+                k.write_name(f, &refs)
+            }
             Ty::Var(_) => f.write_str("_"),
         }
     }
@@ -262,10 +284,12 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::Result(a, b) => Ty::Result(Box::new(subst(a, args)), Box::new(subst(b, args))),
         Ty::Boxed(e) => Ty::Boxed(Box::new(subst(e, args))),
         Ty::Gc(k, e) => Ty::Gc(*k, Box::new(subst(e, args))),
+        Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| subst(x, args)).collect()),
         Ty::Range(e, i) => Ty::Range(Box::new(subst(e, args)), *i),
         Ty::Iter(e) => Ty::Iter(Box::new(subst(e, args))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         Ty::Adt(a, xs) => Ty::Adt(*a, xs.iter().map(|x| subst(x, args)).collect()),
+        Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         other => other.clone(),
     }
 }
@@ -274,10 +298,10 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
 pub fn has_param(t: &Ty) -> bool {
     match t {
         Ty::Param(_) => true,
-        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_param),
+        Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(has_param),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
         Ty::Result(a, b) => has_param(a) || has_param(b),
-        Ty::FnPtr(ps, r) => ps.iter().any(has_param) || has_param(r),
+        Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_param) || has_param(r),
         _ => false,
     }
 }
@@ -344,10 +368,12 @@ impl InferTable {
             Ty::Result(a, b) => Ty::Result(Box::new(f(a)), Box::new(f(b))),
             Ty::Boxed(e) => Ty::Boxed(Box::new(f(e))),
             Ty::Gc(k, e) => Ty::Gc(*k, Box::new(f(e))),
+            Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(f).collect()),
             Ty::Range(e, i) => Ty::Range(Box::new(f(e)), *i),
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
             Ty::Adt(a, args) => Ty::Adt(*a, args.iter().map(f).collect()),
+            Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(f).collect(), Box::new(f(r))),
             other => other.clone(),
         }
     }
@@ -359,7 +385,9 @@ impl InferTable {
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => self.occurs(v, e),
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
+            Ty::Coll(_, ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Adt(_, args) => args.iter().any(|x| self.occurs(v, x)),
+            Ty::DynFn(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             Ty::FnPtr(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             _ => false,
         }
@@ -405,7 +433,19 @@ impl InferTable {
             (Ty::Slice(x), Ty::Slice(y)) | (Ty::Vec(x), Ty::Vec(y)) | (Ty::Option(x), Ty::Option(y)) | (Ty::Boxed(x), Ty::Boxed(y)) | (Ty::Iter(x), Ty::Iter(y)) => self.unify(x, y),
             (Ty::Range(x, i), Ty::Range(y, j)) if i == j => self.unify(x, y),
             (Ty::Gc(k1, x), Ty::Gc(k2, y)) if k1 == k2 => self.unify(x, y),
+            (Ty::Coll(k1, x), Ty::Coll(k2, y)) if k1 == k2 && x.len() == y.len() => {
+                for (p, q) in x.iter().zip(y) {
+                    self.unify(p, q)?;
+                }
+                Ok(())
+            }
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
+            (Ty::DynFn(p1, r1), Ty::DynFn(p2, r2)) if p1.len() == p2.len() => {
+                for (a, b) in p1.iter().zip(p2) {
+                    self.unify(a, b)?;
+                }
+                self.unify(r1, r2)
+            }
             (Ty::FnPtr(p1, r1), Ty::FnPtr(p2, r2)) if p1.len() == p2.len() => {
                 for (a, b) in p1.iter().zip(p2) {
                     self.unify(a, b)?;

@@ -229,6 +229,8 @@ impl<'l, 'a> FnLower<'l, 'a> {
         let span = &e.span;
         match &e.kind {
             ExprKind::Unit | ExprKind::Nop => {}
+            ExprKind::ToDyn(table, tag, inner) => self.to_dyn(*table, *tag, inner),
+            ExprKind::DynCall(table, m, args) => self.dyn_call(*table, *m, args, &e.ty),
             ExprKind::CallInst(..) | ExprKind::MakeClosure(..) | ExprKind::CallClosure(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call or closure left unresolved by type checking".to_string(), None),
             ExprKind::Int(v) => self.int_const(*v, &e.ty),
             ExprKind::Float(f) => match e.ty {

@@ -206,6 +206,11 @@ impl FnLower<'_, '_> {
                 let p = self.place(&target);
                 self.load(&p);
                 self.copy_if_needed(&target.ty);
+                if matches!(p, super::place::Place::Whole(..)) && !self.lw.needs_copy(&target.ty) {
+                    // the store copies into this very object: keep the old contents in a new one
+                    let f = super::rc_drops_glue::shallow_copy_fn(self.lw, &target.ty);
+                    self.emit(I::Call(f));
+                }
                 let old = self.stash(&target.ty);
                 self.store_expr(&p, &args[1]);
                 if let Some(old) = old {

@@ -315,7 +315,9 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 1, Some(v));
-    if is_struct_like(t) {
+    if let Ty::Coll(k, ts) = t {
+        fl.coll_clone_body(*k, ts);
+    } else if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);
         let mut all: Vec<(u32, Ty)> = fields.into_iter().flatten().collect();
@@ -425,7 +427,7 @@ fn seq_elem(t: &Ty) -> Option<(Ty, SeqKind)> {
 }
 
 /// Clones the value on the stack if it owns GC objects.
-fn clone_value(fl: &mut FnLower, t: &Ty) {
+pub(super) fn clone_value(fl: &mut FnLower, t: &Ty) {
     match t {
         Ty::Ref(..) | Ty::Str | Ty::Slice(_) => {}
         _ => {
@@ -460,7 +462,23 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, None);
-    if is_struct_like(t) {
+    if let Ty::Coll(crate::collections::CollKind::Reverse, ts) = t {
+        let f = assign_fn(fl.lw, &ts[0].clone());
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(f));
+    } else if let (Ty::Coll(..), ValType::Ref(r)) = (t, v) {
+        // collections, cells and Rc handles: copy every field of their struct into the place's object
+        if let wasm_encoder::HeapType::Concrete(sty) = r.heap_type {
+            let n = fl.lw.types[(sty - super::reprs::PRE_TYPES) as usize].field_names.len() as u32;
+            for w in 0..n {
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::StructGet { struct_type_index: sty, field_index: w });
+                fl.emit(I::StructSet { struct_type_index: sty, field_index: w });
+            }
+        }
+    } else if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let n = fl.lw.types[(l.ty - super::reprs::PRE_TYPES) as usize].field_names.len() as u32;
         for w in 0..n {
@@ -518,6 +536,9 @@ pub fn eq_value(fl: &mut FnLower, t: &Ty) {
         fl.call_prelude("u128_eq");
         return;
     }
+    if let Ty::Coll(crate::collections::CollKind::Reverse, ts) = strip_ref(t) {
+        return eq_value(fl, &ts[0]);
+    }
     match fl.lw.repr(t) {
         None => {
             fl.emit(I::I32Const(1));
@@ -541,6 +562,21 @@ fn strip_ref(t: &Ty) -> Ty {
     }
 }
 
+/// The method `name` of a hand-written `impl tr for t` (non-generic impls: their fns are always checked).
+pub fn user_impl_fn(lw: &Lowerer, t: &Ty, tr: &str, name: &str) -> Option<usize> {
+    if !matches!(t, Ty::Adt(..)) {
+        return None;
+    }
+    let p = &lw.ck.program;
+    (0..p.impls.len()).find_map(|i| {
+        let imp = &p.impls[i];
+        if imp.trait_name.as_deref() != Some(tr) || lw.ck.impl_self[i] != *t || !imp.generics.is_empty() {
+            return None;
+        }
+        imp.methods.get(name).copied().filter(|f| lw.ck.bodies.contains_key(f))
+    })
+}
+
 /// Structural equality (`#[derive(PartialEq)]`, std types).
 pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     let t = &strip_ref(t);
@@ -551,8 +587,22 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
+    // A hand-written `PartialEq` decides (collections, `contains`, `assert_eq!`, ...).
+    if let Some(f) = user_impl_fn(fl.lw, t, "PartialEq", "eq") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.finish(id);
+        return id;
+    }
     if let Ty::Gc(kind, inner) = t {
         fl.gc_eq_body(*kind, inner);
+        fl.finish(id);
+        return id;
+    }
+    if let Ty::Coll(kind, ts) = t {
+        fl.coll_eq_body(*kind, ts);
         fl.finish(id);
         return id;
     }
@@ -671,6 +721,21 @@ pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
             fl.emit(I::I32Const(0));
             return;
         }
+        // `Reverse(a).cmp(Reverse(b))` is `b.cmp(a)`.
+        Ty::Coll(crate::collections::CollKind::Reverse, ts) => {
+            let inner = ts[0].clone();
+            if let Some(v) = fl.lw.repr(&inner) {
+                let (a, b) = (fl.new_local(v), fl.new_local(v));
+                fl.emit(I::LocalSet(b));
+                fl.emit(I::LocalSet(a));
+                fl.emit(I::LocalGet(b));
+                fl.emit(I::LocalGet(a));
+                cmp_value(fl, &inner);
+            } else {
+                fl.emit(I::I32Const(0));
+            }
+            return;
+        }
         _ => {
             let f = cmp_fn(fl.lw, &t);
             fl.emit(I::Call(f));
@@ -702,6 +767,23 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
     let r = fl.new_local(ValType::I32);
+    // A hand-written `Ord` decides (sort, min/max, BTreeMap, BinaryHeap, `<`): its `Ordering` is the
+    // variant index 0/1/2, this helper's result -1/0/1.
+    if let Some(f) = user_impl_fn(fl.lw, t, "Ord", "cmp") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.emit(I::I32Const(1));
+        fl.emit(I::I32Sub);
+        fl.finish(id);
+        return id;
+    }
+    if let Ty::Coll(kind, ts) = t {
+        fl.coll_cmp_body(*kind, ts);
+        fl.finish(id);
+        return id;
+    }
     if is_struct_like(t) {
         let l = fl.lw.layout(t);
         let fields = agg_fields(fl.lw, t);

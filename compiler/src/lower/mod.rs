@@ -2,7 +2,12 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod cells;
+mod collections;
+mod deque_heap;
+mod dyn_dispatch;
 mod elem_refs;
+mod rc_drops_glue;
 mod func;
 mod gc_ops;
 mod helpers;
@@ -10,6 +15,7 @@ mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod user_iter;
 pub mod reprs;
 mod test_entry;
 mod wide;

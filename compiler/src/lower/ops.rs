@@ -55,6 +55,7 @@ impl FnLower<'_, '_> {
                 Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
             ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
+            op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") || op.starts_with("rc.") || op.starts_with("cell.") || op == "mem.drop" => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
                 let s = self.stash(&Ty::String).unwrap();
@@ -450,6 +451,17 @@ impl FnLower<'_, '_> {
                 let vt = self.lw.vec_type(&elem);
                 self.expr_noncopy(&args[0]);
                 let v = self.stash(&args[0].ty).unwrap();
+                if super::rc_drops_glue::needs_drop(self.lw, &elem) {
+                    // elements holding an `Rc` are dropped (for truncate: those past the new length)
+                    let from = self.new_local(ValType::I32);
+                    if op == "vec.clear" {
+                        self.emit(I::I32Const(0));
+                    } else {
+                        self.expr(&args[1]);
+                    }
+                    self.emit(I::LocalSet(from));
+                    super::rc_drops_glue::drop_vec_tail(self, v, &elem, from);
+                }
                 self.emit(I::LocalGet(v));
                 if op == "vec.clear" {
                     self.emit(I::I32Const(0));
@@ -1313,7 +1325,7 @@ impl FnLower<'_, '_> {
         self.emit(I::StructNew(st));
     }
 
-    fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
+    pub(super) fn vec_push_fn(&mut self, elem: &Ty) -> u32 {
         let vt = self.lw.vec_type(elem);
         let at = self.lw.array_type(elem);
         let ev = self.lw.repr(elem).unwrap_or(ValType::I32);
@@ -1519,6 +1531,7 @@ impl FnLower<'_, '_> {
             return;
         }
         match op {
+            op if op.starts_with("coll.") => self.coll_closure_op(op, args, cls, e),
             "closure.call" => {
                 let cl = &cls[0];
                 let vals: Vec<Option<u32>> = args.iter().map(|a| {
@@ -1567,6 +1580,11 @@ impl FnLower<'_, '_> {
                 self.emit(I::I32Const(1));
                 self.emit(I::I32Add);
                 self.emit(I::LocalSet(w));
+                if let (Some(xl), true) = (xl, super::rc_drops_glue::needs_drop(self.lw, &elem)) {
+                    // a removed element holding an `Rc` is dropped
+                    self.emit(I::Else);
+                    super::rc_drops_glue::drop_glue(self, xl, &elem);
+                }
                 self.end();
                 self.emit(I::LocalGet(r));
                 self.emit(I::I32Const(1));
@@ -1722,7 +1740,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Loads variant `vi`'s payload of the enum object in local `obj` into a fresh local.
-    fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
+    pub(super) fn payload(&mut self, obj: u32, t: &Ty, vi: usize) -> Option<u32> {
         let l = self.lw.layout(t);
         let w = l.fields.get(vi).and_then(|f| f.first().copied().flatten())?;
         let pt = match t {
@@ -1739,7 +1757,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Builds `Some(x)`/`Ok(x)`/`Err(x)` (variant `vi` of `t`) from the value on the stack (if any).
-    fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
+    pub(super) fn build_variant_from_stack(&mut self, t: &Ty, vi: usize) {
         let l = self.lw.layout(t);
         let tys: Vec<Vec<Ty>> = match t {
             Ty::Option(x) => vec![vec![], vec![(**x).clone()]],
@@ -1990,7 +2008,7 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
-        if self.iterate_ext(it, each) {
+        if self.iterate_ext(it, each) || self.iterate_user(it, each) {
             return;
         }
         match &it.kind {
@@ -2831,8 +2849,9 @@ impl FnLower<'_, '_> {
                             let (Some(b), Some(i)) = (best, item) else { return };
                             // take if !has || item cmp best (max: >=, min: <)
                             let is_max = op.contains("max");
+                            // compare only when there is a best item (it is null before the first)
                             fl.emit(I::LocalGet(has));
-                            fl.emit(I::I32Eqz);
+                            fl.emit(I::If(BlockType::Result(ValType::I32)));
                             if let Some(cl) = &cl {
                                 fl.inline_closure(cl, &[Some(i)]);
                                 fl.inline_closure(cl, &[Some(b)]);
@@ -2845,7 +2864,9 @@ impl FnLower<'_, '_> {
                             }
                             fl.emit(I::I32Const(0));
                             fl.emit(if is_max { I::I32GeS } else { I::I32LtS });
-                            fl.emit(I::I32Or);
+                            fl.emit(I::Else);
+                            fl.emit(I::I32Const(1));
+                            fl.emit(I::End);
                             fl.emit(I::If(BlockType::Empty));
                             fl.emit(I::LocalGet(i));
                             fl.emit(I::LocalSet(b));
@@ -3046,6 +3067,20 @@ impl FnLower<'_, '_> {
                 return self.fmt_arg(s, Some(v2), &t2, spec, vals, e);
             }
         }
+        // `Rc<T>` formats as its value.
+        if let (Ty::Coll(crate::collections::CollKind::Rc, ts), Some(v)) = (&t, v) {
+            let inner = ts[0].clone();
+            let bt = self.lw.rcbox_type(&inner);
+            let ht = self.lw.rc_handle_type(&inner);
+            let v2 = self.lw.repr(&inner).map(|rv| self.new_local(rv));
+            if let Some(v2) = v2 {
+                self.emit(I::LocalGet(v));
+                self.emit(I::StructGet { struct_type_index: ht, field_index: 0 });
+                self.emit(I::StructGet { struct_type_index: bt, field_index: 0 });
+                self.emit(I::LocalSet(v2));
+            }
+            return self.fmt_arg(s, v2, &inner, spec, vals, e);
+        }
         match &t {
             Ty::Int(i) if i.is128() => {
                 let Some(v) = v else { return };
@@ -3142,6 +3177,22 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(s));
                 self.emit(I::LocalGet(v));
                 self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
+            }
+            // `impl fmt::Display for dyn Trait`.
+            Ty::DynTrait(_) if !debug && self.lw.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t) => {
+                let i = (0..self.lw.ck.program.impls.len()).find(|&i| self.lw.ck.program.impls[i].trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t).unwrap();
+                let Some(&f) = self.lw.ck.program.impls[i].methods.get("fmt") else { return };
+                if let Some(v) = v {
+                    self.emit(I::LocalGet(v));
+                }
+                let ft = self.lw.formatter_type();
+                self.emit(I::LocalGet(s));
+                self.spec_args(spec, vals);
+                self.emit(I::StructNew(ft));
+                let id = self.lw.user_fn(f);
+                self.emit(I::Call(id));
+                let rt = self.lw.ck.bodies[&f].ret.clone();
+                self.drop_value(&rt);
             }
             Ty::Adt(a, _) if !debug => {
                 let a = *a;
@@ -3304,6 +3355,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
         Ty::Int(i) if !uses_debug_hex(fl.lw) => debug_int_leaf(&mut fl, *i, 10, 3),
+        Ty::Coll(kind, ts) => fl.coll_debug_body(*kind, ts),
         Ty::Int(i) => {
             // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
             // otherwise `#` means pretty-printing, not a radix prefix.
@@ -3548,7 +3600,7 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
 }
 
 /// ", " between items in compact mode (pretty mode ends each item with ",\n").
-fn compact_sep(fl: &mut FnLower, pretty: u32) {
+pub(super) fn compact_sep(fl: &mut FnLower, pretty: u32) {
     fl.emit(I::LocalGet(pretty));
     fl.emit(I::I32Eqz);
     fl.open(2, BlockType::Empty);
@@ -3560,7 +3612,7 @@ fn compact_sep(fl: &mut FnLower, pretty: u32) {
 
 /// Formats one item: compact → appended directly; pretty → "\n" before the first, formatted into a
 /// temporary, indented by four spaces, followed by ",\n" (what rustc's PadAdapter produces).
-fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
+pub(super) fn debug_item(fl: &mut FnLower, pretty: u32, x: u32, ft: &Ty) {
     fl.emit(I::LocalGet(pretty));
     fl.open(2, BlockType::Empty);
     let tmp = fl.new_string();
@@ -3706,7 +3758,7 @@ impl FnLower<'_, '_> {
     }
 
     /// Generated per-type helpers for in-place sequence operations.
-    fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
+    pub(super) fn seq_helper(&mut self, op: &str, t: &Ty, elem: &Ty, _span: &crate::diagnostics::Span) -> u32 {
         let sv = self.lw.repr(t).unwrap();
         let ev = self.lw.repr(elem);
         let at = self.lw.array_type(elem);

@@ -36,6 +36,8 @@ pub enum ValKey {
     Ref(u32),
     /// `externref` (`wasm::ExternRef`).
     Extern,
+    /// `anyref`: the value inside a trait object.
+    Any,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -54,6 +56,7 @@ pub fn vk(v: ValType) -> ValKey {
         ValType::Ref(r) => match r.heap_type {
             HeapType::Concrete(i) => ValKey::Ref(i),
             HeapType::EXTERN => ValKey::Extern,
+            HeapType::ANY => ValKey::Any,
             _ => ValKey::Ref(u32::MAX),
         },
         _ => ValKey::I32,
@@ -68,6 +71,7 @@ pub fn vt(k: ValKey) -> ValType {
         ValKey::F64 => ValType::F64,
         ValKey::Ref(i) => ref_ty(i),
         ValKey::Extern => ValType::Ref(RefType::EXTERNREF),
+        ValKey::Any => ValType::Ref(RefType::ANYREF),
     }
 }
 
@@ -150,6 +154,7 @@ impl Lowerer<'_> {
                 )))
             }
             Ty::Adt(a, _) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
+            Ty::DynTrait(_) | Ty::DynFn(..) => Some(ref_ty(self.dyn_type())),
             Ty::Ref(m, inner) => {
                 if *m && self.is_scalar(inner) {
                     Some(ref_ty(self.cell_type(inner)))
@@ -167,6 +172,7 @@ impl Lowerer<'_> {
                 }
             }
             Ty::Gc(kind, inner) => self.gc_repr(*kind, inner),
+            Ty::Coll(kind, ts) => self.coll_repr(*kind, ts),
             Ty::Str => Some(ref_ty(self.slice_type(&Ty::Int(IntTy::U8)))),
             Ty::Slice(e) => Some(ref_ty(self.slice_type(e))),
             Ty::String => Some(ref_ty(self.vec_type(&Ty::Int(IntTy::U8)))),
@@ -240,6 +246,11 @@ impl Lowerer<'_> {
             },
             _ => 0,
         }
+    }
+
+    /// A trait object: {tag selecting the implementation, the concrete value as `anyref`}.
+    pub fn dyn_type(&mut self) -> u32 {
+        self.intern(TypeKey::Named("dyn".into(), vec![(StorageKey::Val(ValKey::I32), false), (StorageKey::Val(ValKey::Any), false)]), "dyn".into(), vec!["tag".into(), "data".into()])
     }
 
     pub fn cell_type(&mut self, t: &Ty) -> u32 {

@@ -195,6 +195,14 @@ impl FnCx<'_> {
                     return mk(ExprKind::Std("box.deref", vec![e]), exp, span);
                 }
                 (Ty::Str, Ty::Gc(crate::gc_types::GcKind::String, _)) => return mk(ExprKind::Std("gc.string.as_str", vec![e]), exp, span),
+                // `&Rc<T>` → `&T` (deref coercion).
+                (_, Ty::Coll(crate::collections::CollKind::Rc, ts)) if !matches!(te_s, Ty::Coll(crate::collections::CollKind::Rc, _)) => {
+                    let inner = ts[0].clone();
+                    let d = mk(ExprKind::Deref(Box::new(e)), fe_s.clone(), span.clone());
+                    let v = mk(ExprKind::Std("rc.deref", vec![d]), inner.clone(), span.clone());
+                    let r = mk(ExprKind::AddrOf(false, Box::new(v)), Ty::Ref(false, Box::new(inner)), span);
+                    return self.coerce(r, expected, sp);
+                }
                 _ if *fm => {
                     if self.infer.unify(&te_s, &fe_s).is_ok() {
                         let mut e = e;
@@ -221,6 +229,10 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        let e = match self.coerce_to_dyn(e, &exp, &found) {
+            Ok(d) => return d,
+            Err(e) => e,
+        };
         self.expect_ty(sp, expected, &e.ty);
         e
     }
@@ -292,10 +304,46 @@ impl FnCx<'_> {
         mk(ExprKind::Block(stmts, tail), ty, self.span(sp))
     }
 
+    /// A `let` annotation, where `_` (as in `Vec<_>`) stands for a fresh inference variable.
+    fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+        struct Holes;
+        impl syn::visit_mut::VisitMut for Holes {
+            fn visit_type_mut(&mut self, t: &mut syn::Type) {
+                if let syn::Type::Infer(i) = t {
+                    let id = syn::Ident::new("__wr_infer", i.underscore_token.span);
+                    *t = syn::parse_quote!(#id);
+                    return;
+                }
+                syn::visit_mut::visit_type_mut(self, t);
+            }
+        }
+        let mut t = t.clone();
+        syn::visit_mut::VisitMut::visit_type_mut(&mut Holes, &mut t);
+        let ty = self.to_ty(&t)?;
+        Ok(self.fill_holes(&ty))
+    }
+
+    fn fill_holes(&mut self, t: &Ty) -> Ty {
+        match t {
+            Ty::Var(u32::MAX) => self.fresh(),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(self.fill_holes(e)), *n),
+            Ty::Slice(e) => Ty::Slice(Box::new(self.fill_holes(e))),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(self.fill_holes(e))),
+            Ty::Vec(e) => Ty::Vec(Box::new(self.fill_holes(e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.fill_holes(e))),
+            Ty::Boxed(e) => Ty::Boxed(Box::new(self.fill_holes(e))),
+            Ty::Result(a, b) => Ty::Result(Box::new(self.fill_holes(a)), Box::new(self.fill_holes(b))),
+            Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| self.fill_holes(x)).collect()),
+            Ty::Gc(k, e) => Ty::Gc(*k, Box::new(self.fill_holes(e))),
+            other => other.clone(),
+        }
+    }
+
     fn check_local(&mut self, l: &syn::Local) -> Stmt {
         let (pat, ann) = match &l.pat {
             syn::Pat::Type(pt) => {
-                let t = match self.to_ty(&pt.ty) {
+                let t = match self.annotation_ty(&pt.ty) {
                     Ok(t) => t,
                     Err(d) => {
                         self.errors.push(d);
@@ -500,7 +548,7 @@ impl FnCx<'_> {
                 mk(ExprKind::Continue(self.loops[idx].id), Ty::Never, span)
             }
             syn::Expr::Return(r) => {
-                if self.in_closure > 0 {
+                if self.in_closure > 0 && !self.in_value_closure() {
                     self.err(codes::CLOSURE, r.return_token.span, "`return` inside a closure is not supported yet", "", Some("restructure the closure body as an expression"));
                     return self.error_expr(sp);
                 }
@@ -937,6 +985,7 @@ impl FnCx<'_> {
                     Ty::Ref(_, t) => mk(ExprKind::Deref(Box::new(inner)), *t, span),
                     Ty::Boxed(t) => mk(ExprKind::Std("box.deref", vec![inner]), *t, span),
                     Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::String, _) => self.gc_deref(inner),
+                    Ty::Coll(crate::collections::CollKind::Rc, _) => self.rc_deref(inner),
                     Ty::String => mk(ExprKind::Std("string.as_str", vec![inner]), Ty::Str, span),
                     Ty::Never => inner,
                     _ => {
@@ -948,6 +997,9 @@ impl FnCx<'_> {
             }
             syn::UnOp::Not(_) => {
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Not", "not", &span) {
+                    return e;
+                }
                 let t = self.shallow(&inner.ty);
                 let ok = matches!(t, Ty::Bool | Ty::Int(_) | Ty::Never) || matches!(t, Ty::Var(v) if self.infer.kind_of(v) == Some(VarKind::Int));
                 if !ok {
@@ -975,6 +1027,9 @@ impl FnCx<'_> {
                     return lit;
                 }
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Neg", "neg", &span) {
+                    return e;
+                }
                 let ty = inner.ty.clone();
                 mk(ExprKind::Unary(UnOp::Neg, Box::new(inner)), ty, span)
             }
@@ -1181,10 +1236,18 @@ impl FnCx<'_> {
                 let s = base.span.clone();
                 mk(ExprKind::Std("box.deref", vec![base]), *t, s)
             }
+            Ty::Coll(crate::collections::CollKind::Rc, _) => {
+                let b = self.rc_deref_all(base);
+                self.auto_deref_operand(b)
+            }
             _ => self.gc_deref(base),
         };
         let bt = self.shallow(&base.ty);
         match (&f.member, &bt) {
+            // `Reverse(x).0`: `Reverse` has its content's representation.
+            (syn::Member::Unnamed(i), Ty::Coll(crate::collections::CollKind::Reverse, ts)) if i.index == 0 => {
+                mk(ExprKind::Std("coll.reverse_get", vec![base]), ts[0].clone(), span)
+            }
             (syn::Member::Unnamed(i), Ty::Tuple(ts)) => {
                 let i = i.index as usize;
                 match ts.get(i) {
@@ -1247,6 +1310,12 @@ impl FnCx<'_> {
                 e.ty = *inner;
             }
             return e;
+        }
+        if let Ty::Coll(..) = self.shallow(&base.ty) {
+            let b2 = base.clone();
+            if let Some(e) = self.coll_index(b2, i) {
+                return e;
+            }
         }
         let idx = self.check_expr_coerce(&i.index, &Ty::usize());
         let bt = self.shallow(&base.ty);
@@ -1479,6 +1548,12 @@ impl FnCx<'_> {
     pub fn into_iter(&mut self, e: TExpr, sp: proc_macro2::Span) -> TExpr {
         let span = e.span.clone();
         let t = self.shallow(&e.ty);
+        if matches!(t.peel_refs(), Ty::Coll(..)) || matches!(&t, Ty::Ref(_, x) if matches!(self.shallow(x), Ty::Coll(..))) {
+            let e2 = e.clone();
+            if let Some(it) = self.coll_into_iter(e2) {
+                return it;
+            }
+        }
         match t {
             Ty::Iter(_) | Ty::Never => e,
             Ty::Range(elem, incl) => {
@@ -1585,7 +1660,7 @@ impl FnCx<'_> {
     fn check_try(&mut self, t: &syn::ExprTry) -> TExpr {
         let sp = t.span();
         let span = self.span(sp);
-        if self.in_closure > 0 {
+        if self.in_closure > 0 && !self.in_value_closure() {
             self.err(codes::CLOSURE, t.question_token.span, "`?` inside a closure is not supported yet", "", None);
             return self.error_expr(sp);
         }
@@ -1663,6 +1738,20 @@ impl FnCx<'_> {
         }
         self.push_scope();
         self.in_closure += 1;
+        // A value closure becomes a fn of its own: `return`/`?` in it leave the closure.
+        let is_value = std::mem::take(&mut self.next_closure_is_value);
+        self.closure_kinds.push(is_value);
+        let saved_ret = self.ret_ty.clone();
+        let ret_owned = match (is_value, ret) {
+            (true, None) => Some(self.fresh()),
+            _ => None,
+        };
+        let ret = ret.or(ret_owned.as_ref());
+        if is_value {
+            if let Some(r) = ret {
+                self.ret_ty = r.clone();
+            }
+        }
         let mut pats = Vec::new();
         for (p, t) in c.inputs.iter().zip(params) {
             let (p, t) = match p {
@@ -1686,9 +1775,19 @@ impl FnCx<'_> {
             None => self.check_expr(&c.body, None),
         };
         self.in_closure -= 1;
+        self.closure_kinds.pop();
+        self.ret_ty = saved_ret;
         self.pop_scope();
-        let rt = body.ty.clone();
+        let rt = match ret {
+            Some(r) if is_value => r.clone(),
+            _ => body.ty.clone(),
+        };
         Some((Closure { params: pats, body: Box::new(body) }, rt))
+    }
+
+    /// Whether the innermost closure being checked is a value closure (lifted into its own fn).
+    pub fn in_value_closure(&self) -> bool {
+        self.closure_kinds.last().copied().unwrap_or(false)
     }
 
     /// A closure stored in a `let` binding: its parameters get inference variables, fixed by its calls.
@@ -1703,6 +1802,7 @@ impl FnCx<'_> {
             Some(p) if p.len() == c.inputs.len() => p.to_vec(),
             _ => c.inputs.iter().map(|_| self.fresh()).collect(),
         };
+        self.next_closure_is_value = true;
         match self.check_closure(c, &params, ret) {
             Some((cl, _)) => {
                 let id = self.ck.closures.len();

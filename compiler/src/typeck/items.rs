@@ -152,6 +152,41 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
         }
         sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
     }
+    let mut trait_sigs = Vec::new();
+    for t in &p.traits {
+        let env = TyEnv { self_ty: Some(Ty::Param(0)), ..TyEnv::generic(&["Self".to_string()]) };
+        let mut ms = Vec::new();
+        for (name, sig) in &t.method_sigs {
+            let mut params = Vec::new();
+            let mut self_kind = SelfKind::None;
+            let mut ok = true;
+            for input in &sig.inputs {
+                match input {
+                    syn::FnArg::Receiver(r) => {
+                        self_kind = match (&r.reference, &r.mutability) {
+                            (Some(_), Some(_)) => SelfKind::RefMut,
+                            (Some(_), None) => SelfKind::Ref,
+                            _ => SelfKind::Value,
+                        };
+                        params.push(Ty::Param(0));
+                    }
+                    syn::FnArg::Typed(pt) => match syn_to_ty_env(p, t.module, t.file, &env, &pt.ty) {
+                        Ok(x) => params.push(x),
+                        Err(_) => ok = false,
+                    },
+                }
+            }
+            let ret = match &sig.output {
+                syn::ReturnType::Default => Ok(Ty::Unit),
+                syn::ReturnType::Type(_, t2) => syn_to_ty_env(p, t.module, t.file, &env, t2),
+            };
+            if let (true, Ok(ret)) = (ok, ret) {
+                ms.push((name.clone(), FnSig { fn_bounds: vec![], self_kind, params, ret }));
+            }
+        }
+        trait_sigs.push(ms);
+    }
+    ck.trait_sigs = trait_sigs;
     ck.impl_self = impl_self;
     ck.impl_trait_args = impl_trait_args;
     let mut consts = Vec::new();
@@ -351,6 +386,8 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "bool" => return Ok(Ty::Bool),
                     "char" => return Ok(Ty::Char),
                     "str" => return Ok(Ty::Str),
+                    // `_` in a `let` annotation (see `FnCx::annotation_ty`): a placeholder made fresh there.
+                    "__wr_infer" => return Ok(Ty::Var(u32::MAX)),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),
@@ -394,6 +431,10 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     let k = crate::gc_types::GcKind::from_name(n).unwrap_or(crate::gc_types::GcKind::Box);
                     Ok(Ty::Gc(k, Box::new(if k.is_generic() { arg(0)? } else { Ty::Unit })))
                 }
+                n if crate::collections::CollKind::from_name(n).is_some() => {
+                    let k = crate::collections::CollKind::from_name(n).unwrap_or(crate::collections::CollKind::HashMap);
+                    Ok(Ty::Coll(k, (0..k.arity()).map(arg).collect::<Result<_, _>>()?))
+                }
                 "Formatter" => Ok(Ty::Formatter),
                 "ParseIntError" => Ok(Ty::ParseError(false)),
                 "ParseFloatError" => Ok(Ty::ParseError(true)),
@@ -409,7 +450,35 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 )),
             }
         }
-        syn::Type::TraitObject(_) => Err(bad(t.span(), "trait objects (`dyn Trait`) are not supported yet", "use an enum")),
+        syn::Type::TraitObject(to) => {
+            // The first trait bound decides (`dyn Shape + 'a`, `dyn Fn(i32) -> i32 + Send`).
+            for b in &to.bounds {
+                let syn::TypeParamBound::Trait(tb) = b else { continue };
+                let Some(seg) = tb.path.segments.last() else { continue };
+                let name = seg.ident.to_string();
+                if matches!(name.as_str(), "Fn" | "FnMut" | "FnOnce") {
+                    let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { break };
+                    let ps = pa.inputs.iter().map(|t| rec(t)).collect::<Result<Vec<_>, _>>()?;
+                    let r = match &pa.output {
+                        syn::ReturnType::Default => Ty::Unit,
+                        syn::ReturnType::Type(_, t) => rec(t)?,
+                    };
+                    return Ok(Ty::DynFn(ps, Box::new(r)));
+                }
+                if matches!(name.as_str(), "Send" | "Sync" | "Unpin") {
+                    continue;
+                }
+                let segs: Vec<String> = tb.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                if let Some(Def::Trait(tr)) = resolve_path_in(p, module, &segs) {
+                    return Ok(Ty::DynTrait(tr));
+                }
+                if let Some(tr) = p.traits.iter().position(|x| x.name == name) {
+                    return Ok(Ty::DynTrait(tr));
+                }
+                return Err(bad(tb.span(), &format!("`dyn {name}` is not supported yet"), "trait objects of user traits and of `Fn` traits are supported"));
+            }
+            Err(bad(t.span(), "this trait object type is not supported", ""))
+        }
         syn::Type::ImplTrait(_) => Err(bad(t.span(), "`impl Trait` types are not supported yet", "use a concrete type")),
         syn::Type::Ptr(_) => Err(bad(t.span(), "raw pointers are not supported", "use references or Box")),
         syn::Type::BareFn(bf) => {

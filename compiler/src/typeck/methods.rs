@@ -9,10 +9,16 @@ use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::{IntTy, Ty, VarKind};
 use syn::spanned::Spanned;
 
+mod cells;
+mod collections;
 mod gc;
 mod iter;
 
 impl FnCx<'_> {
+    pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
+        self.check_args(args, tys, sp)
+    }
+
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         if args.len() != tys.len() {
             self.err(codes::ARITY, sp, format!("this function takes {} arguments but {} were supplied", tys.len(), args.len()), "", None);
@@ -24,12 +30,23 @@ impl FnCx<'_> {
     fn call_value(&mut self, callee: TExpr, c: &syn::ExprCall, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
         let mut callee = callee;
         let mut ct = self.shallow(&callee.ty);
-        while let Ty::Ref(_, inner) = ct.clone() {
-            let s = callee.span.clone();
-            callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
-            ct = self.shallow(&inner);
+        loop {
+            match ct.clone() {
+                Ty::Ref(_, inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                Ty::Boxed(inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Std("box.deref", vec![callee]), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                _ => break,
+            }
         }
         match ct {
+            Ty::DynFn(ps, r) => self.dyn_fn_call(callee, ps, *r, c, sp, span),
             Ty::Closure(id) => {
                 let (tys, ret) = match self.ck.closure_info.get(&id) {
                     Some(info) => (info.params.clone(), info.ret.clone()),
@@ -193,6 +210,9 @@ impl FnCx<'_> {
         if let Some(e) = self.gc_assoc_call(&key, c, expected) {
             return e;
         }
+        if let Some(e) = self.coll_assoc_call(&key, c, expected) {
+            return e;
+        }
         if let Some(e) = self.iter_assoc_call(&key, c, expected) {
             return e;
         }
@@ -226,7 +246,19 @@ impl FnCx<'_> {
             }
             "Box::new" => {
                 let inner = match expected.map(|e| self.shallow(e)) {
-                    Some(Ty::Boxed(t)) => *t,
+                    Some(Ty::Boxed(t)) => match self.shallow(&t) {
+                        // `Box::new(value)` coerced to `Box<dyn Trait>` at the use site.
+                        Ty::DynFn(ps, r) => {
+                            if let (1, Some(syn::Expr::Closure(cl))) = (c.args.len(), c.args.first()) {
+                                let e = self.check_closure_value_with(cl, Some(&ps), Some(&r));
+                                let t = e.ty.clone();
+                                return mk(ExprKind::Std("box.new", vec![e]), Ty::Boxed(Box::new(t)), span);
+                            }
+                            self.fresh()
+                        }
+                        Ty::DynTrait(_) => self.fresh(),
+                        t => t,
+                    },
                     _ => self.fresh(),
                 };
                 let a = self.check_args(&c.args, &[inner.clone()], sp);
@@ -341,7 +373,16 @@ impl FnCx<'_> {
             Ok(e) => return e,
             Err(base) => base,
         };
+        let base = match self.coll_method(base, &name, m, expected) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let bt = self.shallow(&base.ty);
+        if let Ty::DynTrait(t) = bt {
+            if let Some(e) = self.dyn_method_call(base.clone(), t, &name, m) {
+                return e;
+            }
+        }
         if let Some(callee) = self.lookup_method(&bt, &name, None) {
             let sig = self.callee_sig(&callee);
             let recv_arg = match sig.self_kind {
@@ -413,6 +454,10 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.user_iterator_source(base, &name) {
+            Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
+            Err(base) => base,
+        };
         if let Some(e) = self.std_method(base, &name, m, expected) {
             return e;
         }
@@ -1198,6 +1243,12 @@ impl FnCx<'_> {
                         return Some(self.collect_deferred(base, item, v, m));
                     }
                     None => Ty::Vec(Box::new(item.clone())),
+                    Some(t @ Ty::Coll(..)) => {
+                        if let Some(e) = self.coll_collect(base, &t, m.method.span()) {
+                            return Some(e);
+                        }
+                        return Some(self.error_expr(sp));
+                    }
                     Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
@@ -1211,6 +1262,7 @@ impl FnCx<'_> {
                 let op = match &target {
                     Ty::String => {
                         let it = self.resolve(&item);
+                        // `char` and `&char` items push chars (both sides fixed this; peeling covers both).
                         match it.peel_refs() {
                             Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",

@@ -39,10 +39,10 @@ pub fn instantiate_fn(ck: &mut Checked, f: usize, args: Vec<Ty>) -> usize {
 pub fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) | Ty::Param(_) => true,
-        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_var),
+        Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(has_var),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_var(e),
         Ty::Result(a, b) => has_var(a) || has_var(b),
-        Ty::FnPtr(ps, r) => ps.iter().any(has_var) || has_var(r),
+        Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_var) || has_var(r),
         _ => false,
     }
 }
@@ -154,7 +154,7 @@ fn collect_adts(t: &Ty, out: &mut Vec<(usize, Vec<Ty>)>) {
                 collect_adts(x, out);
             }
         }
-        Ty::Tuple(ts) => ts.iter().for_each(|x| collect_adts(x, out)),
+        Ty::Tuple(ts) | Ty::Coll(_, ts) => ts.iter().for_each(|x| collect_adts(x, out)),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => collect_adts(e, out),
         Ty::Result(a, b) => {
             collect_adts(a, out);
@@ -250,9 +250,11 @@ fn concrete(ck: &mut Checked, t: &Ty) -> Ty {
         Ty::Result(a, b) => Ty::Result(Box::new(concrete(ck, a)), Box::new(concrete(ck, b))),
         Ty::Boxed(e) => Ty::Boxed(Box::new(concrete(ck, e))),
         Ty::Gc(k, e) => Ty::Gc(*k, Box::new(concrete(ck, e))),
+        Ty::Coll(k, ts) => Ty::Coll(*k, ts.iter().map(|x| concrete(ck, x)).collect()),
         Ty::Range(e, i) => Ty::Range(Box::new(concrete(ck, e)), *i),
         Ty::Iter(e) => Ty::Iter(Box::new(concrete(ck, e))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| concrete(ck, x)).collect(), Box::new(concrete(ck, r))),
+        Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| concrete(ck, x)).collect(), Box::new(concrete(ck, r))),
         // A closure value is the tuple of its captures.
         Ty::Closure(id) => match ck.closure_info.get(id).map(|i| i.env.clone()) {
             Some(env) if !env.is_empty() => Ty::Tuple(env.iter().map(|x| concrete(ck, x)).collect()),
@@ -309,6 +311,14 @@ fn concretize_all(ck: &mut Checked) {
         walk_expr(&mut Conc { ck }, &mut e);
         ck.consts[i] = (t, e);
     }
+    let mut tables = std::mem::take(&mut ck.dyn_tables);
+    for t in &mut tables {
+        t.key = concrete(ck, &t.key);
+        for e in &mut t.entries {
+            e.0 = concrete(ck, &e.0);
+        }
+    }
+    ck.dyn_tables = tables;
     let mut closures = std::mem::take(&mut ck.closures);
     for c in &mut closures {
         walk_expr(&mut Conc { ck }, &mut c.body);

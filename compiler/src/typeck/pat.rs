@@ -129,6 +129,10 @@ impl FnCx<'_> {
                 let segs = path_segs(&ts.path);
                 let elems: Vec<&syn::Pat> = ts.elems.iter().collect();
                 match (segs.last().map(String::as_str), &exp) {
+                    (Some("Reverse"), Ty::Coll(crate::collections::CollKind::Reverse, ts)) if elems.len() == 1 => {
+                        let sub = self.check_pat_mode(elems[0], &ts[0].clone(), mode);
+                        return TPat { kind: PatKind::Deref(Box::new(sub)), ty: exp.clone(), span };
+                    }
                     (Some("Some"), Ty::Option(t)) if segs.len() == 1 || segs.iter().any(|s| s == "Option") => {
                         let tys = vec![(**t).clone()];
                         let fields = self.positional(elems, &tys, sp, mode);

@@ -347,6 +347,7 @@ impl FnCx<'_> {
         let lt = self.shallow(&l.ty);
         let Ty::Adt(a, _) = lt else { return None };
         let user_impl = |cx: &Self, t: &str| cx.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some(t) && matches!(&cx.ck.impl_self[i], Ty::Adt(b, _) if *b == a));
+        let generic_impl = |cx: &Self, t: &str| cx.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some(t) && !imp.generics.is_empty() && matches!(&cx.ck.impl_self[i], Ty::Adt(b, _) if *b == a));
         match op {
             Eq | Ne if user_impl(self, "PartialEq") => {
                 let rt = r.ty.clone();
@@ -360,8 +361,10 @@ impl FnCx<'_> {
                 let call = self.call_expr(c, args, Ty::Bool, span.clone());
                 Some(if op == Ne { mk(ExprKind::Unary(crate::tir::UnOp::Not, Box::new(call)), Ty::Bool, span.clone()) } else { call })
             }
-            Lt | Le | Gt | Ge if user_impl(self, "PartialOrd") || user_impl(self, "Ord") => {
-                self.err(crate::diagnostics::codes::TRAITS, sp, "comparison through a hand-written `PartialOrd`/`Ord` impl is not supported yet", "", Some("derive PartialOrd/Ord instead"));
+            // Hand-written `Ord` impls are called by the lowering's comparison helper; other hand-written
+            // orderings are refused rather than compared structurally.
+            Lt | Le | Gt | Ge if (user_impl(self, "PartialOrd") && !user_impl(self, "Ord")) || generic_impl(self, "PartialOrd") || generic_impl(self, "Ord") => {
+                self.err(crate::diagnostics::codes::TRAITS, sp, "comparison through a hand-written `PartialOrd` impl without `Ord` is not supported yet", "", Some("implement `Ord` too (with `partial_cmp` returning `Some(self.cmp(other))`), or derive them"));
                 Some(self.error_expr(sp))
             }
             _ => None,
@@ -548,5 +551,54 @@ impl FnCx<'_> {
             _ => return None,
         };
         Some(mk(kind, t, span.clone()))
+    }
+}
+
+/// Iterator methods a user `impl Iterator` gets from std (adapters and consumers).
+const ITERATOR_METHODS: &[&str] = &[
+    "map", "filter", "filter_map", "flat_map", "flatten", "enumerate", "zip", "chain", "skip", "take", "skip_while", "take_while", "step_by",
+    "peekable", "cloned", "copied", "inspect", "scan", "map_while", "fold", "sum", "product", "count", "min", "max", "min_by", "max_by", "min_by_key",
+    "max_by_key", "any", "all", "find", "find_map", "position", "last", "nth", "collect", "partition", "for_each", "reduce", "unzip", "eq", "cmp",
+];
+
+impl FnCx<'_> {
+    /// `fib.take_while(..)` on a user iterator: an iterator chain whose source calls its `next`.
+    pub fn user_iterator_source(&mut self, base: TExpr, name: &str) -> Result<TExpr, TExpr> {
+        let bt = self.shallow(&base.ty);
+        if !matches!(bt, Ty::Adt(..)) || !ITERATOR_METHODS.contains(&name) {
+            return Err(base);
+        }
+        let Some(callee) = self.lookup_method(&bt, "next", Some("Iterator")) else { return Err(base) };
+        let sig = self.callee_sig(&callee);
+        let Ty::Option(item) = self.shallow(&sig.ret) else { return Err(base) };
+        let span = base.span.clone();
+        let rt = Ty::Ref(true, Box::new(bt.clone()));
+        let l = self.new_local("iter", rt.clone());
+        let init = mk(ExprKind::AddrOf(true, Box::new(base)), rt.clone(), span.clone());
+        let next = self.call_expr(callee, vec![mk(ExprKind::Local(l), rt.clone(), span.clone())], sig.ret.clone(), span.clone());
+        let local = mk(ExprKind::Local(l), rt, span.clone());
+        Ok(mk(ExprKind::IterSource("user", vec![init, next, local]), Ty::Iter(item), span))
+    }
+}
+
+impl FnCx<'_> {
+    /// `-x` / `!x` on a user type (or a reference to one): `Neg::neg(x)` / `Not::not(x)`.
+    pub fn overloaded_unary(&mut self, inner: TExpr, tr: &str, method: &str, span: &Span) -> Option<TExpr> {
+        let t = self.shallow(&inner.ty);
+        if !matches!(self.resolve(&t).peel_refs(), Ty::Adt(..)) {
+            return None;
+        }
+        let mut e = inner;
+        for pass in 0..2 {
+            if pass == 1 {
+                e = self.auto_deref_operand(e);
+            }
+            let t = self.shallow(&e.ty);
+            if let Some(c) = self.lookup_method(&t, method, Some(tr)) {
+                let sig = self.callee_sig(&c);
+                return Some(self.call_expr(c, vec![e], sig.ret.clone(), span.clone()));
+            }
+        }
+        None
     }
 }

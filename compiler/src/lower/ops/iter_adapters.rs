@@ -528,7 +528,7 @@ impl FnLower<'_, '_> {
                 let a_item = iter_item(&a.ty);
                 let p = self.pull_init(&args[0]);
                 let outer = self.open(0, BlockType::Empty);
-                self.iterate(a, &mut |fl: &mut FnLower, x, pl, cont| {
+                self.iterate(a, &mut |fl: &mut FnLower, x, pl, _cont| {
                     let (has, y) = fl.pull_next(&p);
                     fl.emit(I::LocalGet(has));
                     fl.emit(I::I32Eqz);
@@ -1758,7 +1758,7 @@ impl FnLower<'_, '_> {
     }
 
     /// `binary_search_by(f)` with std's algorithm (the same probes, so the same index among equals).
-    fn binary_search_by(&mut self, op: &str, args: &[TExpr], cl: &Closure, e: &TExpr) {
+    fn binary_search_by(&mut self, op: &str, args: &[TExpr], cl: &Closure, _e: &TExpr) {
         let t = args[0].ty.peel_refs().clone();
         let elem = match &t {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
