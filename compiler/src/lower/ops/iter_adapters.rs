@@ -30,8 +30,8 @@ enum Pull {
     Seq { arr: u32, at: u32, elem: Ty, i: u32, end: u32 },
     /// An open range `a..`: a counter.
     Counter { cur: u32, ty: Ty },
-    /// A user `impl Iterator`, bound in the closure's parameter: each pull calls its `next`.
-    User { cl: Closure },
+    /// A user `impl Iterator` (`IterSource("user", [&mut init, next call, local])`): each pull calls `next`.
+    User { next: TExpr },
 }
 
 fn iter_item(t: &Ty) -> Ty {
@@ -105,6 +105,15 @@ impl FnLower<'_, '_> {
                     }
                     cur = inner;
                 }
+                K::IterSource("user", _) => {
+                    self.lw.error(
+                        codes::UNSUPPORTED_EXPR,
+                        &cur.span,
+                        "an iterator over a user `impl Iterator` cannot be stored or reversed here yet (it would be run ahead of its use)",
+                        Some("consume the chain directly, or keep the iterator in a local of this function"),
+                    );
+                    return false;
+                }
                 K::IterSource("range" | "range_incl", args) => {
                     if let K::Range(_, None, _) = &args[0].kind {
                         self.lw.error(codes::UNSUPPORTED_EXPR, &cur.span, "an unbounded range cannot be stored or reversed as an iterator yet", Some("give the range an end"));
@@ -148,11 +157,12 @@ impl FnLower<'_, '_> {
                 return Pull::Counter { cur, ty };
             }
         }
-        if let K::IterAdapt("user_iter", init, _, Some(cl)) = &other.kind {
-            self.expr(init);
-            let v = self.stash(&init.ty);
-            self.bind_closure_params(cl, &[v]);
-            return Pull::User { cl: cl.clone() };
+        if let K::IterSource("user", a) = &other.kind {
+            if let K::Local(l) = a[2].kind {
+                self.expr_noncopy(&a[0]);
+                self.init_local_from_stack(l);
+                return Pull::User { next: a[1].clone() };
+            }
         }
         let item = iter_item(&other.ty);
         self.check_materializable(other);
@@ -191,9 +201,9 @@ impl FnLower<'_, '_> {
                 self.emit(I::End);
                 (has, item)
             }
-            Pull::User { cl } => {
-                let ot = cl.body.ty.clone();
-                self.expr(&cl.body);
+            Pull::User { next } => {
+                let ot = next.ty.clone();
+                self.expr(next);
                 let r = self.stash(&ot).unwrap();
                 let has = self.new_local(ValType::I32);
                 self.opt_tag(r, &ot);
@@ -350,27 +360,6 @@ impl FnLower<'_, '_> {
                 self.int_const(1, &elem);
                 self.emit(if w64 { I::I64Add } else { I::I32Add });
                 self.emit(I::LocalSet(i));
-                self.br(lp);
-                self.end();
-                self.end();
-            }
-            K::IterAdapt("user_iter", init, _, Some(cl)) => {
-                // `let mut it = init; while let Some(x) = it.next() { … }`
-                let ot = cl.body.ty.clone();
-                self.expr(init);
-                let v = self.stash(&init.ty);
-                self.bind_closure_params(cl, &[v]);
-                let done = self.open(0, BlockType::Empty);
-                let lp = self.open(1, BlockType::Empty);
-                self.expr(&cl.body);
-                let r = self.stash(&ot).unwrap();
-                self.opt_tag(r, &ot);
-                self.emit(I::I32Eqz);
-                self.br_if(done);
-                let x = self.payload(r, &ot, 1);
-                let cont = self.open(0, BlockType::Empty);
-                each(self, x, None, cont);
-                self.end();
                 self.br(lp);
                 self.end();
                 self.end();

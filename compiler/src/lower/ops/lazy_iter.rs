@@ -24,8 +24,8 @@ pub enum LazySource {
     Stored { obj: u32, item: Ty },
     /// `a..`: a counter.
     Counter { cur: u32, ty: Ty },
-    /// A user `impl Iterator` bound to its closure's parameter; pulling calls `next`.
-    User { cl: Closure },
+    /// A user `impl Iterator` (`IterSource("user", [&mut init, next call, local])`); pulling calls `next`.
+    User { next: TExpr },
 }
 
 #[derive(Clone, Debug)]
@@ -103,9 +103,6 @@ impl FnLower<'_, '_> {
         let mut stages_rev: Vec<(&'static str, Option<Closure>, Ty, Vec<TExpr>)> = Vec::new();
         let mut cur = init;
         while let K::IterAdapt(kind, inner, args, cl) = &cur.kind {
-            if *kind == "user_iter" {
-                break;
-            }
             if !LAZY_STAGES.contains(kind) {
                 return false;
             }
@@ -113,7 +110,7 @@ impl FnLower<'_, '_> {
             cur = inner;
         }
         let source = cur;
-        let user_src = matches!(source.kind, K::IterAdapt("user_iter", ..));
+        let user_src = matches!(&source.kind, K::IterSource("user", a) if matches!(a[2].kind, K::Local(_)));
         let open_range = matches!(&source.kind, K::IterSource("range" | "range_incl", a) if matches!(a[0].kind, K::Range(_, None, _)));
         if stages_rev.iter().all(|s| s.1.is_none()) && !user_src && !open_range {
             return false; // closure-free: the materialized form is exact
@@ -124,11 +121,11 @@ impl FnLower<'_, '_> {
         }
         // Source first (Rust evaluates the receiver before the adapters' arguments).
         let src = match &source.kind {
-            K::IterAdapt("user_iter", base, _, Some(cl)) => {
-                self.expr(base);
-                let v = self.stash(&base.ty);
-                self.bind_closure_params(cl, &[v]);
-                LazySource::User { cl: cl.clone() }
+            K::IterSource("user", a) if user_src => {
+                let K::Local(ul) = a[2].kind else { return false };
+                self.expr_noncopy(&a[0]);
+                self.init_local_from_stack(ul);
+                LazySource::User { next: a[1].clone() }
             }
             K::IterSource(_, a) if open_range => {
                 let ty = iter_item(&source.ty);
@@ -251,9 +248,9 @@ impl FnLower<'_, '_> {
                     self.emit(I::LocalSet(*cur));
                     Some(x)
                 }
-                LazySource::User { cl } => {
-                    let ot = cl.body.ty.clone();
-                    self.expr(&cl.body);
+                LazySource::User { next } => {
+                    let ot = next.ty.clone();
+                    self.expr(next);
                     let r = self.stash(&ot).unwrap();
                     let l = self.lw.layout(&ot);
                     self.emit(I::LocalGet(r));

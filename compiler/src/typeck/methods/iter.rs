@@ -7,7 +7,7 @@
 use super::super::expr::mk;
 use super::super::FnCx;
 use crate::diagnostics::codes;
-use crate::tir::{Closure, ExprKind, PatKind, TExpr, TPat};
+use crate::tir::{Closure, ExprKind, TExpr};
 use crate::types::Ty;
 use syn::spanned::Spanned;
 
@@ -52,9 +52,10 @@ impl FnCx<'_> {
                 let Ty::Option(x) = self.shallow(&inner) else { unreachable!() };
                 mk(ExprKind::IterSource("option", vec![e]), Ty::Iter(Box::new(Ty::Ref(m, x))), span)
             }
-            t @ Ty::Adt(..) => match self.user_iter_source(e.clone(), &t) {
-                Some(src) => src,
-                None => self.into_iter(e, sp),
+            // A user `impl Iterator` (the chain source of `traits::user_iterator_source`).
+            Ty::Adt(..) => match self.user_iterator_source(e, "map") {
+                Ok(src) => src,
+                Err(e) => self.into_iter(e, sp),
             },
             _ => self.into_iter(e, sp),
         }
@@ -115,42 +116,6 @@ impl FnCx<'_> {
             }
             _ => return None,
         })
-    }
-
-    /// Adapters and consumers on a user `impl Iterator` (a struct whose `next` the user wrote): the
-    /// chain's source is `IterAdapt("user_iter", value, [], |it| it.next())` — the lowering binds the value
-    /// once and calls `next(&mut it)` for every item, so the struct is advanced in place (`by_ref`).
-    fn user_iterator_method(&mut self, base: &TExpr, bt: &Ty, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
-        const ITER_METHODS: &[&str] = &[
-            "map", "filter", "filter_map", "flat_map", "flatten", "enumerate", "zip", "chain", "skip", "take", "skip_while", "take_while", "map_while", "step_by", "peekable", "cloned", "copied", "inspect", "scan", "fold", "sum", "product", "count", "min", "max", "min_by", "max_by",
-            "min_by_key", "max_by_key", "any", "all", "find", "find_map", "position", "last", "nth", "eq", "ne", "lt", "le", "gt", "ge", "partition", "collect", "for_each", "reduce", "unzip", "by_ref", "fuse", "cycle",
-        ];
-        if !matches!(bt, Ty::Adt(..)) || !ITER_METHODS.contains(&name) {
-            return None;
-        }
-        let src = self.user_iter_source(base.clone(), bt)?;
-        let Ty::Iter(item) = src.ty.clone() else { return None };
-        let turbofish: Option<Ty> = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
-            syn::GenericArgument::Type(t) => self.to_ty(t).ok(),
-            _ => None,
-        });
-        let sp = m.span();
-        Some(self.iter_method(src, *item, name, m, expected, turbofish).unwrap_or_else(|| self.error_expr(sp)))
-    }
-
-    /// The iterator chain source for a value of a user type implementing `Iterator`.
-    fn user_iter_source(&mut self, base: TExpr, bt: &Ty) -> Option<TExpr> {
-        let callee = self.lookup_method(bt, "next", Some("Iterator"))?;
-        let sig = self.callee_sig(&callee);
-        let Ty::Option(item) = self.shallow(&sig.ret) else { return None };
-        let span = base.span.clone();
-        let it_local = self.new_local("iter", bt.clone());
-        let local = mk(ExprKind::Local(it_local), bt.clone(), span.clone());
-        let recv = mk(ExprKind::AddrOf(true, Box::new(local)), Ty::Ref(true, Box::new(bt.clone())), span.clone());
-        let next = self.call_expr(callee, vec![recv], sig.ret.clone(), span.clone());
-        let pat = TPat { kind: PatKind::Bind(it_local, None), ty: bt.clone(), span: span.clone() };
-        let cl = Closure { params: vec![pat], body: Box::new(next) };
-        Some(mk(ExprKind::IterAdapt("user_iter", Box::new(base), vec![], Some(cl)), Ty::Iter(item), span))
     }
 
     /// A `match`/`if let`/`while let` scrutinee. `place.as_mut()` on an `Option` of a scalar is checked as
@@ -464,8 +429,16 @@ impl FnCx<'_> {
                 }
             };
         }
-        if let Some(r) = self.user_iterator_method(&base, &bt, name, m, expected) {
-            return Ok(r);
+        // Iterator methods of a user `impl Iterator` beyond those `traits::user_iterator_source` routes.
+        if matches!(bt, Ty::Adt(..)) && matches!(name, "by_ref" | "fuse" | "cycle" | "ne" | "lt" | "le" | "gt" | "ge" | "rposition") {
+            let base = match self.user_iterator_source(base, "map") {
+                Ok(src) => {
+                    let Ty::Iter(item) = src.ty.clone() else { unreachable!() };
+                    return Ok(self.iter_method(src, *item, name, m, expected, None).unwrap_or_else(|| self.error_expr(sp)));
+                }
+                Err(b) => b,
+            };
+            return Err(base);
         }
         // `a.cmp(&b)` / `a.partial_cmp(&b)` on std types (user types with their own method never get here).
         if matches!(name, "cmp" | "partial_cmp" | "total_cmp") && m.args.len() == 1 && !matches!(bt, Ty::Iter(_) | Ty::Range(..)) && !(matches!(bt, Ty::Adt(..)) && !self.is_ordering(&bt)) {
