@@ -179,7 +179,7 @@ impl FnCx<'_> {
             }
         }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
-        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool") || segs[0] == "String" && matches!(segs[1].as_str(), "len" | "is_empty" | "as_str" | "to_uppercase" | "to_lowercase" | "trim" | "chars" | "clone" | "to_string" | "into_bytes" | "as_bytes")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
             let recv = args.iter().next().cloned().unwrap();
             let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
@@ -1290,13 +1290,7 @@ impl FnCx<'_> {
                 let init_e = m.args.first()?;
                 let init = self.check_expr(init_e, None);
                 let acc = init.ty.clone();
-                let (cl, _) = match m.args.iter().nth(1) {
-                    Some(syn::Expr::Closure(c)) => self.check_closure(c, &[acc.clone(), item], Some(&acc))?,
-                    _ => {
-                        self.err(codes::CLOSURE, m.method.span(), "expected a closure literal", "", None);
-                        return None;
-                    }
-                };
+                let (cl, _) = self.closure_arg(m, 1, &[acc.clone(), item], Some(&acc))?;
                 Some(mk(ExprKind::StdClosure("iter.fold", vec![base, init], vec![cl]), acc, span))
             }
             "max_by_key" | "min_by_key" => {
@@ -1314,10 +1308,10 @@ impl FnCx<'_> {
                         Ty::Vec(t)
                     }
                     Some(Ty::String) => Ty::String,
-                    Some(Ty::Var(v)) => {
-                        let t = Ty::Vec(Box::new(item.clone()));
-                        let _ = self.infer.unify(&Ty::Var(v), &t);
-                        t
+                    Some(Ty::Var(v)) => return Some(self.collect_deferred(base, item, Ty::Var(v), m)),
+                    None if m.turbofish.is_none() => {
+                        let v = self.fresh();
+                        return Some(self.collect_deferred(base, item, v, m));
                     }
                     None => Ty::Vec(Box::new(item.clone())),
                     Some(t @ Ty::Coll(..)) => {
@@ -1339,9 +1333,9 @@ impl FnCx<'_> {
                 let op = match &target {
                     Ty::String => {
                         let it = self.resolve(&item);
-                        match it {
+                        // `char` and `&char` items push chars (both sides fixed this; peeling covers both).
+                        match it.peel_refs() {
                             Ty::Char => "iter.collect_string_chars",
-                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }
