@@ -1459,6 +1459,77 @@ impl FnLower<'_, '_> {
         match op {
             "coll.set_intersection" => scan(&mut fl, 0, 1, true, &mut |fl, i| push_item(fl, 0, i)),
             "coll.set_difference" => scan(&mut fl, 0, 1, false, &mut |fl, i| push_item(fl, 0, i)),
+            "coll.set_union" | "coll.set_symmetric_difference" if !kind.is_hashed() && has_key => {
+                // both key arrays are sorted: merge them (ascending, as BTreeSet yields)
+                let union = op == "coll.set_union";
+                let (i, j, na, nb, c) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+                for (m, n) in [(0u32, na), (1u32, nb)] {
+                    fl.lg(m);
+                    fl.sget(mt, F_KEYS);
+                    fl.sget(kvec, 1);
+                    fl.ls(n);
+                }
+                let key = |fl: &mut FnLower, m: u32, idx: u32| {
+                    fl.lg(m);
+                    fl.sget(mt, F_KEYS);
+                    fl.sget(kvec, 0);
+                    fl.lg(idx);
+                    fl.array_get(kat, k);
+                };
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.lg(i);
+                fl.lg(na);
+                fl.emit(I::I32GeS);
+                fl.lg(j);
+                fl.lg(nb);
+                fl.emit(I::I32GeS);
+                fl.emit(I::I32And);
+                fl.br_if(done);
+                // c = a exhausted ? 1 : b exhausted ? -1 : cmp(a[i], b[j])
+                fl.lg(i);
+                fl.lg(na);
+                fl.emit(I::I32GeS);
+                fl.emit(I::If(BlockType::Result(ValType::I32)));
+                fl.ic(1);
+                fl.emit(I::Else);
+                fl.lg(j);
+                fl.lg(nb);
+                fl.emit(I::I32GeS);
+                fl.emit(I::If(BlockType::Result(ValType::I32)));
+                fl.ic(-1);
+                fl.emit(I::Else);
+                key(&mut fl, 0, i);
+                key(&mut fl, 1, j);
+                helpers::cmp_value(&mut fl, k);
+                fl.emit(I::End);
+                fl.emit(I::End);
+                fl.ls(c);
+                fl.lg(c);
+                fl.ic(0);
+                fl.emit(I::I32LtS);
+                fl.emit(I::If(BlockType::Empty));
+                push_item(&mut fl, 0, i);
+                fl.inc(i, 1);
+                fl.emit(I::Else);
+                fl.lg(c);
+                fl.ic(0);
+                fl.emit(I::I32GtS);
+                fl.emit(I::If(BlockType::Empty));
+                push_item(&mut fl, 1, j);
+                fl.inc(j, 1);
+                fl.emit(I::Else);
+                if union {
+                    push_item(&mut fl, 0, i);
+                }
+                fl.inc(i, 1);
+                fl.inc(j, 1);
+                fl.emit(I::End);
+                fl.emit(I::End);
+                fl.br(lp);
+                fl.end();
+                fl.end();
+            }
             "coll.set_union" | "coll.set_symmetric_difference" => {
                 if op == "coll.set_union" {
                     let n = fl.new_local(ValType::I32);
@@ -1488,12 +1559,6 @@ impl FnLower<'_, '_> {
         if is_bool {
             fl.ic(1);
         } else {
-            if !kind.is_hashed() && matches!(op, "coll.set_union" | "coll.set_symmetric_difference") {
-                // BTreeSet yields merged ascending order
-                let f = fl.seq_helper("seq.sort", &out, k, &crate::diagnostics::Span::default());
-                fl.lg(res);
-                fl.emit(I::Call(f));
-            }
             fl.lg(res);
         }
         fl.finish(id);
