@@ -589,6 +589,8 @@ impl FnLower<'_, '_> {
             "coll.retain" => {
                 self.expr_noncopy(&args[0]);
                 let m = self.stash(&args[0].ty).unwrap();
+                // BTree maps visit their entries in key order
+                self.btree_normalize(kind, &k, &v, m);
                 let i = self.zeroed_i32();
                 let done = self.open(0, BlockType::Empty);
                 let lp = self.open(1, BlockType::Empty);
