@@ -132,6 +132,10 @@ impl Cx<'_, '_> {
             Ty::Coll(_, ts) | Ty::Tuple(ts) => ts.iter().any(|x| self.has_rc(x)),
             Ty::Option(x) | Ty::Vec(x) | Ty::Array(x, _) | Ty::Boxed(x) | Ty::Gc(crate::gc_types::GcKind::Rc, x) => self.has_rc(x),
             Ty::Result(a, b) => self.has_rc(a) || self.has_rc(b),
+            Ty::DynTrait(_) | Ty::DynFn(..) => {
+                let entries: Vec<Ty> = self.ck.dyn_tables.iter().filter(|d| d.key == *t).flat_map(|d| d.entries.iter().map(|e| e.0.clone())).collect();
+                entries.iter().any(|x| self.has_rc(x))
+            }
             Ty::Adt(a, args) => {
                 let n = self.ck.program.adts[*a].variants.len();
                 (0..n).any(|v| self.ck.variant_fields(*a, args, v).iter().any(|x| self.has_rc(x)))
@@ -534,6 +538,13 @@ impl Cx<'_, '_> {
             ExprKind::Call(_, args) | ExprKind::CallInst(_, _, args) | ExprKind::Tuple(args) | ExprKind::Array(args) | ExprKind::Variant(_, args) => {
                 for a in args.iter_mut() {
                     self.expr(a, true);
+                }
+            }
+            // The value moves into the trait object.
+            ExprKind::ToDyn(_, _, inner) => self.expr(inner, true),
+            ExprKind::DynCall(_, _, args) => {
+                for (i, a) in args.iter_mut().enumerate() {
+                    self.expr(a, i > 0);
                 }
             }
             ExprKind::CallRef(c, args) => {

@@ -39,6 +39,8 @@ pub struct FnDef {
     /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
     /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
     pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` with any `X`: (index of I, X).
+    pub item_bounds: Vec<(usize, syn::Type)>,
     /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
@@ -65,6 +67,8 @@ pub struct TraitDef {
     pub file: usize,
     pub defaults: HashMap<String, usize>,
     pub required: Vec<String>,
+    /// Every method's declared signature (for calls through `dyn Trait`).
+    pub method_sigs: Vec<(String, syn::Signature)>,
     pub default_consts: HashMap<String, usize>,
     pub supertraits: Vec<String>,
 }
@@ -148,7 +152,8 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-const PRELUDE_SRC: &str = include_str!("std/prelude.rs");
+/// The std prelude; 128-bit integer support lives in its own file (`std/prelude_wide.rs`).
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -301,6 +306,7 @@ fn collect_item(
                 file,
                 span: span_of(file, f.sig.ident.span()),
                 assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
@@ -406,6 +412,20 @@ fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>)
             }
             syn::Type::Reference(r) => rewrite(&mut r.elem, generics, params),
             syn::Type::Paren(p) => rewrite(&mut p.elem, generics, params),
+            syn::Type::Slice(s) => rewrite(&mut s.elem, generics, params),
+            syn::Type::Array(a) => rewrite(&mut a.elem, generics, params),
+            syn::Type::Tuple(t) => t.elems.iter_mut().for_each(|e| rewrite(e, generics, params)),
+            syn::Type::Path(tp) => {
+                for seg in tp.path.segments.iter_mut() {
+                    if let syn::PathArguments::AngleBracketed(ab) = &mut seg.arguments {
+                        for a in ab.args.iter_mut() {
+                            if let syn::GenericArgument::Type(t) = a {
+                                rewrite(t, generics, params);
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -435,6 +455,47 @@ fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>,
                 syn::ReturnType::Type(_, t) => Some((**t).clone()),
             };
             out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` bounds with any item type `X`.
+fn item_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, syn::Type)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "IntoIterator" | "Iterator") {
+                continue;
+            }
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if at.ident == "Item" {
+                        out.push((bounded, at.ty.clone()));
+                    }
+                }
+            }
         }
     };
     for p in &g.params {
@@ -527,12 +588,13 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
             _ => None,
         })
         .collect();
-    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), default_consts: HashMap::new(), supertraits };
+    let mut def = TraitDef { name: name.clone(), module: mi, file, defaults: HashMap::new(), required: Vec::new(), method_sigs: Vec::new(), default_consts: HashMap::new(), supertraits };
     for item in t.items {
         match item {
             syn::TraitItem::Fn(f) => {
                 check_sig(p, errors, file, &f.sig);
                 let mname = f.sig.ident.to_string();
+                def.method_sigs.push((mname.clone(), f.sig.clone()));
                 let mut f = f;
                 match f.default.take() {
                     Some(block) => {
@@ -546,6 +608,7 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             file,
                             span: span_of(file, f.sig.ident.span()),
                             assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
@@ -672,6 +735,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     file,
                     span: span_of(file, f.sig.ident.span()),
                     assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
@@ -779,7 +843,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(Def::Std(segs.join("::")));
+        return Some(std_def(p, segs.join("::")));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -824,7 +888,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
                 }
                 return p.methods.get(&(a, v.clone())).map(|f| Def::Fn(*f));
             }
-            Def::Std(s) => return Some(Def::Std(format!("{s}::{}", segs[i + 1..].join("::")))),
+            Def::Std(s) => return Some(std_def(p, format!("{s}::{}", segs[i + 1..].join("::")))),
             _ => return None,
         }
     }
@@ -881,7 +945,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = Def::Std(path.join("::"));
+                        let d = std_def(p, path.join("::"));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -962,4 +1026,18 @@ fn resolve_both(p: &Program, mi: usize, path: &[String]) -> (Option<Def>, Option
         }
         _ => (None, None),
     }
+}
+
+/// A std path, or the prelude item that implements it (`std::cmp::Ordering` and its variants are an
+/// ordinary enum of the prelude, so matching, `==`, `{:?}` and its methods need no special casing).
+pub fn std_def(p: &Program, path: String) -> Def {
+    let segs: Vec<&str> = path.split("::").filter(|s| !matches!(*s, "std" | "core" | "alloc")).collect();
+    let prelude_adt = |name: &str| p.adts.iter().position(|a| a.name == name && p.mods[a.module].is_prelude);
+    match segs.as_slice() {
+        ["cmp", "Ordering"] => prelude_adt("Ordering").map(Def::Adt),
+        ["cmp", "Reverse"] => prelude_adt("Reverse").map(Def::Adt),
+        ["cmp", "Ordering", v] => prelude_adt("Ordering").and_then(|a| p.adts[a].variants.iter().position(|x| x.name == *v).map(|vi| Def::Variant(a, vi))),
+        _ => None,
+    }
+    .unwrap_or(Def::Std(path))
 }

@@ -79,6 +79,8 @@ pub struct FmtSpec {
     pub precision: Option<Count>,
     /// '' (Display), '?', 'x', 'X', 'o', 'b', 'e', 'E'.
     pub kind: char,
+    /// `{:x?}` / `{:X?}`: 'x' / 'X' (Debug with hexadecimal integers), else '\0'.
+    pub debug_hex: char,
 }
 
 #[derive(Clone, Debug)]
@@ -156,6 +158,12 @@ pub enum ExprKind {
     IterAdapt(&'static str, Box<TExpr>, Vec<TExpr>, Option<Closure>),
     /// Call of a user `Display::fmt` / manual `Debug::fmt`.
     Nop,
+    /// Coercion of a `Box<T>`/`&T` to a trait object: dispatch table, tag (set when the body is
+    /// finished), the value.
+    ToDyn(usize, usize, Box<TExpr>),
+    /// A method call through a trait object: dispatch table, method index, receiver (the `dyn` value)
+    /// and arguments.
+    DynCall(usize, usize, Vec<TExpr>),
     /// A closure value (typeck lifts it into its own fn and turns this into the tuple of its captures).
     MakeClosure(usize, Box<Closure>, bool),
     /// A call of closure `id`: the closure value, then the arguments (typeck turns it into a `Call` of the

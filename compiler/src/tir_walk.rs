@@ -17,6 +17,12 @@ pub fn walk_expr(v: &mut dyn Visitor, e: &mut TExpr) {
     };
     match &mut e.kind {
         ExprKind::MakeClosure(_, c, _) => closure(v, c),
+        ExprKind::ToDyn(_, _, a) => walk_expr(v, a),
+        ExprKind::DynCall(_, _, args) => {
+            for a in args {
+                walk_expr(v, a);
+            }
+        }
         ExprKind::Call(_, args) | ExprKind::CallInst(_, _, args) | ExprKind::CallClosure(_, args) | ExprKind::Std(_, args) | ExprKind::Tuple(args) | ExprKind::Array(args) | ExprKind::Variant(_, args) | ExprKind::Format(_, args) | ExprKind::IterSource(_, args) => {
             for a in args {
                 walk_expr(v, a);

@@ -8,11 +8,14 @@ pub enum IntTy {
     I16,
     I32,
     I64,
+    /// 128-bit integers are represented as an immutable GC struct `{lo: i64, hi: i64}` (see `lower/wide.rs`).
+    I128,
     Isize,
     U8,
     U16,
     U32,
     U64,
+    U128,
     Usize,
 }
 
@@ -23,13 +26,18 @@ impl IntTy {
             IntTy::I16 | IntTy::U16 => 16,
             IntTy::I32 | IntTy::U32 | IntTy::Isize | IntTy::Usize => 32,
             IntTy::I64 | IntTy::U64 => 64,
+            IntTy::I128 | IntTy::U128 => 128,
         }
     }
     pub fn signed(self) -> bool {
-        matches!(self, IntTy::I8 | IntTy::I16 | IntTy::I32 | IntTy::I64 | IntTy::Isize)
+        matches!(self, IntTy::I8 | IntTy::I16 | IntTy::I32 | IntTy::I64 | IntTy::I128 | IntTy::Isize)
     }
     pub fn is64(self) -> bool {
         self.bits() == 64
+    }
+    /// i128/u128: a GC struct in wasm, lowered by `lower/wide.rs`.
+    pub fn is128(self) -> bool {
+        self.bits() == 128
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -37,11 +45,13 @@ impl IntTy {
             IntTy::I16 => "i16",
             IntTy::I32 => "i32",
             IntTy::I64 => "i64",
+            IntTy::I128 => "i128",
             IntTy::Isize => "isize",
             IntTy::U8 => "u8",
             IntTy::U16 => "u16",
             IntTy::U32 => "u32",
             IntTy::U64 => "u64",
+            IntTy::U128 => "u128",
             IntTy::Usize => "usize",
         }
     }
@@ -51,19 +61,28 @@ impl IntTy {
             "i16" => IntTy::I16,
             "i32" => IntTy::I32,
             "i64" => IntTy::I64,
+            "i128" => IntTy::I128,
             "isize" => IntTy::Isize,
             "u8" => IntTy::U8,
             "u16" => IntTy::U16,
             "u32" => IntTy::U32,
             "u64" => IntTy::U64,
+            "u128" => IntTy::U128,
             "usize" => IntTy::Usize,
             _ => return None,
         })
     }
+    /// The minimum as an i128 (for u128: the bit pattern, i.e. `max()` is -1).
     pub fn min(self) -> i128 {
+        if self.is128() {
+            return if self.signed() { i128::MIN } else { 0 };
+        }
         if self.signed() { -(1i128 << (self.bits() - 1)) } else { 0 }
     }
     pub fn max(self) -> i128 {
+        if self.is128() {
+            return if self.signed() { i128::MAX } else { -1 };
+        }
         if self.signed() { (1i128 << (self.bits() - 1)) - 1 } else { (1i128 << self.bits()) - 1 }
     }
 }
@@ -88,6 +107,13 @@ pub enum Ty {
     /// A user struct/enum with its type arguments (empty for non-generic ones). After type checking every
     /// generic instance is interned as its own concrete ADT, so the lowering only sees `Adt(i, [])`.
     Adt(usize, Vec<Ty>),
+    /// `dyn Trait` of user trait `i` (behind `Box`/`&`): a tagged reference dispatched by tag.
+    DynTrait(usize),
+    /// `dyn Fn(A..) -> R` (also `FnMut`/`FnOnce`).
+    DynFn(Vec<Ty>, Box<Ty>),
+    /// An associated type of a type not known yet (`Self::Item`, `T::Output` in a generic signature):
+    /// normalized once the base is concrete.
+    Proj(Box<Ty>, String),
     /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
     Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
@@ -192,6 +218,18 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             }
             Ty::Param(i) => write!(f, "T{i}"),
             Ty::Opaque(_) => f.write_str("impl Trait"),
+            Ty::Proj(b, n) => write!(f, "<{} as _>::{n}", sub(b)),
+            Ty::DynTrait(_) => f.write_str("dyn Trait"),
+            Ty::DynFn(ps, r) => {
+                f.write_str("dyn Fn(")?;
+                for (i, t) in ps.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", sub(t))?;
+                }
+                write!(f, ") -> {}", sub(r))
+            }
             Ty::Vec(t) => write!(f, "Vec<{}>", sub(t)),
             Ty::String => f.write_str("String"),
             Ty::Option(t) => write!(f, "Option<{}>", sub(t)),
@@ -255,6 +293,8 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::Iter(e) => Ty::Iter(Box::new(subst(e, args))),
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         Ty::Adt(a, xs) => Ty::Adt(*a, xs.iter().map(|x| subst(x, args)).collect()),
+        Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
+        Ty::Proj(b, n) => Ty::Proj(Box::new(subst(b, args)), n.clone()),
         other => other.clone(),
     }
 }
@@ -266,7 +306,8 @@ pub fn has_param(t: &Ty) -> bool {
         Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(has_param),
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
         Ty::Result(a, b) => has_param(a) || has_param(b),
-        Ty::FnPtr(ps, r) => ps.iter().any(has_param) || has_param(r),
+        Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_param) || has_param(r),
+        Ty::Proj(b, _) => has_param(b),
         _ => false,
     }
 }
@@ -338,6 +379,8 @@ impl InferTable {
             Ty::Iter(e) => Ty::Iter(Box::new(f(e))),
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
             Ty::Adt(a, args) => Ty::Adt(*a, args.iter().map(f).collect()),
+            Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(f).collect(), Box::new(f(r))),
+            Ty::Proj(b, n) => Ty::Proj(Box::new(f(b)), n.clone()),
             other => other.clone(),
         }
     }
@@ -351,6 +394,7 @@ impl InferTable {
             Ty::Result(a, b) => self.occurs(v, a) || self.occurs(v, b),
             Ty::Coll(_, ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Adt(_, args) => args.iter().any(|x| self.occurs(v, x)),
+            Ty::DynFn(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             Ty::FnPtr(ps, r) => ps.iter().any(|x| self.occurs(v, x)) || self.occurs(v, r),
             _ => false,
         }
@@ -403,6 +447,12 @@ impl InferTable {
                 Ok(())
             }
             (Ty::Ref(m1, x), Ty::Ref(m2, y)) if m1 == m2 => self.unify(x, y),
+            (Ty::DynFn(p1, r1), Ty::DynFn(p2, r2)) if p1.len() == p2.len() => {
+                for (a, b) in p1.iter().zip(p2) {
+                    self.unify(a, b)?;
+                }
+                self.unify(r1, r2)
+            }
             (Ty::FnPtr(p1, r1), Ty::FnPtr(p2, r2)) if p1.len() == p2.len() => {
                 for (a, b) in p1.iter().zip(p2) {
                     self.unify(a, b)?;

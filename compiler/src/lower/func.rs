@@ -21,6 +21,8 @@ pub struct FnLower<'l, 'a> {
     pub loops: HashMap<usize, (u32, u32)>,
     pub checks: bool,
     pub ret_repr: Option<ValType>,
+    /// Set while `elem_refs` lowers a call of a function returning an element `&mut` (see there).
+    pub elem_call_ok: bool,
 }
 
 pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
@@ -40,6 +42,7 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
         loops: HashMap::new(),
         checks,
         ret_repr,
+        elem_call_ok: false,
     };
     // Parameters: wasm params in order; boxed params are moved into a cell local.
     let mut n = 0;
@@ -66,6 +69,8 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     }
     if let Some(name) = intrinsic_name(&fl.lw.ck.program.fns[f].name, fl.lw.ck.program.fns[f].is_prelude) {
         super::helpers::intrinsic_body(&mut fl, name);
+    } else if let Some(elem) = fl.lw.elem_ret(f) {
+        fl.elem_ret_body(&body.expr, &elem);
     } else {
         fl.expr(&body.expr);
     }
@@ -92,7 +97,7 @@ fn intrinsic_name(name: &str, prelude: bool) -> Option<&str> {
 impl<'l, 'a> FnLower<'l, 'a> {
     pub fn new_helper(lw: &'l mut Lowerer<'a>, nparams: u32, ret: Option<ValType>) -> Self {
         let checks = false;
-        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret }
+        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret, elem_call_ok: false }
     }
 
     pub fn finish(mut self, id: u32) {
@@ -214,6 +219,8 @@ impl<'l, 'a> FnLower<'l, 'a> {
         let span = &e.span;
         match &e.kind {
             ExprKind::Unit | ExprKind::Nop => {}
+            ExprKind::ToDyn(table, tag, inner) => self.to_dyn(*table, *tag, inner),
+            ExprKind::DynCall(table, m, args) => self.dyn_call(*table, *m, args, &e.ty),
             ExprKind::CallInst(..) | ExprKind::MakeClosure(..) | ExprKind::CallClosure(..) => self.lw.error(crate::diagnostics::codes::ICE, span, "generic call or closure left unresolved by type checking".to_string(), None),
             ExprKind::Int(v) => self.int_const(*v, &e.ty),
             ExprKind::Float(f) => match e.ty {
@@ -244,7 +251,9 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 self.load(&p);
                 self.copy_if_needed(&e.ty);
             }
+            ExprKind::Call(f, _) if !self.elem_call_ok && self.lw.elem_ret(*f).is_some() => self.elem_ret_misuse(e),
             ExprKind::Call(f, args) => {
+                self.elem_call_ok = false;
                 // `&mut` to a scalar field/element: pass a temporary cell and copy the value back after
                 // the call (exact, since the borrow cannot outlive the call when the result holds no
                 // reference).
@@ -256,13 +265,14 @@ impl<'l, 'a> FnLower<'l, 'a> {
                     };
                     let borrowed = match alias {
                         Some(x) => Some(x),
-                        None => match self.scalar_place_borrow(a) {
-                            Some(inner) => {
-                                let t = inner.ty.clone();
-                                Some((self.place(inner), t))
-                            }
-                            None => None,
-                        },
+                        None if self.is_elem_ref_expr(a) => {
+                            let t = match &a.ty {
+                                Ty::Ref(_, t) => (**t).clone(),
+                                t => t.clone(),
+                            };
+                            Some((self.elem_ref_place(a), t))
+                        }
+                        None => None,
                     };
                     if let Some((p, pt)) = borrowed {
                         if contains_ref(&e.ty) {
@@ -297,6 +307,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                     }
                 }
             }
+            ExprKind::FnRef(f) if self.lw.elem_ret(*f).is_some() => self.elem_ret_misuse(e),
             ExprKind::FnRef(f) => {
                 let id = self.lw.user_fn(*f);
                 self.lw.declared_refs.push(id);
@@ -502,6 +513,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
 
     pub fn int_const(&mut self, v: i128, t: &Ty) {
         match t {
+            Ty::Int(i) if i.is128() => super::wide::constant(self, v),
             Ty::Int(i) if i.is64() => self.emit(I::I64Const(v as i64)),
             Ty::F64 => self.emit(I::F64Const((v as f64).into())),
             Ty::F32 => self.emit(I::F32Const((v as f32).into())),
@@ -565,10 +577,34 @@ impl<'l, 'a> FnLower<'l, 'a> {
             Stmt::Let(pat, init) => match init {
                 Some(e) => {
                     // `let r = &mut s.field;` binds `r` to the place itself.
-                    if let (crate::tir::PatKind::Bind(l, None), Some(inner)) = (&pat.kind, self.scalar_place_borrow(e)) {
-                        let p = self.place(inner);
-                        self.aliases.insert(*l, p);
-                        return;
+                    // Also `let r = v.last_mut().unwrap();` and `let r = elem_returning_fn(..);`.
+                    if let crate::tir::PatKind::Bind(l, None) = &pat.kind {
+                        if self.is_elem_ref_expr(e) {
+                            let p = self.elem_ref_place(e);
+                            self.aliases.insert(*l, p);
+                            return;
+                        }
+                    }
+                    // `let (x, y) = (&mut p.0, &mut p.1);`: each such component aliases its place.
+                    if let (crate::tir::PatKind::Tuple(ps), ExprKind::Tuple(es)) = (&pat.kind, &e.kind) {
+                        if ps.len() == es.len() && es.iter().any(|x| self.is_elem_ref_expr(x)) {
+                            for (p, x) in ps.iter().zip(es) {
+                                match &p.kind {
+                                    crate::tir::PatKind::Bind(l, None) if self.is_elem_ref_expr(x) => {
+                                        let pl = self.elem_ref_place(x);
+                                        self.aliases.insert(*l, pl);
+                                    }
+                                    _ => {
+                                        self.expr(x);
+                                        let src = self.stash(&x.ty);
+                                        let fail = self.open(0, BlockType::Empty);
+                                        self.bind_pat(p, super::pattern::Src { local: src, place: None }, fail);
+                                        self.end();
+                                    }
+                                }
+                            }
+                            return;
+                        }
                     }
                     if let crate::tir::PatKind::Bind(l, None) = pat.kind {
                         self.expr(e);
@@ -623,6 +659,14 @@ impl<'l, 'a> FnLower<'l, 'a> {
             (UnOp::Not, Ty::Bool) => {
                 self.expr(a);
                 self.emit(I::I32Eqz);
+            }
+            (UnOp::Not, Ty::Int(i)) if i.is128() => {
+                self.expr(a);
+                super::wide::not(self);
+            }
+            (UnOp::Neg, Ty::Int(i)) if i.is128() => {
+                self.expr(a);
+                super::wide::neg(self, *i, &e.span);
             }
             (UnOp::Not, Ty::Int(i)) => {
                 self.expr(a);
@@ -762,6 +806,11 @@ impl<'l, 'a> FnLower<'l, 'a> {
     fn compare(&mut self, op: BinOp, a: &TExpr, b: &TExpr) {
         let t = a.ty.clone();
         match &t {
+            Ty::Int(i) if i.is128() => {
+                self.expr(a);
+                self.expr(b);
+                super::wide::compare(self, op, *i);
+            }
             Ty::Int(i) => {
                 self.expr(a);
                 self.expr(b);
@@ -870,6 +919,9 @@ impl<'l, 'a> FnLower<'l, 'a> {
             Ty::Adt(_, _) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,
         };
+        if super::wide::cast(self, from, to) {
+            return;
+        }
         match (from, to) {
             (Ty::Int(a), Ty::Int(b)) => {
                 match (a.is64(), b.is64()) {

@@ -15,6 +15,14 @@ fn mem(offset: u64) -> MemArg {
 
 /// Integer arithmetic on the two operands on the stack.
 pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
+    if i.is128() {
+        return super::wide::arith(fl, op, i, rt, span);
+    }
+    if matches!(op, BinOp::Shl | BinOp::Shr) && super::wide::is_wide(rt) {
+        // A 128-bit shift amount: saturate it to u32 first.
+        super::wide::shift_amount_u32(fl, rt);
+        return int_arith(fl, op, i, &Ty::Int(IntTy::U32), span);
+    }
     let w64 = i.is64();
     let vt = if w64 { ValType::I64 } else { ValType::I32 };
     let b = fl.new_local(if matches!(op, BinOp::Shl | BinOp::Shr) { if matches!(rt, Ty::Int(x) if x.is64()) { ValType::I64 } else { ValType::I32 } } else { vt });
@@ -432,6 +440,9 @@ pub(super) fn clone_value(fl: &mut FnLower, t: &Ty) {
 }
 
 pub fn default_value(fl: &mut FnLower, t: &Ty) {
+    if super::wide::is_wide(t) {
+        return super::wide::constant(fl, 0);
+    }
     match fl.lw.repr(t) {
         Some(ValType::I32) => fl.emit(I::I32Const(0)),
         Some(ValType::I64) => fl.emit(I::I64Const(0)),
@@ -521,6 +532,10 @@ pub fn assign_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
 
 /// Emits `a == b` for two values of type `t` on the stack.
 pub fn eq_value(fl: &mut FnLower, t: &Ty) {
+    if super::wide::is_wide(&strip_ref(t)) {
+        fl.call_prelude("u128_eq");
+        return;
+    }
     if let Ty::Coll(crate::collections::CollKind::Reverse, ts) = strip_ref(t) {
         return eq_value(fl, &ts[0]);
     }
@@ -547,6 +562,21 @@ fn strip_ref(t: &Ty) -> Ty {
     }
 }
 
+/// The method `name` of a hand-written `impl tr for t` (non-generic impls: their fns are always checked).
+pub fn user_impl_fn(lw: &Lowerer, t: &Ty, tr: &str, name: &str) -> Option<usize> {
+    if !matches!(t, Ty::Adt(..)) {
+        return None;
+    }
+    let p = &lw.ck.program;
+    (0..p.impls.len()).find_map(|i| {
+        let imp = &p.impls[i];
+        if imp.trait_name.as_deref() != Some(tr) || lw.ck.impl_self[i] != *t || !imp.generics.is_empty() {
+            return None;
+        }
+        imp.methods.get(name).copied().filter(|f| lw.ck.bodies.contains_key(f))
+    })
+}
+
 /// Structural equality (`#[derive(PartialEq)]`, std types).
 pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     let t = &strip_ref(t);
@@ -557,6 +587,15 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         return id;
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
+    // A hand-written `PartialEq` decides (collections, `contains`, `assert_eq!`, ...).
+    if let Some(f) = user_impl_fn(fl.lw, t, "PartialEq", "eq") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.finish(id);
+        return id;
+    }
     if let Ty::Gc(kind, inner) = t {
         fl.gc_eq_body(*kind, inner);
         fl.finish(id);
@@ -668,6 +707,10 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
 pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
     let t = strip_ref(t);
     let (lt, gt) = match &t {
+        Ty::Int(i) if i.is128() => {
+            super::wide::cmp3(fl, *i);
+            return;
+        }
         Ty::Int(i) if i.is64() => (if i.signed() { I::I64LtS } else { I::I64LtU }, if i.signed() { I::I64GtS } else { I::I64GtU }),
         Ty::Int(i) if i.signed() => (I::I32LtS, I::I32GtS),
         Ty::Int(_) | Ty::Bool | Ty::Char => (I::I32LtU, I::I32GtU),
@@ -724,6 +767,18 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     }
     let mut fl = FnLower::new_helper(lw, 2, Some(ValType::I32));
     let r = fl.new_local(ValType::I32);
+    // A hand-written `Ord` decides (sort, min/max, BTreeMap, BinaryHeap, `<`): its `Ordering` is the
+    // variant index 0/1/2, this helper's result -1/0/1.
+    if let Some(f) = user_impl_fn(fl.lw, t, "Ord", "cmp") {
+        let callee = fl.lw.user_fn(f);
+        fl.emit(I::LocalGet(0));
+        fl.emit(I::LocalGet(1));
+        fl.emit(I::Call(callee));
+        fl.emit(I::I32Const(1));
+        fl.emit(I::I32Sub);
+        fl.finish(id);
+        return id;
+    }
     if let Ty::Coll(kind, ts) = t {
         fl.coll_cmp_body(*kind, ts);
         fl.finish(id);
@@ -753,10 +808,15 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
                 fl.emit(I::I32Ne);
                 fl.br_if(skip);
             }
+            // `std::cmp::Reverse` (a prelude struct) compares its field the other way round.
+            let (p0, p1) = match t {
+                Ty::Adt(a, _) if fl.lw.ck.program.adts[*a].name == "Reverse" && fl.lw.ck.program.mods[fl.lw.ck.program.adts[*a].module].is_prelude => (1, 0),
+                _ => (0, 1),
+            };
             for (w, ft) in fs {
-                fl.emit(I::LocalGet(0));
+                fl.emit(I::LocalGet(p0));
                 fl.emit(I::StructGet { struct_type_index: l.ty, field_index: *w });
-                fl.emit(I::LocalGet(1));
+                fl.emit(I::LocalGet(p1));
                 fl.emit(I::StructGet { struct_type_index: l.ty, field_index: *w });
                 cmp_value(&mut fl, ft);
                 fl.emit(I::LocalTee(r));
@@ -872,6 +932,9 @@ pub fn main_result_helper(lw: &mut Lowerer, ret: &Ty) -> u32 {
 
 /// Bodies of the `__intrinsic_*` functions of the prelude.
 pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
+    if super::wide::intrinsic(fl, name) {
+        return;
+    }
     let u8t = Ty::Int(IntTy::U8);
     let arr = fl.lw.array_type(&u8t);
     let vt = fl.lw.vec_type(&u8t);

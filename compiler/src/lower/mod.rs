@@ -4,8 +4,11 @@
 
 mod cells;
 mod collections;
-mod rc_drops_glue;
 mod deque_heap;
+mod dyn_dispatch;
+mod elem_refs;
+mod fold;
+mod rc_drops_glue;
 mod func;
 mod gc_ops;
 mod helpers;
@@ -13,8 +16,10 @@ mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod user_iter;
 pub mod reprs;
 mod test_entry;
+mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::typeck::Checked;
@@ -67,6 +72,8 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
+    pub debug_hex: Option<bool>,
 }
 
 /// Everything `emit` needs.
@@ -81,6 +88,8 @@ pub struct ModuleIr {
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
     pub declared_refs: Vec<u32>,
+    /// Functions removed by identical-code folding.
+    pub folded: usize,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -100,6 +109,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
     let reactor = opts.kind == crate::CrateKind::Lib;
@@ -116,7 +126,12 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs })
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, folded: 0 };
+    // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
+    if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
+        ir.folded = fold::fold_identical(&mut ir);
+    }
+    Ok(ir)
 }
 
 impl<'a> Lowerer<'a> {
@@ -150,7 +165,10 @@ impl<'a> Lowerer<'a> {
             self.repr(&t)
         }).collect();
         let ret = body.ret.clone();
-        let results: Vec<ValType> = self.repr(&ret).into_iter().collect();
+        let results: Vec<ValType> = match self.elem_ret(f) {
+            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            None => self.repr(&ret).into_iter().collect(),
+        };
         let def = &self.ck.program.fns[f];
         let cold = def.is_prelude && (def.name.contains("panic") || def.name.starts_with("fmt_"));
         let (id, new) = self.declare(FuncKey::User(f), def.name.clone(), params, results, cold);

@@ -10,6 +10,8 @@ use crate::tir::{Closure, Count, FmtPiece, FmtSpec, PatKind, TExpr, TPat};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+mod iter_adapters;
+
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
         let f = self.lw.prelude_fn(name);
@@ -41,7 +43,16 @@ impl FnLower<'_, '_> {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
             _ => Ty::Int(IntTy::U8),
         };
+        if op.starts_with("int.") && super::wide::method(self, op, args, e) {
+            return;
+        }
         match op {
+            "seq.first_mut" | "seq.last_mut" | "seq.get_mut" => self.lw.error(
+                codes::UNSUPPORTED_BORROW,
+                &e.span,
+                format!("`{}` of a scalar element is only supported in `if let`/`match` or directly unwrapped", &op[4..]),
+                Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
+            ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
             op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") || op.starts_with("rc.") || op.starts_with("cell.") || op == "mem.drop" => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
@@ -385,6 +396,7 @@ impl FnLower<'_, '_> {
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
                 match *t {
+                    Ty::Int(i) if i.is128() => super::wide::parse(self, i, &e.ty),
                     Ty::Int(i) => {
                         self.emit(I::I32Const(i.signed() as i32));
                         self.emit(I::I64Const(i.max() as i64));
@@ -1113,11 +1125,12 @@ impl FnLower<'_, '_> {
                         self.emit(I::StructGet { struct_type_index: ul.ty, field_index: 0 });
                         self.emit(I::I32Xor);
                         self.open(2, bt);
+                        // `select` needs an explicit type for references.
                         self.emit(I::LocalGet(a));
                         self.emit(I::LocalGet(b));
                         self.emit(I::LocalGet(a));
                         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
-                        self.emit(I::Select);
+                        self.emit(I::TypedSelect(ref_ty(l.ty)));
                         self.emit(I::Else);
                         self.build_variant_from_stack(&e.ty.clone(), 0);
                         self.end();
@@ -1513,6 +1526,9 @@ impl FnLower<'_, '_> {
     }
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        if self.closure_op_ext(op, args, cls, e) {
+            return;
+        }
         match op {
             op if op.starts_with("coll.") => self.coll_closure_op(op, args, cls, e),
             "closure.call" => {
@@ -1991,6 +2007,9 @@ impl FnLower<'_, '_> {
 
     pub fn iterate(&mut self, it: &TExpr, each: &mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32)) {
         use crate::tir::ExprKind as K;
+        if self.iterate_ext(it, each) || self.iterate_user(it, each) {
+            return;
+        }
         match &it.kind {
             K::IterSource(kind @ ("range" | "range_incl"), args) => {
                 let K::Range(a, b, _) = &args[0].kind else {
@@ -2000,6 +2019,10 @@ impl FnLower<'_, '_> {
                 let elem = match &args[0].ty {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
+                };
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
                 };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (i, end) = (self.new_local(v), self.new_local(v));
@@ -2029,16 +2052,19 @@ impl FnLower<'_, '_> {
                 let lp = self.open(1, BlockType::Empty);
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(end));
-                self.emit(match (incl, signed, w64) {
-                    (false, true, false) => I::I32GeS,
-                    (false, false, false) => I::I32GeU,
-                    (false, true, true) => I::I64GeS,
-                    (false, false, true) => I::I64GeU,
-                    (true, true, false) => I::I32GtS,
-                    (true, false, false) => I::I32GtU,
-                    (true, true, true) => I::I64GtS,
-                    (true, false, true) => I::I64GtU,
-                });
+                match wide {
+                    Some(x) => super::wide::compare(self, if incl { crate::tir::BinOp::Gt } else { crate::tir::BinOp::Ge }, x),
+                    None => self.emit(match (incl, signed, w64) {
+                        (false, true, false) => I::I32GeS,
+                        (false, false, false) => I::I32GeU,
+                        (false, true, true) => I::I64GeS,
+                        (false, false, true) => I::I64GeU,
+                        (true, true, false) => I::I32GtS,
+                        (true, false, false) => I::I32GtU,
+                        (true, true, true) => I::I64GtS,
+                        (true, false, true) => I::I64GtU,
+                    }),
+                }
                 self.br_if(done);
                 let item = self.new_local(v);
                 self.emit(I::LocalGet(i));
@@ -2050,12 +2076,18 @@ impl FnLower<'_, '_> {
                     // Stop after yielding `end` (avoids overflow at MAX).
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(end));
-                    self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                    match wide {
+                        Some(x) => super::wide::compare(self, crate::tir::BinOp::Eq, x),
+                        None => self.emit(if w64 { I::I64Eq } else { I::I32Eq }),
+                    }
                     self.br_if(done);
                 }
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Add } else { I::I32Add });
+                match wide {
+                    Some(_) => self.call_prelude("u128_add"),
+                    None => self.emit(if w64 { I::I64Add } else { I::I32Add }),
+                }
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
@@ -2208,6 +2240,10 @@ impl FnLower<'_, '_> {
                     Ty::Range(t, _) => (**t).clone(),
                     _ => Ty::Int(IntTy::I32),
                 };
+                let wide = match &elem {
+                    Ty::Int(x) if x.is128() => Some(*x),
+                    _ => None,
+                };
                 let v = self.lw.repr(&elem).unwrap_or(ValType::I32);
                 let (start, i) = (self.new_local(v), self.new_local(v));
                 let (signed, w64) = match &elem {
@@ -2229,26 +2265,28 @@ impl FnLower<'_, '_> {
                     // exclusive: empty when i <= start; first item is end-1
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LeS,
                         (false, false) => I::I32LeU,
                         (true, true) => I::I64LeS,
                         (false, true) => I::I64LeU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Le, ins);
                     self.br_if(done);
                     self.emit(I::LocalGet(i));
                     self.int_const(1, &elem);
-                    self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                    super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                     self.emit(I::LocalSet(i));
                 } else {
                     self.emit(I::LocalGet(i));
                     self.emit(I::LocalGet(start));
-                    self.emit(match (signed, w64) {
+                    let ins = match (signed, w64) {
                         (true, false) => I::I32LtS,
                         (false, false) => I::I32LtU,
                         (true, true) => I::I64LtS,
                         (false, true) => I::I64LtU,
-                    });
+                    };
+                    super::wide::compare_or(self, wide, crate::tir::BinOp::Lt, ins);
                     self.br_if(done);
                 }
                 let lp = self.open(1, BlockType::Empty);
@@ -2260,11 +2298,11 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.emit(I::LocalGet(i));
                 self.emit(I::LocalGet(start));
-                self.emit(if w64 { I::I64Eq } else { I::I32Eq });
+                super::wide::compare_or(self, wide, crate::tir::BinOp::Eq, if w64 { I::I64Eq } else { I::I32Eq });
                 self.br_if(done);
                 self.emit(I::LocalGet(i));
                 self.int_const(1, &elem);
-                self.emit(if w64 { I::I64Sub } else { I::I32Sub });
+                super::wide::add_sub_or(self, wide, crate::tir::BinOp::Sub, if w64 { I::I64Sub } else { I::I32Sub });
                 self.emit(I::LocalSet(i));
                 self.br(lp);
                 self.end();
@@ -2278,7 +2316,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(step));
                 self.emit(I::I32Eqz);
                 self.open(2, BlockType::Empty);
-                self.panic_const(&it.span, "assertion failed: step != 0");
+                self.panic_in_core("iter/adapters/step_by.rs:35:9", "assertion failed: step != 0");
                 self.end();
                 let k = self.zeroed_i32();
                 self.iterate(inner, &mut |fl: &mut FnLower, item, place, cont| {
@@ -2606,7 +2644,8 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..)) && matches!(it.ty, Ty::Iter(_)) => {
+            // A stored iterator, or one returned by a fn (`-> impl Iterator`, materialized there).
+            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..) | K::Call(..)) && matches!(it.ty, Ty::Iter(_)) => {
                 let Ty::Iter(item) = &it.ty else { return };
                 let item = (**item).clone();
                 let ity = self.lw.iter_type(&item);
@@ -2668,6 +2707,9 @@ impl FnLower<'_, '_> {
     /// A stored iterator value: the remaining items collected, position 0.
     pub fn materialize_iter(&mut self, e: &TExpr) {
         let Ty::Iter(item) = &e.ty else { return };
+        if !self.check_materializable(e) {
+            return;
+        }
         let item = (**item).clone();
         let v = self.collect_vec(e, &item);
         let it = self.lw.iter_type(&item);
@@ -2748,6 +2790,11 @@ impl FnLower<'_, '_> {
                 let ev = self.lw.repr(&item_ty);
                 let has = self.zeroed_i32();
                 let best = ev.map(|v| self.new_local(v));
+                if let (Some(b), true) = (best, super::wide::is_wide(item_ty.peel_refs())) {
+                    // max/min compare with `best` before it is set: it must hold a value, not null.
+                    super::wide::constant(self, 0);
+                    self.emit(I::LocalSet(b));
+                }
                 let done = self.open(0, BlockType::Empty);
                 let it_ty = item_ty.clone();
                 let cl = cls.first().cloned();
@@ -2896,6 +2943,9 @@ impl FnLower<'_, '_> {
 
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        if self.iter_std_ext(op, args, e) {
+            return true;
+        }
         match op {
             "iter.sum" | "iter.product" | "iter.count" | "iter.max" | "iter.min" | "iter.last" | "iter.next" | "iter.nth" => {
                 self.iter_consume(op, args, &[], e);
@@ -2989,7 +3039,13 @@ impl FnLower<'_, '_> {
         self.emit(I::I32Const(spec.fill as i32));
         self.emit(I::I32Const(spec.align as i32));
         self.count(&spec.width, vals, 0);
-        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2);
+        // 16/32: `{:x?}`/`{:X?}` (read by the Debug leaves of integers).
+        let hex = match spec.debug_hex {
+            'x' => 16,
+            'X' => 32,
+            _ => 0,
+        };
+        let flags = (spec.plus as i32) | ((spec.zero as i32) << 1) | ((spec.alternate as i32) << 2) | hex;
         self.emit(I::I32Const(flags));
         self.count(&spec.precision, vals, -1);
     }
@@ -3017,11 +3073,24 @@ impl FnLower<'_, '_> {
             return self.fmt_arg(s, v2, &inner, spec, vals, e);
         }
         match &t {
+            Ty::Int(i) if i.is128() => {
+                let Some(v) = v else { return };
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
+                    'x' => 16,
+                    'X' => 17,
+                    'o' => 8,
+                    'b' => 2,
+                    'e' => 100,
+                    'E' => 101,
+                    _ => 10,
+                };
+                super::wide::fmt(self, s, v, *i, radix, &mut |fl| fl.spec_args(spec, vals));
+            }
             Ty::Int(i) => {
                 let Some(v) = v else { return };
                 self.emit(I::LocalGet(s));
                 // value as u64 magnitude + negative flag (two's complement for non-decimal radixes)
-                let radix = match spec.kind {
+                let radix = match if spec.kind == '?' { spec.debug_hex } else { spec.kind } {
                     'x' => 16,
                     'X' => 17,
                     'o' => 8,
@@ -3100,6 +3169,22 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(v));
                 self.call_prelude(if *float { "fmt_parse_float_error_display" } else { "fmt_parse_int_error_display" });
             }
+            // `impl fmt::Display for dyn Trait`.
+            Ty::DynTrait(_) if !debug && self.lw.ck.program.impls.iter().enumerate().any(|(i, imp)| imp.trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t) => {
+                let i = (0..self.lw.ck.program.impls.len()).find(|&i| self.lw.ck.program.impls[i].trait_name.as_deref() == Some("Display") && self.lw.ck.impl_self[i] == t).unwrap();
+                let Some(&f) = self.lw.ck.program.impls[i].methods.get("fmt") else { return };
+                if let Some(v) = v {
+                    self.emit(I::LocalGet(v));
+                }
+                let ft = self.lw.formatter_type();
+                self.emit(I::LocalGet(s));
+                self.spec_args(spec, vals);
+                self.emit(I::StructNew(ft));
+                let id = self.lw.user_fn(f);
+                self.emit(I::Call(id));
+                let rt = self.lw.ck.bodies[&f].ret.clone();
+                self.drop_value(&rt);
+            }
             Ty::Adt(a, _) if !debug => {
                 let a = *a;
                 match self.lw.ck.program.display_impls.get(&a).copied() {
@@ -3161,6 +3246,63 @@ impl FnLower<'_, '_> {
     }
 }
 
+/// Whether any user code formats with `{:x?}`/`{:X?}`: only then do integer Debug leaves test the hex
+/// flags (programs without it keep their exact code).
+fn uses_debug_hex(lw: &mut super::Lowerer) -> bool {
+    struct Find(bool);
+    impl crate::tir_walk::Visitor for Find {
+        fn expr(&mut self, e: &mut TExpr) {
+            if let crate::tir::ExprKind::Format(pieces, _) = &e.kind {
+                self.0 |= pieces.iter().any(|p| matches!(p, FmtPiece::Arg { spec, .. } if spec.debug_hex != '\0'));
+            }
+        }
+    }
+    if let Some(b) = lw.debug_hex {
+        return b;
+    }
+    let mut f = Find(false);
+    for b in lw.ck.bodies.values().filter(|b| !b.is_prelude) {
+        crate::tir_walk::walk_expr(&mut f, &mut b.expr.clone());
+    }
+    for c in &lw.ck.closures {
+        crate::tir_walk::walk_expr(&mut f, &mut c.body.clone());
+    }
+    lw.debug_hex = Some(f.0);
+    f.0
+}
+
+/// The Debug leaf of an integer (params of the debug helper: out 0, value 1, spec 2..6) in `radix`
+/// (as `fmt_int`), keeping the flags in `mask`.
+fn debug_int_leaf(fl: &mut FnLower, i: IntTy, radix: i32, mask: i32) {
+    let spec = &mut |fl: &mut FnLower| {
+        fl.emit(I::LocalGet(2));
+        fl.emit(I::LocalGet(3));
+        fl.emit(I::LocalGet(4));
+        fl.emit(I::LocalGet(5));
+        fl.emit(I::I32Const(mask));
+        fl.emit(I::I32And);
+        fl.emit(I::LocalGet(6));
+    };
+    if i.is128() {
+        return super::wide::fmt(fl, 0, 1, i, radix, spec);
+    }
+    let decimal = radix == 10;
+    fl.emit(I::LocalGet(0));
+    fl.emit(I::LocalGet(1));
+    if !i.is64() {
+        fl.emit(if i.signed() && decimal { I::I64ExtendI32S } else { I::I64ExtendI32U });
+        if !decimal && i.signed() {
+            let m = if i.bits() == 32 { 0xffff_ffffi64 } else { (1i64 << i.bits()) - 1 };
+            fl.emit(I::I64Const(m));
+            fl.emit(I::I64And);
+        }
+    }
+    fl.emit(I::I32Const((i.signed() && decimal) as i32));
+    fl.emit(I::I32Const(radix));
+    spec(fl);
+    fl.call_prelude("fmt_int");
+}
+
 fn t_is_option(t: &Ty) -> bool {
     matches!(t, Ty::Option(_))
 }
@@ -3203,24 +3345,26 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
     fl.emit(I::LocalSet(pretty));
     match t {
         Ty::Gc(kind, inner) => fl.gc_debug_body(*kind, inner),
+        Ty::Int(i) if !uses_debug_hex(fl.lw) => debug_int_leaf(&mut fl, *i, 10, 3),
         Ty::Coll(kind, ts) => fl.coll_debug_body(*kind, ts),
         Ty::Int(i) => {
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::LocalGet(1));
-            if !i.is64() {
-                fl.emit(if i.signed() { I::I64ExtendI32S } else { I::I64ExtendI32U });
-            }
-            fl.emit(I::I32Const(i.signed() as i32));
-            fl.emit(I::I32Const(10));
-            fl.emit(I::LocalGet(2));
-            fl.emit(I::LocalGet(3));
-            fl.emit(I::LocalGet(4));
-            // `#` means pretty for Debug, not a radix prefix
+            // `{:x?}`/`{:X?}` (flags 16/32) print integers in hex, where `#` also adds the `0x` prefix;
+            // otherwise `#` means pretty-printing, not a radix prefix.
             fl.emit(I::LocalGet(5));
-            fl.emit(I::I32Const(3));
+            fl.emit(I::I32Const(48));
             fl.emit(I::I32And);
-            fl.emit(I::LocalGet(6));
-            fl.call_prelude("fmt_int");
+            fl.emit(I::If(BlockType::Empty));
+            fl.emit(I::LocalGet(5));
+            fl.emit(I::I32Const(16));
+            fl.emit(I::I32And);
+            fl.emit(I::If(BlockType::Empty));
+            debug_int_leaf(&mut fl, *i, 16, 7);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 17, 7);
+            fl.emit(I::End);
+            fl.emit(I::Else);
+            debug_int_leaf(&mut fl, *i, 10, 3);
+            fl.emit(I::End);
         }
         Ty::F32 | Ty::F64 => {
             fl.emit(I::LocalGet(0));
@@ -3422,6 +3566,22 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 }
                 fl.emit(I::Return);
                 fl.end();
+            }
+        }
+        Ty::Range(e, incl) => {
+            // `{start:?}..{end:?}` (the flags reach the bounds).
+            let l = fl.lw.layout(t);
+            for k in 0..2 {
+                if k == 1 {
+                    lit(&mut fl, if *incl { "..=" } else { ".." });
+                }
+                if let (Some(ev), Some(f)) = (fl.lw.repr(e), l.fields[0][k]) {
+                    let x = fl.new_local(ev);
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::StructGet { struct_type_index: l.ty, field_index: f });
+                    fl.emit(I::LocalSet(x));
+                    debug_item(&mut fl, pretty, x, e);
+                }
             }
         }
         _ => lit(&mut fl, "?"),

@@ -17,6 +17,9 @@ pub struct Src {
 
 impl FnLower<'_, '_> {
     pub fn match_expr(&mut self, scrut: &TExpr, arms: &[Arm], ty: &Ty) {
+        if self.elem_opt_match(scrut, arms, ty) {
+            return;
+        }
         self.expr_noncopy(scrut);
         let s = self.stash(&scrut.ty);
         let bt = self.bt(ty);
@@ -73,7 +76,8 @@ impl FnLower<'_, '_> {
                 if let (Ty::Ref(true, inner), Some(place)) = (&bt, &src.place) {
                     // Only a by-reference binding of the scalar itself aliases the place; a field that
                     // holds a `&mut` (a cell) is bound by value.
-                    let holds_cell = src.local.map(|l| matches!(self.local_valtype(l), Some(ValType::Ref(_)))).unwrap_or(false);
+                    let cell = super::reprs::ref_ty(self.lw.cell_type(inner));
+                    let holds_cell = src.local.map(|l| self.local_valtype(l) == Some(cell)).unwrap_or(false);
                     if self.lw.is_scalar(inner) && !holds_cell {
                         self.aliases.insert(*l, place.clone());
                         return;
@@ -91,6 +95,12 @@ impl FnLower<'_, '_> {
             PatKind::Lit(e) => {
                 let t = p.ty.peel_refs().clone();
                 match &t {
+                    Ty::Int(i) if i.is128() => {
+                        self.src_get(&src);
+                        self.expr(e);
+                        super::wide::compare(self, crate::tir::BinOp::Ne, *i);
+                        self.br_if(fail);
+                    }
                     Ty::Str | Ty::String => {
                         self.src_get(&src);
                         if matches!(t, Ty::String) {
@@ -115,6 +125,21 @@ impl FnLower<'_, '_> {
                         self.emit(ne);
                         self.br_if(fail);
                     }
+                }
+            }
+            PatKind::Range(lo, hi, incl) if matches!(p.ty.peel_refs(), Ty::Int(i) if i.is128()) => {
+                let Ty::Int(i) = p.ty.peel_refs().clone() else { return };
+                if let Some(lo) = lo {
+                    self.src_get(&src);
+                    self.expr(lo);
+                    super::wide::compare(self, crate::tir::BinOp::Lt, i);
+                    self.br_if(fail);
+                }
+                if let Some(hi) = hi {
+                    self.src_get(&src);
+                    self.expr(hi);
+                    super::wide::compare(self, if *incl { crate::tir::BinOp::Gt } else { crate::tir::BinOp::Ge }, i);
+                    self.br_if(fail);
                 }
             }
             PatKind::Range(lo, hi, incl) => {

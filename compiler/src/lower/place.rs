@@ -98,10 +98,16 @@ impl FnLower<'_, '_> {
     }
 
     fn deref_place(&mut self, r: &TExpr, target: &Ty) -> Place {
+        if let Some(p) = self.option_slot_place(r, target) {
+            return p;
+        }
         if let ExprKind::Local(l) = r.kind {
             if let Some(p) = self.aliases.get(&l) {
                 return p.clone();
             }
+        }
+        if self.is_elem_ref_expr(r) {
+            return self.elem_ref_place(r);
         }
         let scalar = self.lw.is_scalar(target);
         let through_cell = scalar && match &r.ty {

@@ -29,6 +29,12 @@ fn needs_drop_in(lw: &mut Lowerer, t: &Ty, seen: &mut Vec<Ty>) -> bool {
         Ty::Option(x) | Ty::Vec(x) | Ty::Array(x, _) | Ty::Boxed(x) => needs_drop_in(lw, x, seen),
         Ty::Gc(crate::gc_types::GcKind::Rc, x) => needs_drop_in(lw, x, seen),
         Ty::Result(a, b) => needs_drop_in(lw, a, seen) || needs_drop_in(lw, b, seen),
+        // A trait object: whatever one of its concrete types needs.
+        Ty::DynTrait(_) | Ty::DynFn(..) => {
+            seen.push(t.clone());
+            let entries: Vec<Ty> = lw.ck.dyn_tables.iter().filter(|d| d.key == *t).flat_map(|d| d.entries.iter().map(|e| e.0.clone())).collect();
+            entries.iter().any(|x| needs_drop_in(lw, x, seen))
+        }
         Ty::Adt(a, args) => {
             seen.push(t.clone());
             let n = lw.ck.program.adts[*a].variants.len();
@@ -80,6 +86,29 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
         drop_glue(fl, l, ft);
     };
     match t {
+        Ty::DynTrait(_) | Ty::DynFn(..) => {
+            // by tag: the concrete value, cast back from `anyref`
+            let dt = fl.lw.dyn_type();
+            let entries: Vec<Ty> = fl.lw.ck.dyn_tables.iter().filter(|d| d.key == *t).flat_map(|d| d.entries.iter().map(|e| e.0.clone())).collect();
+            for (tag, ct) in entries.iter().enumerate() {
+                if !needs_drop(fl.lw, ct) {
+                    continue;
+                }
+                let Some(wasm_encoder::ValType::Ref(r)) = fl.lw.repr(ct) else { continue };
+                let l = fl.new_local(wasm_encoder::ValType::Ref(r));
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::StructGet { struct_type_index: dt, field_index: 0 });
+                fl.emit(I::I32Const(tag as i32));
+                fl.emit(I::I32Eq);
+                fl.emit(I::If(BlockType::Empty));
+                fl.emit(I::LocalGet(0));
+                fl.emit(I::StructGet { struct_type_index: dt, field_index: 1 });
+                fl.emit(I::RefCastNullable(r.heap_type));
+                fl.emit(I::LocalSet(l));
+                drop_glue(&mut fl, l, ct);
+                fl.emit(I::End);
+            }
+        }
         Ty::Coll(k @ (CollKind::Rc | CollKind::Weak), ts) => {
             // the handle's box (null for `Weak::new()`)
             let (ht, bt) = (fl.lw.rc_handle_type(&ts[0]), fl.lw.rcbox_type(&ts[0]));

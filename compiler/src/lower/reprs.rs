@@ -36,6 +36,8 @@ pub enum ValKey {
     Ref(u32),
     /// `externref` (`wasm::ExternRef`).
     Extern,
+    /// `anyref`: the value inside a trait object.
+    Any,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -54,6 +56,7 @@ pub fn vk(v: ValType) -> ValKey {
         ValType::Ref(r) => match r.heap_type {
             HeapType::Concrete(i) => ValKey::Ref(i),
             HeapType::EXTERN => ValKey::Extern,
+            HeapType::ANY => ValKey::Any,
             _ => ValKey::Ref(u32::MAX),
         },
         _ => ValKey::I32,
@@ -68,6 +71,7 @@ pub fn vt(k: ValKey) -> ValType {
         ValKey::F64 => ValType::F64,
         ValKey::Ref(i) => ref_ty(i),
         ValKey::Extern => ValType::Ref(RefType::EXTERNREF),
+        ValKey::Any => ValType::Ref(RefType::ANYREF),
     }
 }
 
@@ -127,6 +131,7 @@ impl Lowerer<'_> {
     /// The wasm value type of a Rust type (None for zero-sized types).
     pub fn repr(&mut self, t: &Ty) -> Option<ValType> {
         match t {
+            Ty::Int(i) if i.is128() => Some(ref_ty(super::wide::wide_type(self))),
             Ty::Int(i) if i.is64() => Some(ValType::I64),
             Ty::Int(_) | Ty::Bool | Ty::Char | Ty::ParseError(_) => Some(ValType::I32),
             Ty::F32 => Some(ValType::F32),
@@ -149,6 +154,7 @@ impl Lowerer<'_> {
                 )))
             }
             Ty::Adt(a, _) if self.ck.adt_is_fieldless_enum(*a) => Some(ValType::I32),
+            Ty::DynTrait(_) | Ty::DynFn(..) => Some(ref_ty(self.dyn_type())),
             Ty::Ref(m, inner) => {
                 if *m && self.is_scalar(inner) {
                     Some(ref_ty(self.cell_type(inner)))
@@ -178,14 +184,15 @@ impl Lowerer<'_> {
     }
 
     /// Scalars are represented by a wasm number (not a reference).
+    /// 128-bit integers count as scalars too: their immutable struct is never written in place.
     pub fn is_scalar(&mut self, t: &Ty) -> bool {
-        matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+        super::wide::is_wide(t) || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
     }
 
     /// Whether copying a value of `t` must duplicate a GC object (Copy aggregates).
     pub fn needs_copy(&mut self, t: &Ty) -> bool {
         match t {
-            Ty::Ref(..) | Ty::Str | Ty::Slice(_) => false,
+            Ty::Ref(..) | Ty::Str | Ty::Slice(_) | Ty::Int(_) => false,
             _ => self.ck.is_copy(t) && matches!(self.repr(t), Some(ValType::Ref(_))),
         }
     }
@@ -239,6 +246,11 @@ impl Lowerer<'_> {
             },
             _ => 0,
         }
+    }
+
+    /// A trait object: {tag selecting the implementation, the concrete value as `anyref`}.
+    pub fn dyn_type(&mut self) -> u32 {
+        self.intern(TypeKey::Named("dyn".into(), vec![(StorageKey::Val(ValKey::I32), false), (StorageKey::Val(ValKey::Any), false)]), "dyn".into(), vec!["tag".into(), "data".into()])
     }
 
     pub fn cell_type(&mut self, t: &Ty) -> u32 {

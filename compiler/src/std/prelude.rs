@@ -2800,3 +2800,60 @@ fn significant_digits(v: f64, exp: i32, n: usize) -> (String, i32) {
     }
     (out, e)
 }
+
+/// `std::cmp::Ordering`: paths `std::cmp::Ordering[::X]` resolve here (see `resolve::std_def`). Variant
+/// indices 0/1/2 keep the derived order Less < Equal < Greater.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord, Hash)]
+enum Ordering {
+    Less,
+    Equal,
+    Greater,
+}
+
+impl Ordering {
+    fn reverse(self) -> Ordering {
+        match self {
+            Ordering::Less => Ordering::Greater,
+            Ordering::Equal => Ordering::Equal,
+            Ordering::Greater => Ordering::Less,
+        }
+    }
+    fn then(self, other: Ordering) -> Ordering {
+        match self {
+            Ordering::Equal => other,
+            _ => self,
+        }
+    }
+    fn is_eq(self) -> bool {
+        self == Ordering::Equal
+    }
+    fn is_ne(self) -> bool {
+        self != Ordering::Equal
+    }
+    fn is_lt(self) -> bool {
+        self == Ordering::Less
+    }
+    fn is_gt(self) -> bool {
+        self == Ordering::Greater
+    }
+    fn is_le(self) -> bool {
+        self != Ordering::Greater
+    }
+    fn is_ge(self) -> bool {
+        self != Ordering::Less
+    }
+}
+
+/// `std::cmp::Reverse`: orders by its field, backwards (`lower::helpers::cmp_fn` swaps the operands).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+struct Reverse<T>(T);
+
+/// `std::num::TryFromIntError`: the error of `u8::try_from(300)` and friends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TryFromIntError(());
+
+impl std::fmt::Display for TryFromIntError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "out of range integral type conversion attempted")
+    }
+}

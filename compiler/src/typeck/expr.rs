@@ -229,6 +229,10 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        let e = match self.coerce_to_dyn(e, &exp, &found) {
+            Ok(d) => return d,
+            Err(e) => e,
+        };
         self.expect_ty(sp, expected, &e.ty);
         e
     }
@@ -544,7 +548,7 @@ impl FnCx<'_> {
                 mk(ExprKind::Continue(self.loops[idx].id), Ty::Never, span)
             }
             syn::Expr::Return(r) => {
-                if self.in_closure > 0 {
+                if self.in_closure > 0 && !self.in_value_closure() {
                     self.err(codes::CLOSURE, r.return_token.span, "`return` inside a closure is not supported yet", "", Some("restructure the closure body as an expression"));
                     return self.error_expr(sp);
                 }
@@ -638,18 +642,16 @@ impl FnCx<'_> {
         let span = self.span(l.span());
         match l {
             syn::Lit::Int(i) => {
-                // A 128-bit literal must be refused here: typing it as a narrower integer would miscompile.
-                if matches!(i.suffix(), "i128" | "u128") {
-                    self.err(codes::UNSUPPORTED_TYPE, l.span(), "128-bit integers are not supported yet", "128-bit literal", Some("use i64/u64"));
-                    return self.error_expr(l.span());
-                }
                 let ty = self.lit_int_ty(i.suffix(), expected);
                 if matches!(self.shallow(&ty), Ty::F32 | Ty::F64) {
                     let v: f64 = i.base10_digits().parse().unwrap_or(0.0);
                     return mk(ExprKind::Float(v), ty, span);
                 }
-                match i.base10_parse::<i128>() {
-                    Ok(v) if v <= u64::MAX as i128 && v >= i64::MIN as i128 => mk(ExprKind::Int(v), ty, span),
+                // Values up to u128::MAX are kept as their 128-bit pattern (u128 literals above i128::MAX
+                // wrap to negative i128s here; the lowering only uses the bits). rustc rejects literals out
+                // of their type's range (`overflowing_literals` is deny-by-default) before we run.
+                match i.base10_parse::<i128>().or_else(|_| i.base10_parse::<u128>().map(|v| v as i128)) {
+                    Ok(v) => mk(ExprKind::Int(v), ty, span),
                     _ => {
                         self.err(codes::UNSUPPORTED_TYPE, l.span(), "integer literal is too large", "", None);
                         self.error_expr(l.span())
@@ -770,6 +772,27 @@ impl FnCx<'_> {
     }
 
     fn path_value_rest(&mut self, segs: &[String], expected: Option<&Ty>, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        // `T::ZERO`, `i32::ZERO`: an associated constant of a trait impl for that type.
+        if segs.len() == 2 {
+            let ty = match self.env.param(&segs[0]) {
+                Some(t) => Some(t.clone()),
+                None => {
+                    let t: syn::Type = syn::parse_str(&segs[0]).unwrap_or(syn::Type::Verbatim(Default::default()));
+                    self.to_ty(&t).ok()
+                }
+            };
+            if let Some(ty) = ty {
+                if let Some(c) = self.assoc_const_of(&ty, &segs[1]) {
+                    let saved = self.self_adt;
+                    if let Ty::Adt(a, _) = &ty {
+                        self.self_adt = Some(*a);
+                    }
+                    let e = self.const_expr(c, span.clone());
+                    self.self_adt = saved;
+                    return e;
+                }
+            }
+        }
         match self.resolve_value(segs) {
             Some(Def::Variant(a, v)) => {
                 if !self.ck.adt_fields[a][v].is_empty() {
@@ -995,6 +1018,9 @@ impl FnCx<'_> {
             }
             syn::UnOp::Not(_) => {
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Not", "not", &span) {
+                    return e;
+                }
                 let t = self.shallow(&inner.ty);
                 let ok = matches!(t, Ty::Bool | Ty::Int(_) | Ty::Never) || matches!(t, Ty::Var(v) if self.infer.kind_of(v) == Some(VarKind::Int));
                 if !ok {
@@ -1009,7 +1035,7 @@ impl FnCx<'_> {
                 if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_) | syn::Lit::Float(_), .. }) = &*u.expr {
                     let mut lit = self.check_expr(&u.expr, expected);
                     match &mut lit.kind {
-                        ExprKind::Int(v) => *v = -*v,
+                        ExprKind::Int(v) => *v = v.wrapping_neg(),
                         ExprKind::Float(v) => *v = -*v,
                         _ => {}
                     }
@@ -1022,6 +1048,9 @@ impl FnCx<'_> {
                     return lit;
                 }
                 let inner = self.check_expr(&u.expr, expected);
+                if let Some(e) = self.overloaded_unary(inner.clone(), "Neg", "neg", &span) {
+                    return e;
+                }
                 let ty = inner.ty.clone();
                 mk(ExprKind::Unary(UnOp::Neg, Box::new(inner)), ty, span)
             }
@@ -1170,8 +1199,13 @@ impl FnCx<'_> {
                 mk(ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, span)
             }
             _ => {
-                let l = self.check_expr(&b.left, expected);
-                let l = self.auto_deref_operand(l);
+                let l_raw = self.check_expr(&b.left, expected);
+                if matches!(self.shallow(&l_raw.ty), Ty::Ref(..)) && matches!(self.resolve(&l_raw.ty).peel_refs(), Ty::Adt(..)) {
+                    // `&a * &b` with `impl Mul for &Matrix`.
+                    let r_raw = self.check_expr(&b.right, None);
+                    return self.overloaded_binary(op, l_raw, r_raw, &span, sp);
+                }
+                let l = self.auto_deref_operand(l_raw);
                 if op == BinOp::Add && matches!(self.shallow(&l.ty), Ty::String) {
                     let r = self.check_expr_coerce(&b.right, &Ty::str_ref());
                     return mk(ExprKind::Std("string.add", vec![l, r]), Ty::String, span);
@@ -1388,7 +1422,7 @@ impl FnCx<'_> {
         let span = self.span(sp);
         if let syn::Expr::Let(l) = &*i.cond {
             // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1441,7 +1475,7 @@ impl FnCx<'_> {
         let label = w.label.as_ref().map(|l| l.name.ident.to_string());
         if let syn::Expr::Let(l) = &*w.cond {
             // `while let P = e { body }` is `loop { match e { P => body, _ => break } }`.
-            let scrut = self.check_expr(&l.expr, None);
+            let scrut = self.check_scrutinee(&l.expr);
             let sty = scrut.ty.clone();
             self.push_scope();
             let pat = self.check_pat(&l.pat, &sty);
@@ -1577,7 +1611,7 @@ impl FnCx<'_> {
     fn check_match(&mut self, m: &syn::ExprMatch, expected: Option<&Ty>) -> TExpr {
         let sp = m.span();
         let span = self.span(sp);
-        let scrut = self.check_expr(&m.expr, None);
+        let scrut = self.check_scrutinee(&m.expr);
         let sty = scrut.ty.clone();
         let mut ty: Option<Ty> = expected.cloned();
         let mut arms = Vec::new();
@@ -1647,7 +1681,7 @@ impl FnCx<'_> {
     fn check_try(&mut self, t: &syn::ExprTry) -> TExpr {
         let sp = t.span();
         let span = self.span(sp);
-        if self.in_closure > 0 {
+        if self.in_closure > 0 && !self.in_value_closure() {
             self.err(codes::CLOSURE, t.question_token.span, "`?` inside a closure is not supported yet", "", None);
             return self.error_expr(sp);
         }
@@ -1725,6 +1759,20 @@ impl FnCx<'_> {
         }
         self.push_scope();
         self.in_closure += 1;
+        // A value closure becomes a fn of its own: `return`/`?` in it leave the closure.
+        let is_value = std::mem::take(&mut self.next_closure_is_value);
+        self.closure_kinds.push(is_value);
+        let saved_ret = self.ret_ty.clone();
+        let ret_owned = match (is_value, ret) {
+            (true, None) => Some(self.fresh()),
+            _ => None,
+        };
+        let ret = ret.or(ret_owned.as_ref());
+        if is_value {
+            if let Some(r) = ret {
+                self.ret_ty = r.clone();
+            }
+        }
         let mut pats = Vec::new();
         for (p, t) in c.inputs.iter().zip(params) {
             let (p, t) = match p {
@@ -1748,9 +1796,19 @@ impl FnCx<'_> {
             None => self.check_expr(&c.body, None),
         };
         self.in_closure -= 1;
+        self.closure_kinds.pop();
+        self.ret_ty = saved_ret;
         self.pop_scope();
-        let rt = body.ty.clone();
+        let rt = match ret {
+            Some(r) if is_value => r.clone(),
+            _ => body.ty.clone(),
+        };
         Some((Closure { params: pats, body: Box::new(body) }, rt))
+    }
+
+    /// Whether the innermost closure being checked is a value closure (lifted into its own fn).
+    pub fn in_value_closure(&self) -> bool {
+        self.closure_kinds.last().copied().unwrap_or(false)
     }
 
     /// A closure stored in a `let` binding: its parameters get inference variables, fixed by its calls.
@@ -1765,6 +1823,7 @@ impl FnCx<'_> {
             Some(p) if p.len() == c.inputs.len() => p.to_vec(),
             _ => c.inputs.iter().map(|_| self.fresh()).collect(),
         };
+        self.next_closure_is_value = true;
         match self.check_closure(c, &params, ret) {
             Some((cl, _)) => {
                 let id = self.ck.closures.len();

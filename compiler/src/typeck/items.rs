@@ -11,6 +11,8 @@ use syn::spanned::Spanned;
 pub struct FnSig {
     /// `F: Fn(A) -> R` bounds: (parameter index, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<Ty>, Ty)>,
+    /// `I: IntoIterator<Item = X>` bounds: (parameter index, item type).
+    pub item_bounds: Vec<(usize, Ty)>,
     pub self_kind: SelfKind,
     /// Parameter types, including `self` first when present.
     pub params: Vec<Ty>,
@@ -150,8 +152,44 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 (Err(d), _) | (_, Err(d)) => errors.push(d),
             }
         }
-        sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
+        let ib = f.item_bounds.iter().filter_map(|(i, t)| syn_to_ty_env(p, f.module, f.file, &env, t).ok().map(|t| (*i, t))).collect();
+        sigs.push(FnSig { fn_bounds: fb, item_bounds: ib, self_kind, params, ret });
     }
+    let mut trait_sigs = Vec::new();
+    for t in &p.traits {
+        let env = TyEnv { self_ty: Some(Ty::Param(0)), ..TyEnv::generic(&["Self".to_string()]) };
+        let mut ms = Vec::new();
+        for (name, sig) in &t.method_sigs {
+            let mut params = Vec::new();
+            let mut self_kind = SelfKind::None;
+            let mut ok = true;
+            for input in &sig.inputs {
+                match input {
+                    syn::FnArg::Receiver(r) => {
+                        self_kind = match (&r.reference, &r.mutability) {
+                            (Some(_), Some(_)) => SelfKind::RefMut,
+                            (Some(_), None) => SelfKind::Ref,
+                            _ => SelfKind::Value,
+                        };
+                        params.push(Ty::Param(0));
+                    }
+                    syn::FnArg::Typed(pt) => match syn_to_ty_env(p, t.module, t.file, &env, &pt.ty) {
+                        Ok(x) => params.push(x),
+                        Err(_) => ok = false,
+                    },
+                }
+            }
+            let ret = match &sig.output {
+                syn::ReturnType::Default => Ok(Ty::Unit),
+                syn::ReturnType::Type(_, t2) => syn_to_ty_env(p, t.module, t.file, &env, t2),
+            };
+            if let (true, Ok(ret)) = (ok, ret) {
+                ms.push((name.clone(), FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind, params, ret }));
+            }
+        }
+        trait_sigs.push(ms);
+    }
+    ck.trait_sigs = trait_sigs;
     ck.impl_self = impl_self;
     ck.impl_trait_args = impl_trait_args;
     let mut consts = Vec::new();
@@ -309,8 +347,11 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
             }
         }
         syn::Type::Path(tp) => {
-            if tp.qself.is_some() {
-                return Err(bad(tp.span(), "qualified paths in types are not supported", ""));
+            if let Some(q) = &tp.qself {
+                // `<T as Trait>::Name`
+                let base = rec(&q.ty)?;
+                let name = tp.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                return Ok(Ty::Proj(Box::new(base), name));
             }
             let segs = &tp.path.segments;
             let last = segs.last().unwrap();
@@ -337,6 +378,15 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 if let Some((_, t)) = env.assoc.iter().find(|(n, _)| *n == name) {
                     return Ok(t.clone());
                 }
+                if let Some(s) = &env.self_ty {
+                    return Ok(Ty::Proj(Box::new(s.clone()), name));
+                }
+            }
+            // `T::Item` of a type parameter: resolved once `T` is known.
+            if segs.len() == 2 {
+                if let Some(t) = env.param(&segs[0].ident.to_string()) {
+                    return Ok(Ty::Proj(Box::new(t.clone()), name));
+                }
             }
             if segs.len() == 1 {
                 if let Some(t) = env.param(&name) {
@@ -353,7 +403,6 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                     "str" => return Ok(Ty::Str),
                     // `_` in a `let` annotation (see `FnCx::annotation_ty`): a placeholder made fresh there.
                     "__wr_infer" => return Ok(Ty::Var(u32::MAX)),
-                    "i128" | "u128" => return Err(bad(last.ident.span(), "128-bit integers are not supported yet", "use i64/u64")),
                     "Self" => {
                         return match &env.self_ty {
                             Some(t) => Ok(t.clone()),
@@ -405,6 +454,10 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 "ParseIntError" => Ok(Ty::ParseError(false)),
                 "ParseFloatError" => Ok(Ty::ParseError(true)),
                 "Error" if seg_names.iter().any(|s| s == "fmt") => Ok(Ty::FmtError),
+                n if std_iter_type(n, &def, &seg_names, args.len()).is_some() => {
+                    let targs = args.iter().map(|t| rec(t)).collect::<Result<Vec<_>, _>>()?;
+                    Ok(std_iter_type(n, &def, &seg_names, args.len()).unwrap()(targs))
+                }
                 _ => Err(bad(
                     last.ident.span(),
                     &format!("the type `{name}` is not supported yet"),
@@ -412,7 +465,35 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 )),
             }
         }
-        syn::Type::TraitObject(_) => Err(bad(t.span(), "trait objects (`dyn Trait`) are not supported yet", "use an enum")),
+        syn::Type::TraitObject(to) => {
+            // The first trait bound decides (`dyn Shape + 'a`, `dyn Fn(i32) -> i32 + Send`).
+            for b in &to.bounds {
+                let syn::TypeParamBound::Trait(tb) = b else { continue };
+                let Some(seg) = tb.path.segments.last() else { continue };
+                let name = seg.ident.to_string();
+                if matches!(name.as_str(), "Fn" | "FnMut" | "FnOnce") {
+                    let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { break };
+                    let ps = pa.inputs.iter().map(|t| rec(t)).collect::<Result<Vec<_>, _>>()?;
+                    let r = match &pa.output {
+                        syn::ReturnType::Default => Ty::Unit,
+                        syn::ReturnType::Type(_, t) => rec(t)?,
+                    };
+                    return Ok(Ty::DynFn(ps, Box::new(r)));
+                }
+                if matches!(name.as_str(), "Send" | "Sync" | "Unpin") {
+                    continue;
+                }
+                let segs: Vec<String> = tb.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                if let Some(Def::Trait(tr)) = resolve_path_in(p, module, &segs) {
+                    return Ok(Ty::DynTrait(tr));
+                }
+                if let Some(tr) = p.traits.iter().position(|x| x.name == name) {
+                    return Ok(Ty::DynTrait(tr));
+                }
+                return Err(bad(tb.span(), &format!("`dyn {name}` is not supported yet"), "trait objects of user traits and of `Fn` traits are supported"));
+            }
+            Err(bad(t.span(), "this trait object type is not supported", ""))
+        }
         syn::Type::ImplTrait(_) => Err(bad(t.span(), "`impl Trait` types are not supported yet", "use a concrete type")),
         syn::Type::Ptr(_) => Err(bad(t.span(), "raw pointers are not supported", "use references or Box")),
         syn::Type::BareFn(bf) => {
@@ -426,4 +507,39 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
         syn::Type::Infer(_) => Err(bad(t.span(), "`_` is not allowed in item signatures", "")),
         _ => Err(bad(t.span(), "unsupported type", "")),
     }
+}
+
+/// Names of std iterator types (`Peekable<Chars<'a>>`, `std::slice::Iter<'a, T>`…): all are the one
+/// iterator type of the compiler, `Ty::Iter(item)` (ranges: `Ty::Range`); returns how to build it from
+/// the type arguments.
+#[allow(clippy::type_complexity)]
+fn std_iter_type(name: &str, def: &Option<Def>, segs: &[String], nargs: usize) -> Option<Box<dyn Fn(Vec<Ty>) -> Ty>> {
+    let path = match def {
+        Some(Def::Std(s)) => s.clone(),
+        _ => segs.join("::"),
+    };
+    let iter = |t: Ty| Ty::Iter(Box::new(t));
+    let item_of = |t: &Ty| match t {
+        Ty::Iter(x) => (**x).clone(),
+        other => other.clone(),
+    };
+    let _ = iter;
+    Some(match name {
+        "Range" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), false)),
+        "RangeInclusive" if nargs == 1 && (path.contains("ops") || segs.len() == 1) => Box::new(|a| Ty::Range(Box::new(a[0].clone()), true)),
+        "Chars" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Char))),
+        "CharIndices" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Tuple(vec![Ty::usize(), Ty::Char])))),
+        "Bytes" if nargs == 0 => Box::new(|_| Ty::Iter(Box::new(Ty::Int(IntTy::U8)))),
+        "SplitWhitespace" | "Lines" | "Split" | "SplitN" | "RSplit" | "SplitTerminator" if path.contains("str") || segs.len() == 1 => Box::new(|_| Ty::Iter(Box::new(Ty::str_ref()))),
+        "Peekable" | "Fuse" | "Rev" | "Skip" | "Take" | "StepBy" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(item_of(&a[0])))),
+        "Enumerate" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(Ty::Tuple(vec![Ty::usize(), item_of(&a[0])])))),
+        "Copied" | "Cloned" if nargs == 1 => Box::new(move |a| Ty::Iter(Box::new(match item_of(&a[0]) {
+            Ty::Ref(_, x) => *x,
+            o => o,
+        }))),
+        "Iter" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(Ty::Ref(false, Box::new(a[0].clone()))))),
+        "IterMut" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(Ty::Ref(true, Box::new(a[0].clone()))))),
+        "IntoIter" if nargs == 1 && !path.contains("collections") => Box::new(|a| Ty::Iter(Box::new(a[0].clone()))),
+        _ => return None,
+    })
 }

@@ -520,8 +520,10 @@ impl FnCx<'_> {
                     "b" => 'b',
                     "e" => 'e',
                     "E" => 'E',
-                    "x?" => '?',
-                    "X?" => '?',
+                    "x?" | "X?" => {
+                        spec.debug_hex = rest.chars().next().unwrap_or('x');
+                        '?'
+                    }
                     other => {
                         fail(self, format!("unknown format trait `{other}`"));
                         return self.error_expr(sp);

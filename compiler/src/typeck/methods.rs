@@ -12,8 +12,13 @@ use syn::spanned::Spanned;
 mod cells;
 mod collections;
 mod gc;
+mod iter;
 
 impl FnCx<'_> {
+    pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
+        self.check_args(args, tys, sp)
+    }
+
     fn check_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         if args.len() != tys.len() {
             self.err(codes::ARITY, sp, format!("this function takes {} arguments but {} were supplied", tys.len(), args.len()), "", None);
@@ -25,12 +30,23 @@ impl FnCx<'_> {
     fn call_value(&mut self, callee: TExpr, c: &syn::ExprCall, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
         let mut callee = callee;
         let mut ct = self.shallow(&callee.ty);
-        while let Ty::Ref(_, inner) = ct.clone() {
-            let s = callee.span.clone();
-            callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
-            ct = self.shallow(&inner);
+        loop {
+            match ct.clone() {
+                Ty::Ref(_, inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Deref(Box::new(callee)), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                Ty::Boxed(inner) => {
+                    let s = callee.span.clone();
+                    callee = mk(ExprKind::Std("box.deref", vec![callee]), (*inner).clone(), s);
+                    ct = self.shallow(&inner);
+                }
+                _ => break,
+            }
         }
         match ct {
+            Ty::DynFn(ps, r) => self.dyn_fn_call(callee, ps, *r, c, sp, span),
             Ty::Closure(id) => {
                 let (tys, ret) = match self.ck.closure_info.get(&id) {
                     Some(info) => (info.params.clone(), info.ret.clone()),
@@ -154,6 +170,11 @@ impl FnCx<'_> {
         if let Some(e) = self.assoc_call(&segs, &p.path, c, expected) {
             return e;
         }
+        if segs.len() == 2 && segs[1] == "try_from" && c.args.len() == 1 {
+            if let Some(target) = IntTy::from_name(&segs[0]) {
+                return self.int_try_from(target, &c.args[0], span);
+            }
+        }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
         if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
@@ -197,6 +218,9 @@ impl FnCx<'_> {
         if let Some(e) = self.coll_assoc_call(&key, c, expected) {
             return e;
         }
+        if let Some(e) = self.iter_assoc_call(&key, c, expected) {
+            return e;
+        }
         let us = Ty::usize();
         let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
             Some(Ty::Vec(t)) => *t,
@@ -227,7 +251,19 @@ impl FnCx<'_> {
             }
             "Box::new" => {
                 let inner = match expected.map(|e| self.shallow(e)) {
-                    Some(Ty::Boxed(t)) => *t,
+                    Some(Ty::Boxed(t)) => match self.shallow(&t) {
+                        // `Box::new(value)` coerced to `Box<dyn Trait>` at the use site.
+                        Ty::DynFn(ps, r) => {
+                            if let (1, Some(syn::Expr::Closure(cl))) = (c.args.len(), c.args.first()) {
+                                let e = self.check_closure_value_with(cl, Some(&ps), Some(&r));
+                                let t = e.ty.clone();
+                                return mk(ExprKind::Std("box.new", vec![e]), Ty::Boxed(Box::new(t)), span);
+                            }
+                            self.fresh()
+                        }
+                        Ty::DynTrait(_) => self.fresh(),
+                        t => t,
+                    },
                     _ => self.fresh(),
                 };
                 let a = self.check_args(&c.args, &[inner.clone()], sp);
@@ -323,6 +359,24 @@ impl FnCx<'_> {
                 return mk(ExprKind::AddrOf(mutable, Box::new(d)), Ty::Ref(mutable, inner), span);
             }
         }
+        // `clone` of `&&str`/`&&[T]`: copies the inner reference (the unsized value itself has no clone).
+        if name == "clone" && m.args.is_empty() {
+            let mut r = recv.clone();
+            loop {
+                match self.shallow(&r.ty) {
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Ref(_, ref x) if matches!(self.shallow(x), Ty::Str | Ty::Slice(_))) => {
+                        let s = r.span.clone();
+                        r = mk(ExprKind::Deref(Box::new(r)), *inner, s);
+                    }
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Str | Ty::Slice(_)) => {
+                        let mut r = r;
+                        r.span = self.span(msp);
+                        return r;
+                    }
+                    _ => break,
+                }
+            }
+        }
         // Auto-deref through references and boxes.
         let mut base = recv;
         loop {
@@ -347,6 +401,11 @@ impl FnCx<'_> {
             Err(base) => base,
         };
         let bt = self.shallow(&base.ty);
+        if let Ty::DynTrait(t) = bt {
+            if let Some(e) = self.dyn_method_call(base.clone(), t, &name, m) {
+                return e;
+            }
+        }
         if let Some(callee) = self.lookup_method(&bt, &name, None) {
             let sig = self.callee_sig(&callee);
             let recv_arg = match sig.self_kind {
@@ -396,6 +455,13 @@ impl FnCx<'_> {
                         return self.call_expr(c, vec![arg], target, span);
                     }
                 }
+                // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
+                if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let bytes = mk(ExprKind::Std("str.as_bytes", vec![s]), Ty::Ref(false, Box::new(Ty::Slice(Box::new(Ty::Int(IntTy::U8))))), span.clone());
+                    return mk(ExprKind::Std("seq.to_vec", vec![bytes]), target, span);
+                }
                 // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
                 // ones, so a cast computes the same value.
                 let src = self.shallow(&base.ty);
@@ -418,6 +484,10 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.user_iterator_source(base, &name) {
+            Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
+            Err(base) => base,
+        };
         if let Some(e) = self.std_method(base, &name, m, expected) {
             return e;
         }
@@ -454,7 +524,10 @@ impl FnCx<'_> {
     fn std_method(&mut self, base: TExpr, name: &str, m: &syn::ExprMethodCall, expected: Option<&Ty>) -> Option<TExpr> {
         let sp = m.span();
         let span = self.span(m.method.span());
-        let mut base = base;
+        let mut base = match self.std_method_ext(base, name, m, expected) {
+            Ok(e) => return Some(e),
+            Err(b) => b,
+        };
         let bt = self.shallow(&base.ty);
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
@@ -522,7 +595,16 @@ impl FnCx<'_> {
                     let st = Ty::Ref(m2, Box::new(Ty::Slice(Box::new(t))));
                     std!("seq.split_at", [us], Ty::Tuple(vec![st.clone(), st]))
                 }
-                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) => {
+                "first_mut" | "last_mut" | "get_mut" if self.is_scalar_ty(&t) || self.is_numeric_var(&self.resolve(&t)) => {
+                    // Scalars: the lowering names the element place (`lower/elem_refs.rs`).
+                    let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
+                    match name {
+                        "first_mut" => std!("seq.first_mut", [], r),
+                        "last_mut" => std!("seq.last_mut", [], r),
+                        _ => std!("seq.get_mut", [us], r),
+                    }
+                }
+                "first_mut" | "last_mut" | "get_mut" if !self.is_scalar_ty(&t) && !self.is_numeric_var(&self.resolve(&t)) => {
                     let r = Ty::Option(Box::new(Ty::Ref(true, Box::new(t))));
                     match name {
                         "first_mut" => std!("seq.first", [], r),
@@ -903,6 +985,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),
@@ -917,6 +1000,7 @@ impl FnCx<'_> {
                                 IntTy::I16 => IntTy::U16,
                                 IntTy::I32 => IntTy::U32,
                                 IntTy::I64 => IntTy::U64,
+                                IntTy::I128 => IntTy::U128,
                                 IntTy::Isize => IntTy::Usize,
                                 o => o,
                             }),
@@ -1201,6 +1285,7 @@ impl FnCx<'_> {
                         }
                         return Some(self.error_expr(sp));
                     }
+                    Some(t @ (Ty::Result(..) | Ty::Option(_))) => return Some(self.collect_shunt(base, item, t, m)),
                     Some(Ty::Gc(k, t)) if matches!(k, crate::gc_types::GcKind::Array | crate::gc_types::GcKind::String) => {
                         return Some(self.gc_collect(base, k, *t, item, m));
                     }
@@ -1223,7 +1308,7 @@ impl FnCx<'_> {
                 };
                 Some(mk(ExprKind::Std(op, vec![base]), target, span))
             }
-            _ => None,
+            _ => self.iter_method_ext(base, item, name, m, expected),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! and statements), `pat` (patterns), `methods` (std method table), `macros` (println!/format!/vec!/...).
 
 mod closures;
+mod dyn_trait;
 mod expr;
 mod items;
 mod macros;
@@ -29,6 +30,24 @@ pub enum SelfKind {
     RefMut,
 }
 
+/// The implementations behind one trait-object type (`dyn Shape`, `dyn Fn(i32) -> i32`).
+#[derive(Clone, Debug)]
+pub struct DynTable {
+    pub key: Ty,
+    /// Method names in dispatch order (`call` for `dyn Fn`).
+    pub methods: Vec<String>,
+    /// Per tag: the concrete type and, per method, the fn implementing it.
+    pub entries: Vec<(Ty, Vec<DynImpl>)>,
+}
+
+/// The fn behind one `dyn` method of one concrete type.
+#[derive(Clone, Debug)]
+pub enum DynImpl {
+    Fn(usize),
+    /// A closure's lifted fn (known once its definer is finished).
+    Closure(usize),
+}
+
 /// Everything the later passes need: the program, resolved item types and typed bodies.
 pub struct Checked {
     pub program: Program,
@@ -41,6 +60,10 @@ pub struct Checked {
     pub consts: Vec<(Ty, TExpr)>,
     /// Closures stored in `let` bindings, inlined at their call sites.
     pub closures: Vec<Closure>,
+    /// Declared method signatures of each user trait (`Self` is `Param(0)`).
+    pub trait_sigs: Vec<Vec<(String, FnSig)>>,
+    /// `dyn` dispatch tables: one per trait-object type, one entry per concrete type coerced to it.
+    pub dyn_tables: Vec<DynTable>,
     /// Self type of each impl block (its generics as `Param`s).
     pub impl_self: Vec<Ty>,
     /// Type arguments of the implemented trait of each impl block (`From<T>` → `[T]`).
@@ -112,6 +135,8 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         consts: Vec::new(),
         closures: Vec::new(),
         impl_self: Vec::new(),
+        trait_sigs: Vec::new(),
+        dyn_tables: Vec::new(),
         impl_trait_args: Vec::new(),
         fn_insts: HashMap::new(),
         fn_inst_args: HashMap::new(),
@@ -184,6 +209,10 @@ pub(crate) struct FnCx<'a> {
     pub self_adt: Option<usize>,
     /// Type parameters (concrete in an instance's body), `Self` and associated types.
     pub env: TyEnv,
+    /// Set just before checking a value closure's literal (see `check_closure`).
+    pub next_closure_is_value: bool,
+    /// For each closure being checked: whether it is a value closure.
+    pub closure_kinds: Vec<bool>,
     /// Operands of arithmetic whose type was unknown when checked: must end up numeric.
     pub deferred_numeric: Vec<(Ty, proc_macro2::Span)>,
     /// Name of the fn being checked (lifted closures are named after it).
@@ -215,6 +244,8 @@ impl<'a> FnCx<'a> {
             place_mut: false,
             fn_name: String::new(),
             deferred_numeric: Vec::new(),
+            next_closure_is_value: false,
+            closure_kinds: Vec::new(),
             self_adt,
             errors: Vec::new(),
             is_prelude,
@@ -225,7 +256,7 @@ impl<'a> FnCx<'a> {
 
     /// A syntactic type in this body's naming environment.
     pub fn to_ty(&self, t: &syn::Type) -> Result<Ty, Diagnostic> {
-        items::syn_to_ty_env(&self.ck.program, self.module, self.file, &self.env, t)
+        items::syn_to_ty_env(&self.ck.program, self.module, self.file, &self.env, t).map(|t| self.ck.normalize(&t))
     }
 
     pub fn span(&self, s: proc_macro2::Span) -> Span {
@@ -321,6 +352,7 @@ pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Bo
         }
     }
     let mut expr = cx.finish_expr(expr);
+    cx.register_dyn_coercions(&mut expr);
     mono::resolve_calls(&mut cx, &mut expr);
     let mut locals = std::mem::take(&mut cx.locals);
     for l in &mut locals {

@@ -72,6 +72,35 @@ fn main() {
     }
     println!("{:?}", acc);
     println!("{} {} {}", a == V2 { x: -1, y: 2 }, a != b, acc == V2 { x: 10, y: 10 });
-    let g = Grid { w: 3, cells: "abcdefghi".chars().collect() };
+    let mut g = Grid { w: 3, cells: "abcdefghi".chars().collect() };
     println!("{} {} {}", g[(0, 0)], g[(1, 2)], g[(2, 1)]);
+    g[(1, 1)] = '#';
+    g[(0, 2)] = g[(2, 0)];
+    println!("{}", g.cells.iter().collect::<String>());
+    unary::demo();
+}
+
+mod unary {
+    use std::ops::{Neg, Not};
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Money(pub i64);
+    impl Neg for Money {
+        type Output = Money;
+        fn neg(self) -> Money {
+            Money(-self.0)
+        }
+    }
+    #[derive(Debug, Clone, Copy)]
+    pub struct Flags(pub u8);
+    impl Not for Flags {
+        type Output = Flags;
+        fn not(self) -> Flags {
+            Flags(!self.0)
+        }
+    }
+    pub fn demo() {
+        let m = Money(250);
+        println!("{:?} {:?} {}", -m, -(-m), -m == Money(-250));
+        println!("{:?}", !Flags(0b1010_0000));
+    }
 }

@@ -1,0 +1,261 @@
+//! `&mut` to a scalar that lives inside an aggregate (a field, a tuple field, a `Vec`/array/slice element).
+//!
+//! A `&mut` to a scalar *local* is a heap cell (`Local.boxed`); a scalar inside an aggregate cannot be
+//! moved into a cell, so such borrows are resolved statically to the place itself: a `let` binding (or a
+//! binding in a tuple pattern, `if let Some(x) = v.last_mut()`, `match`) becomes an alias of the place,
+//! `*expr` reads/writes it, and a call argument gets a temporary cell copied back after the call
+//! (`func.rs`). A function whose result is such a borrow (`fn f(v: &mut [i32]) -> &mut i32 { &mut v[i] }`)
+//! returns an immutable `{array, index}` pair that its callers turn into the element place. Forms whose
+//! place cannot be named statically (stored in a struct, pushed into a Vec, ...) remain W0115 errors.
+
+use super::func::FnLower;
+use super::place::Place;
+use super::pattern::Src;
+use super::reprs::{ref_ty, StorageKey, TypeKey, ValKey};
+use super::Lowerer;
+use crate::diagnostics::codes;
+use crate::tir::{Arm, ExprKind, PatKind, TExpr};
+use crate::tir_walk::{walk_expr, Visitor};
+use crate::types::{IntTy, Ty};
+use wasm_encoder::{BlockType, Instruction as I, ValType};
+
+/// Std ops returning `Option<&mut scalar>` into a sequence.
+fn is_elem_opt_op(op: &str) -> bool {
+    matches!(op, "seq.first_mut" | "seq.last_mut" | "seq.get_mut")
+}
+
+fn tail(e: &TExpr) -> &TExpr {
+    match &e.kind {
+        ExprKind::Block(_, Some(t)) => tail(t),
+        _ => e,
+    }
+}
+
+struct FindReturn(bool);
+impl Visitor for FindReturn {
+    fn expr(&mut self, e: &mut TExpr) {
+        if matches!(e.kind, ExprKind::Return(_)) {
+            self.0 = true;
+        }
+    }
+}
+
+impl Lowerer<'_> {
+    /// The element type when user function `f` returns `&mut` to a scalar element (`&mut s[i]` as its
+    /// only result expression): such functions return an `ElemRef` pair.
+    pub fn elem_ret(&mut self, f: usize) -> Option<Ty> {
+        let body = self.ck.bodies.get(&f)?;
+        let Ty::Ref(true, t) = &body.ret else { return None };
+        let t = (**t).clone();
+        if !self.is_scalar(&t) {
+            return None;
+        }
+        let body = self.ck.bodies.get(&f)?;
+        let ExprKind::AddrOf(true, inner) = &tail(&body.expr).kind else { return None };
+        if !matches!(inner.kind, ExprKind::Index(..)) {
+            return None;
+        }
+        let mut e = body.expr.clone();
+        let mut v = FindReturn(false);
+        walk_expr(&mut v, &mut e);
+        if v.0 {
+            return None;
+        }
+        Some(t)
+    }
+
+    /// `{arr, idx}`: an element of a sequence of `elem` returned as a `&mut` (immutable pair).
+    pub fn elem_ref_type(&mut self, elem: &Ty) -> u32 {
+        let a = self.array_type(elem);
+        let name = format!("ElemRef<{}>", self.ck.ty_name(elem));
+        self.intern(TypeKey::Named(name.clone(), vec![(StorageKey::Val(ValKey::Ref(a)), false), (StorageKey::Val(ValKey::I32), false)]), name, vec!["arr".into(), "idx".into()])
+    }
+}
+
+impl FnLower<'_, '_> {
+    /// Whether `e` (of type `&mut scalar`) denotes a field/element place `elem_ref_place` can name.
+    pub fn is_elem_ref_expr(&mut self, e: &TExpr) -> bool {
+        if self.scalar_place_borrow(e).is_some() {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Std("opt.unwrap" | "opt.expect", args) => matches!(&args[0].kind, ExprKind::Std(op, _) if is_elem_opt_op(op)),
+            ExprKind::Call(f, _) => self.lw.elem_ret(*f).is_some(),
+            _ => false,
+        }
+    }
+
+    /// The place behind `e` when `is_elem_ref_expr(e)`; evaluates the operands (and panics like
+    /// `unwrap`/`expect` on a missing element).
+    pub fn elem_ref_place(&mut self, e: &TExpr) -> Place {
+        if let Some(inner) = self.scalar_place_borrow(e) {
+            return self.place(inner);
+        }
+        match &e.kind {
+            ExprKind::Std(op @ ("opt.unwrap" | "opt.expect"), args) => {
+                let ExprKind::Std(sop, sargs) = &args[0].kind else { return Place::None };
+                let (present, place) = self.elem_opt_place(sop, sargs);
+                self.emit(I::LocalGet(present));
+                self.emit(I::I32Eqz);
+                self.open(2, BlockType::Empty);
+                if *op == "opt.unwrap" {
+                    self.panic_const(&e.span, "called `Option::unwrap()` on a `None` value");
+                } else {
+                    self.expr_noncopy(&args[1]);
+                    if matches!(args[1].ty.peel_refs(), Ty::String) {
+                        self.call_prelude("string_as_str");
+                    }
+                    self.call_prelude("str_to_string");
+                    self.panic_string_on_stack(&e.span);
+                }
+                self.end();
+                place
+            }
+            ExprKind::Call(f, _) => {
+                let Some(elem) = self.lw.elem_ret(*f) else { return Place::None };
+                let saved = self.elem_call_ok;
+                self.elem_call_ok = true;
+                self.expr(e);
+                self.elem_call_ok = saved;
+                let rt = self.lw.elem_ref_type(&elem);
+                let arr_ty = self.lw.array_type(&elem);
+                let r = self.new_local(ref_ty(rt));
+                self.emit(I::LocalSet(r));
+                let (arr, idx) = (self.new_local(ref_ty(arr_ty)), self.new_local(ValType::I32));
+                self.emit(I::LocalGet(r));
+                self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
+                self.emit(I::LocalSet(arr));
+                self.emit(I::LocalGet(r));
+                self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+                self.emit(I::LocalSet(idx));
+                Place::Elem { arr, idx, arr_ty, elem }
+            }
+            _ => Place::None,
+        }
+    }
+
+    /// `first_mut`/`last_mut`/`get_mut(i)` of a sequence of scalars: (present flag local, element place
+    /// — valid only when present).
+    pub fn elem_opt_place(&mut self, op: &str, args: &[TExpr]) -> (u32, Place) {
+        let t = args[0].ty.peel_refs().clone();
+        let elem = match &t {
+            Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
+            _ => Ty::Int(IntTy::U8),
+        };
+        let arr_ty = self.lw.array_type(&elem);
+        self.expr_noncopy(&args[0]);
+        let b = self.stash(&args[0].ty).unwrap();
+        let (arr, len, i) = (self.new_local(ref_ty(arr_ty)), self.new_local(ValType::I32), self.zeroed_i32());
+        self.seq_parts(b, &t, arr, None, len);
+        match op {
+            "seq.get_mut" => {
+                self.expr(&args[1]);
+                self.emit(I::LocalSet(i));
+            }
+            "seq.first_mut" => {}
+            _ => {
+                self.emit(I::LocalGet(len));
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                self.emit(I::LocalSet(i));
+            }
+        }
+        let present = self.new_local(ValType::I32);
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(len));
+        self.emit(I::I32LtU);
+        self.emit(I::LocalSet(present));
+        if let Some(st) = self.slice_struct_of(&t) {
+            // Absolute index into the backing array.
+            self.emit(I::LocalGet(b));
+            self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+            self.emit(I::LocalGet(i));
+            self.emit(I::I32Add);
+            self.emit(I::LocalSet(i));
+        }
+        (present, Place::Elem { arr, idx: i, arr_ty, elem })
+    }
+
+    /// `match`/`if let`/`while let` on `v.last_mut()`-style scrutinees: `Some(x)` binds `x` to the
+    /// element place. Returns false when `scrut` is not such an op.
+    pub fn elem_opt_match(&mut self, scrut: &TExpr, arms: &[Arm], ty: &Ty) -> bool {
+        let ExprKind::Std(op, args) = &scrut.kind else { return false };
+        if !is_elem_opt_op(op) {
+            return false;
+        }
+        let (present, place) = self.elem_opt_place(op, args);
+        let bt = self.bt(ty);
+        let done = self.open(0, bt);
+        for arm in arms {
+            let next = self.open(0, BlockType::Empty);
+            match &arm.pat.kind {
+                PatKind::Wild => {}
+                PatKind::Variant(0, fs) if fs.is_empty() => {
+                    self.emit(I::LocalGet(present));
+                    self.br_if(next);
+                }
+                PatKind::Variant(1, fs) if fs.len() == 1 => {
+                    self.emit(I::LocalGet(present));
+                    self.emit(I::I32Eqz);
+                    self.br_if(next);
+                    self.bind_pat(&fs[0].1, Src { local: None, place: Some(place.clone()) }, next);
+                }
+                _ => self.lw.error(
+                    codes::UNSUPPORTED_BORROW,
+                    &arm.pat.span,
+                    "this pattern on an `Option<&mut _>` of an element is not supported yet",
+                    Some("match `Some(x)` / `None` directly"),
+                ),
+            }
+            if let Some(g) = &arm.guard {
+                self.expr(g);
+                self.emit(I::I32Eqz);
+                self.br_if(next);
+            }
+            self.expr(&arm.body);
+            if self.lw.repr(ty).is_none() {
+                self.drop_value(&arm.body.ty);
+            }
+            self.br(done);
+            self.end();
+        }
+        self.emit(I::Unreachable);
+        self.end();
+        if matches!(ty, Ty::Never) {
+            self.emit(I::Unreachable);
+        }
+        true
+    }
+
+    /// The body of a function returning `&mut` to an element (`Lowerer::elem_ret`): statements, then the
+    /// bounds-checked `{array, index}` pair of the tail `&mut s[i]`.
+    pub fn elem_ret_body(&mut self, e: &TExpr, elem: &Ty) {
+        match &e.kind {
+            ExprKind::Block(stmts, Some(t)) => {
+                for s in stmts {
+                    self.stmt(s);
+                }
+                self.elem_ret_body(t, elem);
+            }
+            ExprKind::AddrOf(true, inner) => {
+                let ExprKind::Index(base, idx) = &inner.kind else { return };
+                let (arr, i, _) = self.bounds_checked_index(base, idx, &inner.span);
+                let rt = self.lw.elem_ref_type(elem);
+                self.emit(I::LocalGet(arr));
+                self.emit(I::LocalGet(i));
+                self.emit(I::StructNew(rt));
+            }
+            _ => {}
+        }
+    }
+
+    /// A call of an `elem_ret` function outside the forms that name its place.
+    pub fn elem_ret_misuse(&mut self, e: &TExpr) {
+        self.lw.error(
+            codes::UNSUPPORTED_BORROW,
+            &e.span,
+            "a `&mut` to an element returned by this function can only be dereferenced (`*f(..)`), bound with `let`, or passed to a function",
+            Some("write through it with `*f(..) = ...`, or bind it: `let r = f(..);`"),
+        );
+    }
+}
