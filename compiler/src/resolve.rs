@@ -39,6 +39,8 @@ pub struct FnDef {
     /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
     /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
     pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` with any `X`: (index of I, X).
+    pub item_bounds: Vec<(usize, syn::Type)>,
     /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
@@ -308,6 +310,7 @@ fn collect_item(
                 file,
                 span: span_of(file, f.sig.ident.span()),
                 assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
@@ -482,6 +485,47 @@ fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>,
     out
 }
 
+/// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` bounds with any item type `X`.
+fn item_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, syn::Type)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "IntoIterator" | "Iterator") {
+                continue;
+            }
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if at.ident == "Item" {
+                        out.push((bounded, at.ty.clone()));
+                    }
+                }
+            }
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
 fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, String, usize)> {
     let idx = |t: &syn::Type| -> Option<usize> {
@@ -571,6 +615,7 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             file,
                             span: span_of(file, f.sig.ident.span()),
                             assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
@@ -697,6 +742,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     file,
                     span: span_of(file, f.sig.ident.span()),
                     assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,

@@ -8,6 +8,7 @@ mod collections;
 mod deque_heap;
 mod dyn_dispatch;
 mod elem_refs;
+mod fold;
 mod rc_drops_glue;
 mod func;
 mod gc_ops;
@@ -96,6 +97,8 @@ pub struct ModuleIr {
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
     pub declared_refs: Vec<u32>,
+    /// Functions removed by identical-code folding.
+    pub folded: usize,
     /// Array type of each `(mut (ref null $array))` global, initialized to null.
     pub globals: Vec<u32>,
 }
@@ -136,7 +139,12 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals })
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals, folded: 0 };
+    // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
+    if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
+        ir.folded = fold::fold_identical(&mut ir);
+    }
+    Ok(ir)
 }
 
 impl<'a> Lowerer<'a> {
@@ -171,7 +179,7 @@ impl<'a> Lowerer<'a> {
         }).collect();
         let ret = body.ret.clone();
         let results: Vec<ValType> = match self.elem_ret(f) {
-            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            Some(pr) => vec![self.place_ret_repr(&pr)],
             None => self.repr(&ret).into_iter().collect(),
         };
         let def = &self.ck.program.fns[f];

@@ -11,6 +11,7 @@ use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
 mod iter_adapters;
+pub(crate) mod lazy_iter;
 
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
@@ -2676,7 +2677,8 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..)) && matches!(it.ty, Ty::Iter(_)) => {
+            // A stored iterator, or one returned by a fn (`-> impl Iterator`, materialized there).
+            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..) | K::Call(..)) && matches!(it.ty, Ty::Iter(_)) => {
                 let Ty::Iter(item) = &it.ty else { return };
                 let item = (**item).clone();
                 let ity = self.lw.iter_type(&item);
@@ -2802,7 +2804,10 @@ impl FnLower<'_, '_> {
                             fl.emit(I::LocalGet(item));
                         }
                         let bop = if op == "iter.sum" { crate::tir::BinOp::Add } else { crate::tir::BinOp::Mul };
+                        // Overflow panics are reported where std's `Sum`/`Product` impls add.
+                        fl.loc_override = Some(super::ops::iter_adapters::core_location("iter/traits/accum.rs:204:1"));
                         fl.arith(bop, &rt, &rt, &sp);
+                        fl.loc_override = None;
                     }
                     fl.emit(I::LocalSet(acc));
                 });
@@ -3026,6 +3031,12 @@ impl FnLower<'_, '_> {
             .iter()
             .map(|a| match &a.ty {
                 Ty::Ref(true, inner) if self.lw.is_scalar(inner) => TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: (**inner).clone(), span: a.span.clone() },
+                // `&&mut scalar` (e.g. inspect/filter over `iter_mut()`): through both references.
+                Ty::Ref(false, r) if matches!(&**r, Ty::Ref(true, inner) if self.lw.is_scalar(inner)) => {
+                    let Ty::Ref(true, inner) = &**r else { unreachable!() };
+                    let once = TExpr { kind: crate::tir::ExprKind::Deref(Box::new(a.clone())), ty: (**r).clone(), span: a.span.clone() };
+                    TExpr { kind: crate::tir::ExprKind::Deref(Box::new(once)), ty: (**inner).clone(), span: a.span.clone() }
+                }
                 _ => a.clone(),
             })
             .collect();

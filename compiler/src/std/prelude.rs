@@ -2689,3 +2689,13 @@ impl Ordering {
 /// `std::cmp::Reverse`: orders by its field, backwards (`lower::helpers::cmp_fn` swaps the operands).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 struct Reverse<T>(T);
+
+/// `std::num::TryFromIntError`: the error of `u8::try_from(300)` and friends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TryFromIntError(());
+
+impl std::fmt::Display for TryFromIntError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "out of range integral type conversion attempted")
+    }
+}

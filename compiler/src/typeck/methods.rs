@@ -173,8 +173,13 @@ impl FnCx<'_> {
         if let Some(e) = self.assoc_call(&segs, &p.path, c, expected) {
             return e;
         }
+        if segs.len() == 2 && segs[1] == "try_from" && c.args.len() == 1 {
+            if let Some(target) = IntTy::from_name(&segs[0]) {
+                return self.int_try_from(target, &c.args[0], span);
+            }
+        }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
-        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool") || segs[0] == "String" && matches!(segs[1].as_str(), "len" | "is_empty" | "as_str" | "to_uppercase" | "to_lowercase" | "trim" | "chars" | "clone" | "to_string" | "into_bytes" | "as_bytes")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
             let recv = args.iter().next().cloned().unwrap();
             let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
@@ -387,6 +392,24 @@ impl FnCx<'_> {
                 return mk(ExprKind::AddrOf(mutable, Box::new(d)), Ty::Ref(mutable, inner), span);
             }
         }
+        // `clone` of `&&str`/`&&[T]`: copies the inner reference (the unsized value itself has no clone).
+        if name == "clone" && m.args.is_empty() {
+            let mut r = recv.clone();
+            loop {
+                match self.shallow(&r.ty) {
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Ref(_, ref x) if matches!(self.shallow(x), Ty::Str | Ty::Slice(_))) => {
+                        let s = r.span.clone();
+                        r = mk(ExprKind::Deref(Box::new(r)), *inner, s);
+                    }
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Str | Ty::Slice(_)) => {
+                        let mut r = r;
+                        r.span = self.span(msp);
+                        return r;
+                    }
+                    _ => break,
+                }
+            }
+        }
         // Auto-deref through references and boxes.
         let mut base = recv;
         loop {
@@ -464,6 +487,13 @@ impl FnCx<'_> {
                         };
                         return self.call_expr(c, vec![arg], target, span);
                     }
+                }
+                // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
+                if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let bytes = mk(ExprKind::Std("str.as_bytes", vec![s]), Ty::Ref(false, Box::new(Ty::Slice(Box::new(Ty::Int(IntTy::U8))))), span.clone());
+                    return mk(ExprKind::Std("seq.to_vec", vec![bytes]), target, span);
                 }
                 // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
                 // ones, so a cast computes the same value.
@@ -1260,13 +1290,7 @@ impl FnCx<'_> {
                 let init_e = m.args.first()?;
                 let init = self.check_expr(init_e, None);
                 let acc = init.ty.clone();
-                let (cl, _) = match m.args.iter().nth(1) {
-                    Some(syn::Expr::Closure(c)) => self.check_closure(c, &[acc.clone(), item], Some(&acc))?,
-                    _ => {
-                        self.err(codes::CLOSURE, m.method.span(), "expected a closure literal", "", None);
-                        return None;
-                    }
-                };
+                let (cl, _) = self.closure_arg(m, 1, &[acc.clone(), item], Some(&acc))?;
                 Some(mk(ExprKind::StdClosure("iter.fold", vec![base, init], vec![cl]), acc, span))
             }
             "max_by_key" | "min_by_key" => {
@@ -1284,10 +1308,10 @@ impl FnCx<'_> {
                         Ty::Vec(t)
                     }
                     Some(Ty::String) => Ty::String,
-                    Some(Ty::Var(v)) => {
-                        let t = Ty::Vec(Box::new(item.clone()));
-                        let _ = self.infer.unify(&Ty::Var(v), &t);
-                        t
+                    Some(Ty::Var(v)) => return Some(self.collect_deferred(base, item, Ty::Var(v), m)),
+                    None if m.turbofish.is_none() => {
+                        let v = self.fresh();
+                        return Some(self.collect_deferred(base, item, v, m));
                     }
                     None => Ty::Vec(Box::new(item.clone())),
                     Some(t @ Ty::Coll(..)) => {
@@ -1309,9 +1333,9 @@ impl FnCx<'_> {
                 let op = match &target {
                     Ty::String => {
                         let it = self.resolve(&item);
-                        match it {
+                        // `char` and `&char` items push chars (both sides fixed this; peeling covers both).
+                        match it.peel_refs() {
                             Ty::Char => "iter.collect_string_chars",
-                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }
