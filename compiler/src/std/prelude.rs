@@ -2479,18 +2479,14 @@ fn float_tanh(x: f64) -> f64 {
 
 // ---------------------------------------------------------------- Debug helpers
 
+/// `Debug` of str and char writes the quoted text as is: std applies no width/fill (also nested in
+/// derived impls, which forward the formatter).
 fn fmt_debug_str_spec(out: &mut String, s: &str, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
-    let mut t = __intrinsic_string_new();
-    fmt_debug_str(&mut t, s);
-    let n = count_chars(string_as_str(&t));
-    pad(out, string_as_str(&t), n, fill, align, width, 1);
+    fmt_debug_str(out, s);
 }
 
 fn fmt_debug_char_spec(out: &mut String, c: char, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
-    let mut t = __intrinsic_string_new();
-    fmt_debug_char(&mut t, c);
-    let n = count_chars(string_as_str(&t));
-    pad(out, string_as_str(&t), n, fill, align, width, 1);
+    fmt_debug_char(out, c);
 }
 
 /// Pretty `{:#?}` item: a newline after the opener (for the first item), the item indented by four

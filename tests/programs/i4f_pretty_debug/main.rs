@@ -82,4 +82,7 @@ fn main() {
     println!("{:#6?}", Some(5));
     println!("{:.1?}", Node::Named { label: "w".into(), weight: 1.25 });
     println!("{:*^9?}", "mid");
+    // str and char Debug ignore the width, also nested; unit and numbers pad.
+    println!("[{:>6?}] [{:>6?}] [{:<6?}] [{:>6?}] [{:>6?}]", "a", 'b', vec!["c"], ("d", 'e', 1), ());
+    println!("[{:>8?}] [{:<9?}]", std::cmp::Ordering::Less, Some("a"));
 }
