@@ -25,6 +25,26 @@ fn is_elem_opt_op(op: &str) -> bool {
     matches!(op, "seq.first_mut" | "seq.last_mut" | "seq.get_mut")
 }
 
+/// `first_mut`/`last_mut`/`get_mut` and their iterator spellings (`iter_mut().next()`, `.last()`,
+/// `.nth(i)`): the op and its (sequence, index) arguments.
+fn elem_opt_op(e: &TExpr) -> Option<(&'static str, Vec<TExpr>)> {
+    match &e.kind {
+        ExprKind::Std(op, args) if is_elem_opt_op(op) => Some((op, args.clone())),
+        ExprKind::Std(op @ ("iter.next" | "iter.last" | "iter.nth"), args) => {
+            let base = match &args[0].kind {
+                ExprKind::IterSource("seq_mut", b) | ExprKind::Std("seq.iter_mut", b) => b[0].clone(),
+                _ => return None,
+            };
+            Some(match *op {
+                "iter.next" => ("seq.first_mut", vec![base]),
+                "iter.last" => ("seq.last_mut", vec![base]),
+                _ => ("seq.get_mut", vec![base, args[1].clone()]),
+            })
+        }
+        _ => None,
+    }
+}
+
 fn tail(e: &TExpr) -> &TExpr {
     match &e.kind {
         ExprKind::Block(_, Some(t)) => tail(t),
@@ -101,7 +121,7 @@ impl FnLower<'_, '_> {
             return true;
         }
         match &e.kind {
-            ExprKind::Std("opt.unwrap" | "opt.expect", args) => matches!(&args[0].kind, ExprKind::Std(op, _) if is_elem_opt_op(op)),
+            ExprKind::Std("opt.unwrap" | "opt.expect", args) => self.is_elem_opt(&args[0]),
             ExprKind::Call(f, _) => self.lw.elem_ret(*f).is_some(),
             _ => false,
         }
@@ -115,8 +135,8 @@ impl FnLower<'_, '_> {
         }
         match &e.kind {
             ExprKind::Std(op @ ("opt.unwrap" | "opt.expect"), args) => {
-                let ExprKind::Std(sop, sargs) = &args[0].kind else { return Place::None };
-                let (present, place) = self.elem_opt_place(sop, sargs);
+                let Some((sop, sargs)) = elem_opt_op(&args[0]) else { return Place::None };
+                let (present, place) = self.elem_opt_place(sop, &sargs);
                 self.emit(I::LocalGet(present));
                 self.emit(I::I32Eqz);
                 self.open(2, BlockType::Empty);
@@ -166,6 +186,35 @@ impl FnLower<'_, '_> {
         }
     }
 
+    /// Whether `e` is an `Option<&mut scalar>` into a sequence that `elem_opt_place` can name.
+    pub fn is_elem_opt(&mut self, e: &TExpr) -> bool {
+        self.is_option_of_scalar_mut(&e.ty) && elem_opt_op(e).is_some()
+    }
+
+    /// `Option<&mut T>` with a scalar `T`: a value the general lowering cannot build (see the module doc).
+    pub fn is_option_of_scalar_mut(&mut self, t: &Ty) -> bool {
+        match t {
+            Ty::Option(inner) => match &**inner {
+                Ty::Ref(true, s) => {
+                    let s = (**s).clone();
+                    self.lw.is_scalar(&s)
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// An iterator consumer yielding `Option<&mut scalar>` outside the forms above.
+    pub fn elem_opt_misuse(&mut self, e: &TExpr) {
+        self.lw.error(
+            codes::UNSUPPORTED_BORROW,
+            &e.span,
+            "an `Option<&mut _>` of a scalar element from this iterator is not supported yet",
+            Some("use `if let Some(x) = v.iter_mut().next()` / `v.last_mut()` / `v.get_mut(i)`, or index the collection"),
+        );
+    }
+
     /// `first_mut`/`last_mut`/`get_mut(i)` of a sequence of scalars: (present flag local, element place
     /// — valid only when present).
     pub fn elem_opt_place(&mut self, op: &str, args: &[TExpr]) -> (u32, Place) {
@@ -211,11 +260,11 @@ impl FnLower<'_, '_> {
     /// `match`/`if let`/`while let` on `v.last_mut()`-style scrutinees: `Some(x)` binds `x` to the
     /// element place. Returns false when `scrut` is not such an op.
     pub fn elem_opt_match(&mut self, scrut: &TExpr, arms: &[Arm], ty: &Ty) -> bool {
-        let ExprKind::Std(op, args) = &scrut.kind else { return false };
-        if !is_elem_opt_op(op) {
+        if !self.is_elem_opt(scrut) {
             return false;
         }
-        let (present, place) = self.elem_opt_place(op, args);
+        let Some((op, args)) = elem_opt_op(scrut) else { return false };
+        let (present, place) = self.elem_opt_place(op, &args);
         let bt = self.bt(ty);
         let done = self.open(0, bt);
         for arm in arms {

@@ -1559,6 +1559,9 @@ impl FnLower<'_, '_> {
     }
 
     pub fn std_closure_op(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) {
+        if op.starts_with("iter.") && self.is_option_of_scalar_mut(&e.ty) {
+            return self.elem_opt_misuse(e);
+        }
         if self.closure_op_ext(op, args, cls, e) {
             return;
         }
@@ -2979,6 +2982,10 @@ impl FnLower<'_, '_> {
 
     /// Standalone iterator consumers that are `Std` ops (no closure).
     pub fn iter_std(&mut self, op: &str, args: &[TExpr], e: &TExpr) -> bool {
+        if op.starts_with("iter.") && self.is_option_of_scalar_mut(&e.ty) {
+            self.elem_opt_misuse(e);
+            return true;
+        }
         if self.iter_std_ext(op, args, e) {
             return true;
         }

@@ -1,4 +1,5 @@
-// `&mut` to scalar elements and fields: first_mut/last_mut/get_mut in if let, match, while let and unwrap,
+// `&mut` to scalar elements and fields: first_mut/last_mut/get_mut (and iter_mut().next/last/nth) in if let,
+// match, while let and unwrap,
 // a function returning `&mut v[i]`, tuple-pattern field borrows with mem::swap, i128 elements, and
 // expect() on a missing element (panics, exit 101).
 
@@ -93,6 +94,15 @@ fn main() {
     let rb = &mut big;
     *rb += 10;
     println!("{big}");
+    let mut it = vec![1, 2, 3];
+    if let Some(x) = it.iter_mut().next() {
+        *x = 50;
+    }
+    *it.iter_mut().last().unwrap() += 7;
+    if let Some(x) = it.iter_mut().nth(1) {
+        *x *= 3;
+    }
+    println!("{it:?}");
     let n = std::env::args().count();
     let mut e: Vec<i32> = Vec::new();
     if n > 5 {
