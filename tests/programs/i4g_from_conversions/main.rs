@@ -1,6 +1,8 @@
 // Issue 4: From impls used through Type::from, .into() and `?` error conversion.
 use std::num::ParseIntError;
 
+// The fields are only read by the derived Debug (rustc's dead-code lint ignores that use).
+#[allow(dead_code)]
 #[derive(Debug)]
 enum AppError {
     Parse(ParseIntError),
