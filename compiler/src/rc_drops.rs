@@ -54,9 +54,9 @@ pub fn instrument(ck: &mut Checked) -> Result<(), Vec<Diagnostic>> {
     let observed = bodies.values_mut().any(|b| observes(&b.expr));
     let mut errors = Vec::new();
     if observed {
-        // A `move` closure owns its captures: building its environment moves them, and dropping the
-        // closure value drops them. A non-`move` closure borrows them, but its environment shares the
-        // values like an owner would, so capturing a value holding an `Rc` that way is refused.
+        // A plain closure's environment shares the captured values (they are borrowed, not owned), so its
+        // drop must not release them: capturing a value holding an `Rc` is refused there. A `move` closure
+        // owns its environment: the captured variables are moved into it and dropping it releases them.
         let mut infos: Vec<(usize, Vec<Ty>)> = ck.closure_info.values().filter(|i| !i.is_move).map(|i| (i.lifted, i.env.clone())).collect();
         infos.sort_by_key(|(l, _)| *l);
         for (lifted, env) in infos {
@@ -64,7 +64,7 @@ pub fn instrument(ck: &mut Checked) -> Result<(), Vec<Diagnostic>> {
             let mut cx = Cx { ck, locals: &mut b.locals, scopes: Vec::new(), temps: Vec::new(), loops: Vec::new(), flags: HashMap::new(), errors: Vec::new(), memo: HashMap::new() };
             if env.iter().any(|t| cx.has_rc(t)) {
                 let sp = b.expr.span.clone();
-                cx.err(&sp, "a non-`move` closure capturing a value holding an `Rc` is not supported");
+                cx.err(&sp, "a closure capturing a value holding an `Rc` is not supported");
                 errors.extend(cx.errors);
             }
         }

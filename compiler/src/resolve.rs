@@ -145,6 +145,8 @@ pub struct Program {
     pub display_impls: HashMap<usize, usize>,
     /// Manual `impl fmt::Debug for Adt` → its `fmt`.
     pub debug_impls: HashMap<usize, usize>,
+    /// `#[default]` variant of an enum (for `#[derive(Default)]`).
+    pub default_variants: HashMap<usize, usize>,
     pub impls: Vec<ImplDef>,
     pub traits: Vec<TraitDef>,
     /// Module index of the std prelude.
@@ -152,8 +154,9 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-/// The std prelude; 128-bit integer support lives in its own file (`std/prelude_wide.rs`).
-const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"));
+/// The std surface: the prelude proper, 128-bit integers (`prelude_wide.rs`), full Unicode (`unicode.rs`, tables
+/// generated), `std::cmp::Ordering`, UTF-8 conversions and `DefaultHasher`.
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"), include_str!("std/utf8.rs"), include_str!("std/hash.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -173,6 +176,7 @@ pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
         assoc_consts: HashMap::new(),
         display_impls: HashMap::new(),
         debug_impls: HashMap::new(),
+        default_variants: HashMap::new(),
         impls: Vec::new(),
         traits: Vec::new(),
         prelude_mod: 0,
@@ -360,6 +364,9 @@ fn collect_item(
                 span: span_of(file, e.ident.span()),
                 generics: type_params(&e.generics),
             });
+            if let Some(v) = e.variants.iter().position(|v| v.attrs.iter().any(|a| a.path().is_ident("default"))) {
+                p.default_variants.insert(id, v);
+            }
             p.mods[mi].types.insert(name, Def::Adt(id));
         }
         syn::Item::Const(c) => {
@@ -843,7 +850,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(std_def(p, segs.join("::")));
+        return Some(std_adt(p, segs).unwrap_or_else(|| std_def(p, segs.join("::"))));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -945,7 +952,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = std_def(p, path.join("::"));
+                        let d = std_adt(p, &path).unwrap_or_else(|| std_def(p, path.join("::")));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -968,6 +975,13 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 }
                 None => {
                     if matches!(path.first().map(String::as_str), Some("std" | "core" | "alloc" | "wasm")) {
+                        // `use std::cmp::Ordering::*;`: the variants of a prelude-defined std enum
+                        if let Some(Def::Adt(a)) = std_adt(p, &path) {
+                            let names: Vec<String> = if p.adts[a].is_enum { p.adts[a].variants.iter().map(|v| v.name.clone()).collect() } else { Vec::new() };
+                            for (vi, n) in names.into_iter().enumerate() {
+                                p.mods[mi].values.entry(n).or_insert(Def::Variant(a, vi));
+                            }
+                        }
                         progress = true;
                         continue;
                     }
@@ -1025,6 +1039,31 @@ fn resolve_both(p: &Program, mi: usize, path: &[String]) -> (Option<Def>, Option
             (v.clone(), v)
         }
         _ => (None, None),
+    }
+}
+
+/// Std types that the prelude defines as ordinary enums/structs (`std::cmp::Ordering`, the UTF-8
+/// errors): a std path naming one (or one of its variants/associated items) resolves to the prelude
+/// definition.
+fn std_adt(p: &Program, segs: &[String]) -> Option<Def> {
+    let norm: Vec<&str> = segs.iter().map(String::as_str).skip(1).collect();
+    let (name, rest) = match norm.as_slice() {
+        ["cmp", "Ordering", rest @ ..] => ("Ordering", rest),
+        ["string", "FromUtf8Error", rest @ ..] => ("FromUtf8Error", rest),
+        ["str", "Utf8Error", rest @ ..] => ("Utf8Error", rest),
+        ["collections", "hash_map", "DefaultHasher", rest @ ..] | ["hash", "DefaultHasher", rest @ ..] => ("DefaultHasher", rest),
+        _ => return None,
+    };
+    let a = p.adts.iter().position(|d| d.name == name && p.mods[d.module].is_prelude)?;
+    match rest {
+        [] => Some(Def::Adt(a)),
+        [v] => {
+            if let Some(vi) = p.adts[a].variants.iter().position(|x| x.name == *v && p.adts[a].is_enum) {
+                return Some(Def::Variant(a, vi));
+            }
+            p.methods.get(&(a, v.to_string())).map(|f| Def::Fn(*f))
+        }
+        _ => None,
     }
 }
 

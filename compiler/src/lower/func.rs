@@ -23,6 +23,11 @@ pub struct FnLower<'l, 'a> {
     pub ret_repr: Option<ValType>,
     /// Set while `elem_refs` lowers a call of a function returning an element `&mut` (see there).
     pub elem_call_ok: bool,
+    /// A panic location to report instead of the span's (code std runs inside `core`, e.g. the
+    /// additions of `Iterator::sum`, which rustc reports at `core/src/iter/traits/accum.rs`).
+    pub loc_override: Option<String>,
+    /// Stored iterator chains kept lazy in this function's locals (`ops/lazy_iter.rs`).
+    pub lazy_iters: HashMap<usize, super::ops::lazy_iter::LazyIter>,
 }
 
 pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
@@ -43,6 +48,8 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
         checks,
         ret_repr,
         elem_call_ok: false,
+        loc_override: None,
+        lazy_iters: HashMap::new(),
     };
     // Parameters: wasm params in order; boxed params are moved into a cell local.
     let mut n = 0;
@@ -69,8 +76,8 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     }
     if let Some(name) = intrinsic_name(&fl.lw.ck.program.fns[f].name, fl.lw.ck.program.fns[f].is_prelude) {
         super::helpers::intrinsic_body(&mut fl, name);
-    } else if let Some(elem) = fl.lw.elem_ret(f) {
-        fl.elem_ret_body(&body.expr, &elem);
+    } else if let Some(pr) = fl.lw.elem_ret(f) {
+        fl.elem_ret_body(&body.expr, &pr);
     } else {
         fl.expr(&body.expr);
     }
@@ -97,7 +104,7 @@ fn intrinsic_name(name: &str, prelude: bool) -> Option<&str> {
 impl<'l, 'a> FnLower<'l, 'a> {
     pub fn new_helper(lw: &'l mut Lowerer<'a>, nparams: u32, ret: Option<ValType>) -> Self {
         let checks = false;
-        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret, elem_call_ok: false }
+        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret, elem_call_ok: false, loc_override: None, lazy_iters: HashMap::new() }
     }
 
     pub fn finish(mut self, id: u32) {
@@ -167,6 +174,9 @@ impl<'l, 'a> FnLower<'l, 'a> {
     }
 
     pub fn loc_string(&self, span: &Span) -> String {
+        if let Some(l) = &self.loc_override {
+            return l.clone();
+        }
         let file = self.lw.ck.program.sources.files.get(span.file).map(|f| f.display.clone()).unwrap_or_default();
         format!("{}:{}:{}", file, span.start.line, span.start.col)
     }
@@ -576,6 +586,12 @@ impl<'l, 'a> FnLower<'l, 'a> {
         match s {
             Stmt::Let(pat, init) => match init {
                 Some(e) => {
+                    // `let it = <chain with closures>;` used only in this function: kept lazy.
+                    if let crate::tir::PatKind::Bind(l, None) = &pat.kind {
+                        if self.lazy_let(*l, e) {
+                            return;
+                        }
+                    }
                     // `let r = &mut s.field;` binds `r` to the place itself.
                     // Also `let r = v.last_mut().unwrap();` and `let r = elem_returning_fn(..);`.
                     if let crate::tir::PatKind::Bind(l, None) = &pat.kind {
@@ -902,12 +918,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 } else {
                     let f = super::helpers::cmp_fn(self.lw, &t);
                     self.emit(I::Call(f));
-                    self.emit(I::I32Const(0));
+                    // cmp is -1/0/1, or 2 when unordered (every operator is then false)
                     self.emit(match op {
-                        BinOp::Lt => I::I32LtS,
+                        BinOp::Lt | BinOp::Gt => I::I32Const(if op == BinOp::Lt { -1 } else { 1 }),
+                        _ => I::I32Const(if op == BinOp::Le { 0 } else { 1 }),
+                    });
+                    self.emit(match op {
+                        BinOp::Lt | BinOp::Gt => I::I32Eq,
                         BinOp::Le => I::I32LeS,
-                        BinOp::Gt => I::I32GtS,
-                        _ => I::I32GeS,
+                        _ => I::I32LeU,
                     });
                 }
             }
@@ -915,6 +934,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
     }
 
     pub fn cast(&mut self, from: &Ty, to: &Ty) {
+        // `Ordering as i32` is -1/0/1 (`#[repr(i8)]`); the prelude enum is its variant index 0/1/2.
+        if let Ty::Adt(a, _) = from {
+            let d = &self.lw.ck.program.adts[*a];
+            if d.name == "Ordering" && self.lw.ck.program.mods[d.module].is_prelude {
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                return self.cast(&Ty::Int(IntTy::I8), to);
+            }
+        }
         let from = match from {
             Ty::Adt(_, _) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,

@@ -2,6 +2,7 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod derive_default;
 mod cells;
 mod collections;
 mod deque_heap;
@@ -11,7 +12,9 @@ mod fold;
 mod rc_drops_glue;
 mod func;
 mod gc_ops;
+mod hash;
 mod helpers;
+mod ordering;
 mod ops;
 mod place;
 mod pattern;
@@ -19,6 +22,8 @@ mod reactor;
 mod user_iter;
 pub mod reprs;
 mod test_entry;
+mod text_ops;
+mod ucd;
 mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
@@ -72,6 +77,10 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Mutable globals `(ref null $array)` caching lazily built constant arrays (see `ucd.rs`): the
+    /// array type of each, and the key → global index map.
+    pub globals: Vec<u32>,
+    pub global_map: HashMap<String, u32>,
     /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
     pub debug_hex: Option<bool>,
 }
@@ -90,6 +99,8 @@ pub struct ModuleIr {
     pub declared_refs: Vec<u32>,
     /// Functions removed by identical-code folding.
     pub folded: usize,
+    /// Array type of each `(mut (ref null $array))` global, initialized to null.
+    pub globals: Vec<u32>,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -109,6 +120,8 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        globals: Vec::new(),
+        global_map: HashMap::new(),
         debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
@@ -126,7 +139,7 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, folded: 0 };
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals, folded: 0 };
     // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
     if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
         ir.folded = fold::fold_identical(&mut ir);
@@ -166,7 +179,7 @@ impl<'a> Lowerer<'a> {
         }).collect();
         let ret = body.ret.clone();
         let results: Vec<ValType> = match self.elem_ret(f) {
-            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            Some(pr) => vec![self.place_ret_repr(&pr)],
             None => self.repr(&ret).into_iter().collect(),
         };
         let def = &self.ck.program.fns[f];

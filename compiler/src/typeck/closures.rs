@@ -22,7 +22,7 @@ pub struct ClosureInfo {
     /// Field types of the environment tuple.
     pub env: Vec<Ty>,
     pub lifted: usize,
-    /// A `move` closure owns its captures (else they are borrows of the enclosing variables).
+    /// A `move` closure owns its environment (dropping it drops the captured values).
     pub is_move: bool,
 }
 

@@ -861,7 +861,7 @@ impl FnCx<'_> {
     }
 
     /// `i32::MAX`, `f64::consts::PI`, `f64::NAN`, `usize::MIN`, ...
-    fn std_const(&mut self, segs: &[String], span: crate::diagnostics::Span) -> Option<TExpr> {
+    pub(super) fn std_const(&mut self, segs: &[String], span: crate::diagnostics::Span) -> Option<TExpr> {
         let segs: Vec<&str> = segs.iter().map(String::as_str).filter(|s| !matches!(*s, "std" | "core")).collect();
         if segs.len() < 2 {
             return None;

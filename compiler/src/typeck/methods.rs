@@ -11,10 +11,21 @@ use syn::spanned::Spanned;
 
 mod cells;
 mod collections;
+mod default;
 mod gc;
 mod iter;
+mod ord;
+mod text;
 
 impl FnCx<'_> {
+    /// Whether `e` is a local of type `char` (for `String::from(c)`).
+    fn is_char_expr(&self, e: &syn::Expr) -> bool {
+        match e {
+            syn::Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup_local(&i.to_string())).is_some_and(|l| matches!(self.shallow(&self.locals[l].ty), Ty::Char)),
+            _ => false,
+        }
+    }
+
     pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         self.check_args(args, tys, sp)
     }
@@ -176,7 +187,7 @@ impl FnCx<'_> {
             }
         }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
-        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
+        if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool") || segs[0] == "String" && matches!(segs[1].as_str(), "len" | "is_empty" | "as_str" | "to_uppercase" | "to_lowercase" | "trim" | "chars" | "clone" | "to_string" | "into_bytes" | "as_bytes")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
             let recv = args.iter().next().cloned().unwrap();
             let rest: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> = args.iter().skip(1).cloned().collect();
@@ -222,8 +233,17 @@ impl FnCx<'_> {
             return e;
         }
         let us = Ty::usize();
-        let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
-            Some(Ty::Vec(t)) => *t,
+        // `Vec::<T>::new()`: the type's own turbofish
+        let type_args = match p.path.segments.iter().rev().nth(1) {
+            Some(seg) if seg.ident == "Vec" && !matches!(seg.arguments, syn::PathArguments::None) => {
+                let ty_path = syn::Path { leading_colon: None, segments: std::iter::once(seg.clone()).collect() };
+                self.turbofish_types(&ty_path)
+            }
+            _ => Vec::new(),
+        };
+        let elem_of_expected = |cx: &mut Self| match (type_args.first(), expected.map(|e| cx.shallow(e))) {
+            (Some(t), _) => t.clone(),
+            (None, Some(Ty::Vec(t))) => *t,
             _ => cx.fresh(),
         };
         match key.as_str() {
@@ -234,6 +254,10 @@ impl FnCx<'_> {
             "String::with_capacity" => {
                 let _ = self.check_args(&c.args, &[us], sp);
                 mk(ExprKind::Std("string.new", vec![]), Ty::String, span)
+            }
+            "String::from" if matches!(c.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Char(_), .. }))) || c.args.first().is_some_and(|a| self.is_char_expr(a)) => {
+                let a = self.check_args(&c.args, &[Ty::Char], sp);
+                mk(ExprKind::Std("char.to_string", a), Ty::String, span)
             }
             "String::from" => {
                 let a = self.check_args(&c.args, &[Ty::str_ref()], sp);
@@ -312,6 +336,27 @@ impl FnCx<'_> {
                 let t = self.fresh();
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
                 mk(ExprKind::Std("mem.replace", a), t, span)
+            }
+            "String::from_utf8" | "string::String::from_utf8" | "String::from_utf8_lossy" | "string::String::from_utf8_lossy" | "str::from_utf8" => {
+                let f = match key.rsplit("::").next() {
+                    Some("from_utf8_lossy") => "string_from_utf8_lossy",
+                    _ if key.starts_with("str") => "str_from_utf8",
+                    _ => "string_from_utf8",
+                };
+                self.prelude_call(f, c, span)
+            }
+            "cmp::max" | "cmp::min" if c.args.len() == 2 => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[t.clone(), t.clone()], sp);
+                let op = if key == "cmp::max" { "ord.max" } else { "ord.min" };
+                mk(ExprKind::Std(op, a), t, span)
+            }
+            _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
+                let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
+                match self.derived_default(&t, &span, c.span()) {
+                    Some(e) => e,
+                    None => mk(ExprKind::Std("default", vec![]), t, span),
+                }
             }
             _ => {
                 // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.
@@ -455,6 +500,16 @@ impl FnCx<'_> {
                         return self.call_expr(c, vec![arg], target, span);
                     }
                 }
+                // `"ab".into()` as `Box<str>`: the same immutable string data.
+                if matches!(&target, Ty::Boxed(e) if **e == Ty::Str) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let owned = mk(ExprKind::Std("str.to_string", vec![s]), Ty::String, span.clone());
+                    let s2 = self.to_str(owned);
+                    let mut b = s2;
+                    b.ty = target;
+                    return b;
+                }
                 // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
                 if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
                     let span = self.span(msp);
@@ -484,6 +539,14 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.ord_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.text_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let base = match self.user_iterator_source(base, &name) {
             Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
             Err(base) => base,
@@ -1038,7 +1101,7 @@ impl FnCx<'_> {
                 }
             }
             Ty::Char => match name {
-                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" => {
+                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" | "is_ascii_control" => {
                     let op: &'static str = Box::leak(format!("char.{name}").into_boxed_str());
                     std!(op, [], Ty::Bool)
                 }
@@ -1254,13 +1317,7 @@ impl FnCx<'_> {
                 let init_e = m.args.first()?;
                 let init = self.check_expr(init_e, None);
                 let acc = init.ty.clone();
-                let (cl, _) = match m.args.iter().nth(1) {
-                    Some(syn::Expr::Closure(c)) => self.check_closure(c, &[acc.clone(), item], Some(&acc))?,
-                    _ => {
-                        self.err(codes::CLOSURE, m.method.span(), "expected a closure literal", "", None);
-                        return None;
-                    }
-                };
+                let (cl, _) = self.closure_arg(m, 1, &[acc.clone(), item], Some(&acc))?;
                 Some(mk(ExprKind::StdClosure("iter.fold", vec![base, init], vec![cl]), acc, span))
             }
             "max_by_key" | "min_by_key" => {
@@ -1278,10 +1335,10 @@ impl FnCx<'_> {
                         Ty::Vec(t)
                     }
                     Some(Ty::String) => Ty::String,
-                    Some(Ty::Var(v)) => {
-                        let t = Ty::Vec(Box::new(item.clone()));
-                        let _ = self.infer.unify(&Ty::Var(v), &t);
-                        t
+                    Some(Ty::Var(v)) => return Some(self.collect_deferred(base, item, Ty::Var(v), m)),
+                    None if m.turbofish.is_none() => {
+                        let v = self.fresh();
+                        return Some(self.collect_deferred(base, item, v, m));
                     }
                     None => Ty::Vec(Box::new(item.clone())),
                     Some(t @ Ty::Coll(..)) => {
@@ -1303,9 +1360,9 @@ impl FnCx<'_> {
                 let op = match &target {
                     Ty::String => {
                         let it = self.resolve(&item);
-                        match it {
+                        // `char` and `&char` items push chars (both sides fixed this; peeling covers both).
+                        match it.peel_refs() {
                             Ty::Char => "iter.collect_string_chars",
-                            Ty::Ref(_, c) if *c == Ty::Char => "iter.collect_string_chars",
                             _ => "iter.collect_string_strs",
                         }
                     }

@@ -225,6 +225,9 @@ pub(crate) struct FnCx<'a> {
     in_closure: usize,
     /// `str::parse` calls whose target type was not known yet: (target, error type, span).
     pub deferred_parse: Vec<(Ty, Ty, proc_macro2::Span)>,
+    /// `collect()` calls whose target type was not known yet: (target, item, span); decided at the end
+    /// of the function (`methods/iter.rs`).
+    pub deferred_collect: Vec<(Ty, Ty, proc_macro2::Span)>,
 }
 
 impl<'a> FnCx<'a> {
@@ -251,6 +254,7 @@ impl<'a> FnCx<'a> {
             is_prelude,
             in_closure: 0,
             deferred_parse: Vec::new(),
+            deferred_collect: Vec::new(),
         }
     }
 
@@ -335,6 +339,9 @@ impl<'a> FnCx<'a> {
 /// Checks a whole function: parameters, body, and returns its typed body.
 pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Body, Vec<Diagnostic>> {
     let mut cx = cx;
+    for (t, item, sp) in std::mem::take(&mut cx.deferred_collect) {
+        cx.finish_collect(&t, &item, sp);
+    }
     for (t, e, sp) in std::mem::take(&mut cx.deferred_parse) {
         match cx.infer.finalize(&t) {
             Ty::F32 | Ty::F64 => {

@@ -162,6 +162,12 @@ impl FnCx<'_> {
                 if let Some(e) = self.std_default(&t, &span) {
                     return Some(e);
                 }
+                // `#[derive(Default)]` types, tuples and arrays of defaults (typeck/methods/ord.rs)
+                if !matches!(t, Ty::Var(_)) {
+                    if let Some(e) = self.derived_default(&t, &span, c.span()) {
+                        return Some(e);
+                    }
+                }
             }
         }
         // Only take over when some impl provides `name` (std associated fns keep their own table).

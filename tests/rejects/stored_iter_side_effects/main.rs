@@ -1,5 +1,6 @@
 fn main() {
     let v = vec![1, 2, 3];
-    let mut it = v.iter().map(|x| { println!("{x}"); x * 2 }).peekable();
-    println!("{:?}", it.next());
+    let it = v.iter().map(|x| { println!("{x}"); x * 2 }).peekable();
+    let mut moved = it;
+    println!("{:?}", moved.next());
 }

@@ -15,6 +15,13 @@ use crate::tir::{Closure, ExprKind as K, TExpr};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+/// The location rustc 1.95.0 (`rust-version` of this project) reports for a panic inside `core`:
+/// `/rustc/<commit>/library/core/src/<file:line:col>`.
+pub fn core_location(file_line_col: &str) -> String {
+    const CORE_SRC: &str = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/";
+    format!("{CORE_SRC}{file_line_col}")
+}
+
 type Each<'a> = &'a mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32);
 
 /// A second iterator walked one item at a time.
@@ -23,6 +30,8 @@ enum Pull {
     Seq { arr: u32, at: u32, elem: Ty, i: u32, end: u32 },
     /// An open range `a..`: a counter.
     Counter { cur: u32, ty: Ty },
+    /// A user `impl Iterator` (`IterSource("user", [&mut init, next call, local])`): each pull calls `next`.
+    User { next: TExpr },
 }
 
 fn iter_item(t: &Ty) -> Ty {
@@ -69,7 +78,7 @@ fn is_seq_source(e: &TExpr) -> Option<&TExpr> {
 
 impl FnLower<'_, '_> {
     /// Binds closure parameters to the given locals (the body is evaluated by the caller).
-    fn bind_closure_params(&mut self, cl: &Closure, vals: &[Option<u32>]) {
+    pub(super) fn bind_closure_params(&mut self, cl: &Closure, vals: &[Option<u32>]) {
         let fail = self.open(0, BlockType::Empty);
         for (p, v) in cl.params.iter().zip(vals) {
             self.bind_pat(p, Src { local: *v, place: None }, fail);
@@ -95,6 +104,15 @@ impl FnLower<'_, '_> {
                         return false;
                     }
                     cur = inner;
+                }
+                K::IterSource("user", _) => {
+                    self.lw.error(
+                        codes::UNSUPPORTED_EXPR,
+                        &cur.span,
+                        "an iterator over a user `impl Iterator` cannot be stored or reversed here yet (it would be run ahead of its use)",
+                        Some("consume the chain directly, or keep the iterator in a local of this function"),
+                    );
+                    return false;
                 }
                 K::IterSource("range" | "range_incl", args) => {
                     if let K::Range(_, None, _) = &args[0].kind {
@@ -139,6 +157,13 @@ impl FnLower<'_, '_> {
                 return Pull::Counter { cur, ty };
             }
         }
+        if let K::IterSource("user", a) = &other.kind {
+            if let K::Local(l) = a[2].kind {
+                self.expr_noncopy(&a[0]);
+                self.init_local_from_stack(l);
+                return Pull::User { next: a[1].clone() };
+            }
+        }
         let item = iter_item(&other.ty);
         self.check_materializable(other);
         let v = self.collect_vec(other, &item);
@@ -176,6 +201,16 @@ impl FnLower<'_, '_> {
                 self.emit(I::End);
                 (has, item)
             }
+            Pull::User { next } => {
+                let ot = next.ty.clone();
+                self.expr(next);
+                let r = self.stash(&ot).unwrap();
+                let has = self.new_local(ValType::I32);
+                self.opt_tag(r, &ot);
+                self.emit(I::LocalSet(has));
+                let x = self.payload(r, &ot, 1);
+                (has, x)
+            }
             Pull::Counter { cur, ty } => {
                 let has = self.new_local(ValType::I32);
                 self.emit(I::I32Const(1));
@@ -200,8 +235,38 @@ impl FnLower<'_, '_> {
         self.emit(I::StructGet { struct_type_index: l.ty, field_index: 0 });
     }
 
+    /// An `iter_mut` item that is a `&mut` to a scalar element arrives as its place; closures and tuples
+    /// need it as a cell (the representation of `&mut i32`): made from the place, written back after.
+    fn mut_item_cell(&mut self, item_ty: &Ty, place: &Option<Place>) -> Option<(u32, u32, Place)> {
+        let Ty::Ref(true, x) = item_ty else { return None };
+        if !self.lw.is_scalar(x) {
+            return None;
+        }
+        let p = place.clone()?;
+        let c = self.lw.cell_type(x);
+        self.load(&p);
+        self.emit(I::StructNew(c));
+        let cl = self.new_local(ref_ty(c));
+        self.emit(I::LocalSet(cl));
+        Some((cl, c, p))
+    }
+
+    fn mut_item_write_back(&mut self, cell: &Option<(u32, u32, Place)>) {
+        if let Some((cl, c, p)) = cell {
+            let (cl, c) = (*cl, *c);
+            self.store_with(p, &mut |fl: &mut FnLower| {
+                fl.emit(I::LocalGet(cl));
+                fl.emit(I::StructGet { struct_type_index: c, field_index: 0 });
+            });
+        }
+    }
+
     /// Iterator shapes of this module; false when `ops.rs` handles `it`.
     pub fn iterate_ext(&mut self, it: &TExpr, each: Each) -> bool {
+        if let Some(li) = self.lazy_of(it) {
+            self.lazy_iterate(&li, each);
+            return true;
+        }
         match &it.kind {
             K::IterSource("option", args) => {
                 let ot = args[0].ty.peel_refs().clone();
@@ -409,6 +474,35 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
+            K::IterAdapt(op @ ("map" | "filter" | "inspect"), inner, _, Some(cl)) if self.mut_scalar_items(inner) => {
+                // `iter_mut()` items through closures: a cell per item, written back to the element.
+                let item_ty = iter_item(&inner.ty);
+                let out_ty = iter_item(&it.ty);
+                let cl = cl.clone();
+                let op = *op;
+                self.iterate(inner, &mut |fl: &mut FnLower, x, pl, cont| {
+                    let cell = fl.mut_item_cell(&item_ty, &pl);
+                    let arg = cell.as_ref().map(|c| c.0).or(x);
+                    fl.inline_closure(&cl, &[arg]);
+                    match op {
+                        "map" => {
+                            let r = fl.stash(&out_ty);
+                            fl.mut_item_write_back(&cell);
+                            each(fl, r, None, cont);
+                        }
+                        "filter" => {
+                            fl.emit(I::I32Eqz);
+                            fl.br_if(cont);
+                            each(fl, x, pl, cont);
+                        }
+                        _ => {
+                            fl.drop_value(&cl.body.ty);
+                            fl.mut_item_write_back(&cell);
+                            each(fl, x, pl, cont);
+                        }
+                    }
+                });
+            }
             K::IterAdapt("chain", a, args, _) => {
                 self.iterate(a, each);
                 self.iterate(&args[0], each);
@@ -416,14 +510,22 @@ impl FnLower<'_, '_> {
             K::IterAdapt("zip", a, args, _) => {
                 let tt = iter_item(&it.ty);
                 let l = self.lw.layout(&tt);
+                if self.mut_scalar_items(&args[0]) {
+                    self.lw.error(crate::diagnostics::codes::UNSUPPORTED_EXPR, &args[0].span, "`zip` with an `iter_mut()` of scalars as its argument is not supported yet", Some("put the `iter_mut()` side first: `a.iter_mut().zip(b.iter())`"));
+                    return true;
+                }
+                let a_item = iter_item(&a.ty);
                 let p = self.pull_init(&args[0]);
                 let outer = self.open(0, BlockType::Empty);
-                self.iterate(a, &mut |fl: &mut FnLower, x, _pl, cont| {
+                self.iterate(a, &mut |fl: &mut FnLower, x, pl, _cont| {
                     let (has, y) = fl.pull_next(&p);
                     fl.emit(I::LocalGet(has));
                     fl.emit(I::I32Eqz);
                     fl.br_if(outer);
-                    if let Some(x) = x {
+                    let cell = fl.mut_item_cell(&a_item, &pl);
+                    if let Some((c, _, _)) = &cell {
+                        fl.emit(I::LocalGet(*c));
+                    } else if let Some(x) = x {
                         fl.emit(I::LocalGet(x));
                     }
                     if let Some(y) = y {
@@ -432,7 +534,10 @@ impl FnLower<'_, '_> {
                     fl.emit(I::StructNew(l.ty));
                     let t = fl.new_local(ref_ty(l.ty));
                     fl.emit(I::LocalSet(t));
-                    each(fl, Some(t), None, cont);
+                    let body = fl.open(0, BlockType::Empty);
+                    each(fl, Some(t), None, body);
+                    fl.end();
+                    fl.mut_item_write_back(&cell);
                 });
                 self.end();
             }
@@ -681,6 +786,90 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
+            "iter.sum" | "iter.product" if matches!(e.ty, Ty::Option(_) | Ty::Result(..)) => {
+                // Sum<Option<T>> / Sum<Result<T, E>>: the first None/Err ends the iteration and is the result.
+                let item = iter_item(&args[0].ty);
+                let is_opt = matches!(e.ty, Ty::Option(_));
+                let good = if is_opt { 1 } else { 0 };
+                let num = match &e.ty {
+                    Ty::Option(a) | Ty::Result(a, _) => (**a).clone(),
+                    _ => return false,
+                };
+                let il = self.lw.layout(&item);
+                let Some(nv) = self.lw.repr(&num) else { return false };
+                let acc = self.new_local(nv);
+                self.int_const(if op == "iter.product" { 1 } else { 0 }, &num);
+                self.emit(I::LocalSet(acc));
+                let bad = self.zeroed_i32();
+                let err = if is_opt {
+                    None
+                } else {
+                    let Ty::Result(_, et) = &e.ty else { return false };
+                    let et = (**et).clone();
+                    self.lw.repr(&et).map(|v| self.new_local(v))
+                };
+                let done = self.open(0, BlockType::Empty);
+                let it_ty = item.clone();
+                let sp = e.span.clone();
+                let numt = num.clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    let Some(x) = x else { return };
+                    fl.emit(I::LocalGet(x));
+                    fl.emit(I::StructGet { struct_type_index: il.ty, field_index: 0 });
+                    fl.emit(I::I32Const(good));
+                    fl.emit(I::I32Ne);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.depth += 1;
+                    if let Some(el) = err {
+                        if let Some(p) = fl.payload(x, &it_ty, 1) {
+                            fl.emit(I::LocalGet(p));
+                            fl.emit(I::LocalSet(el));
+                        }
+                    }
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(bad));
+                    fl.br(done);
+                    fl.depth -= 1;
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(acc));
+                    if let Some(p) = fl.payload(x, &it_ty, good as usize) {
+                        fl.emit(I::LocalGet(p));
+                    }
+                    let bop = if op == "iter.sum" { crate::tir::BinOp::Add } else { crate::tir::BinOp::Mul };
+                    fl.loc_override = Some(core_location("iter/traits/accum.rs:204:1"));
+                    fl.arith(bop, &numt, &numt, &sp);
+                    fl.loc_override = None;
+                    fl.emit(I::LocalSet(acc));
+                });
+                self.end();
+                let bt = self.bt(&e.ty);
+                self.emit(I::LocalGet(bad));
+                self.open(2, bt);
+                if let Some(el) = err {
+                    self.emit(I::LocalGet(el));
+                }
+                self.build_variant_from_stack(&e.ty, if is_opt { 0 } else { 1 });
+                self.emit(I::Else);
+                self.emit(I::LocalGet(acc));
+                self.build_variant_from_stack(&e.ty, good as usize);
+                self.end();
+            }
+            "iter.collect_any" => {
+                // A collect whose target was decided after the call was checked.
+                let op = match &e.ty {
+                    Ty::Vec(_) => "iter.collect_vec",
+                    Ty::String if matches!(iter_item(&args[0].ty).peel_refs(), Ty::Char) => "iter.collect_string_chars",
+                    Ty::String => "iter.collect_string_strs",
+                    Ty::Result(..) | Ty::Option(_) => "iter.collect_shunt",
+                    _ => {
+                        self.unsupported(e, "collect into this type");
+                        return true;
+                    }
+                };
+                if !self.iter_std(op, args, e) {
+                    self.unsupported(e, "collect into this type");
+                }
+            }
             "iter.collect_shunt" => {
                 // Ok(vec) / Some(vec) of the payloads, or the first Err / None (nothing pulled after it).
                 let item = iter_item(&args[0].ty);
@@ -807,6 +996,10 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(has));
                 self.emit(I::LocalGet(best));
                 self.emit(I::StructNew(l.ty));
+            }
+            "iter.peek" | "iter.next_if_eq" if self.lazy_of(&args[0]).is_some() => {
+                let li = self.lazy_of(&args[0]).unwrap();
+                self.lazy_peek_op(&li, op, args.get(1), None, e);
             }
             "iter.peek" | "iter.next_if_eq" => {
                 let item = iter_item(&args[0].ty);
@@ -1108,8 +1301,7 @@ impl FnLower<'_, '_> {
     /// source path of the toolchain, `/rustc/<commit>/library/core/src/…`. The commit is that of the
     /// rustc this project pins (`rust-version` 1.95, rustc 1.95.0).
     pub fn panic_in_core(&mut self, file_line_col: &str, msg: &str) {
-        const CORE_SRC: &str = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/";
-        self.str_lit(&format!("{CORE_SRC}{file_line_col}"));
+        self.str_lit(&core_location(file_line_col));
         self.str_lit(msg);
         let f = self.lw.prelude_fn("panic_str");
         self.emit(I::Call(f));
@@ -1165,6 +1357,14 @@ impl FnLower<'_, '_> {
         Some(Place::Field { obj, ty: l.ty, field: w })
     }
 
+    /// Items of `it` are `&mut` to scalars (an `iter_mut()` chain).
+    fn mut_scalar_items(&mut self, it: &TExpr) -> bool {
+        match iter_item(&it.ty) {
+            Ty::Ref(true, x) => self.lw.is_scalar(&x),
+            _ => false,
+        }
+    }
+
     fn new_vec(&mut self, elem: &Ty) -> u32 {
         let at = self.lw.array_type(elem);
         let vt = self.lw.vec_type(elem);
@@ -1189,6 +1389,17 @@ impl FnLower<'_, '_> {
     /// Closure-taking ops of this module; false when not one of them.
     pub fn closure_op_ext(&mut self, op: &str, args: &[TExpr], cls: &[Closure], e: &TExpr) -> bool {
         match op {
+            "iter.for_each" if self.mut_scalar_items(&args[0]) => {
+                let item_ty = iter_item(&args[0].ty);
+                let cl = cls[0].clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, pl, _cont| {
+                    let cell = fl.mut_item_cell(&item_ty, &pl);
+                    let arg = cell.as_ref().map(|c| c.0).or(x);
+                    fl.inline_closure(&cl, &[arg]);
+                    fl.drop_value(&cl.body.ty);
+                    fl.mut_item_write_back(&cell);
+                });
+            }
             "ord.then_with" => {
                 self.expr(&args[0]);
                 let o = self.stash(&Ty::Int(IntTy::I32)).unwrap();
@@ -1221,7 +1432,7 @@ impl FnLower<'_, '_> {
                     }
                 });
             }
-            "seq.binary_search_by" | "seq.binary_search_by_key" => self.binary_search_by(op, args, &cls[0], e),
+            "seq.binary_search_by" | "seq.binary_search_by_key" | "seq.partition_point" => self.binary_search_by(op, args, &cls[0], e),
             "vec.dedup_by_key" | "vec.dedup_by" => self.dedup_by(op, args, &cls[0]),
             "array.map" => {
                 let Ty::Array(out, n) = e.ty.clone() else { return false };
@@ -1336,6 +1547,33 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(best));
                 self.emit(I::StructNew(l.ty));
             }
+            "iter.rposition" => {
+                // std tests from the back; a forward scan keeping the last match is the same answer when
+                // the predicate has no side effects.
+                if has_effects(&cls[0].body) {
+                    self.lw.error(codes::UNSUPPORTED_EXPR, &e.span, "`rposition` with a side-effecting predicate is not supported yet", Some("use `.iter().rev().position(..)` and convert the index"));
+                    return true;
+                }
+                let (found, last, k) = (self.zeroed_i32(), self.zeroed_i32(), self.zeroed_i32());
+                let cl = cls[0].clone();
+                self.iterate(&args[0], &mut |fl: &mut FnLower, x, _pl, _cont| {
+                    fl.inline_closure(&cl, &[x]);
+                    fl.emit(I::If(BlockType::Empty));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::LocalSet(found));
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::LocalSet(last));
+                    fl.emit(I::End);
+                    fl.emit(I::LocalGet(k));
+                    fl.emit(I::I32Const(1));
+                    fl.emit(I::I32Add);
+                    fl.emit(I::LocalSet(k));
+                });
+                let l = self.lw.layout(&e.ty);
+                self.emit(I::LocalGet(found));
+                self.emit(I::LocalGet(last));
+                self.emit(I::StructNew(l.ty));
+            }
             "iter.find_map" => {
                 let ot = e.ty.clone();
                 self.build_variant_from_stack(&ot, 0);
@@ -1383,6 +1621,10 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(a));
                 self.emit(I::LocalGet(b));
                 self.emit(I::StructNew(rl.ty));
+            }
+            "iter.next_if" if self.lazy_of(&args[0]).is_some() => {
+                let li = self.lazy_of(&args[0]).unwrap();
+                self.lazy_peek_op(&li, op, None, Some(&cls[0]), e);
             }
             "iter.next_if" => {
                 let item = iter_item(&args[0].ty);
@@ -1505,7 +1747,7 @@ impl FnLower<'_, '_> {
     }
 
     /// `binary_search_by(f)` with std's algorithm (the same probes, so the same index among equals).
-    fn binary_search_by(&mut self, op: &str, args: &[TExpr], cl: &Closure, e: &TExpr) {
+    fn binary_search_by(&mut self, op: &str, args: &[TExpr], cl: &Closure, _e: &TExpr) {
         let t = args[0].ty.peel_refs().clone();
         let elem = match &t {
             Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
@@ -1524,6 +1766,7 @@ impl FnLower<'_, '_> {
         let x = self.lw.repr(&elem).map(|v| self.new_local(v));
         let (base, half, c) = (self.zeroed_i32(), self.new_local(ValType::I32), self.new_local(ValType::I32));
         let kty = cl.body.ty.clone();
+        let partition = op == "seq.partition_point";
         let probe = |fl: &mut FnLower, idx: &dyn Fn(&mut FnLower)| {
             if let Some(x) = x {
                 fl.emit(I::LocalGet(arr));
@@ -1534,6 +1777,12 @@ impl FnLower<'_, '_> {
                 fl.emit(I::LocalSet(x));
             }
             fl.inline_closure(cl, &[x]);
+            if partition {
+                // pred(x) ? Less : Greater
+                fl.emit(I::I32Eqz);
+                fl.emit(I::I32Const(1));
+                fl.emit(I::I32Shl);
+            }
             if let Some(k) = key {
                 fl.emit(I::LocalGet(k));
                 helpers::cmp_value(fl, &kty);
@@ -1542,7 +1791,8 @@ impl FnLower<'_, '_> {
             }
             fl.emit(I::LocalSet(c));
         };
-        let rl = self.lw.layout(&e.ty);
+        let rty = Ty::Result(Box::new(Ty::usize()), Box::new(Ty::usize()));
+        let rl = self.lw.layout(&rty);
         let res = self.new_local(ref_ty(rl.ty));
         let out = self.open(0, BlockType::Empty);
         // size == 0: Err(0)
@@ -1616,6 +1866,10 @@ impl FnLower<'_, '_> {
         self.emit(I::LocalSet(res));
         self.end();
         self.emit(I::LocalGet(res));
+        if partition {
+            // partition_point is the index of either variant (both fields hold it).
+            self.emit(I::StructGet { struct_type_index: rl.ty, field_index: rl.fields[1][0].unwrap_or(2) });
+        }
     }
 
     /// `dedup_by_key` / `dedup_by`: keeps the first of each run; `same(current, last kept)`.

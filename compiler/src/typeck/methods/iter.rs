@@ -52,6 +52,11 @@ impl FnCx<'_> {
                 let Ty::Option(x) = self.shallow(&inner) else { unreachable!() };
                 mk(ExprKind::IterSource("option", vec![e]), Ty::Iter(Box::new(Ty::Ref(m, x))), span)
             }
+            // A user `impl Iterator` (the chain source of `traits::user_iterator_source`).
+            Ty::Adt(..) => match self.user_iterator_source(e, "map") {
+                Ok(src) => src,
+                Err(e) => self.into_iter(e, sp),
+            },
             _ => self.into_iter(e, sp),
         }
     }
@@ -137,6 +142,60 @@ impl FnCx<'_> {
             }
         }
         self.check_expr(e, None)
+    }
+
+    /// `collect()` whose target is not known yet (e.g. inside a closure whose result type comes from an
+    /// outer `collect::<Vec<String>>()`): typed by a variable, decided by `finish_collect`.
+    pub(crate) fn collect_deferred(&mut self, base: TExpr, item: Ty, target: Ty, m: &syn::ExprMethodCall) -> TExpr {
+        let sp = m.span();
+        let _ = self.check_args(&m.args, &[], sp);
+        self.deferred_collect.push((target.clone(), item, m.method.span()));
+        mk(ExprKind::Std("iter.collect_any", vec![base]), target, self.span(m.method.span()))
+    }
+
+    /// End of the function: a still-unknown collect target is a `Vec` (as before deferral); known targets
+    /// must accept the item type.
+    pub(crate) fn finish_collect(&mut self, target: &Ty, item: &Ty, sp: proc_macro2::Span) {
+        let strip = |cx: &Self, t: &Ty| match cx.resolve(t) {
+            Ty::Ref(_, x) => *x,
+            o => o,
+        };
+        match self.shallow(target) {
+            Ty::Var(_) => {
+                let _ = self.infer.unify(target, &Ty::Vec(Box::new(item.clone())));
+            }
+            Ty::Vec(t) => self.expect_ty(sp, &t, item),
+            Ty::String => {
+                if !matches!(strip(self, item), Ty::Char | Ty::Str | Ty::String) {
+                    let n = self.ty_name(item);
+                    self.err(codes::TYPE_MISMATCH, sp, format!("a `String` cannot be built from items of type `{n}`"), "", None);
+                }
+            }
+            Ty::Result(a, e) => {
+                let el = match self.shallow(&a) {
+                    Ty::Vec(x) => *x,
+                    _ => {
+                        self.err(codes::UNSUPPORTED_STD, sp, "collecting into this `Result` is not supported yet", "", Some("collect into a Result<Vec<_>, _>"));
+                        return;
+                    }
+                };
+                self.expect_ty(sp, &Ty::Result(Box::new(el), e), item);
+            }
+            Ty::Option(a) => {
+                let el = match self.shallow(&a) {
+                    Ty::Vec(x) => *x,
+                    _ => {
+                        self.err(codes::UNSUPPORTED_STD, sp, "collecting into this `Option` is not supported yet", "", Some("collect into an Option<Vec<_>>"));
+                        return;
+                    }
+                };
+                self.expect_ty(sp, &Ty::Option(Box::new(el)), item);
+            }
+            other => {
+                let n = self.ty_name(&other);
+                self.err(codes::UNSUPPORTED_STD, sp, format!("collecting into `{n}` is not supported yet"), "", Some("collect into a Vec or a String"));
+            }
+        }
     }
 
     /// `collect::<Result<Vec<T>, E>>()` / `collect::<Option<Vec<T>>>()`: stops at the first `Err`/`None`.
@@ -278,7 +337,10 @@ impl FnCx<'_> {
                 let (cl, _) = self.closure_at(m, 0, &[item], Some(&Ty::Option(Box::new(out.clone()))))?;
                 Some(mk(ExprKind::StdClosure("iter.find_map", vec![base], vec![cl]), Ty::Option(Box::new(out)), span))
             }
-            "rposition" => None,
+            "rposition" => {
+                let (cl, _) = self.closure_at(m, 0, &[item], Some(&Ty::Bool))?;
+                Some(mk(ExprKind::StdClosure("iter.rposition", vec![base], vec![cl]), Ty::Option(Box::new(Ty::usize())), span))
+            }
             "partition" => {
                 let (cl, _) = self.closure_at(m, 0, &[item_ref], Some(&Ty::Bool))?;
                 // `Vec<T>: Extend<&T>` for Copy T: references may be collected as values.
@@ -367,6 +429,17 @@ impl FnCx<'_> {
                 }
             };
         }
+        // Iterator methods of a user `impl Iterator` beyond those `traits::user_iterator_source` routes.
+        if matches!(bt, Ty::Adt(..)) && matches!(name, "by_ref" | "fuse" | "cycle" | "ne" | "lt" | "le" | "gt" | "ge" | "rposition") {
+            let base = match self.user_iterator_source(base, "map") {
+                Ok(src) => {
+                    let Ty::Iter(item) = src.ty.clone() else { unreachable!() };
+                    return Ok(self.iter_method(src, *item, name, m, expected, None).unwrap_or_else(|| self.error_expr(sp)));
+                }
+                Err(b) => b,
+            };
+            return Err(base);
+        }
         // `a.cmp(&b)` / `a.partial_cmp(&b)` on std types (user types with their own method never get here).
         if matches!(name, "cmp" | "partial_cmp" | "total_cmp") && m.args.len() == 1 && !matches!(bt, Ty::Iter(_) | Ty::Range(..)) && !(matches!(bt, Ty::Adt(..)) && !self.is_ordering(&bt)) {
             let a = self.check_args(&m.args, &[Ty::Ref(false, Box::new(bt.clone()))], sp);
@@ -377,6 +450,20 @@ impl FnCx<'_> {
                 _ => ("cmp.cmp", ord),
             };
             return Ok(mk(ExprKind::Std(op, args), rt, span));
+        }
+        // ASCII classification of bytes is the char one (same code points below 0x80).
+        if matches!(bt, Ty::Int(crate::types::IntTy::U8)) && (name.starts_with("is_ascii") || matches!(name, "to_ascii_uppercase" | "to_ascii_lowercase")) && m.args.is_empty() {
+            let ops: &[&'static str] = &["is_ascii", "is_ascii_digit", "is_ascii_alphabetic", "is_ascii_alphanumeric", "is_ascii_uppercase", "is_ascii_lowercase", "is_ascii_punctuation", "is_ascii_whitespace", "is_ascii_hexdigit", "is_ascii_graphic", "to_ascii_uppercase", "to_ascii_lowercase"];
+            if let Some(op) = ops.iter().find(|o| **o == name) {
+                let op: &'static str = Box::leak(format!("char.{op}").into_boxed_str());
+                let bspan = base.span.clone();
+                let c = mk(ExprKind::Cast(Box::new(base)), Ty::Char, bspan);
+                if name.starts_with("is_") {
+                    return Ok(mk(ExprKind::Std(op, vec![c]), Ty::Bool, span));
+                }
+                let r = mk(ExprKind::Std(op, vec![c]), Ty::Char, span.clone());
+                return Ok(mk(ExprKind::Cast(Box::new(r)), bt.clone(), span));
+            }
         }
         if self.is_ordering(&bt) && name == "then_with" {
             let (cl, _) = or_base!(self.closure_at(m, 0, &[], Some(&ord)));
@@ -402,6 +489,10 @@ impl FnCx<'_> {
                 "binary_search_by" => {
                     let (cl, _) = or_base!(self.closure_at(m, 0, &[rt], Some(&ord)));
                     closure_op!("seq.binary_search_by", vec![], vec![cl], Ty::Result(Box::new(us.clone()), Box::new(us)));
+                }
+                "partition_point" => {
+                    let (cl, _) = or_base!(self.closure_at(m, 0, &[rt], Some(&Ty::Bool)));
+                    closure_op!("seq.partition_point", vec![], vec![cl], us);
                 }
                 "binary_search_by_key" => {
                     let k = self.fresh();
