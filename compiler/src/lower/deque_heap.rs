@@ -304,6 +304,145 @@ impl FnLower<'_, '_> {
                 self.build_variant_from_stack(&e.ty, 0);
                 self.end();
             }
+            "deque.remove" | "deque.insert" | "deque.swap" => {
+                // logical element moves over the ring (O(len - i)), as std
+                let d = recv(self);
+                self.expr(&args[1]);
+                let i = self.new_local(ValType::I32);
+                self.ls(i);
+                let at_ = |fl: &mut FnLower, idx: &dyn Fn(&mut FnLower)| {
+                    fl.lg(d);
+                    fl.sget(dt, D_BUF);
+                    idx(fl);
+                    fl.deque_phys(d, dt);
+                };
+                let len = |fl: &mut FnLower| {
+                    fl.lg(d);
+                    fl.sget(dt, D_LEN);
+                };
+                match op {
+                    "deque.swap" => {
+                        self.expr(&args[2]);
+                        let j = self.new_local(ValType::I32);
+                        self.ls(j);
+                        for x in [i, j] {
+                            self.lg(x);
+                            len(self);
+                            self.emit(I::I32GeU);
+                            self.emit(I::If(BlockType::Empty));
+                            self.panic_const(&e.span, if x == i { "assertion failed: i < self.len()" } else { "assertion failed: j < self.len()" });
+                            self.emit(I::End);
+                        }
+                        if has_val {
+                            let ev = self.lw.repr(&elem).unwrap();
+                            let tmp = self.new_local(ev);
+                            at_(self, &|fl: &mut FnLower| fl.lg(i));
+                            self.array_get(at, &elem);
+                            self.ls(tmp);
+                            at_(self, &|fl: &mut FnLower| fl.lg(i));
+                            at_(self, &|fl: &mut FnLower| fl.lg(j));
+                            self.array_get(at, &elem);
+                            self.emit(I::ArraySet(at));
+                            at_(self, &|fl: &mut FnLower| fl.lg(j));
+                            self.lg(tmp);
+                            self.emit(I::ArraySet(at));
+                        }
+                    }
+                    "deque.insert" => {
+                        self.expr(&args[2]);
+                        let x = self.stash(&elem);
+                        self.lg(i);
+                        len(self);
+                        self.emit(I::I32GtU);
+                        self.emit(I::If(BlockType::Empty));
+                        self.panic_const(&e.span, "index out of bounds");
+                        self.emit(I::End);
+                        let reserve = self.deque_reserve_fn(&elem);
+                        self.lg(d);
+                        self.emit(I::Call(reserve));
+                        // shift [i, len) right by one, back to front
+                        let j = self.new_local(ValType::I32);
+                        len(self);
+                        self.ls(j);
+                        let done = self.open(0, BlockType::Empty);
+                        let lp = self.open(1, BlockType::Empty);
+                        self.lg(j);
+                        self.lg(i);
+                        self.emit(I::I32LeS);
+                        self.br_if(done);
+                        if has_val {
+                            at_(self, &|fl: &mut FnLower| fl.lg(j));
+                            at_(self, &|fl: &mut FnLower| {
+                                fl.lg(j);
+                                fl.ic(1);
+                                fl.emit(I::I32Sub);
+                            });
+                            self.array_get(at, &elem);
+                            self.emit(I::ArraySet(at));
+                        }
+                        self.inc(j, -1);
+                        self.br(lp);
+                        self.end();
+                        self.end();
+                        if let Some(x) = x {
+                            at_(self, &|fl: &mut FnLower| fl.lg(i));
+                            self.lg(x);
+                            self.emit(I::ArraySet(at));
+                        }
+                        self.lg(d);
+                        len(self);
+                        self.ic(1);
+                        self.emit(I::I32Add);
+                        self.sset(dt, D_LEN);
+                    }
+                    _ => {
+                        // remove(i): Some(element), the later ones shifted left; None when out of range
+                        let bty = self.bt(&e.ty);
+                        self.lg(i);
+                        len(self);
+                        self.emit(I::I32LtU);
+                        self.open(2, bty);
+                        if has_val {
+                            at_(self, &|fl: &mut FnLower| fl.lg(i));
+                            self.array_get(at, &elem);
+                        }
+                        let j = self.new_local(ValType::I32);
+                        self.lg(i);
+                        self.ls(j);
+                        let done = self.open(0, BlockType::Empty);
+                        let lp = self.open(1, BlockType::Empty);
+                        self.lg(j);
+                        len(self);
+                        self.ic(1);
+                        self.emit(I::I32Sub);
+                        self.emit(I::I32GeS);
+                        self.br_if(done);
+                        if has_val {
+                            at_(self, &|fl: &mut FnLower| fl.lg(j));
+                            at_(self, &|fl: &mut FnLower| {
+                                fl.lg(j);
+                                fl.ic(1);
+                                fl.emit(I::I32Add);
+                            });
+                            self.array_get(at, &elem);
+                            self.emit(I::ArraySet(at));
+                        }
+                        self.inc(j, 1);
+                        self.br(lp);
+                        self.end();
+                        self.end();
+                        self.lg(d);
+                        len(self);
+                        self.ic(1);
+                        self.emit(I::I32Sub);
+                        self.sset(dt, D_LEN);
+                        self.build_variant_from_stack(&e.ty, 1);
+                        self.emit(I::Else);
+                        self.build_variant_from_stack(&e.ty, 0);
+                        self.end();
+                    }
+                }
+            }
             "deque.contains" => {
                 let d = recv(self);
                 self.expr(&args[1]);

@@ -1281,6 +1281,11 @@ impl FnCx<'_> {
                 let _ = self.check_args(&m.args, &[], sp);
                 Some(mk(ExprKind::Std("iter.last", vec![base]), Ty::Option(Box::new(item)), span))
             }
+            // `next_back` of a chain made in place (not a stored iterator) is its last item.
+            "next_back" if !chain_from_local(&base) => {
+                let _ = self.check_args(&m.args, &[], sp);
+                Some(mk(ExprKind::Std("iter.last", vec![base]), Ty::Option(Box::new(item)), span))
+            }
             "next" => {
                 let _ = self.check_args(&m.args, &[], sp);
                 Some(mk(ExprKind::Std("iter.next", vec![base]), Ty::Option(Box::new(item)), span))
@@ -1367,5 +1372,15 @@ impl FnCx<'_> {
             }
             _ => self.iter_method_ext(base, item, name, m, expected),
         }
+    }
+}
+
+/// Whether an iterator chain starts at a stored iterator (a local), which `next_back` would advance.
+fn chain_from_local(e: &TExpr) -> bool {
+    match &e.kind {
+        ExprKind::Local(_) => true,
+        ExprKind::IterAdapt(_, b, _, _) => chain_from_local(b),
+        ExprKind::AddrOf(_, b) | ExprKind::Deref(b) => chain_from_local(b),
+        _ => false,
     }
 }
