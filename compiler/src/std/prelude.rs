@@ -2843,7 +2843,3 @@ impl Ordering {
         self != Ordering::Less
     }
 }
-
-/// `std::cmp::Reverse`: orders by its field, backwards (`lower::helpers::cmp_fn` swaps the operands).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-struct Reverse<T>(T);
