@@ -59,6 +59,16 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     mem.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
     module.section(&mem);
 
+    if !ir.globals.is_empty() {
+        // Lazily filled caches of constant arrays (Unicode tables): `(mut (ref null $array))` = null.
+        let mut globals = wasm_encoder::GlobalSection::new();
+        for &at in &ir.globals {
+            let rt = wasm_encoder::RefType { nullable: true, heap_type: wasm_encoder::HeapType::Concrete(at) };
+            globals.global(wasm_encoder::GlobalType { val_type: ValType::Ref(rt), mutable: true, shared: false }, &wasm_encoder::ConstExpr::ref_null(wasm_encoder::HeapType::Concrete(at)));
+        }
+        module.section(&globals);
+    }
+
     let mut exports = ExportSection::new();
     exports.export(if ir.reactor { "_initialize" } else { "_start" }, ExportKind::Func, N_IMPORTS);
     for (name, f) in &ir.exports {
@@ -147,7 +157,7 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     // Bytes before the first export's body is complete: everything up to the code section start plus
     // the first function body.
     let code_start = code_section_offset(&bytes).unwrap_or(0);
-    let stats = CompileStats { functions: n, bytes_before_first_export: code_start + first_export_end };
+    let stats = CompileStats { functions: n, bytes_before_first_export: code_start + first_export_end, folded_functions: ir.folded };
     let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
     if let Err(e) = validator.validate_all(&bytes) {
         if let Ok(path) = std::env::var("WASMRUST_DUMP_INVALID") {

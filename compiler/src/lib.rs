@@ -65,6 +65,8 @@ pub struct CompileStats {
     pub functions: usize,
     /// Bytes of the module that must arrive before the body of the first exported function is complete.
     pub bytes_before_first_export: usize,
+    /// Functions removed by identical-code folding (monomorphized copies with the same wasm code).
+    pub folded_functions: usize,
 }
 
 /// Compiles the crate described by `opts`. Never panics: an internal panic becomes `error[W0000]`.

@@ -54,6 +54,19 @@ pub fn instrument(ck: &mut Checked) -> Result<(), Vec<Diagnostic>> {
     let observed = bodies.values_mut().any(|b| observes(&b.expr));
     let mut errors = Vec::new();
     if observed {
+        // A closure value's environment shares the captured values; their drops (the closure's or the
+        // variable's) are not followed, so capturing a value holding an `Rc` is refused.
+        let mut infos: Vec<(usize, Vec<Ty>)> = ck.closure_info.values().map(|i| (i.lifted, i.env.clone())).collect();
+        infos.sort_by_key(|(l, _)| *l);
+        for (lifted, env) in infos {
+            let Some(b) = bodies.get_mut(&lifted) else { continue };
+            let mut cx = Cx { ck, locals: &mut b.locals, scopes: Vec::new(), temps: Vec::new(), loops: Vec::new(), flags: HashMap::new(), errors: Vec::new(), memo: HashMap::new() };
+            if env.iter().any(|t| cx.has_rc(t)) {
+                let sp = b.expr.span.clone();
+                cx.err(&sp, "a closure capturing a value holding an `Rc` is not supported");
+                errors.extend(cx.errors);
+            }
+        }
         let mut keys: Vec<usize> = bodies.keys().copied().collect();
         keys.sort();
         for k in keys {

@@ -39,6 +39,8 @@ pub struct FnDef {
     /// Bounds binding an associated type to another parameter: `I: IntoIterator<Item = T>` is
     /// (index of I, "IntoIterator", "Item", index of T). They infer T from I at call sites.
     pub assoc_bounds: Vec<(usize, String, String, usize)>,
+    /// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` with any `X`: (index of I, X).
+    pub item_bounds: Vec<(usize, syn::Type)>,
     /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
 }
@@ -143,6 +145,8 @@ pub struct Program {
     pub display_impls: HashMap<usize, usize>,
     /// Manual `impl fmt::Debug for Adt` → its `fmt`.
     pub debug_impls: HashMap<usize, usize>,
+    /// `#[default]` variant of an enum (for `#[derive(Default)]`).
+    pub default_variants: HashMap<usize, usize>,
     pub impls: Vec<ImplDef>,
     pub traits: Vec<TraitDef>,
     /// Module index of the std prelude.
@@ -150,8 +154,9 @@ pub struct Program {
     pub root_mod: usize,
 }
 
-/// The std prelude; 128-bit integer support lives in its own file (`std/prelude_wide.rs`).
-const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"));
+/// The std surface: the prelude proper, 128-bit integers (`prelude_wide.rs`), full Unicode (`unicode.rs`, tables
+/// generated), `std::cmp::Ordering`, UTF-8 conversions and `DefaultHasher`.
+const PRELUDE_SRC: &str = concat!(include_str!("std/prelude.rs"), include_str!("std/prelude_wide.rs"), include_str!("std/unicode.rs"), include_str!("std/cmp.rs"), include_str!("std/utf8.rs"), include_str!("std/hash.rs"));
 
 pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
     let Crate { mut sources, mut modules } = krate;
@@ -171,6 +176,7 @@ pub fn resolve(krate: Crate) -> Result<Program, Vec<Diagnostic>> {
         assoc_consts: HashMap::new(),
         display_impls: HashMap::new(),
         debug_impls: HashMap::new(),
+        default_variants: HashMap::new(),
         impls: Vec::new(),
         traits: Vec::new(),
         prelude_mod: 0,
@@ -304,6 +310,7 @@ fn collect_item(
                 file,
                 span: span_of(file, f.sig.ident.span()),
                 assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                 sig: f.sig,
                 block: *f.block,
@@ -357,6 +364,9 @@ fn collect_item(
                 span: span_of(file, e.ident.span()),
                 generics: type_params(&e.generics),
             });
+            if let Some(v) = e.variants.iter().position(|v| v.attrs.iter().any(|a| a.path().is_ident("default"))) {
+                p.default_variants.insert(id, v);
+            }
             p.mods[mi].types.insert(name, Def::Adt(id));
         }
         syn::Item::Const(c) => {
@@ -475,6 +485,47 @@ fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>,
     out
 }
 
+/// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` bounds with any item type `X`.
+fn item_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, syn::Type)> {
+    let mut out = Vec::new();
+    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        for b in bounds {
+            let syn::TypeParamBound::Trait(tb) = b else { continue };
+            let Some(seg) = tb.path.segments.last() else { continue };
+            if !matches!(seg.ident.to_string().as_str(), "IntoIterator" | "Iterator") {
+                continue;
+            }
+            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+            for a in &ab.args {
+                if let syn::GenericArgument::AssocType(at) = a {
+                    if at.ident == "Item" {
+                        out.push((bounded, at.ty.clone()));
+                    }
+                }
+            }
+        }
+    };
+    for p in &g.params {
+        if let syn::GenericParam::Type(t) = p {
+            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
+                add(i, &t.bounds);
+            }
+        }
+    }
+    if let Some(w) = &g.where_clause {
+        for pred in &w.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
+                        add(i, &pt.bounds);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `I: IntoIterator<Item = T>`-style bounds (inline or in the where clause) among `names`.
 fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, String, usize)> {
     let idx = |t: &syn::Type| -> Option<usize> {
@@ -564,6 +615,7 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             file,
                             span: span_of(file, f.sig.ident.span()),
                             assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                             sig: f.sig,
                             block,
@@ -690,6 +742,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     file,
                     span: span_of(file, f.sig.ident.span()),
                     assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
+                item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
                     sig: f.sig,
                     block: f.block,
@@ -797,7 +850,7 @@ pub fn resolve_path_in(p: &Program, mi: usize, segs: &[String]) -> Option<Def> {
         return None;
     }
     if matches!(segs[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-        return Some(std_def(p, segs.join("::")));
+        return Some(std_adt(p, segs).unwrap_or_else(|| std_def(p, segs.join("::"))));
     }
     let (mut m, mut i) = match module_start(p, mi, segs) {
         Some(x) => x,
@@ -899,7 +952,7 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 Some(name) => {
                     let mut done = false;
                     if matches!(path[0].as_str(), "std" | "core" | "alloc" | "wasm") {
-                        let d = std_def(p, path.join("::"));
+                        let d = std_adt(p, &path).unwrap_or_else(|| std_def(p, path.join("::")));
                         p.mods[mi].types.insert(name.clone(), d.clone());
                         p.mods[mi].values.insert(name.clone(), d);
                         done = true;
@@ -922,6 +975,13 @@ fn resolve_uses(p: &mut Program, errors: &mut Vec<Diagnostic>, uses: Vec<(usize,
                 }
                 None => {
                     if matches!(path.first().map(String::as_str), Some("std" | "core" | "alloc" | "wasm")) {
+                        // `use std::cmp::Ordering::*;`: the variants of a prelude-defined std enum
+                        if let Some(Def::Adt(a)) = std_adt(p, &path) {
+                            let names: Vec<String> = if p.adts[a].is_enum { p.adts[a].variants.iter().map(|v| v.name.clone()).collect() } else { Vec::new() };
+                            for (vi, n) in names.into_iter().enumerate() {
+                                p.mods[mi].values.entry(n).or_insert(Def::Variant(a, vi));
+                            }
+                        }
                         progress = true;
                         continue;
                     }
@@ -979,6 +1039,31 @@ fn resolve_both(p: &Program, mi: usize, path: &[String]) -> (Option<Def>, Option
             (v.clone(), v)
         }
         _ => (None, None),
+    }
+}
+
+/// Std types that the prelude defines as ordinary enums/structs (`std::cmp::Ordering`, the UTF-8
+/// errors): a std path naming one (or one of its variants/associated items) resolves to the prelude
+/// definition.
+fn std_adt(p: &Program, segs: &[String]) -> Option<Def> {
+    let norm: Vec<&str> = segs.iter().map(String::as_str).skip(1).collect();
+    let (name, rest) = match norm.as_slice() {
+        ["cmp", "Ordering", rest @ ..] => ("Ordering", rest),
+        ["string", "FromUtf8Error", rest @ ..] => ("FromUtf8Error", rest),
+        ["str", "Utf8Error", rest @ ..] => ("Utf8Error", rest),
+        ["collections", "hash_map", "DefaultHasher", rest @ ..] | ["hash", "DefaultHasher", rest @ ..] => ("DefaultHasher", rest),
+        _ => return None,
+    };
+    let a = p.adts.iter().position(|d| d.name == name && p.mods[d.module].is_prelude)?;
+    match rest {
+        [] => Some(Def::Adt(a)),
+        [v] => {
+            if let Some(vi) = p.adts[a].variants.iter().position(|x| x.name == *v && p.adts[a].is_enum) {
+                return Some(Def::Variant(a, vi));
+            }
+            p.methods.get(&(a, v.to_string())).map(|f| Def::Fn(*f))
+        }
+        _ => None,
     }
 }
 

@@ -111,6 +111,9 @@ pub enum Ty {
     DynTrait(usize),
     /// `dyn Fn(A..) -> R` (also `FnMut`/`FnOnce`).
     DynFn(Vec<Ty>, Box<Ty>),
+    /// An associated type of a type not known yet (`Self::Item`, `T::Output` in a generic signature):
+    /// normalized once the base is concrete.
+    Proj(Box<Ty>, String),
     /// The hidden type of fn `i`'s return-position `impl Trait`: learned from its body.
     Opaque(usize),
     /// The i-th type parameter of a generic item (only in item signatures/field types, substituted at use).
@@ -215,6 +218,7 @@ impl<'a> fmt::Display for TyDisplay<'a> {
             }
             Ty::Param(i) => write!(f, "T{i}"),
             Ty::Opaque(_) => f.write_str("impl Trait"),
+            Ty::Proj(b, n) => write!(f, "<{} as _>::{n}", sub(b)),
             Ty::DynTrait(_) => f.write_str("dyn Trait"),
             Ty::DynFn(ps, r) => {
                 f.write_str("dyn Fn(")?;
@@ -290,6 +294,7 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         Ty::Adt(a, xs) => Ty::Adt(*a, xs.iter().map(|x| subst(x, args)).collect()),
         Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
+        Ty::Proj(b, n) => Ty::Proj(Box::new(subst(b, args)), n.clone()),
         other => other.clone(),
     }
 }
@@ -302,6 +307,7 @@ pub fn has_param(t: &Ty) -> bool {
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_param(e),
         Ty::Result(a, b) => has_param(a) || has_param(b),
         Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_param) || has_param(r),
+        Ty::Proj(b, _) => has_param(b),
         _ => false,
     }
 }
@@ -374,6 +380,7 @@ impl InferTable {
             Ty::FnPtr(ps, r) => Ty::FnPtr(ps.iter().map(f).collect(), Box::new(f(r))),
             Ty::Adt(a, args) => Ty::Adt(*a, args.iter().map(f).collect()),
             Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(f).collect(), Box::new(f(r))),
+            Ty::Proj(b, n) => Ty::Proj(Box::new(f(b)), n.clone()),
             other => other.clone(),
         }
     }

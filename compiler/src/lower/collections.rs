@@ -66,6 +66,10 @@ impl Lowerer<'_> {
     }
 }
 
+fn fl_repr(fl: &mut FnLower, t: &Ty) -> ValType {
+    fl.lw.repr(t).unwrap_or(ValType::I32)
+}
+
 /// Small emission shorthands.
 impl FnLower<'_, '_> {
     pub(super) fn lg(&mut self, l: u32) {
@@ -179,7 +183,9 @@ impl FnLower<'_, '_> {
                     self.emit(I::ArrayNewDefault(tab));
                     self.coll_default_of(&Ty::Vec(Box::new(Ty::Int(IntTy::I32))));
                 } else {
-                    self.emit(I::RefNull(HeapType::Concrete(tab)));
+                    // BTree: `table` holds one number, the length of the sorted prefix
+                    self.ic(1);
+                    self.emit(I::ArrayNewDefault(tab));
                     self.emit(I::RefNull(HeapType::Concrete(hv)));
                 }
                 self.emit(I::StructNew(mt));
@@ -438,6 +444,7 @@ impl FnLower<'_, '_> {
             "coll.first_key" | "coll.last_key" | "coll.first_pair" | "coll.last_pair" | "coll.pop_first_key" | "coll.pop_last_key" | "coll.pop_first_pair" | "coll.pop_last_pair" => {
                 self.expr_noncopy(&args[0]);
                 let m = self.stash(&args[0].ty).unwrap();
+                self.btree_normalize(kind, k, v, m);
                 let i = self.new_local(ValType::I32);
                 let last = op.contains("last");
                 self.lg(m);
@@ -582,6 +589,8 @@ impl FnLower<'_, '_> {
             "coll.retain" => {
                 self.expr_noncopy(&args[0]);
                 let m = self.stash(&args[0].ty).unwrap();
+                // BTree maps visit their entries in key order
+                self.btree_normalize(kind, &k, &v, m);
                 let i = self.zeroed_i32();
                 let done = self.open(0, BlockType::Empty);
                 let lp = self.open(1, BlockType::Empty);
@@ -725,13 +734,19 @@ impl FnLower<'_, '_> {
             fl.end();
             fl.emit(I::Unreachable);
         } else {
-            // binary search over keys[0..len]
+            // binary search over the sorted prefix keys[0..sorted], then a scan of the unsorted tail
             let (lo, hi, mid, c) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+            let tab = fl.lw.array_type(&Ty::Int(IntTy::I32));
             fl.ic(0);
             fl.ls(lo);
-            fl.lg(keys);
-            fl.sget(kvec, 1);
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.emit(I::ArrayGet(tab));
             fl.ls(hi);
+            let sorted = fl.new_local(ValType::I32);
+            fl.lg(hi);
+            fl.ls(sorted);
             let done = fl.open(0, BlockType::Empty);
             let lp = fl.open(1, BlockType::Empty);
             fl.lg(lo);
@@ -772,12 +787,253 @@ impl FnLower<'_, '_> {
             fl.br(lp);
             fl.end();
             fl.end();
+            if params.len() > 1 {
+                let n = fl.new_local(ValType::I32);
+                fl.lg(keys);
+                fl.sget(kvec, 1);
+                fl.ls(n);
+                let t = fl.new_local(ValType::I32);
+                fl.lg(sorted);
+                fl.ls(t);
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.lg(t);
+                fl.lg(n);
+                fl.emit(I::I32GeS);
+                fl.br_if(done);
+                key_at(&mut fl, t);
+                fl.lg(1);
+                helpers::cmp_value(&mut fl, k);
+                fl.emit(I::I32Eqz);
+                fl.emit(I::If(BlockType::Empty));
+                fl.lg(t);
+                fl.emit(I::Return);
+                fl.emit(I::End);
+                fl.inc(t, 1);
+                fl.br(lp);
+                fl.end();
+                fl.end();
+            }
             fl.ic(-1);
             fl.lg(lo);
             fl.emit(I::I32Sub);
         }
         fl.finish(id);
         id
+    }
+
+    /// Sorts a BTree map's entries completely: the unsorted tail (recent insertions) is sorted and
+    /// merged with the sorted prefix. Ordered reads call this first.
+    pub(super) fn btree_normalize_fn(&mut self, kind: CollKind, k: &Ty, v: &Ty) -> u32 {
+        let mt = self.lw.map_type(k, v);
+        let key = format!("btree_normalize<{}>", self.map_key_name(kind, k, v));
+        let (id, new) = self.lw.helper(&key, vec![ref_ty(mt)], vec![], false);
+        if !new {
+            return id;
+        }
+        let mut fl = FnLower::new_helper(self.lw, 1, None);
+        let kvec = fl.lw.vec_type(k);
+        let vvec = fl.lw.vec_type(&slot_ty(v));
+        let kat = fl.lw.array_type(k);
+        let vat = fl.lw.array_type(&slot_ty(v));
+        let tab = fl.lw.array_type(&Ty::Int(IntTy::I32));
+        let (keys, vals) = (fl.new_local(ref_ty(kat)), fl.new_local(ref_ty(vat)));
+        let (n, sl) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+        fl.lg(0);
+        fl.sget(mt, F_KEYS);
+        fl.sget(kvec, 1);
+        fl.ls(n);
+        fl.lg(0);
+        fl.sget(mt, F_TABLE);
+        fl.ic(0);
+        fl.emit(I::ArrayGet(tab));
+        fl.ls(sl);
+        fl.lg(sl);
+        fl.lg(n);
+        fl.emit(I::I32GeS);
+        fl.emit(I::If(BlockType::Empty));
+        fl.emit(I::Return);
+        fl.emit(I::End);
+        fl.lg(0);
+        fl.sget(mt, F_KEYS);
+        fl.sget(kvec, 0);
+        fl.ls(keys);
+        fl.lg(0);
+        fl.sget(mt, F_VALS);
+        fl.sget(vvec, 0);
+        fl.ls(vals);
+        let has_val = fl.lw.repr(&slot_ty(v)).is_some();
+        let (kr, vr) = (fl_repr(&mut fl, k), fl_repr(&mut fl, &slot_ty(v)));
+        let (kx, vx) = (fl.new_local(kr), fl.new_local(vr));
+        let (i, j) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+        // insertion sort of the tail [sl, n)
+        fl.lg(sl);
+        fl.ic(1);
+        fl.emit(I::I32Add);
+        fl.ls(i);
+        let done = fl.open(0, BlockType::Empty);
+        let lp = fl.open(1, BlockType::Empty);
+        fl.lg(i);
+        fl.lg(n);
+        fl.emit(I::I32GeS);
+        fl.br_if(done);
+        fl.lg(keys);
+        fl.lg(i);
+        fl.array_get(kat, k);
+        fl.ls(kx);
+        if has_val {
+            fl.lg(vals);
+            fl.lg(i);
+            fl.emit(I::ArrayGet(vat));
+            fl.ls(vx);
+        }
+        fl.lg(i);
+        fl.ls(j);
+        let d2 = fl.open(0, BlockType::Empty);
+        let l2 = fl.open(1, BlockType::Empty);
+        fl.lg(j);
+        fl.lg(sl);
+        fl.emit(I::I32LeS);
+        fl.br_if(d2);
+        fl.lg(keys);
+        fl.lg(j);
+        fl.ic(1);
+        fl.emit(I::I32Sub);
+        fl.array_get(kat, k);
+        fl.lg(kx);
+        helpers::cmp_value(&mut fl, k);
+        fl.ic(0);
+        fl.emit(I::I32LeS);
+        fl.br_if(d2);
+        for (arr, at, et) in [(keys, kat, k.clone()), (vals, vat, slot_ty(v))] {
+            if arr == vals && !has_val {
+                continue;
+            }
+            fl.lg(arr);
+            fl.lg(j);
+            fl.lg(arr);
+            fl.lg(j);
+            fl.ic(1);
+            fl.emit(I::I32Sub);
+            fl.array_get(at, &et);
+            fl.emit(I::ArraySet(at));
+        }
+        fl.inc(j, -1);
+        fl.br(l2);
+        fl.end();
+        fl.end();
+        fl.lg(keys);
+        fl.lg(j);
+        fl.lg(kx);
+        fl.emit(I::ArraySet(kat));
+        if has_val {
+            fl.lg(vals);
+            fl.lg(j);
+            fl.lg(vx);
+            fl.emit(I::ArraySet(vat));
+        }
+        fl.inc(i, 1);
+        fl.br(lp);
+        fl.end();
+        fl.end();
+        // merge the two sorted runs into fresh buffers
+        let (nk, nv) = (fl.new_local(ref_ty(kat)), fl.new_local(ref_ty(vat)));
+        fl.lg(keys);
+        fl.emit(I::ArrayLen);
+        fl.emit(I::ArrayNewDefault(kat));
+        fl.ls(nk);
+        fl.lg(vals);
+        fl.emit(I::ArrayLen);
+        fl.emit(I::ArrayNewDefault(vat));
+        fl.ls(nv);
+        let (a, b, o) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+        fl.ic(0);
+        fl.ls(a);
+        fl.lg(sl);
+        fl.ls(b);
+        fl.ic(0);
+        fl.ls(o);
+        let src = fl.new_local(ValType::I32);
+        let done = fl.open(0, BlockType::Empty);
+        let lp = fl.open(1, BlockType::Empty);
+        fl.lg(o);
+        fl.lg(n);
+        fl.emit(I::I32GeS);
+        fl.br_if(done);
+        // take from the prefix when the tail is exhausted or prefix <= tail
+        fl.lg(b);
+        fl.lg(n);
+        fl.emit(I::I32GeS);
+        fl.emit(I::If(BlockType::Result(ValType::I32)));
+        fl.ic(1);
+        fl.emit(I::Else);
+        fl.lg(a);
+        fl.lg(sl);
+        fl.emit(I::I32GeS);
+        fl.emit(I::If(BlockType::Result(ValType::I32)));
+        fl.ic(0);
+        fl.emit(I::Else);
+        fl.lg(keys);
+        fl.lg(a);
+        fl.array_get(kat, k);
+        fl.lg(keys);
+        fl.lg(b);
+        fl.array_get(kat, k);
+        helpers::cmp_value(&mut fl, k);
+        fl.ic(0);
+        fl.emit(I::I32LeS);
+        fl.emit(I::End);
+        fl.emit(I::End);
+        fl.emit(I::If(BlockType::Empty));
+        fl.lg(a);
+        fl.ls(src);
+        fl.inc(a, 1);
+        fl.emit(I::Else);
+        fl.lg(b);
+        fl.ls(src);
+        fl.inc(b, 1);
+        fl.emit(I::End);
+        for (dst, arr, at, et) in [(nk, keys, kat, k.clone()), (nv, vals, vat, slot_ty(v))] {
+            if arr == vals && !has_val {
+                continue;
+            }
+            fl.lg(dst);
+            fl.lg(o);
+            fl.lg(arr);
+            fl.lg(src);
+            fl.array_get(at, &et);
+            fl.emit(I::ArraySet(at));
+        }
+        fl.inc(o, 1);
+        fl.br(lp);
+        fl.end();
+        fl.end();
+        fl.lg(0);
+        fl.sget(mt, F_KEYS);
+        fl.lg(nk);
+        fl.sset(kvec, 0);
+        if has_val {
+            fl.lg(0);
+            fl.sget(mt, F_VALS);
+            fl.lg(nv);
+            fl.sset(vvec, 0);
+        }
+        fl.lg(0);
+        fl.sget(mt, F_TABLE);
+        fl.ic(0);
+        fl.lg(n);
+        fl.emit(I::ArraySet(tab));
+        fl.finish(id);
+        id
+    }
+
+    /// Sorts the BTree map/set in local `m` (no-op for hash kinds).
+    pub(super) fn btree_normalize(&mut self, kind: CollKind, k: &Ty, v: &Ty, m: u32) {
+        if kind.is_map_like() && !kind.is_hashed() {
+            let f = self.btree_normalize_fn(kind, k, v);
+            self.lg(m);
+            self.emit(I::Call(f));
+        }
     }
 
     /// `insert_new(map, key, slot) -> index`: adds an entry known to be absent.
@@ -856,47 +1112,89 @@ impl FnLower<'_, '_> {
             let _ = tab;
             fl.lg(n);
         } else {
-            // position = -(find) - 1; shift both arrays right by one from there
-            let pos = fl.new_local(ValType::I32);
-            let f = fl.map_find_fn(kind, k, v);
+            // Append. In key order the sorted prefix just grows; otherwise the entry joins the unsorted
+            // tail, merged into the prefix once the tail outgrows max(16, sqrt(n)) (amortized O(sqrt n)).
+            let tab = fl.lw.array_type(&Ty::Int(IntTy::I32));
+            let sl = fl.new_local(ValType::I32);
+            fl.lg(n);
             fl.lg(0);
-            if has_key {
-                fl.lg(1);
-            }
-            fl.emit(I::Call(f));
-            fl.ls(pos);
-            fl.ic(-1);
-            fl.lg(pos);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.emit(I::ArrayGet(tab));
             fl.emit(I::I32Sub);
-            fl.ls(pos);
-            for (vecl, vt, at, val, et) in [(keys, kvec, kat, 1u32, k.clone()), (vals, vvec, vat, 2u32, slot_ty(v))] {
-                helpers::grow_n_const(&mut fl, vt, at, vecl);
-                // array.copy(buf, pos + 1, buf, pos, n - pos)
-                fl.lg(vecl);
-                fl.sget(vt, 0);
-                fl.lg(pos);
-                fl.ic(1);
-                fl.emit(I::I32Add);
-                fl.lg(vecl);
-                fl.sget(vt, 0);
-                fl.lg(pos);
+            fl.ic(16);
+            fl.lg(n);
+            fl.emit(I::F64ConvertI32S);
+            fl.emit(I::F64Sqrt);
+            fl.emit(I::I32TruncF64S);
+            fl.emit(I::I32Const(16));
+            fl.lg(n);
+            fl.emit(I::F64ConvertI32S);
+            fl.emit(I::F64Sqrt);
+            fl.emit(I::I32TruncF64S);
+            fl.emit(I::I32GtS);
+            fl.emit(I::Select);
+            fl.emit(I::I32GeS);
+            fl.emit(I::If(BlockType::Empty));
+            let norm = fl.btree_normalize_fn(kind, k, v);
+            fl.lg(0);
+            fl.emit(I::Call(norm));
+            fl.emit(I::End);
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.emit(I::ArrayGet(tab));
+            fl.ls(sl);
+            let push_k = fl.vec_push_fn(k);
+            let push_v = fl.vec_push_fn(&slot_ty(v));
+            // in order: the prefix is everything and the new key is greater than the last one
+            fl.lg(sl);
+            fl.lg(n);
+            fl.emit(I::I32Eq);
+            fl.emit(I::If(BlockType::Result(ValType::I32)));
+            fl.lg(n);
+            fl.emit(I::I32Eqz);
+            fl.emit(I::If(BlockType::Result(ValType::I32)));
+            fl.ic(1);
+            fl.emit(I::Else);
+            if has_key {
+                fl.lg(keys);
+                fl.sget(kvec, 0);
                 fl.lg(n);
-                fl.lg(pos);
+                fl.ic(1);
                 fl.emit(I::I32Sub);
-                fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
-                fl.lg(vecl);
-                fl.sget(vt, 0);
-                fl.lg(pos);
-                fl.lg(val);
-                fl.emit(I::ArraySet(at));
-                let _ = et;
-                fl.lg(vecl);
-                fl.lg(n);
-                fl.ic(1);
-                fl.emit(I::I32Add);
-                fl.sset(vt, 1);
+                fl.array_get(kat, k);
+                fl.lg(1);
+                helpers::cmp_value(&mut fl, k);
+                fl.ic(0);
+                fl.emit(I::I32LtS);
+            } else {
+                fl.ic(0);
             }
-            fl.lg(pos);
+            fl.emit(I::End);
+            fl.emit(I::Else);
+            fl.ic(0);
+            fl.emit(I::End);
+            let in_order = fl.new_local(ValType::I32);
+            fl.ls(in_order);
+            fl.lg(keys);
+            fl.lg(1);
+            fl.emit(I::Call(push_k));
+            fl.lg(vals);
+            fl.lg(2);
+            fl.emit(I::Call(push_v));
+            fl.lg(in_order);
+            fl.emit(I::If(BlockType::Empty));
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.lg(n);
+            fl.ic(1);
+            fl.emit(I::I32Add);
+            fl.emit(I::ArraySet(tab));
+            fl.emit(I::End);
+            let _ = vat;
+            fl.lg(n);
         }
         fl.finish(id);
         id
@@ -1124,6 +1422,26 @@ impl FnLower<'_, '_> {
             }
             fl.emit(I::End);
         } else {
+            // an entry of the sorted prefix shortens it
+            let tab = fl.lw.array_type(&i32t);
+            fl.lg(1);
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.emit(I::ArrayGet(tab));
+            fl.emit(I::I32LtS);
+            fl.emit(I::If(BlockType::Empty));
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.lg(0);
+            fl.sget(mt, F_TABLE);
+            fl.ic(0);
+            fl.emit(I::ArrayGet(tab));
+            fl.ic(1);
+            fl.emit(I::I32Sub);
+            fl.emit(I::ArraySet(tab));
+            fl.emit(I::End);
             for (f, vt, at, _) in &vecs {
                 // array.copy(buf, i, buf, i + 1, last - i)
                 fl.lg(0);
@@ -1162,6 +1480,7 @@ impl FnLower<'_, '_> {
             return id;
         }
         let mut fl = FnLower::new_helper(self.lw, 1, Some(ov));
+        fl.btree_normalize(kind, k, v, 0);
         let kvec = fl.lw.vec_type(k);
         let vvec = fl.lw.vec_type(&slot_ty(v));
         let kat = fl.lw.array_type(k);
@@ -1412,6 +1731,8 @@ impl FnLower<'_, '_> {
             return id;
         }
         let mut fl = FnLower::new_helper(self.lw, 2, Some(rv));
+        fl.btree_normalize(kind, k, &v, 0);
+        fl.btree_normalize(kind, k, &v, 1);
         let find = fl.map_find_fn(kind, k, &v);
         let kvec = fl.lw.vec_type(k);
         let kat = fl.lw.array_type(k);
@@ -1459,6 +1780,77 @@ impl FnLower<'_, '_> {
         match op {
             "coll.set_intersection" => scan(&mut fl, 0, 1, true, &mut |fl, i| push_item(fl, 0, i)),
             "coll.set_difference" => scan(&mut fl, 0, 1, false, &mut |fl, i| push_item(fl, 0, i)),
+            "coll.set_union" | "coll.set_symmetric_difference" if !kind.is_hashed() && has_key => {
+                // both key arrays are sorted: merge them (ascending, as BTreeSet yields)
+                let union = op == "coll.set_union";
+                let (i, j, na, nb, c) = (fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32), fl.new_local(ValType::I32));
+                for (m, n) in [(0u32, na), (1u32, nb)] {
+                    fl.lg(m);
+                    fl.sget(mt, F_KEYS);
+                    fl.sget(kvec, 1);
+                    fl.ls(n);
+                }
+                let key = |fl: &mut FnLower, m: u32, idx: u32| {
+                    fl.lg(m);
+                    fl.sget(mt, F_KEYS);
+                    fl.sget(kvec, 0);
+                    fl.lg(idx);
+                    fl.array_get(kat, k);
+                };
+                let done = fl.open(0, BlockType::Empty);
+                let lp = fl.open(1, BlockType::Empty);
+                fl.lg(i);
+                fl.lg(na);
+                fl.emit(I::I32GeS);
+                fl.lg(j);
+                fl.lg(nb);
+                fl.emit(I::I32GeS);
+                fl.emit(I::I32And);
+                fl.br_if(done);
+                // c = a exhausted ? 1 : b exhausted ? -1 : cmp(a[i], b[j])
+                fl.lg(i);
+                fl.lg(na);
+                fl.emit(I::I32GeS);
+                fl.emit(I::If(BlockType::Result(ValType::I32)));
+                fl.ic(1);
+                fl.emit(I::Else);
+                fl.lg(j);
+                fl.lg(nb);
+                fl.emit(I::I32GeS);
+                fl.emit(I::If(BlockType::Result(ValType::I32)));
+                fl.ic(-1);
+                fl.emit(I::Else);
+                key(&mut fl, 0, i);
+                key(&mut fl, 1, j);
+                helpers::cmp_value(&mut fl, k);
+                fl.emit(I::End);
+                fl.emit(I::End);
+                fl.ls(c);
+                fl.lg(c);
+                fl.ic(0);
+                fl.emit(I::I32LtS);
+                fl.emit(I::If(BlockType::Empty));
+                push_item(&mut fl, 0, i);
+                fl.inc(i, 1);
+                fl.emit(I::Else);
+                fl.lg(c);
+                fl.ic(0);
+                fl.emit(I::I32GtS);
+                fl.emit(I::If(BlockType::Empty));
+                push_item(&mut fl, 1, j);
+                fl.inc(j, 1);
+                fl.emit(I::Else);
+                if union {
+                    push_item(&mut fl, 0, i);
+                }
+                fl.inc(i, 1);
+                fl.inc(j, 1);
+                fl.emit(I::End);
+                fl.emit(I::End);
+                fl.br(lp);
+                fl.end();
+                fl.end();
+            }
             "coll.set_union" | "coll.set_symmetric_difference" => {
                 if op == "coll.set_union" {
                     let n = fl.new_local(ValType::I32);
@@ -1488,12 +1880,6 @@ impl FnLower<'_, '_> {
         if is_bool {
             fl.ic(1);
         } else {
-            if !kind.is_hashed() && matches!(op, "coll.set_union" | "coll.set_symmetric_difference") {
-                // BTreeSet yields merged ascending order
-                let f = fl.seq_helper("seq.sort", &out, k, &crate::diagnostics::Span::default());
-                fl.lg(res);
-                fl.emit(I::Call(f));
-            }
             fl.lg(res);
         }
         fl.finish(id);
@@ -1520,6 +1906,7 @@ impl FnLower<'_, '_> {
             return id;
         }
         let mut fl = FnLower::new_helper(self.lw, params.len() as u32, Some(ov));
+        fl.btree_normalize(kind, k, v, 0);
         let find = fl.map_find_fn(kind, k, v);
         let kvec = fl.lw.vec_type(k);
         let vvec = fl.lw.vec_type(&slot_ty(v));
@@ -1903,6 +2290,7 @@ impl FnLower<'_, '_> {
             }
             _ => {
                 let (k, v) = (ts[0].clone(), ts.get(1).cloned().unwrap_or(Ty::Unit));
+                self.btree_normalize(kind, &k, &v, 1);
                 let mt = self.lw.map_type(&k, &v);
                 let kvec = self.lw.vec_type(&k);
                 let vvec = self.lw.vec_type(&slot_ty(&v));

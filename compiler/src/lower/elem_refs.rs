@@ -4,9 +4,10 @@
 //! moved into a cell, so such borrows are resolved statically to the place itself: a `let` binding (or a
 //! binding in a tuple pattern, `if let Some(x) = v.last_mut()`, `match`) becomes an alias of the place,
 //! `*expr` reads/writes it, and a call argument gets a temporary cell copied back after the call
-//! (`func.rs`). A function whose result is such a borrow (`fn f(v: &mut [i32]) -> &mut i32 { &mut v[i] }`)
-//! returns an immutable `{array, index}` pair that its callers turn into the element place. Forms whose
-//! place cannot be named statically (stored in a struct, pushed into a Vec, ...) remain W0115 errors.
+//! (`func.rs`). A function whose result is such a borrow (`fn f(v: &mut [i32]) -> &mut i32 { &mut v[i] }`,
+//! `fn x_mut(&mut self) -> &mut i32 { &mut self.x }`) returns an immutable `{array, index}` pair or the
+//! object holding the field, which its callers turn into the place. Forms whose place cannot be named
+//! statically (stored in a struct, pushed into a Vec, ...) remain W0115 errors.
 
 use super::func::FnLower;
 use super::place::Place;
@@ -40,10 +41,19 @@ impl Visitor for FindReturn {
     }
 }
 
+/// What a function returning `&mut` to a scalar inside an aggregate returns (see `Lowerer::elem_ret`).
+#[derive(Clone, Debug)]
+pub enum PlaceRet {
+    /// `&mut s[i]`: an `ElemRef` `{array, index}` of elements of this type.
+    Elem(Ty),
+    /// `&mut obj.field`: the object (of the given struct/tuple type); the field index is static.
+    Field(Ty, usize),
+}
+
 impl Lowerer<'_> {
-    /// The element type when user function `f` returns `&mut` to a scalar element (`&mut s[i]` as its
-    /// only result expression): such functions return an `ElemRef` pair.
-    pub fn elem_ret(&mut self, f: usize) -> Option<Ty> {
+    /// When user function `f` returns `&mut` to a scalar element or field (`&mut s[i]` / `&mut o.f` as its
+    /// only result expression): what it returns instead of a cell.
+    pub fn elem_ret(&mut self, f: usize) -> Option<PlaceRet> {
         let body = self.ck.bodies.get(&f)?;
         let Ty::Ref(true, t) = &body.ret else { return None };
         let t = (**t).clone();
@@ -52,16 +62,28 @@ impl Lowerer<'_> {
         }
         let body = self.ck.bodies.get(&f)?;
         let ExprKind::AddrOf(true, inner) = &tail(&body.expr).kind else { return None };
-        if !matches!(inner.kind, ExprKind::Index(..)) {
-            return None;
-        }
+        let pr = match &inner.kind {
+            ExprKind::Index(..) => PlaceRet::Elem(t),
+            ExprKind::Field(base, i) if matches!(base.ty, Ty::Tuple(_)) || matches!(base.ty, Ty::Adt(a, _) if !self.ck.program.adts[a].is_enum) => {
+                PlaceRet::Field(base.ty.clone(), *i)
+            }
+            _ => return None,
+        };
         let mut e = body.expr.clone();
         let mut v = FindReturn(false);
         walk_expr(&mut v, &mut e);
         if v.0 {
             return None;
         }
-        Some(t)
+        Some(pr)
+    }
+
+    /// The wasm result type of a `PlaceRet` function.
+    pub fn place_ret_repr(&mut self, pr: &PlaceRet) -> ValType {
+        match pr {
+            PlaceRet::Elem(t) => ref_ty(self.elem_ref_type(t)),
+            PlaceRet::Field(base, _) => ref_ty(self.layout(base).ty),
+        }
     }
 
     /// `{arr, idx}`: an element of a sequence of `elem` returned as a `&mut` (immutable pair).
@@ -112,11 +134,21 @@ impl FnLower<'_, '_> {
                 place
             }
             ExprKind::Call(f, _) => {
-                let Some(elem) = self.lw.elem_ret(*f) else { return Place::None };
+                let Some(pr) = self.lw.elem_ret(*f) else { return Place::None };
                 let saved = self.elem_call_ok;
                 self.elem_call_ok = true;
                 self.expr(e);
                 self.elem_call_ok = saved;
+                let elem = match pr {
+                    PlaceRet::Elem(t) => t,
+                    PlaceRet::Field(base, i) => {
+                        let l = self.lw.layout(&base);
+                        let obj = self.new_local(ref_ty(l.ty));
+                        self.emit(I::LocalSet(obj));
+                        let field = l.fields.first().and_then(|f| f.get(i).copied().flatten()).unwrap_or(0);
+                        return Place::Field { obj, ty: l.ty, field };
+                    }
+                };
                 let rt = self.lw.elem_ref_type(&elem);
                 let arr_ty = self.lw.array_type(&elem);
                 let r = self.new_local(ref_ty(rt));
@@ -229,22 +261,25 @@ impl FnLower<'_, '_> {
 
     /// The body of a function returning `&mut` to an element (`Lowerer::elem_ret`): statements, then the
     /// bounds-checked `{array, index}` pair of the tail `&mut s[i]`.
-    pub fn elem_ret_body(&mut self, e: &TExpr, elem: &Ty) {
+    pub fn elem_ret_body(&mut self, e: &TExpr, pr: &PlaceRet) {
         match &e.kind {
             ExprKind::Block(stmts, Some(t)) => {
                 for s in stmts {
                     self.stmt(s);
                 }
-                self.elem_ret_body(t, elem);
+                self.elem_ret_body(t, pr);
             }
-            ExprKind::AddrOf(true, inner) => {
-                let ExprKind::Index(base, idx) = &inner.kind else { return };
-                let (arr, i, _) = self.bounds_checked_index(base, idx, &inner.span);
-                let rt = self.lw.elem_ref_type(elem);
-                self.emit(I::LocalGet(arr));
-                self.emit(I::LocalGet(i));
-                self.emit(I::StructNew(rt));
-            }
+            ExprKind::AddrOf(true, inner) => match (&inner.kind, pr) {
+                (ExprKind::Index(base, idx), PlaceRet::Elem(elem)) => {
+                    let (arr, i, _) = self.bounds_checked_index(base, idx, &inner.span);
+                    let rt = self.lw.elem_ref_type(elem);
+                    self.emit(I::LocalGet(arr));
+                    self.emit(I::LocalGet(i));
+                    self.emit(I::StructNew(rt));
+                }
+                (ExprKind::Field(base, _), PlaceRet::Field(..)) => self.expr_noncopy(base),
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -254,7 +289,7 @@ impl FnLower<'_, '_> {
         self.lw.error(
             codes::UNSUPPORTED_BORROW,
             &e.span,
-            "a `&mut` to an element returned by this function can only be dereferenced (`*f(..)`), bound with `let`, or passed to a function",
+            "a `&mut` to an element or field returned by this function can only be dereferenced (`*f(..)`), bound with `let`, or passed to a function",
             Some("write through it with `*f(..) = ...`, or bind it: `let r = f(..);`"),
         );
     }

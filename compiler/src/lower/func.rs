@@ -76,8 +76,8 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     }
     if let Some(name) = intrinsic_name(&fl.lw.ck.program.fns[f].name, fl.lw.ck.program.fns[f].is_prelude) {
         super::helpers::intrinsic_body(&mut fl, name);
-    } else if let Some(elem) = fl.lw.elem_ret(f) {
-        fl.elem_ret_body(&body.expr, &elem);
+    } else if let Some(pr) = fl.lw.elem_ret(f) {
+        fl.elem_ret_body(&body.expr, &pr);
     } else {
         fl.expr(&body.expr);
     }
@@ -918,12 +918,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 } else {
                     let f = super::helpers::cmp_fn(self.lw, &t);
                     self.emit(I::Call(f));
-                    self.emit(I::I32Const(0));
+                    // cmp is -1/0/1, or 2 when unordered (every operator is then false)
                     self.emit(match op {
-                        BinOp::Lt => I::I32LtS,
+                        BinOp::Lt | BinOp::Gt => I::I32Const(if op == BinOp::Lt { -1 } else { 1 }),
+                        _ => I::I32Const(if op == BinOp::Le { 0 } else { 1 }),
+                    });
+                    self.emit(match op {
+                        BinOp::Lt | BinOp::Gt => I::I32Eq,
                         BinOp::Le => I::I32LeS,
-                        BinOp::Gt => I::I32GtS,
-                        _ => I::I32GeS,
+                        _ => I::I32LeU,
                     });
                 }
             }
@@ -931,6 +934,15 @@ impl<'l, 'a> FnLower<'l, 'a> {
     }
 
     pub fn cast(&mut self, from: &Ty, to: &Ty) {
+        // `Ordering as i32` is -1/0/1 (`#[repr(i8)]`); the prelude enum is its variant index 0/1/2.
+        if let Ty::Adt(a, _) = from {
+            let d = &self.lw.ck.program.adts[*a];
+            if d.name == "Ordering" && self.lw.ck.program.mods[d.module].is_prelude {
+                self.emit(I::I32Const(1));
+                self.emit(I::I32Sub);
+                return self.cast(&Ty::Int(IntTy::I8), to);
+            }
+        }
         let from = match from {
             Ty::Adt(_, _) | Ty::Bool | Ty::Char => &Ty::Int(IntTy::U32),
             f => f,

@@ -232,7 +232,7 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
 }
 
 /// Fields of an aggregate type as (wasm field, type) per variant.
-fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
+pub fn agg_fields(lw: &mut Lowerer, t: &Ty) -> Vec<Vec<(u32, Ty)>> {
     let tys: Vec<Vec<Ty>> = match t {
         Ty::Tuple(ts) => vec![ts.clone()],
         Ty::Adt(a, _) => lw.ck.adt_fields[*a].clone(),
@@ -703,7 +703,8 @@ pub fn eq_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
     id
 }
 
-/// Emits cmp(a, b) ∈ {-1, 0, 1} for two values of type `t` on the stack.
+/// Emits cmp(a, b) ∈ {-1, 0, 1} for two values of type `t` on the stack; 2 means unordered (a NaN
+/// decided it), as `partial_cmp` returning None.
 pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
     let t = strip_ref(t);
     let (lt, gt) = match &t {
@@ -715,8 +716,33 @@ pub fn cmp_value(fl: &mut FnLower, t: &Ty) {
         Ty::Int(i) if i.signed() => (I::I32LtS, I::I32GtS),
         Ty::Int(_) | Ty::Bool | Ty::Char => (I::I32LtU, I::I32GtU),
         Ty::Adt(a, _) if fl.lw.ck.adt_is_fieldless_enum(*a) => (I::I32LtS, I::I32GtS),
-        Ty::F64 => (I::F64Lt, I::F64Gt),
-        Ty::F32 => (I::F32Lt, I::F32Gt),
+        Ty::F64 | Ty::F32 => {
+            // -1/0/1, or 2 when unordered (a NaN): derived `partial_cmp` then yields None and every
+            // comparison operator false (see `FnLower::compare`).
+            let f64t = matches!(t, Ty::F64);
+            let v = if f64t { ValType::F64 } else { ValType::F32 };
+            let (b, a) = (fl.new_local(v), fl.new_local(v));
+            fl.emit(I::LocalSet(b));
+            fl.emit(I::LocalSet(a));
+            fl.emit(I::LocalGet(a));
+            fl.emit(I::LocalGet(b));
+            fl.emit(if f64t { I::F64Gt } else { I::F32Gt });
+            fl.emit(I::LocalGet(a));
+            fl.emit(I::LocalGet(b));
+            fl.emit(if f64t { I::F64Lt } else { I::F32Lt });
+            fl.emit(I::I32Sub);
+            fl.emit(I::I32Const(2));
+            // ordered = neither is NaN
+            fl.emit(I::LocalGet(a));
+            fl.emit(I::LocalGet(a));
+            fl.emit(if f64t { I::F64Eq } else { I::F32Eq });
+            fl.emit(I::LocalGet(b));
+            fl.emit(I::LocalGet(b));
+            fl.emit(if f64t { I::F64Eq } else { I::F32Eq });
+            fl.emit(I::I32And);
+            fl.emit(I::Select);
+            return;
+        }
         Ty::Unit => {
             fl.emit(I::I32Const(0));
             return;
@@ -1156,6 +1182,9 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::LocalGet(0));
             fl.emit(I::F64Trunc);
         }
+        // same representation: a `Vec<u8>` is a `String`, a `&[u8]` is a `&str`
+        "bytes_to_string" | "bytes_as_str" => fl.emit(I::LocalGet(0)),
+        _ if super::ucd::intrinsic_body(fl, name) => {}
         _ => fl.emit(I::Unreachable),
     }
 }

@@ -2,15 +2,19 @@
 //! bounds checks, rustc's panic messages). Functions are discovered from `main` breadth-first, so only
 //! reachable code is emitted, in streaming order.
 
+mod derive_default;
 mod cells;
 mod collections;
 mod deque_heap;
 mod dyn_dispatch;
 mod elem_refs;
+mod fold;
 mod rc_drops_glue;
 mod func;
 mod gc_ops;
+mod hash;
 mod helpers;
+mod ordering;
 mod ops;
 mod place;
 mod pattern;
@@ -18,6 +22,8 @@ mod reactor;
 mod user_iter;
 pub mod reprs;
 mod test_entry;
+mod text_ops;
+mod ucd;
 mod wide;
 
 use crate::diagnostics::{Diagnostic, Span};
@@ -71,6 +77,10 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
+    /// Mutable globals `(ref null $array)` caching lazily built constant arrays (see `ucd.rs`): the
+    /// array type of each, and the key → global index map.
+    pub globals: Vec<u32>,
+    pub global_map: HashMap<String, u32>,
     /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
     pub debug_hex: Option<bool>,
 }
@@ -87,6 +97,10 @@ pub struct ModuleIr {
     pub reactor: bool,
     pub exports: Vec<(String, u32)>,
     pub declared_refs: Vec<u32>,
+    /// Functions removed by identical-code folding.
+    pub folded: usize,
+    /// Array type of each `(mut (ref null $array))` global, initialized to null.
+    pub globals: Vec<u32>,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -106,6 +120,8 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         uses_args: false,
         exports: Vec::new(),
         declared_refs: Vec::new(),
+        globals: Vec::new(),
+        global_map: HashMap::new(),
         debug_hex: None,
     };
     test_entry::bind_thread_name(&mut lw);
@@ -123,7 +139,12 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    Ok(ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs })
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals, folded: 0 };
+    // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
+    if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
+        ir.folded = fold::fold_identical(&mut ir);
+    }
+    Ok(ir)
 }
 
 impl<'a> Lowerer<'a> {
@@ -158,7 +179,7 @@ impl<'a> Lowerer<'a> {
         }).collect();
         let ret = body.ret.clone();
         let results: Vec<ValType> = match self.elem_ret(f) {
-            Some(elem) => vec![reprs::ref_ty(self.elem_ref_type(&elem))],
+            Some(pr) => vec![self.place_ret_repr(&pr)],
             None => self.repr(&ret).into_iter().collect(),
         };
         let def = &self.ck.program.fns[f];

@@ -55,6 +55,34 @@ impl FnLower<'_, '_> {
                 Some("use `if let Some(x) = v.last_mut() { *x = ...; }`, or index the collection"),
             ),
             op if op.starts_with("gc.") => self.gc_op(op, args, e),
+            op if op.starts_with("ord.") => self.ord_op(op, args, e),
+            "default" => self.default_of(&e.ty, e),
+            "chars.as_str" | "string.into_bytes" => self.text_op(op, args),
+            "string.extend" => {
+                self.expr_noncopy(&args[0]);
+                let s = self.stash(&Ty::String).unwrap();
+                let Ty::Iter(item) = args[1].ty.clone() else { return };
+                let item = (*item).clone();
+                self.iterate(&args[1], &mut |fl: &mut FnLower, it, _p, _c| {
+                    let Some(it) = it else { return };
+                    fl.emit(I::LocalGet(s));
+                    fl.emit(I::LocalGet(it));
+                    match item.peel_refs() {
+                        Ty::Char => fl.call_prelude("string_push"),
+                        Ty::String => {
+                            fl.call_prelude("string_as_str");
+                            fl.call_prelude("string_push_str");
+                        }
+                        _ => fl.call_prelude("string_push_str"),
+                    }
+                });
+            }
+            "hash.hash" => {
+                self.expr(&args[0]);
+                self.expr(&args[1]);
+                let f = super::hash::hash_into_fn(self.lw, &args[0].ty);
+                self.emit(I::Call(f));
+            }
             op if op.starts_with("coll.") || op.starts_with("deque.") || op.starts_with("heap.") || op.starts_with("rc.") || op.starts_with("cell.") || op == "mem.drop" => self.coll_op(op, args, e),
             "io.println" | "io.print" | "io.eprintln" | "io.eprint" => {
                 self.expr(&args[0]);
@@ -389,7 +417,11 @@ impl FnLower<'_, '_> {
                     if vi == 0 {
                         self.emit(I::I32Eqz);
                     }
-                    self.emit(I::Select);
+                    // references need the typed form of `select`
+                    match self.lw.repr(&e.ty) {
+                        Some(vt @ ValType::Ref(_)) => self.emit(I::TypedSelect(vt)),
+                        _ => self.emit(I::Select),
+                    }
                 }
             }
             "str.parse" => {
@@ -2645,7 +2677,8 @@ impl FnLower<'_, '_> {
                 self.end();
                 self.end();
             }
-            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..)) && matches!(it.ty, Ty::Iter(_)) => {
+            // A stored iterator, or one returned by a fn (`-> impl Iterator`, materialized there).
+            _ if matches!(it.kind, K::Local(_) | K::Field(..) | K::Deref(_) | K::Index(..) | K::Call(..)) && matches!(it.ty, Ty::Iter(_)) => {
                 let Ty::Iter(item) = &it.ty else { return };
                 let item = (**item).clone();
                 let ity = self.lw.iter_type(&item);
@@ -3461,7 +3494,15 @@ fn helpers_fmt_debug_fn(lw: &mut super::Lowerer, t: &Ty) -> u32 {
                 fl.emit(I::LocalSet(x));
                 debug_item(&mut fl, pretty, x, &e);
             } else {
+                // zero-sized elements (`[(); 2]`): still one pretty item each
+                fl.emit(I::LocalGet(pretty));
+                fl.open(2, BlockType::Empty);
+                fl.emit(I::LocalGet(0));
+                fl.str_lit("()");
+                fl.call_prelude("push_pretty_item");
+                fl.emit(I::Else);
                 lit(&mut fl, "()");
+                fl.end();
             }
             fl.emit(I::LocalGet(i));
             fl.emit(I::I32Const(1));
@@ -3740,6 +3781,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::StructNew(vt));
             }
             Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Unit => helpers::default_value(self, t),
+            _ if self.default_aggregate(t, e) => {}
             _ => self.unsupported(e, "Default for this type"),
         }
     }

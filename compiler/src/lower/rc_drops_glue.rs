@@ -281,6 +281,9 @@ pub fn drop_vec_tail(fl: &mut FnLower, v: u32, elem: &Ty, from: u32) {
 
 /// Like `drop_vec_tail` for a Vec stored as `stored` elements whose values are `elem`s (map slots).
 fn drop_vec_tail_as(fl: &mut FnLower, v: u32, stored: &Ty, elem: &Ty, from: u32) {
+    if !needs_drop(fl.lw, elem) {
+        return;
+    }
     let vt = fl.lw.vec_type(stored);
     let at = fl.lw.array_type(stored);
     let Some(ev) = fl.lw.repr(elem) else { return };

@@ -397,29 +397,19 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
     } else if c == quote {
         __intrinsic_push_byte(out, b'\\');
         string_push(out, c);
-    } else if (u >= 0xE000 && u <= 0xF8FF) || u >= 0xF0000 || (u & 0xFFFE) == 0xFFFE || (u >= 0xFDD0 && u <= 0xFDEF) || (quote == '\'' && is_combining(u)) {
-        push_hex_escape(out, u);
-    } else if u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0xad || (u >= 0x200b && u <= 0x200f) || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2060 && u <= 0x2064) || u == 0xfeff {
+    } else if u < 0x20 || u == 0x7f || ucd_debug_escape(u) {
         push_hex_escape(out, u);
     } else {
         string_push(out, c);
     }
 }
 
-fn is_combining(u: u32) -> bool {
-    (u >= 0x300 && u <= 0x36F) || (u >= 0x1AB0 && u <= 0x1AFF) || (u >= 0x1DC0 && u <= 0x1DFF) || (u >= 0x20D0 && u <= 0x20FF) || (u >= 0xFE20 && u <= 0xFE2F)
-}
 
 fn fmt_debug_str(out: &mut String, s: &str) {
     __intrinsic_push_byte(out, b'"');
     let mut i = 0;
     while i < s.len() {
         let c = str_char_at(s, i);
-        if i == 0 && is_combining(c as u32) {
-            push_hex_escape(out, c as u32);
-            i += char_len_utf8(c);
-            continue;
-        }
         push_escaped(out, c, '"');
         i += char_len_utf8(c);
     }
@@ -619,110 +609,9 @@ fn str_replace_char(s: &str, c: char, to: &str) -> String {
     str_replace(s, string_as_str(&t), to)
 }
 
-/// Simple case mapping for Latin-1, Latin Extended-A, Greek and Cyrillic (plus ß → SS).
-fn upper_of(u: u32) -> u32 {
-    if u >= 97 && u <= 122 {
-        return u - 32;
-    }
-    if u < 0xB5 {
-        return u;
-    }
-    if u == 0xB5 {
-        return 0x39C;
-    }
-    if u >= 0xE0 && u <= 0xFE && u != 0xF7 {
-        return u - 32;
-    }
-    if u == 0xFF {
-        return 0x178;
-    }
-    if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x17F {
-        let odd_lower = !(u >= 0x139 && u <= 0x148) && !(u >= 0x179 && u <= 0x17E);
-        if odd_lower {
-            return if u % 2 == 1 { u - 1 } else { u };
-        }
-        return if u % 2 == 0 { u - 1 } else { u };
-    }
-    if u == 0x3C2 {
-        return 0x3A3;
-    }
-    if u >= 0x3B1 && u <= 0x3C9 {
-        return u - 32;
-    }
-    if u >= 0x430 && u <= 0x44F {
-        return u - 32;
-    }
-    if u >= 0x450 && u <= 0x45F {
-        return u - 80;
-    }
-    u
-}
 
-fn lower_of(u: u32) -> u32 {
-    if u >= 65 && u <= 90 {
-        return u + 32;
-    }
-    if u < 0xC0 {
-        return u;
-    }
-    if u >= 0xC0 && u <= 0xDE && u != 0xD7 {
-        return u + 32;
-    }
-    if u == 0x178 {
-        return 0xFF;
-    }
-    if u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149 && u != 0x17F {
-        let odd_lower = !(u >= 0x139 && u <= 0x148) && !(u >= 0x179 && u <= 0x17E);
-        if odd_lower {
-            return if u % 2 == 0 { u + 1 } else { u };
-        }
-        return if u % 2 == 1 { u + 1 } else { u };
-    }
-    if u >= 0x391 && u <= 0x3A9 && u != 0x3A2 {
-        return u + 32;
-    }
-    if u >= 0x410 && u <= 0x42F {
-        return u + 32;
-    }
-    if u >= 0x400 && u <= 0x40F {
-        return u + 80;
-    }
-    u
-}
 
-fn str_to_uppercase(s: &str) -> String {
-    let mut out = __intrinsic_string_new();
-    let mut i = 0;
-    while i < s.len() {
-        let c = str_char_at(s, i);
-        if c == 'ß' {
-            __intrinsic_push_str(&mut out, "SS");
-        } else {
-            string_push(&mut out, __intrinsic_char(upper_of(c as u32)));
-        }
-        i += char_len_utf8(c);
-    }
-    out
-}
 
-fn str_to_lowercase(s: &str) -> String {
-    let mut out = __intrinsic_string_new();
-    let mut i = 0;
-    while i < s.len() {
-        let c = str_char_at(s, i);
-        // Final sigma: Σ at the end of a word lowers to ς.
-        if c == 'Σ' {
-            let next = i + char_len_utf8(c);
-            let at_end = next >= s.len() || !char_is_alphabetic(str_char_at(s, next));
-            let after_letter = i > 0;
-            string_push(&mut out, if at_end && after_letter { 'ς' } else { 'σ' });
-        } else {
-            string_push(&mut out, __intrinsic_char(lower_of(c as u32)));
-        }
-        i += char_len_utf8(c);
-    }
-    out
-}
 
 fn str_to_ascii_uppercase(s: &str) -> String {
     let mut out = __intrinsic_string_new();
@@ -890,62 +779,6 @@ fn char_is_control(c: char) -> bool {
     let u = c as u32;
     u < 32 || (u >= 127 && u < 160)
 }
-fn char_is_alphabetic(c: char) -> bool {
-    let u = c as u32;
-    char_is_ascii_alphabetic(c)
-        || u == 0xAA
-        || u == 0xB5
-        || u == 0xBA
-        || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && u < 0x2C0)
-        || (u >= 0x370 && u <= 0x3FF && u != 0x37E && u != 0x387)
-        || (u >= 0x400 && u <= 0x52F && !(u >= 0x482 && u <= 0x489))
-        || (u >= 0x5D0 && u <= 0x5EA)
-        || (u >= 0x620 && u <= 0x64A)
-        || (u >= 0x3041 && u <= 0x3096)
-        || (u >= 0x30A1 && u <= 0x30FA)
-        || (u >= 0x3400 && u <= 0x4DBF)
-        || (u >= 0x4E00 && u <= 0x9FFF)
-        || (u >= 0xAC00 && u <= 0xD7A3)
-}
-fn char_is_numeric(c: char) -> bool {
-    let u = c as u32;
-    char_is_ascii_digit(c) || u == 0xB2 || u == 0xB3 || u == 0xB9 || (u >= 0xBC && u <= 0xBE) || (u >= 0x660 && u <= 0x669) || (u >= 0x2150 && u <= 0x2189) || (u >= 0x2460 && u <= 0x249B) || (u >= 0xFF10 && u <= 0xFF19)
-}
-fn char_is_alphanumeric(c: char) -> bool {
-    char_is_alphabetic(c) || char_is_numeric(c)
-}
-/// Case of letters in Latin-1, Latin Extended-A, Greek and Cyrillic (the common scripts).
-fn char_case(c: char) -> i32 {
-    let u = c as u32;
-    if u >= 65 && u <= 90 {
-        return 1;
-    }
-    if u >= 97 && u <= 122 {
-        return 2;
-    }
-    if u >= 0xC0 && u <= 0xDE && u != 0xD7 {
-        return 1;
-    }
-    if u >= 0xDF && u <= 0xFF && u != 0xF7 {
-        return 2;
-    }
-    if u >= 0x100 && u <= 0x17F {
-        return if u % 2 == 0 { 1 } else { 2 };
-    }
-    if (u >= 0x391 && u <= 0x3A9) || (u >= 0x410 && u <= 0x42F) || (u >= 0x400 && u <= 0x40F) {
-        return 1;
-    }
-    if (u >= 0x3B1 && u <= 0x3C9) || (u >= 0x430 && u <= 0x44F) || (u >= 0x450 && u <= 0x45F) {
-        return 2;
-    }
-    0
-}
-fn char_is_uppercase(c: char) -> bool {
-    char_case(c) == 1
-}
-fn char_is_lowercase(c: char) -> bool {
-    char_case(c) == 2
-}
 fn char_to_ascii_uppercase(c: char) -> char {
     if char_is_ascii_lowercase(c) { __intrinsic_char(c as u32 - 32) } else { c }
 }
@@ -983,10 +816,19 @@ fn char_from_digit(d: u32, radix: u32) -> Option<char> {
 fn char_eq_ignore_ascii_case(a: char, b: &char) -> bool {
     char_to_ascii_lowercase(a) == char_to_ascii_lowercase(*b)
 }
+/// ASCII letters only compare case-insensitively (std: byte-wise `to_ascii_lowercase`).
 fn str_eq_ignore_ascii_case(a: &str, b: &str) -> bool {
-    let x = str_to_lowercase(a);
-    let y = str_to_lowercase(b);
-    str_eq(string_as_str(&x), string_as_str(&y))
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if lower_ascii(__intrinsic_byte(a, i)) != lower_ascii(__intrinsic_byte(b, i)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 // ---------------------------------------------------------------- floats
@@ -2841,5 +2683,15 @@ impl Ordering {
     }
     fn is_ge(self) -> bool {
         self != Ordering::Less
+    }
+}
+
+/// `std::num::TryFromIntError`: the error of `u8::try_from(300)` and friends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TryFromIntError(());
+
+impl std::fmt::Display for TryFromIntError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "out of range integral type conversion attempted")
     }
 }

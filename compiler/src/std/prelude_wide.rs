@@ -144,6 +144,20 @@ fn u128_divrem(a: u128, b: u128, rem: bool) -> u128 {
         let (x, y) = (__intrinsic_w_lo(a), __intrinsic_w_lo(b));
         return __intrinsic_w_new(if rem { x % y } else { x / y }, 0);
     }
+    if __intrinsic_w_hi(b) == 0 && __intrinsic_w_lo(b) <= 0xFFFF_FFFF {
+        // Short division by 32-bit limbs: every partial dividend fits in u64.
+        let d = __intrinsic_w_lo(b);
+        let (hi, lo) = (__intrinsic_w_hi(a), __intrinsic_w_lo(a));
+        let q3 = (hi >> 32) / d;
+        let r3 = (hi >> 32) % d;
+        let x2 = (r3 << 32) | (hi & 0xFFFF_FFFF);
+        let (q2, r2) = (x2 / d, x2 % d);
+        let x1 = (r2 << 32) | (lo >> 32);
+        let (q1, r1) = (x1 / d, x1 % d);
+        let x0 = (r1 << 32) | (lo & 0xFFFF_FFFF);
+        let (q0, r0) = (x0 / d, x0 % d);
+        return if rem { __intrinsic_w_new(r0, 0) } else { __intrinsic_w_new((q1 << 32) | q0, (q3 << 32) | q2) };
+    }
     if u128_cmp(a, b) < 0 {
         return if rem { a } else { __intrinsic_w_new(0, 0) };
     }

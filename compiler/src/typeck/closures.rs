@@ -209,7 +209,7 @@ fn lift_one(ck: &mut Checked, locals: &mut Vec<Local>, id: usize, cl: crate::tir
     ck.program.fns.push(def);
     let mut all_params = vec![env_param_ty.clone()];
     all_params.extend(param_tys.iter().cloned());
-    ck.sigs.push(super::FnSig { fn_bounds: vec![], self_kind: super::SelfKind::None, params: all_params, ret: ret.clone() });
+    ck.sigs.push(super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: super::SelfKind::None, params: all_params, ret: ret.clone() });
     ck.closure_info.insert(id, ClosureInfo { params: param_tys, ret: ret.clone(), env: env_tys, lifted });
     // Closures inside this closure.
     let name = format!("{fn_name}::{{closure#{id}}}");

@@ -772,6 +772,27 @@ impl FnCx<'_> {
     }
 
     fn path_value_rest(&mut self, segs: &[String], expected: Option<&Ty>, sp: proc_macro2::Span, span: crate::diagnostics::Span) -> TExpr {
+        // `T::ZERO`, `i32::ZERO`: an associated constant of a trait impl for that type.
+        if segs.len() == 2 {
+            let ty = match self.env.param(&segs[0]) {
+                Some(t) => Some(t.clone()),
+                None => {
+                    let t: syn::Type = syn::parse_str(&segs[0]).unwrap_or(syn::Type::Verbatim(Default::default()));
+                    self.to_ty(&t).ok()
+                }
+            };
+            if let Some(ty) = ty {
+                if let Some(c) = self.assoc_const_of(&ty, &segs[1]) {
+                    let saved = self.self_adt;
+                    if let Ty::Adt(a, _) = &ty {
+                        self.self_adt = Some(*a);
+                    }
+                    let e = self.const_expr(c, span.clone());
+                    self.self_adt = saved;
+                    return e;
+                }
+            }
+        }
         match self.resolve_value(segs) {
             Some(Def::Variant(a, v)) => {
                 if !self.ck.adt_fields[a][v].is_empty() {
@@ -840,7 +861,7 @@ impl FnCx<'_> {
     }
 
     /// `i32::MAX`, `f64::consts::PI`, `f64::NAN`, `usize::MIN`, ...
-    fn std_const(&mut self, segs: &[String], span: crate::diagnostics::Span) -> Option<TExpr> {
+    pub(super) fn std_const(&mut self, segs: &[String], span: crate::diagnostics::Span) -> Option<TExpr> {
         let segs: Vec<&str> = segs.iter().map(String::as_str).filter(|s| !matches!(*s, "std" | "core")).collect();
         if segs.len() < 2 {
             return None;

@@ -11,6 +11,8 @@ use syn::spanned::Spanned;
 pub struct FnSig {
     /// `F: Fn(A) -> R` bounds: (parameter index, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<Ty>, Ty)>,
+    /// `I: IntoIterator<Item = X>` bounds: (parameter index, item type).
+    pub item_bounds: Vec<(usize, Ty)>,
     pub self_kind: SelfKind,
     /// Parameter types, including `self` first when present.
     pub params: Vec<Ty>,
@@ -150,7 +152,8 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 (Err(d), _) | (_, Err(d)) => errors.push(d),
             }
         }
-        sigs.push(FnSig { fn_bounds: fb, self_kind, params, ret });
+        let ib = f.item_bounds.iter().filter_map(|(i, t)| syn_to_ty_env(p, f.module, f.file, &env, t).ok().map(|t| (*i, t))).collect();
+        sigs.push(FnSig { fn_bounds: fb, item_bounds: ib, self_kind, params, ret });
     }
     let mut trait_sigs = Vec::new();
     for t in &p.traits {
@@ -181,7 +184,7 @@ pub fn collect(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 syn::ReturnType::Type(_, t2) => syn_to_ty_env(p, t.module, t.file, &env, t2),
             };
             if let (true, Ok(ret)) = (ok, ret) {
-                ms.push((name.clone(), FnSig { fn_bounds: vec![], self_kind, params, ret }));
+                ms.push((name.clone(), FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind, params, ret }));
             }
         }
         trait_sigs.push(ms);
@@ -344,8 +347,11 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
             }
         }
         syn::Type::Path(tp) => {
-            if tp.qself.is_some() {
-                return Err(bad(tp.span(), "qualified paths in types are not supported", ""));
+            if let Some(q) = &tp.qself {
+                // `<T as Trait>::Name`
+                let base = rec(&q.ty)?;
+                let name = tp.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                return Ok(Ty::Proj(Box::new(base), name));
             }
             let segs = &tp.path.segments;
             let last = segs.last().unwrap();
@@ -371,6 +377,15 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
             if segs.len() == 2 && segs[0].ident == "Self" {
                 if let Some((_, t)) = env.assoc.iter().find(|(n, _)| *n == name) {
                     return Ok(t.clone());
+                }
+                if let Some(s) = &env.self_ty {
+                    return Ok(Ty::Proj(Box::new(s.clone()), name));
+                }
+            }
+            // `T::Item` of a type parameter: resolved once `T` is known.
+            if segs.len() == 2 {
+                if let Some(t) = env.param(&segs[0].ident.to_string()) {
+                    return Ok(Ty::Proj(Box::new(t.clone()), name));
                 }
             }
             if segs.len() == 1 {

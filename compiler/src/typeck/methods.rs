@@ -11,8 +11,11 @@ use syn::spanned::Spanned;
 
 mod cells;
 mod collections;
+mod default;
 mod gc;
 mod iter;
+mod ord;
+mod text;
 
 impl FnCx<'_> {
     pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
@@ -170,6 +173,11 @@ impl FnCx<'_> {
         if let Some(e) = self.assoc_call(&segs, &p.path, c, expected) {
             return e;
         }
+        if segs.len() == 2 && segs[1] == "try_from" && c.args.len() == 1 {
+            if let Some(target) = IntTy::from_name(&segs[0]) {
+                return self.int_try_from(target, &c.args[0], span);
+            }
+        }
         // `f64::sqrt(x)`, `i32::div_euclid(a, b)`, `str::len(s)`: a method call with an explicit receiver.
         if segs.len() == 2 && !c.args.is_empty() && (IntTy::from_name(&segs[0]).is_some() || matches!(segs[0].as_str(), "f64" | "f32" | "char" | "str" | "bool") || segs[0] == "String" && matches!(segs[1].as_str(), "len" | "is_empty" | "as_str" | "to_uppercase" | "to_lowercase" | "trim" | "chars" | "clone" | "to_string" | "into_bytes" | "as_bytes")) && segs[1] != "from" && segs[1] != "from_str_radix" && segs[1] != "from_bits" && segs[1] != "from_u32" && segs[1] != "from_digit" {
             let mut args = c.args.clone();
@@ -217,8 +225,17 @@ impl FnCx<'_> {
             return e;
         }
         let us = Ty::usize();
-        let elem_of_expected = |cx: &mut Self| match expected.map(|e| cx.shallow(e)) {
-            Some(Ty::Vec(t)) => *t,
+        // `Vec::<T>::new()`: the type's own turbofish
+        let type_args = match p.path.segments.iter().rev().nth(1) {
+            Some(seg) if seg.ident == "Vec" && !matches!(seg.arguments, syn::PathArguments::None) => {
+                let ty_path = syn::Path { leading_colon: None, segments: std::iter::once(seg.clone()).collect() };
+                self.turbofish_types(&ty_path)
+            }
+            _ => Vec::new(),
+        };
+        let elem_of_expected = |cx: &mut Self| match (type_args.first(), expected.map(|e| cx.shallow(e))) {
+            (Some(t), _) => t.clone(),
+            (None, Some(Ty::Vec(t))) => *t,
             _ => cx.fresh(),
         };
         match key.as_str() {
@@ -308,6 +325,27 @@ impl FnCx<'_> {
                 let a = self.check_args(&c.args, &[Ty::Ref(true, Box::new(t.clone())), t.clone()], sp);
                 mk(ExprKind::Std("mem.replace", a), t, span)
             }
+            "String::from_utf8" | "string::String::from_utf8" | "String::from_utf8_lossy" | "string::String::from_utf8_lossy" | "str::from_utf8" => {
+                let f = match key.rsplit("::").next() {
+                    Some("from_utf8_lossy") => "string_from_utf8_lossy",
+                    _ if key.starts_with("str") => "str_from_utf8",
+                    _ => "string_from_utf8",
+                };
+                self.prelude_call(f, c, span)
+            }
+            "cmp::max" | "cmp::min" if c.args.len() == 2 => {
+                let t = self.fresh();
+                let a = self.check_args(&c.args, &[t.clone(), t.clone()], sp);
+                let op = if key == "cmp::max" { "ord.max" } else { "ord.min" };
+                mk(ExprKind::Std(op, a), t, span)
+            }
+            _ if norm.last() == Some(&"default") && c.args.is_empty() && self.default_call_ty(&norm, p, expected).is_some() => {
+                let t = self.default_call_ty(&norm, p, expected).unwrap_or(Ty::Unit);
+                match self.derived_default(&t, &span, c.span()) {
+                    Some(e) => e,
+                    None => mk(ExprKind::Std("default", vec![]), t, span),
+                }
+            }
             _ => {
                 // `i64::from(x)`, `f64::from(x)`, `u32::try_from` etc.
                 if norm.len() == 2 && norm[1] == "from" {
@@ -352,6 +390,24 @@ impl FnCx<'_> {
                 }
                 let d = mk(ExprKind::Std("box.deref", vec![b]), (*inner).clone(), span.clone());
                 return mk(ExprKind::AddrOf(mutable, Box::new(d)), Ty::Ref(mutable, inner), span);
+            }
+        }
+        // `clone` of `&&str`/`&&[T]`: copies the inner reference (the unsized value itself has no clone).
+        if name == "clone" && m.args.is_empty() {
+            let mut r = recv.clone();
+            loop {
+                match self.shallow(&r.ty) {
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Ref(_, ref x) if matches!(self.shallow(x), Ty::Str | Ty::Slice(_))) => {
+                        let s = r.span.clone();
+                        r = mk(ExprKind::Deref(Box::new(r)), *inner, s);
+                    }
+                    Ty::Ref(_, inner) if matches!(self.shallow(&inner), Ty::Str | Ty::Slice(_)) => {
+                        let mut r = r;
+                        r.span = self.span(msp);
+                        return r;
+                    }
+                    _ => break,
+                }
             }
         }
         // Auto-deref through references and boxes.
@@ -432,6 +488,13 @@ impl FnCx<'_> {
                         return self.call_expr(c, vec![arg], target, span);
                     }
                 }
+                // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
+                if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let bytes = mk(ExprKind::Std("str.as_bytes", vec![s]), Ty::Ref(false, Box::new(Ty::Slice(Box::new(Ty::Int(IntTy::U8))))), span.clone());
+                    return mk(ExprKind::Std("seq.to_vec", vec![bytes]), target, span);
+                }
                 // Lossless std conversions (`u8` → `f64`, `char` → `u32`, ...): rustc only accepts the exact
                 // ones, so a cast computes the same value.
                 let src = self.shallow(&base.ty);
@@ -454,6 +517,14 @@ impl FnCx<'_> {
                 return mk(ExprKind::Format(pieces, vec![base]), Ty::String, self.span(msp));
             }
         }
+        let base = match self.ord_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
+        let base = match self.text_method(base, &name, m) {
+            Ok(e) => return e,
+            Err(base) => base,
+        };
         let base = match self.user_iterator_source(base, &name) {
             Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
             Err(base) => base,
@@ -1008,7 +1079,7 @@ impl FnCx<'_> {
                 }
             }
             Ty::Char => match name {
-                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" => {
+                "is_alphabetic" | "is_numeric" | "is_alphanumeric" | "is_whitespace" | "is_uppercase" | "is_lowercase" | "is_ascii" | "is_ascii_digit" | "is_ascii_alphabetic" | "is_ascii_alphanumeric" | "is_ascii_uppercase" | "is_ascii_lowercase" | "is_ascii_punctuation" | "is_ascii_whitespace" | "is_ascii_hexdigit" | "is_control" | "is_ascii_graphic" | "is_ascii_control" => {
                     let op: &'static str = Box::leak(format!("char.{name}").into_boxed_str());
                     std!(op, [], Ty::Bool)
                 }

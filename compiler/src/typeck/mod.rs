@@ -260,7 +260,7 @@ impl<'a> FnCx<'a> {
 
     /// A syntactic type in this body's naming environment.
     pub fn to_ty(&self, t: &syn::Type) -> Result<Ty, Diagnostic> {
-        items::syn_to_ty_env(&self.ck.program, self.module, self.file, &self.env, t)
+        items::syn_to_ty_env(&self.ck.program, self.module, self.file, &self.env, t).map(|t| self.ck.normalize(&t))
     }
 
     pub fn span(&self, s: proc_macro2::Span) -> Span {

@@ -27,9 +27,10 @@ pub fn instantiate_fn(ck: &mut Checked, f: usize, args: Vec<Ty>) -> usize {
     let sig = ck.sigs[f].clone();
     let ret = match sig.ret {
         Ty::Opaque(_) => Ty::Opaque(id),
-        r => subst(&r, &args),
+        r => ck.normalize(&subst(&r, &args)),
     };
-    ck.sigs.push(super::FnSig { fn_bounds: sig.fn_bounds.iter().map(|(i, a, r)| (*i, a.iter().map(|t| subst(t, &args)).collect(), subst(r, &args))).collect(), self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &args)).collect(), ret });
+    let params = sig.params.iter().map(|t| ck.normalize(&subst(t, &args))).collect();
+    ck.sigs.push(super::FnSig { item_bounds: sig.item_bounds.iter().map(|(i, t)| (*i, subst(t, &args))).collect(), fn_bounds: sig.fn_bounds.iter().map(|(i, a, r)| (*i, a.iter().map(|t| subst(t, &args)).collect(), subst(r, &args))).collect(), self_kind: sig.self_kind, params, ret });
     ck.fn_insts.insert((f, args.clone()), id);
     ck.fn_inst_args.insert(id, args);
     ck.pending.push(id);
@@ -43,12 +44,13 @@ pub fn has_var(t: &Ty) -> bool {
         Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => has_var(e),
         Ty::Result(a, b) => has_var(a) || has_var(b),
         Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(has_var) || has_var(r),
+        Ty::Proj(..) => true,
         _ => false,
     }
 }
 
 /// The item type of iterating over a value of type `t` by value (`IntoIterator::Item`).
-fn item_of(t: &Ty) -> Option<Ty> {
+pub fn item_of(t: &Ty) -> Option<Ty> {
     match t {
         Ty::Vec(e) | Ty::Array(e, _) | Ty::Iter(e) | Ty::Range(e, _) => Some((**e).clone()),
         Ty::Ref(m, inner) => match &**inner {
@@ -327,4 +329,81 @@ fn concretize_all(ck: &mut Checked) {
         }
     }
     ck.closures = closures;
+}
+
+/// Binds `Param`s of `pat` so that it equals `t` (structural matching of an impl's self type).
+fn match_ty(pat: &Ty, t: &Ty, binds: &mut Vec<Option<Ty>>) -> bool {
+    match (pat, t) {
+        (Ty::Param(i), _) => {
+            let i = *i as usize;
+            if binds.len() <= i {
+                binds.resize(i + 1, None);
+            }
+            match &binds[i] {
+                Some(b) => b == t,
+                None => {
+                    binds[i] = Some(t.clone());
+                    true
+                }
+            }
+        }
+        (Ty::Tuple(a), Ty::Tuple(b)) | (Ty::Adt(_, a), Ty::Adt(_, b)) if a.len() == b.len() => {
+            if let (Ty::Adt(x, _), Ty::Adt(y, _)) = (pat, t) {
+                if x != y {
+                    return false;
+                }
+            }
+            a.iter().zip(b).all(|(p, q)| match_ty(p, q, binds))
+        }
+        (Ty::Array(a, n), Ty::Array(b, m)) if n == m => match_ty(a, b, binds),
+        (Ty::Slice(a), Ty::Slice(b)) | (Ty::Vec(a), Ty::Vec(b)) | (Ty::Option(a), Ty::Option(b)) | (Ty::Boxed(a), Ty::Boxed(b)) => match_ty(a, b, binds),
+        (Ty::Ref(m1, a), Ty::Ref(m2, b)) if m1 == m2 => match_ty(a, b, binds),
+        (Ty::Result(a1, b1), Ty::Result(a2, b2)) => match_ty(a1, a2, binds) && match_ty(b1, b2, binds),
+        _ => pat == t,
+    }
+}
+
+impl Checked {
+    /// Replaces projections on known types (`<Bag as Container>::Item` → `u8`) by the impl's
+    /// associated type; std iterators' `Item` is their item type.
+    pub fn normalize(&self, t: &Ty) -> Ty {
+        match t {
+            Ty::Proj(b, name) => {
+                let b = self.normalize(b);
+                if has_var(&b) {
+                    return Ty::Proj(Box::new(b), name.clone());
+                }
+                for i in 0..self.program.impls.len() {
+                    let imp = &self.program.impls[i];
+                    let Some(syn_t) = imp.assoc_types.get(name) else { continue };
+                    let mut binds = Vec::new();
+                    if !match_ty(&self.impl_self[i], &b, &mut binds) {
+                        continue;
+                    }
+                    let args: Vec<Ty> = (0..imp.generics.len()).map(|k| binds.get(k).cloned().flatten().unwrap_or(Ty::Unit)).collect();
+                    let env = super::TyEnv { self_ty: Some(b.clone()), ..super::TyEnv::generic(&imp.generics) };
+                    if let Ok(at) = super::items::syn_to_ty_env(&self.program, imp.module, imp.file, &env, syn_t) {
+                        return self.normalize(&subst(&at, &args));
+                    }
+                }
+                match name.as_str() {
+                    "Item" => item_of(&b).unwrap_or(Ty::Proj(Box::new(b), name.clone())),
+                    // `Add::Output` etc. of std numbers.
+                    "Output" if matches!(b, Ty::Int(_) | Ty::F32 | Ty::F64) => b,
+                    _ => Ty::Proj(Box::new(b), name.clone()),
+                }
+            }
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.normalize(x)).collect()),
+            Ty::Adt(a, ts) => Ty::Adt(*a, ts.iter().map(|x| self.normalize(x)).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(self.normalize(e)), *n),
+            Ty::Slice(e) => Ty::Slice(Box::new(self.normalize(e))),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(self.normalize(e))),
+            Ty::Vec(e) => Ty::Vec(Box::new(self.normalize(e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.normalize(e))),
+            Ty::Boxed(e) => Ty::Boxed(Box::new(self.normalize(e))),
+            Ty::Iter(e) => Ty::Iter(Box::new(self.normalize(e))),
+            Ty::Result(a, b) => Ty::Result(Box::new(self.normalize(a)), Box::new(self.normalize(b))),
+            other => other.clone(),
+        }
+    }
 }

@@ -228,6 +228,14 @@ impl FnCx<'_> {
                         return pat;
                     }
                 }
+                // `i64::MIN`, `u128::MAX`, ... are literal patterns.
+                if segs.len() == 2 && crate::types::IntTy::from_name(&segs[0]).is_some() {
+                    if let Some(e) = self.std_const(&segs, span.clone()) {
+                        self.expect_ty(sp, &exp, &e.ty);
+                        let ty = e.ty.clone();
+                        return TPat { kind: PatKind::Lit(Box::new(e)), ty, span };
+                    }
+                }
                 self.path_pat(&segs, &exp, sp).unwrap_or_else(|| {
                     self.err(codes::UNRESOLVED, sp, format!("cannot find unit struct, variant or constant `{}`", segs.join("::")), "not found", None);
                     self.wild(sp, &exp)

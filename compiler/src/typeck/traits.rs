@@ -162,6 +162,12 @@ impl FnCx<'_> {
                 if let Some(e) = self.std_default(&t, &span) {
                     return Some(e);
                 }
+                // `#[derive(Default)]` types, tuples and arrays of defaults (typeck/methods/ord.rs)
+                if !matches!(t, Ty::Var(_)) {
+                    if let Some(e) = self.derived_default(&t, &span, c.span()) {
+                        return Some(e);
+                    }
+                }
             }
         }
         // Only take over when some impl provides `name` (std associated fns keep their own table).
@@ -227,26 +233,16 @@ impl FnCx<'_> {
         false
     }
 
-    /// The impl of associated type `name` for `ty` (`<ty as Trait>::name`).
-    pub fn assoc_type_of(&mut self, ty: &Ty, name: &str) -> Option<Ty> {
-        for i in self.impls_for(ty, None) {
-            let Some(syn_t) = self.ck.program.impls[i].assoc_types.get(name).cloned() else { continue };
-            let n = self.ck.program.impls[i].generics.len();
-            let targs: Vec<Ty> = (0..n).map(|_| self.fresh()).collect();
-            if self.impl_matches(i, ty, &targs) {
-                let imp = &self.ck.program.impls[i];
-                let env = super::TyEnv { self_ty: Some(ty.clone()), ..super::TyEnv::generic(&imp.generics) };
-                let t = super::items::syn_to_ty_env(&self.ck.program, imp.module, imp.file, &env, &syn_t).ok()?;
-                return Some(subst(&t, &targs));
-            }
-        }
-        None
-    }
-
     /// The signature of `callee` with its type arguments substituted.
     pub fn callee_sig(&self, c: &Callee) -> super::FnSig {
         let sig = &self.ck.sigs[c.f];
-        super::FnSig { fn_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
+        if sig.params.iter().chain(std::iter::once(&sig.ret)).any(has_proj) {
+            // Projections normalize once the type arguments are known as far as inference goes.
+            let targs: Vec<Ty> = c.targs.iter().map(|t| self.infer.resolve(t)).collect();
+            let n = |t: &Ty| self.ck.normalize(&subst(t, &targs));
+            return super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(n).collect(), ret: n(&sig.ret) };
+        }
+        super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: sig.self_kind, params: sig.params.iter().map(|t| subst(t, &c.targs)).collect(), ret: subst(&sig.ret, &c.targs) }
     }
 
     /// A call of `callee` (a `CallInst` when it is generic: mono resolves it once types are known).
@@ -456,12 +452,9 @@ impl FnCx<'_> {
         }
     }
 
-    /// Iterator chains are lowered in place and cannot cross a call yet.
-    fn checked_opaque(&mut self, t: Ty, sp: proc_macro2::Span) -> Ty {
-        if matches!(t, Ty::Iter(_)) {
-            self.err(crate::diagnostics::codes::TRAITS, sp, "calling a function that returns `impl Iterator` is not supported yet", "", Some("return a `Vec` and iterate over it"));
-            return Ty::Never;
-        }
+    /// An `impl Iterator` crosses the call as a materialized iterator (the chain is side-effect free,
+    /// which the lowering checks, so collecting it early is not observable).
+    fn checked_opaque(&mut self, t: Ty, _sp: proc_macro2::Span) -> Ty {
         t
     }
 }
@@ -513,6 +506,15 @@ impl FnCx<'_> {
                 let _ = self.infer.unify(&bret, &r);
             }
             out.push(e);
+        }
+        // `I: IntoIterator<Item = X>`: the argument's item type is `X`.
+        for (i, item) in tmpl.item_bounds.iter() {
+            if let Some(ti) = c.targs.get(*i).cloned() {
+                if let Some(it) = super::mono::item_of(&self.infer.resolve(&ti)) {
+                    let x = subst(item, &c.targs);
+                    let _ = self.infer.unify(&it, &x);
+                }
+            }
         }
         out
     }
@@ -598,6 +600,93 @@ impl FnCx<'_> {
                 let sig = self.callee_sig(&c);
                 return Some(self.call_expr(c, vec![e], sig.ret.clone(), span.clone()));
             }
+        }
+        None
+    }
+}
+
+impl FnCx<'_> {
+    /// `T::try_from(x)` between integer types: `Ok(x as T)` when the value fits, else
+    /// `Err(TryFromIntError(()))` (a prelude struct, printed like std's).
+    pub fn int_try_from(&mut self, target: crate::types::IntTy, arg: &syn::Expr, span: Span) -> TExpr {
+        use crate::tir::{BinOp, Stmt, TPat, PatKind};
+        let x = self.check_expr(arg, None);
+        let x = self.auto_deref_operand(x);
+        let src = match self.infer.finalize(&x.ty) {
+            Ty::Int(i) => i,
+            _ => {
+                self.err(crate::diagnostics::codes::TYPE_MISMATCH, proc_macro2::Span::call_site(), "`try_from` needs an integer argument here", "", None);
+                return self.error_expr(proc_macro2::Span::call_site());
+            }
+        };
+        let _ = self.infer.unify(&x.ty, &Ty::Int(src));
+        let err_adt = self.ck.program.adts.iter().position(|a| a.name == "TryFromIntError" && self.ck.program.mods[a.module].is_prelude);
+        let Some(err_adt) = err_adt else { return self.error_expr(proc_macro2::Span::call_site()) };
+        let err_ty = Ty::Adt(err_adt, vec![]);
+        let rt = Ty::Result(Box::new(Ty::Int(target)), Box::new(err_ty.clone()));
+        let (st, tt) = (Ty::Int(src), Ty::Int(target));
+        let l = self.new_local("x", st.clone());
+        let xe = || mk(ExprKind::Local(l), st.clone(), span.clone());
+        // fits: (x as T) as S == x, and the sign survives.
+        let narrowed = mk(ExprKind::Cast(Box::new(xe())), tt.clone(), span.clone());
+        let back = mk(ExprKind::Cast(Box::new(narrowed.clone())), st.clone(), span.clone());
+        let mut cond = mk(ExprKind::Binary(BinOp::Eq, Box::new(back), Box::new(xe())), Ty::Bool, span.clone());
+        let zero_s = mk(ExprKind::Int(0), st.clone(), span.clone());
+        let zero_t = mk(ExprKind::Int(0), tt.clone(), span.clone());
+        if src.signed() && !target.signed() {
+            let nonneg = mk(ExprKind::Binary(BinOp::Ge, Box::new(xe()), Box::new(zero_s)), Ty::Bool, span.clone());
+            cond = mk(ExprKind::Binary(BinOp::And, Box::new(cond), Box::new(nonneg)), Ty::Bool, span.clone());
+        } else if !src.signed() && target.signed() {
+            let nonneg = mk(ExprKind::Binary(BinOp::Ge, Box::new(narrowed.clone()), Box::new(zero_t)), Ty::Bool, span.clone());
+            cond = mk(ExprKind::Binary(BinOp::And, Box::new(cond), Box::new(nonneg)), Ty::Bool, span.clone());
+        }
+        let ok = mk(ExprKind::Variant(0, vec![narrowed]), rt.clone(), span.clone());
+        let unit = mk(ExprKind::Unit, Ty::Unit, span.clone());
+        let err_val = mk(ExprKind::Struct(err_adt, vec![Some(unit)], None), err_ty, span.clone());
+        let err = mk(ExprKind::Variant(1, vec![err_val]), rt.clone(), span.clone());
+        let iff = mk(ExprKind::If(Box::new(cond), Box::new(ok), Some(Box::new(err))), rt.clone(), span.clone());
+        let pat = TPat { kind: PatKind::Bind(l, None), ty: st, span: span.clone() };
+        mk(ExprKind::Block(vec![Stmt::Let(pat, Some(x))], Some(Box::new(iff))), rt, span)
+    }
+}
+
+fn has_proj(t: &Ty) -> bool {
+    match t {
+        Ty::Proj(..) => true,
+        Ty::Tuple(ts) | Ty::Adt(_, ts) => ts.iter().any(has_proj),
+        Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Iter(e) => has_proj(e),
+        Ty::Result(a, b) => has_proj(a) || has_proj(b),
+        _ => false,
+    }
+}
+
+impl FnCx<'_> {
+    /// The constant `name` of a trait impl for `ty` (or the trait's default), if any.
+    pub fn assoc_const_of(&mut self, ty: &Ty, name: &str) -> Option<usize> {
+        let ty = self.shallow(ty);
+        if matches!(ty, Ty::Var(_)) {
+            return None;
+        }
+        for i in 0..self.ck.program.impls.len() {
+            if self.ck.program.impls[i].trait_name.is_none() {
+                continue;
+            }
+            let n = self.ck.program.impls[i].generics.len();
+            let targs: Vec<Ty> = (0..n).map(|_| self.fresh()).collect();
+            let saved = self.infer.clone();
+            if !self.impl_matches(i, &ty, &targs) {
+                continue;
+            }
+            let imp = &self.ck.program.impls[i];
+            if let Some(&c) = imp.consts.get(name) {
+                return Some(c);
+            }
+            if let Some(t) = imp.trait_id {
+                if let Some(&c) = self.ck.program.traits[t].default_consts.get(name) {
+                    return Some(c);
+                }
+            }
+            self.infer = saved;
         }
         None
     }

@@ -57,7 +57,7 @@ fn main() {
     println!("subset {} {}", BTreeSet::from([0u32, 6]).is_subset(&threes), evens.is_subset(&threes));
 
     let mut hands: BTreeMap<Suit, BTreeSet<u8>> = BTreeMap::new();
-    for (s, r) in [(Suit::Spades, 3u8), (Suit::Clubs, 12), (Suit::Hearts, 1), (Suit::Spades, 1), (Suit::Clubs, 2)] {
+    for (s, r) in [(Suit::Spades, 3u8), (Suit::Clubs, 12), (Suit::Hearts, 1), (Suit::Spades, 1), (Suit::Clubs, 2), (Suit::Diamonds, 7)] {
         hands.entry(s).or_insert_with(BTreeSet::new).insert(r);
     }
     println!("{:?}", hands);

@@ -61,4 +61,13 @@ fn main() {
     let fl: f64 = 3u8.into();
     let code: u32 = 'A'.into();
     println!("{wide} {fl} {code}");
+    println!("{:?} {:?}", u8::try_from(300i32).is_err(), i8::try_from(-5i64));
+    println!("{:?} {:?} {:?}", u32::try_from(-1i32), i8::try_from(200u8), u16::try_from(65535u32));
+    match u8::try_from(256u16) {
+        Ok(v) => println!("ok {v}"),
+        Err(e) => println!("err {e}"),
+    }
+    let bytes: Vec<u8> = "ab".into();
+    let text: String = "text".into();
+    println!("{bytes:?} {text}");
 }

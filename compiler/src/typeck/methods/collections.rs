@@ -399,7 +399,11 @@ impl FnCx<'_> {
                         let Some((cl, _)) = self.closure_arg(m, 0, &[rm(&v)], Some(&Ty::Unit)) else { return Ok(self.error_expr(sp)) };
                         return Ok(mk(ExprKind::StdClosure("coll.entry_and_modify", args, vec![cl]), bt, span));
                     }
-                    _ => {}
+                    _ => {
+                        let n = self.ty_name(&bt);
+                        self.err(codes::UNKNOWN_METHOD, m.method.span(), format!("no method named `{name}` found for `{n}` in the supported std surface"), "method not found", None);
+                        return Ok(self.error_expr(sp));
+                    }
                 }
             }
             CollKind::VecDeque => {
@@ -439,10 +443,9 @@ impl FnCx<'_> {
             }
             _ => {}
         }
-        let _ = expected;
-        let n = self.ty_name(&bt);
-        self.err(codes::UNKNOWN_METHOD, m.method.span(), format!("no method named `{name}` found for `{n}` in the supported std surface"), "method not found", None);
-        Ok(self.error_expr(sp))
+        // Not a method of the collection itself: universal methods (`cmp`, `eq`, ...) may still apply.
+        let _ = (expected, sp);
+        Err(base)
     }
 
     /// A range bound of `BTreeMap::range`: a key value (references stripped, `&str` kept for `&str` keys).
