@@ -54,9 +54,10 @@ pub fn instrument(ck: &mut Checked) -> Result<(), Vec<Diagnostic>> {
     let observed = bodies.values_mut().any(|b| observes(&b.expr));
     let mut errors = Vec::new();
     if observed {
-        // A closure value's environment shares the captured values; their drops (the closure's or the
-        // variable's) are not followed, so capturing a value holding an `Rc` is refused.
-        let mut infos: Vec<(usize, Vec<Ty>)> = ck.closure_info.values().map(|i| (i.lifted, i.env.clone())).collect();
+        // A plain closure's environment shares the captured values (they are borrowed, not owned), so its
+        // drop must not release them: capturing a value holding an `Rc` is refused there. A `move` closure
+        // owns its environment: the captured variables are moved into it and dropping it releases them.
+        let mut infos: Vec<(usize, Vec<Ty>)> = ck.closure_info.values().filter(|i| !i.is_move).map(|i| (i.lifted, i.env.clone())).collect();
         infos.sort_by_key(|(l, _)| *l);
         for (lifted, env) in infos {
             let Some(b) = bodies.get_mut(&lifted) else { continue };

@@ -22,6 +22,8 @@ pub struct ClosureInfo {
     /// Field types of the environment tuple.
     pub env: Vec<Ty>,
     pub lifted: usize,
+    /// A `move` closure owns its environment (dropping it drops the captured values).
+    pub is_move: bool,
 }
 
 /// Locals a closure body reads or writes without binding them itself.
@@ -210,7 +212,7 @@ fn lift_one(ck: &mut Checked, locals: &mut Vec<Local>, id: usize, cl: crate::tir
     let mut all_params = vec![env_param_ty.clone()];
     all_params.extend(param_tys.iter().cloned());
     ck.sigs.push(super::FnSig { fn_bounds: vec![], item_bounds: vec![], self_kind: super::SelfKind::None, params: all_params, ret: ret.clone() });
-    ck.closure_info.insert(id, ClosureInfo { params: param_tys, ret: ret.clone(), env: env_tys, lifted });
+    ck.closure_info.insert(id, ClosureInfo { params: param_tys, ret: ret.clone(), env: env_tys, lifted, is_move });
     // Closures inside this closure.
     let name = format!("{fn_name}::{{closure#{id}}}");
     lift_closures(ck, &mut body_locals, &mut expr, &name, is_prelude, errors);

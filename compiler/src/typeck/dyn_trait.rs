@@ -50,7 +50,8 @@ impl FnCx<'_> {
             (Ty::Boxed(d), Ty::Boxed(t)) | (Ty::Ref(_, d), Ty::Ref(_, t)) => (self.shallow(d), self.shallow(t)),
             _ => return Err(e),
         };
-        if !matches!(d, Ty::DynTrait(_) | Ty::DynFn(..)) || matches!(t, Ty::DynTrait(_) | Ty::DynFn(..) | Ty::Var(_)) {
+        let unknown = matches!(t, Ty::Var(v) if self.infer.kind_of(v) == Some(crate::types::VarKind::General));
+        if !matches!(d, Ty::DynTrait(_) | Ty::DynFn(..)) || matches!(t, Ty::DynTrait(_) | Ty::DynFn(..)) || unknown {
             return Err(e);
         }
         if let (Ty::DynFn(ps, r), Ty::Closure(id)) = (&d, &t) {

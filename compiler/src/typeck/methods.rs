@@ -18,6 +18,14 @@ mod ord;
 mod text;
 
 impl FnCx<'_> {
+    /// Whether `e` is a local of type `char` (for `String::from(c)`).
+    fn is_char_expr(&self, e: &syn::Expr) -> bool {
+        match e {
+            syn::Expr::Path(p) => p.path.get_ident().and_then(|i| self.lookup_local(&i.to_string())).is_some_and(|l| matches!(self.shallow(&self.locals[l].ty), Ty::Char)),
+            _ => false,
+        }
+    }
+
     pub fn check_args_pub(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>, tys: &[Ty], sp: proc_macro2::Span) -> Vec<TExpr> {
         self.check_args(args, tys, sp)
     }
@@ -246,6 +254,10 @@ impl FnCx<'_> {
             "String::with_capacity" => {
                 let _ = self.check_args(&c.args, &[us], sp);
                 mk(ExprKind::Std("string.new", vec![]), Ty::String, span)
+            }
+            "String::from" if matches!(c.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Char(_), .. }))) || c.args.first().is_some_and(|a| self.is_char_expr(a)) => {
+                let a = self.check_args(&c.args, &[Ty::Char], sp);
+                mk(ExprKind::Std("char.to_string", a), Ty::String, span)
             }
             "String::from" => {
                 let a = self.check_args(&c.args, &[Ty::str_ref()], sp);
@@ -487,6 +499,16 @@ impl FnCx<'_> {
                         };
                         return self.call_expr(c, vec![arg], target, span);
                     }
+                }
+                // `"ab".into()` as `Box<str>`: the same immutable string data.
+                if matches!(&target, Ty::Boxed(e) if **e == Ty::Str) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {
+                    let span = self.span(msp);
+                    let s = self.to_str(base);
+                    let owned = mk(ExprKind::Std("str.to_string", vec![s]), Ty::String, span.clone());
+                    let s2 = self.to_str(owned);
+                    let mut b = s2;
+                    b.ty = target;
+                    return b;
                 }
                 // `"ab".into()` as `Vec<u8>`: the UTF-8 bytes.
                 if matches!(&target, Ty::Vec(e) if **e == Ty::Int(IntTy::U8)) && matches!(self.shallow(&base.ty), Ty::Str | Ty::String) {

@@ -1,7 +1,0 @@
-trait Shape {
-    fn area(&self) -> f64;
-}
-
-fn main() {
-    println!("traits");
-}
