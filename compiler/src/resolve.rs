@@ -1074,7 +1074,6 @@ pub fn std_def(p: &Program, path: String) -> Def {
     let prelude_adt = |name: &str| p.adts.iter().position(|a| a.name == name && p.mods[a.module].is_prelude);
     match segs.as_slice() {
         ["cmp", "Ordering"] => prelude_adt("Ordering").map(Def::Adt),
-        ["cmp", "Reverse"] => prelude_adt("Reverse").map(Def::Adt),
         ["cmp", "Ordering", v] => prelude_adt("Ordering").and_then(|a| p.adts[a].variants.iter().position(|x| x.name == *v).map(|vi| Def::Variant(a, vi))),
         _ => None,
     }

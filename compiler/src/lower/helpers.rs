@@ -834,15 +834,10 @@ pub fn cmp_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
                 fl.emit(I::I32Ne);
                 fl.br_if(skip);
             }
-            // `std::cmp::Reverse` (a prelude struct) compares its field the other way round.
-            let (p0, p1) = match t {
-                Ty::Adt(a, _) if fl.lw.ck.program.adts[*a].name == "Reverse" && fl.lw.ck.program.mods[fl.lw.ck.program.adts[*a].module].is_prelude => (1, 0),
-                _ => (0, 1),
-            };
             for (w, ft) in fs {
-                fl.emit(I::LocalGet(p0));
+                fl.emit(I::LocalGet(0));
                 fl.emit(I::StructGet { struct_type_index: l.ty, field_index: *w });
-                fl.emit(I::LocalGet(p1));
+                fl.emit(I::LocalGet(1));
                 fl.emit(I::StructGet { struct_type_index: l.ty, field_index: *w });
                 cmp_value(&mut fl, ft);
                 fl.emit(I::LocalTee(r));

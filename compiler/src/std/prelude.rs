@@ -2682,10 +2682,6 @@ impl Ordering {
     }
 }
 
-/// `std::cmp::Reverse`: orders by its field, backwards (`lower::helpers::cmp_fn` swaps the operands).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-struct Reverse<T>(T);
-
 /// `std::num::TryFromIntError`: the error of `u8::try_from(300)` and friends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct TryFromIntError(());
