@@ -49,7 +49,7 @@ fn main() {
     println!("{mn} {mx}");
     let groups: Vec<Vec<i32>> = nums.chunks(3).map(|c| c.iter().rev().cloned().collect()).collect();
     println!("{groups:?}");
-    let pos_max = nums.iter().enumerate().rev().max_by_key(|(_, &v)| v).map(|(i, _)| i);
+    let pos_max = nums.iter().enumerate().rev().max_by_key(|&(_, &v)| v).map(|(i, _)| i);
     println!("{pos_max:?}");
     let s = nums.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("");
     println!("{s} {}", s.chars().rev().collect::<String>());

@@ -17,7 +17,7 @@ fn main() {
     let v = vec![5, 3, 8, 1, 9, 2];
     let (evens, odds): (Vec<i32>, Vec<i32>) = v.iter().partition(|&&x| x % 2 == 0);
     println!("{evens:?} {odds:?}");
-    let idx_of_max = v.iter().enumerate().max_by_key(|(_, &x)| x).map(|(i, _)| i);
+    let idx_of_max = v.iter().enumerate().max_by_key(|&(_, &x)| x).map(|(i, _)| i);
     println!("{idx_of_max:?}");
     let running: Vec<i32> = v.iter().scan(0, |s, &x| { *s += x; Some(*s) }).collect();
     println!("{running:?}");
