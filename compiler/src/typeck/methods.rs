@@ -547,6 +547,14 @@ impl FnCx<'_> {
             Ok(e) => return e,
             Err(base) => base,
         };
+        if matches!(name.as_str(), "to_le_bytes" | "to_be_bytes" | "to_ne_bytes") && m.args.is_empty() {
+            if let Ty::Int(i) = self.infer.finalize(&base.ty) {
+                if !i.is128() {
+                    let span = self.span(msp);
+                    return self.int_to_bytes(base, i, name == "to_be_bytes", span);
+                }
+            }
+        }
         let base = match self.user_iterator_source(base, &name) {
             Ok(src) => return self.std_method(src, &name, m, expected).unwrap_or_else(|| self.error_expr(sp)),
             Err(base) => base,

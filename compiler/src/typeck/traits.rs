@@ -691,3 +691,27 @@ impl FnCx<'_> {
         None
     }
 }
+
+impl FnCx<'_> {
+    /// `x.to_le_bytes()` / `to_be_bytes()` (`to_ne_bytes` is little-endian on wasm): `[u8; N]` of the
+    /// shifted bytes.
+    pub fn int_to_bytes(&mut self, x: TExpr, i: crate::types::IntTy, big_endian: bool, span: Span) -> TExpr {
+        use crate::tir::{BinOp, PatKind, Stmt, TPat};
+        let t = Ty::Int(i);
+        let _ = self.infer.unify(&x.ty, &t);
+        let l = self.new_local("x", t.clone());
+        let n = (i.bits() / 8) as usize;
+        let u8t = Ty::Int(crate::types::IntTy::U8);
+        let mut bytes = Vec::new();
+        for k in 0..n {
+            let shift = if big_endian { (n - 1 - k) * 8 } else { k * 8 };
+            let v = mk(ExprKind::Local(l), t.clone(), span.clone());
+            let sh = mk(ExprKind::Binary(BinOp::Shr, Box::new(v), Box::new(mk(ExprKind::Int(shift as i128), Ty::Int(crate::types::IntTy::U32), span.clone()))), t.clone(), span.clone());
+            bytes.push(mk(ExprKind::Cast(Box::new(sh)), u8t.clone(), span.clone()));
+        }
+        let at = Ty::Array(Box::new(u8t), n as u32);
+        let arr = mk(ExprKind::Array(bytes), at.clone(), span.clone());
+        let pat = TPat { kind: PatKind::Bind(l, None), ty: t, span: span.clone() };
+        mk(ExprKind::Block(vec![Stmt::Let(pat, Some(x))], Some(Box::new(arr))), at, span)
+    }
+}
