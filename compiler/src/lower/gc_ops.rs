@@ -47,6 +47,27 @@ impl Lowerer<'_> {
 }
 
 impl FnLower<'_, '_> {
+    /// Takes a `GcRc`/`RefCell` borrow of the cell in local `w` (type `rt`): remembers the cell in guard
+    /// local `guard` for its release and sets the flag (-1 for a mutable borrow, one more reader otherwise).
+    fn take_borrow(&mut self, guard: usize, w: u32, rt: u32, mutable: bool) {
+        let g = match self.local_map.get(guard).copied().flatten() {
+            Some(x) => x,
+            None => self.bind_new_local(guard).unwrap_or(w),
+        };
+        self.emit(I::LocalGet(w));
+        self.emit(I::LocalSet(g));
+        self.emit(I::LocalGet(w));
+        if mutable {
+            self.emit(I::I32Const(-1));
+        } else {
+            self.emit(I::LocalGet(w));
+            self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
+            self.emit(I::I32Const(1));
+            self.emit(I::I32Add);
+        }
+        self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+    }
+
     pub fn gc_op(&mut self, op: &str, args: &[TExpr], e: &TExpr) {
         match op {
             "gc.new" => {
@@ -77,22 +98,7 @@ impl FnLower<'_, '_> {
                     // Take the borrow and remember the cell in the guard local for its release. A site the
                     // guard pass did not reach (no guard local) only checks: it never leaves the flag set.
                     if let Some(ExprKind::Local(g)) = args.get(1).map(|a| &a.kind) {
-                        let g = match self.local_map.get(*g).copied().flatten() {
-                            Some(x) => x,
-                            None => self.bind_new_local(*g).unwrap_or(w),
-                        };
-                        self.emit(I::LocalGet(w));
-                        self.emit(I::LocalSet(g));
-                        self.emit(I::LocalGet(w));
-                        if mutable {
-                            self.emit(I::I32Const(-1));
-                        } else {
-                            self.emit(I::LocalGet(w));
-                            self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
-                            self.emit(I::I32Const(1));
-                            self.emit(I::I32Add);
-                        }
-                        self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+                        self.take_borrow(*g, w, rt, mutable);
                     }
                 }
                 self.emit(I::LocalGet(w));
@@ -126,22 +132,7 @@ impl FnLower<'_, '_> {
                 self.emit(I::StructNew(l.ty));
                 self.emit(I::Else);
                 if let Some(ExprKind::Local(g)) = args.get(1).map(|a| &a.kind) {
-                    let g = match self.local_map.get(*g).copied().flatten() {
-                        Some(x) => x,
-                        None => self.bind_new_local(*g).unwrap_or(w),
-                    };
-                    self.emit(I::LocalGet(w));
-                    self.emit(I::LocalSet(g));
-                    self.emit(I::LocalGet(w));
-                    if mutable {
-                        self.emit(I::I32Const(-1));
-                    } else {
-                        self.emit(I::LocalGet(w));
-                        self.emit(I::StructGet { struct_type_index: rt, field_index: 1 });
-                        self.emit(I::I32Const(1));
-                        self.emit(I::I32Add);
-                    }
-                    self.emit(I::StructSet { struct_type_index: rt, field_index: 1 });
+                    self.take_borrow(*g, w, rt, mutable);
                 }
                 self.emit(I::I32Const(0));
                 if ok_field.is_some() {
