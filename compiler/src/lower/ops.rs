@@ -2027,7 +2027,7 @@ impl FnLower<'_, '_> {
         let item = { let t = self.lw.repr(&elem).unwrap(); self.new_local(t) };
         self.emit(I::LocalGet(arr));
         self.emit(I::LocalGet(i));
-        self.emit(I::ArrayGet(at));
+        self.array_get(at, &elem);
         self.emit(I::LocalSet(item));
         let cont = self.open(0, BlockType::Empty);
         each(self, Some(item), None, cont);

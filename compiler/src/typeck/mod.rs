@@ -10,6 +10,7 @@ mod items;
 mod macros;
 mod methods;
 mod mono;
+pub mod thin;
 mod pat;
 mod traits;
 
@@ -85,6 +86,11 @@ pub struct Checked {
     pub closure_info: HashMap<usize, closures::ClosureInfo>,
     /// Full names of ADT instances (`Tree<f64>`): the lowering keys per-type helpers by type name.
     pub adt_inst_names: HashMap<usize, String>,
+    /// What thin monomorphization shared (`thin::redirect`); arrays of GC references are erased when
+    /// `thin.redirected > 0`.
+    pub thin: thin::ThinStats,
+    /// Concrete ADT index → (generic definition, type arguments): the inverse of `adt_insts`.
+    pub adt_inst_of: HashMap<usize, (usize, Vec<Ty>)>,
 }
 
 impl Checked {
@@ -147,6 +153,8 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         closure_sigs: HashMap::new(),
         opaque: HashMap::new(),
         checking: Vec::new(),
+        thin: Default::default(),
+        adt_inst_of: HashMap::new(),
     };
     items::collect(&mut ck, &mut errors);
     if !errors.is_empty() {
