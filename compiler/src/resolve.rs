@@ -453,7 +453,8 @@ fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>)
 /// `F: Fn(A, B) -> R` bounds (inline or in the where clause): (index of F, argument types, return type).
 /// They type closure arguments at call sites, and infer parameters only named there.
 /// Which of `names` some bound or `where` predicate of `gens` mentions (by identifier, anywhere in the
-/// bound: `F: Fn(&T)` bounds both F and T). Conservative on purpose: `T: ?Sized` or `T: 'a` count too.
+/// bound: `F: Fn(&T)` bounds both F and T). Marker bounds that give a body no operation on the
+/// value (`?Sized`, `Sized`, `Send`, `Sync`, `Unpin`, lifetimes) do not count.
 fn bounded_params(names: &[String], gens: &[&syn::Generics]) -> Vec<bool> {
     use quote::ToTokens;
     fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
@@ -465,18 +466,42 @@ fn bounded_params(names: &[String], gens: &[&syn::Generics]) -> Vec<bool> {
             }
         }
     }
+    fn is_marker(b: &syn::TypeParamBound) -> bool {
+        match b {
+            syn::TypeParamBound::Lifetime(_) => true,
+            syn::TypeParamBound::Trait(t) => {
+                t.lifetimes.is_none()
+                    && t.path.segments.last().is_some_and(|s| s.arguments.is_empty() && matches!(s.ident.to_string().as_str(), "Sized" | "Send" | "Sync" | "Unpin"))
+            }
+            _ => false,
+        }
+    }
     let mut mentioned = Vec::new();
+    let bounds = |bounded_ty: Option<String>, bs: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>, mentioned: &mut Vec<String>| {
+        for b in bs.iter().filter(|b| !is_marker(b)) {
+            mentioned.extend(bounded_ty.clone());
+            idents(b.to_token_stream(), mentioned);
+        }
+    };
     for g in gens {
         for p in &g.params {
             if let syn::GenericParam::Type(t) = p {
-                if !t.bounds.is_empty() {
-                    mentioned.push(t.ident.to_string());
-                    idents(t.bounds.to_token_stream(), &mut mentioned);
-                }
+                bounds(Some(t.ident.to_string()), &t.bounds, &mut mentioned);
             }
         }
         if let Some(w) = &g.where_clause {
-            idents(w.predicates.to_token_stream(), &mut mentioned);
+            for pred in &w.predicates {
+                match pred {
+                    syn::WherePredicate::Type(pt) => {
+                        if pt.bounds.iter().any(|b| !is_marker(b)) {
+                            // The bounded type may be `Vec<T>` or `T::Item`: every name in it counts.
+                            idents(pt.bounded_ty.to_token_stream(), &mut mentioned);
+                        }
+                        bounds(None, &pt.bounds, &mut mentioned);
+                    }
+                    other => idents(other.to_token_stream(), &mut mentioned),
+                }
+            }
         }
     }
     names.iter().map(|n| mentioned.contains(n)).collect()

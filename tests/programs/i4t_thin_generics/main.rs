@@ -122,6 +122,26 @@ fn drain_all<T>(s: &mut Stack<T>) -> usize {
     n
 }
 
+/// Marker bounds give the body no operation on `T`: still thin.
+fn chunk_pairs<T: Send + Sync + 'static>(v: Vec<T>) -> Vec<Vec<T>>
+where
+    T: Unpin,
+{
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for x in v {
+        cur.push(x);
+        if cur.len() == 2 {
+            out.push(cur);
+            cur = Vec::new();
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 fn main() {
     // Stack<String>, Stack<Point>, Stack<Vec<i32>>, Stack<&str>, Stack<i32> (scalar: its own body).
     let mut names: Stack<String> = Stack::new();
@@ -198,6 +218,11 @@ fn main() {
     let l2 = label("word", String::from("hi"));
     let l3 = label("number", 42u64);
     println!("{}={:?} {}={} {}={}", l1.label, l1.value, l2.label, l2.value, l3.label, l3.value);
+
+    println!("pairs {:?}", chunk_pairs(vec!["a".to_string(), "b".to_string(), "c".to_string()]));
+    println!("pairs {:?}", chunk_pairs(vec![Point { x: 1, y: 2 }, Point { x: 3, y: 4 }]));
+    println!("pairs {:?}", chunk_pairs(vec![1, 2, 3, 4, 5]));
+    println!("pairs {:?}", chunk_pairs(vec![vec!['x'], vec![], vec!['y', 'z']]));
 
     let empty: Vec<String> = Vec::new();
     if empty.is_empty() {
