@@ -853,6 +853,10 @@ impl FnCx<'_> {
         if let Some(d) = resolve_path_in(&self.ck.program, self.module, segs) {
             return Some(d);
         }
+        // Code the compiler synthesizes (typeck/methods/debug_builders.rs) names prelude helpers this way.
+        if segs.len() == 2 && segs[0] == "__wasmrust_prelude" {
+            return resolve_path_in(&self.ck.program, self.ck.program.prelude_mod, &segs[1..]);
+        }
         // Std prelude functions are visible from the prelude module only.
         if self.is_prelude {
             return resolve_path_in(&self.ck.program, self.ck.program.prelude_mod, segs);

@@ -11,6 +11,7 @@ use syn::spanned::Spanned;
 
 mod cells;
 mod collections;
+mod debug_builders;
 mod default;
 mod gc;
 mod iter;
@@ -390,6 +391,9 @@ impl FnCx<'_> {
         let sp = m.span();
         let name = m.method.to_string();
         let msp = m.method.span();
+        if let Some(e) = self.debug_builder_chain(m, expected) {
+            return e;
+        }
         let recv = self.check_expr(&m.receiver, None);
         if matches!(name.as_str(), "as_ref" | "as_mut") {
             if let Ty::Boxed(inner) = self.resolve(&recv.ty).peel_refs().clone() {
@@ -702,6 +706,8 @@ impl FnCx<'_> {
                     "pop" => std!("vec.pop", [], Ty::Option(Box::new(t))),
                     "insert" => std!("vec.insert", [us, t], Ty::Unit),
                     "remove" => std!("vec.remove", [us], t),
+                    "swap_remove" => std!("vec.swap_remove", [us], t),
+                    "split_off" => std!("vec.split_off", [us], Ty::Vec(Box::new(t))),
                     "clear" => std!("vec.clear", [], Ty::Unit),
                     "truncate" => std!("vec.truncate", [us], Ty::Unit),
                     "dedup" => std!("vec.dedup", [], Ty::Unit),
