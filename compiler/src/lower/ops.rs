@@ -428,6 +428,11 @@ impl FnLower<'_, '_> {
                 let Ty::Result(t, _) = e.ty.clone() else { return };
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
+                if let Some((f, _)) = self.lw.ck.from_str_impl(&t) {
+                    let id = self.lw.user_fn(f);
+                    self.emit(I::Call(id));
+                    return;
+                }
                 match *t {
                     Ty::Int(i) if i.is128() => super::wide::parse(self, i, &e.ty),
                     Ty::Int(i) => {
