@@ -6,6 +6,11 @@ use std::process::Command;
 use wasmrust_compiler::{compile, CompileOptions, CrateKind};
 
 fn build(name: &str, src: &str, release: bool) -> Vec<u8> {
+    compile_src(name, src, release).wasm
+}
+
+/// Compiles `src` as the `src/main.rs` of a bin crate and validates the module.
+fn compile_src(name: &str, src: &str, release: bool) -> wasmrust_compiler::CompileOutput {
     let dir = std::env::temp_dir().join(format!("wasmrust-e2e-{}-{name}", std::process::id()));
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let main = dir.join("src/main.rs");
@@ -23,7 +28,7 @@ fn build(name: &str, src: &str, release: bool) -> Vec<u8> {
     let out = compile(&opts).unwrap_or_else(|d| panic!("{}", d.render(false)));
     let _ = std::fs::remove_dir_all(dir);
     wasmparser::Validator::new().validate_all(&out.wasm).expect("valid module");
-    out.wasm
+    out
 }
 
 /// Runs with wasmtime through Python; None when the binding is not installed.
@@ -124,23 +129,7 @@ fn main() {
     println!("{:?} {} {:?} {:?}", a.pop(), p.x + p.y, c.pop(), d.pop());
 }
 "#;
-    let dir = std::env::temp_dir().join(format!("wasmrust-e2e-{}-thin", std::process::id()));
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let main = dir.join("src/main.rs");
-    std::fs::write(&main, src).unwrap();
-    let opts = CompileOptions {
-        package_root: dir.clone(),
-        crate_root: main,
-        crate_name: "thin".into(),
-        kind: CrateKind::Bin,
-        overflow_checks: true,
-        debug_assertions: true,
-        optimize: false,
-        features: vec![],
-    };
-    let out = compile(&opts).unwrap_or_else(|d| panic!("{}", d.render(false)));
-    let _ = std::fs::remove_dir_all(dir);
-    wasmparser::Validator::new().validate_all(&out.wasm).expect("valid module");
+    let out = compile_src("thin", src, false);
     // 3 reference instances of each of new/push/pop go to 3 thin instances.
     assert_eq!((out.stats.thin_instances, out.stats.thin_bodies), (9, 3), "{:?}", out.stats);
     let names = function_names(&out.wasm);

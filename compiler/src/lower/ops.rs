@@ -4123,31 +4123,6 @@ impl FnLower<'_, '_> {
                     fl.emit(I::LocalGet(tail));
                     fl.emit(I::LocalGet(n));
                     fl.emit(I::StructNew(vt));
-                } else if op == "vec.swap_remove" {
-                    // The last element takes the removed one's place.
-                    let x = ev.map(|v| fl.new_local(v));
-                    if let Some(x) = x {
-                        fl.emit(I::LocalGet(arr));
-                        fl.emit(I::LocalGet(1));
-                        fl.array_get(at, elem);
-                        fl.emit(I::LocalSet(x));
-                        fl.emit(I::LocalGet(arr));
-                        fl.emit(I::LocalGet(1));
-                        fl.emit(I::LocalGet(arr));
-                        fl.emit(I::LocalGet(len));
-                        fl.emit(I::I32Const(1));
-                        fl.emit(I::I32Sub);
-                        fl.emit(I::ArrayGet(at));
-                        fl.emit(I::ArraySet(at));
-                    }
-                    fl.emit(I::LocalGet(0));
-                    fl.emit(I::LocalGet(len));
-                    fl.emit(I::I32Const(1));
-                    fl.emit(I::I32Sub);
-                    fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
-                    if let Some(x) = x {
-                        fl.emit(I::LocalGet(x));
-                    }
                 } else if ins {
                     helpers::grow_n_const(&mut fl, vt, at, 0);
                     fl.emit(I::LocalGet(0));
@@ -4174,6 +4149,7 @@ impl FnLower<'_, '_> {
                     fl.emit(I::I32Add);
                     fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
                 } else {
+                    // remove / swap_remove: take arr[idx], close the gap, shrink by one.
                     let x = ev.map(|v| fl.new_local(v));
                     if let Some(x) = x {
                         fl.emit(I::LocalGet(arr));
@@ -4184,15 +4160,24 @@ impl FnLower<'_, '_> {
                     fl.emit(I::LocalGet(arr));
                     fl.emit(I::LocalGet(1));
                     fl.emit(I::LocalGet(arr));
-                    fl.emit(I::LocalGet(1));
-                    fl.emit(I::I32Const(1));
-                    fl.emit(I::I32Add);
-                    fl.emit(I::LocalGet(len));
-                    fl.emit(I::LocalGet(1));
-                    fl.emit(I::I32Sub);
-                    fl.emit(I::I32Const(1));
-                    fl.emit(I::I32Sub);
-                    fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    if op == "vec.swap_remove" {
+                        // The last element takes the removed one's place.
+                        fl.emit(I::LocalGet(len));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::ArrayGet(at));
+                        fl.emit(I::ArraySet(at));
+                    } else {
+                        fl.emit(I::LocalGet(1));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Add);
+                        fl.emit(I::LocalGet(len));
+                        fl.emit(I::LocalGet(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    }
                     fl.emit(I::LocalGet(0));
                     fl.emit(I::LocalGet(len));
                     fl.emit(I::I32Const(1));

@@ -302,27 +302,7 @@ impl Lowerer<'_> {
         };
         if !matches!(t, Ty::Adt(_, _)) {
             // Std aggregates are structural: `Option<&T>` and `Option<T>` share one type (as_ref is free).
-            let mut fields: Vec<(StorageKey, bool)> = Vec::new();
-            let mut fnames = Vec::new();
-            let mut map = Vec::new();
-            if tagged {
-                fields.push((StorageKey::Val(ValKey::I32), true));
-                fnames.push("tag".to_string());
-            }
-            for (tys, names) in &variants {
-                let mut vm = Vec::new();
-                for (ft, fname) in tys.iter().zip(names) {
-                    match self.repr(ft) {
-                        Some(v) => {
-                            vm.push(Some(fields.len() as u32));
-                            fields.push((StorageKey::Val(vk(v)), true));
-                            fnames.push(fname.clone());
-                        }
-                        None => vm.push(None),
-                    }
-                }
-                map.push(vm);
-            }
+            let (fields, fnames, map) = self.wasm_fields(tagged, &variants);
             let idx = self.intern(TypeKey::Struct(fields), name, fnames);
             let l = Layout { ty: idx, fields: map, tagged };
             self.layouts.insert(t.clone(), l.clone());
@@ -334,29 +314,9 @@ impl Lowerer<'_> {
         // Reserve the index first so recursive types can refer to themselves.
         let placeholder_key = TypeKey::Named(format!("{name}#{}", self.types.len()), vec![]);
         let idx = self.intern(placeholder_key.clone(), name.clone(), vec![]);
-        let mut fields: Vec<(StorageKey, bool)> = Vec::new();
-        let mut fnames = Vec::new();
-        let mut map = Vec::new();
-        if tagged {
-            fields.push((StorageKey::Val(ValKey::I32), true));
-            fnames.push("tag".to_string());
-        }
         // Insert a provisional layout so recursive references resolve.
         self.layouts.insert(t.clone(), Layout { ty: idx, fields: vec![], tagged });
-        for (tys, names) in &variants {
-            let mut vm = Vec::new();
-            for (ft, fname) in tys.iter().zip(names) {
-                match self.repr(ft) {
-                    Some(v) => {
-                        vm.push(Some(fields.len() as u32));
-                        fields.push((StorageKey::Val(vk(v)), true));
-                        fnames.push(fname.clone());
-                    }
-                    None => vm.push(None),
-                }
-            }
-            map.push(vm);
-        }
+        let (fields, fnames, map) = self.wasm_fields(tagged, &variants);
         let real_key = TypeKey::Named(format!("{name}#{idx}"), fields);
         let pos = (idx - PRE_TYPES) as usize;
         self.type_map.remove(&placeholder_key);
@@ -384,6 +344,17 @@ impl Lowerer<'_> {
             return None;
         }
         let name = self.ck.ty_name(&Ty::Adt(a0, erased));
+        let (fields, fnames, map) = self.wasm_fields(tagged, variants);
+        let idx = self.intern(TypeKey::Named(name.clone(), fields), name, fnames);
+        let l = Layout { ty: idx, fields: map, tagged };
+        self.layouts.insert(t.clone(), l.clone());
+        Some(l)
+    }
+
+    /// The wasm fields of an aggregate: a tag first when `tagged`, then each non-zero-sized field of every
+    /// variant; with each variant's field → wasm field index map.
+    #[allow(clippy::type_complexity)]
+    fn wasm_fields(&mut self, tagged: bool, variants: &[(Vec<Ty>, Vec<String>)]) -> (Vec<(StorageKey, bool)>, Vec<String>, Vec<Vec<Option<u32>>>) {
         let mut fields: Vec<(StorageKey, bool)> = Vec::new();
         let mut fnames = Vec::new();
         let mut map = Vec::new();
@@ -405,10 +376,7 @@ impl Lowerer<'_> {
             }
             map.push(vm);
         }
-        let idx = self.intern(TypeKey::Named(name.clone(), fields), name, fnames);
-        let l = Layout { ty: idx, fields: map, tagged };
-        self.layouts.insert(t.clone(), l.clone());
-        Some(l)
+        (fields, fnames, map)
     }
 
     /// Whether ADT `i` contains itself (through any chain of fields).

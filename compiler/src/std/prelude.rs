@@ -1775,44 +1775,34 @@ fn float_powi(x: f64, n: i32) -> f64 {
 
 // ---------------------------------------------------------------- Vec panics
 
-fn panic_insert(loc: &str, index: usize, len: usize) -> ! {
+/// "`what` (is `index`) should be `rel` len (is `len`)", the shape of std's Vec index panics.
+fn panic_vec_index(loc: &str, what: &str, index: usize, rel: &str, len: usize) -> ! {
     let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "insertion index (is ");
+    __intrinsic_push_str(&mut m, what);
+    __intrinsic_push_str(&mut m, " (is ");
     push_usize(&mut m, index);
-    __intrinsic_push_str(&mut m, ") should be <= len (is ");
+    __intrinsic_push_str(&mut m, ") should be ");
+    __intrinsic_push_str(&mut m, rel);
+    __intrinsic_push_str(&mut m, " len (is ");
     push_usize(&mut m, len);
     __intrinsic_push_str(&mut m, ")");
     panic_str(loc, string_as_str(&m))
+}
+
+fn panic_insert(loc: &str, index: usize, len: usize) -> ! {
+    panic_vec_index(loc, "insertion index", index, "<=", len)
 }
 
 fn panic_swap_remove(loc: &str, index: usize, len: usize) -> ! {
-    let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "swap_remove index (is ");
-    push_usize(&mut m, index);
-    __intrinsic_push_str(&mut m, ") should be < len (is ");
-    push_usize(&mut m, len);
-    __intrinsic_push_str(&mut m, ")");
-    panic_str(loc, string_as_str(&m))
+    panic_vec_index(loc, "swap_remove index", index, "<", len)
 }
 
 fn panic_split_off(loc: &str, at: usize, len: usize) -> ! {
-    let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "`at` split index (is ");
-    push_usize(&mut m, at);
-    __intrinsic_push_str(&mut m, ") should be <= len (is ");
-    push_usize(&mut m, len);
-    __intrinsic_push_str(&mut m, ")");
-    panic_str(loc, string_as_str(&m))
+    panic_vec_index(loc, "`at` split index", at, "<=", len)
 }
 
 fn panic_remove(loc: &str, index: usize, len: usize) -> ! {
-    let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "removal index (is ");
-    push_usize(&mut m, index);
-    __intrinsic_push_str(&mut m, ") should be < len (is ");
-    push_usize(&mut m, len);
-    __intrinsic_push_str(&mut m, ")");
-    panic_str(loc, string_as_str(&m))
+    panic_vec_index(loc, "removal index", index, "<", len)
 }
 
 // ---------------------------------------------------------------- environment
