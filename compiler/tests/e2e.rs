@@ -156,3 +156,17 @@ fn function_names(wasm: &[u8]) -> Vec<String> {
     }
     names
 }
+
+/// The same source always gives the same module (the passes iterate hash maps: their order must not
+/// leak into the output). Two corpus programs with generic instances, thin ones and Display impls.
+#[test]
+fn compilation_is_deterministic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs");
+    for prog in ["i4t_thin_generics", "i4_generic_matrix_ops", "i4g_generic_containers"] {
+        let src = std::fs::read_to_string(root.join(prog).join("main.rs")).unwrap();
+        let first = build(prog, &src, false);
+        for _ in 0..4 {
+            assert!(build(prog, &src, false) == first, "{prog}: two compilations differ");
+        }
+    }
+}

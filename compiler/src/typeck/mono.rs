@@ -112,7 +112,9 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                     ck.bodies.insert(f, body);
                 }
                 // A thin instance that does not check is simply not used (its instances stay fat).
-                Err(_) if super::thin::is_tainted(ck, f) => {}
+                Err(_) if super::thin::is_tainted(ck, f) => {
+                    ck.thin.failed.insert(f);
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -222,7 +224,7 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
     ck.adt_fields[id] = fields;
     for (map_is_display, f) in [(true, ck.program.display_impls.get(&a).copied()), (false, ck.program.debug_impls.get(&a).copied())] {
         if let Some(f) = f {
-            if let Some(&inst) = ck.fn_insts.get(&(f, args.clone())).filter(|i| ck.bodies.contains_key(i)) {
+            if let Some(&inst) = ck.fn_insts.get(&(f, args.clone())).filter(|i| !ck.thin.failed.contains(i)) {
                 if map_is_display {
                     ck.program.display_impls.insert(id, inst);
                 } else {
