@@ -102,6 +102,7 @@ fn main() {
     let st = Station { sensors: vec![s, Sensor { id: 8, name: String::new(), readings: vec![], secret: 0 }], empty: Empty, opaque: Opaque, single: Single(-1) };
     println!("{:?}", st);
     println!("{:#?}", st);
+    println!("{} sensors, {:?} {:?} {:?}", st.sensors.len(), st.empty, st.opaque, st.single);
     let text = format!("{:?}|{:#?}", Celsius(0.1), Some(Celsius(1e21)));
     println!("{} ({} bytes)", text, text.len());
 }
