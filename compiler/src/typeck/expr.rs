@@ -1661,6 +1661,11 @@ impl FnCx<'_> {
                 return self.error_expr(sp);
             }
         };
+        // `Box::new(x) as Box<dyn Trait>` / `&x as &dyn Trait`: the unsizing coercion, written as a cast.
+        let is_dyn = |t: &Ty| matches!(t, Ty::DynTrait(_) | Ty::DynFn(..));
+        if matches!(&target, Ty::Boxed(x) | Ty::Ref(_, x) if is_dyn(x)) {
+            return self.check_expr_coerce(&c.expr, &target);
+        }
         let inner = self.check_expr(&c.expr, None);
         let from = self.shallow(&inner.ty);
         let ok = match (&from, &target) {
