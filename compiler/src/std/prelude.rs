@@ -2767,3 +2767,32 @@ impl std::fmt::Display for TryFromIntError {
         write!(f, "out of range integral type conversion attempted")
     }
 }
+
+/// `Box<dyn std::error::Error>`: the boxed error's `Display` and `Debug` text, rendered when it is
+/// boxed (`typeck/dyn_error.rs`), which is all a program can observe of it short of downcasting.
+struct DynError {
+    display: String,
+    debug: String,
+    pretty: String,
+}
+
+impl std::fmt::Display for DynError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.display)
+    }
+}
+
+impl std::fmt::Debug for DynError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        if f.alternate() {
+            f.write_str(&self.pretty)
+        } else {
+            f.write_str(&self.debug)
+        }
+    }
+}
+
+/// `e` as a `Box<dyn Error>` (also `&str`/`String` messages: `Err("bad input".into())`).
+fn dyn_error_from<E: std::fmt::Debug + std::fmt::Display>(e: E) -> DynError {
+    DynError { display: format!("{}", e), debug: format!("{:?}", e), pretty: format!("{:#?}", e) }
+}

@@ -229,6 +229,12 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        if self.wants_dyn_error(&exp) {
+            let e2 = e.clone();
+            if let Some(d) = self.to_dyn_error(e2, &exp, false) {
+                return d;
+            }
+        }
         let e = match self.coerce_to_dyn(e, &exp, &found) {
             Ok(d) => return d,
             Err(e) => e,
@@ -305,7 +311,7 @@ impl FnCx<'_> {
     }
 
     /// A `let` annotation, where `_` (as in `Vec<_>`) stands for a fresh inference variable.
-    fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+    pub(crate) fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
         struct Holes;
         impl syn::visit_mut::VisitMut for Holes {
             fn visit_type_mut(&mut self, t: &mut syn::Type) {
@@ -1729,7 +1735,10 @@ impl FnCx<'_> {
                 } else {
                     None
                 };
-                let err_val = if let Some(c) = from_impl {
+                let boxed = if self.wants_dyn_error(&re) { self.to_dyn_error(mk(ExprKind::Local(el), (*e).clone(), span.clone()), &re, true) } else { None };
+                let err_val = if let Some(b) = boxed {
+                    b
+                } else if let Some(c) = from_impl {
                     let arg = mk(ExprKind::Local(el), (*e).clone(), span.clone());
                     self.call_expr(c, vec![arg], re_s, span.clone())
                 } else if self.infer.unify(&re, &e).is_ok() {

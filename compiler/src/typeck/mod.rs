@@ -11,6 +11,7 @@ mod macros;
 mod methods;
 mod mono;
 pub mod thin;
+pub mod dyn_error;
 mod pat;
 mod traits;
 
