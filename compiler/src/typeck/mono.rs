@@ -239,12 +239,9 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
 /// `t` with every generic ADT instance replaced by its concrete ADT.
 fn concrete(ck: &mut Checked, t: &Ty) -> Ty {
     match t {
-        Ty::Adt(a, args) if !args.is_empty() => {
-            let args: Vec<Ty> = args.iter().map(|x| concrete(ck, x)).collect();
-            // Keep the type arguments' own instances, but key the table by the original arguments.
-            let key: Vec<Ty> = args.clone();
-            Ty::Adt(adt_instance(ck, *a, key), vec![])
-        }
+        // Keyed by the arguments as typeck wrote them (`Wrapper<Wrapper<&str>>`), like `fn_insts`: the
+        // instance's fmt impls are found under the same key (nested instances used to lose them).
+        Ty::Adt(a, args) if !args.is_empty() => Ty::Adt(adt_instance(ck, *a, args.clone()), vec![]),
         Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| concrete(ck, x)).collect()),
         Ty::Array(e, n) => Ty::Array(Box::new(concrete(ck, e)), *n),
         Ty::Slice(e) => Ty::Slice(Box::new(concrete(ck, e))),
