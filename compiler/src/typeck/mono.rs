@@ -102,6 +102,10 @@ pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
 
 /// Checks instance bodies until no new instance appears, then interns generic ADT instances.
 pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
+    if !errors.is_empty() {
+        // Instances queued by a body that failed may refer to its unfinished closures.
+        return;
+    }
     loop {
         while let Some(f) = ck.pending.pop() {
             if ck.bodies.contains_key(&f) {
@@ -115,7 +119,11 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 Err(_) if super::thin::is_tainted(ck, f) => {
                     ck.thin.failed.insert(f);
                 }
-                Err(mut e) => errors.append(&mut e),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    // Instances queued by a body that failed may refer to its unfinished closures.
+                    return;
+                }
             }
         }
         if !errors.is_empty() {
