@@ -206,6 +206,10 @@ impl FnCx<'_> {
         }
         if segs.len() == 2 && segs[1] == "from_str_radix" {
             if let Some(i) = IntTy::from_name(&segs[0]) {
+                if i.is128() {
+                    self.err(codes::UNSUPPORTED_STD, c.func.span(), format!("`{}::from_str_radix` is not supported yet", segs[0]), "", Some("parse into a u64/i64 first"));
+                    return self.error_expr(sp);
+                }
                 let a = self.check_args(&c.args, &[Ty::str_ref(), Ty::Int(IntTy::U32)], sp);
                 return mk(ExprKind::Std("str.parse_radix", a), Ty::Result(Box::new(Ty::Int(i)), Box::new(Ty::ParseError(false))), span);
             }
