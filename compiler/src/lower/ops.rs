@@ -1292,7 +1292,10 @@ impl FnLower<'_, '_> {
                 self.emit(I::LocalGet(r));
                 self.emit(I::LocalGet(b));
                 let sp = e.span.clone();
+                // `pow` is not `#[track_caller]`: its overflow is reported at core's `int_impl!` line.
+                let saved = self.loc_override.replace(super::ops::iter_adapters::core_location(pow_location(i)));
                 helpers::int_arith(self, crate::tir::BinOp::Mul, i, &e.ty, &sp);
+                self.loc_override = saved;
                 self.emit(I::LocalSet(r));
                 self.emit(I::LocalGet(n));
                 self.emit(I::I32Const(1));
@@ -4491,5 +4494,24 @@ impl FnLower<'_, '_> {
                 }
             }
         }
+    }
+}
+
+/// Where rustc 1.95 (x86_64 std) reports an overflowing `pow` of each integer type: the line of that
+/// type's `int_impl!`/`uint_impl!` in core/src/num/mod.rs.
+fn pow_location(i: IntTy) -> &'static str {
+    match i {
+        IntTy::I8 => "num/mod.rs:346:5",
+        IntTy::I16 => "num/mod.rs:370:5",
+        IntTy::I32 => "num/mod.rs:394:5",
+        IntTy::I64 => "num/mod.rs:418:5",
+        IntTy::I128 => "num/mod.rs:442:5",
+        IntTy::Isize => "num/mod.rs:519:5",
+        IntTy::U8 => "num/mod.rs:546:5",
+        IntTy::U16 => "num/mod.rs:1188:5",
+        IntTy::U32 => "num/mod.rs:1243:5",
+        IntTy::U64 => "num/mod.rs:1274:5",
+        IntTy::U128 => "num/mod.rs:1305:5",
+        IntTy::Usize => "num/mod.rs:1400:5",
     }
 }

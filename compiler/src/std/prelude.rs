@@ -2805,3 +2805,18 @@ impl std::fmt::Debug for DynError {
 fn dyn_error_from<E: std::fmt::Debug + std::fmt::Display>(e: E) -> DynError {
     DynError { display: format!("{}", e), debug: format!("{:?}", e), pretty: format!("{:#?}", e) }
 }
+
+/// `isqrt` of an unsigned integer (`typeck/methods/num_extra.rs`): Newton's method from above, in
+/// integers (the first step is `n / 2 + 1`, so nothing overflows even for `u64::MAX`).
+fn isqrt_u64(n: u64) -> u64 {
+    if n < 2 {
+        return n;
+    }
+    let mut x = n / 2 + 1;
+    let mut y = (x + n / x) / 2;
+    while y < x {
+        x = y;
+        y = (x + n / x) / 2;
+    }
+    x
+}

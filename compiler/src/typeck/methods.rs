@@ -12,6 +12,7 @@ use syn::spanned::Spanned;
 mod cells;
 mod collections;
 mod debug_builders;
+mod num_extra;
 mod default;
 mod gc;
 mod iter;
@@ -1123,7 +1124,7 @@ impl FnCx<'_> {
                         };
                         std!("int.abs_diff", [t], r)
                     }
-                    _ => return None,
+                    _ => return self.num_extra(base, name, m),
                 }
             }
             Ty::F32 | Ty::F64 | Ty::Var(_) if self.is_float_ty(&bt) => {
@@ -1149,7 +1150,7 @@ impl FnCx<'_> {
                     "is_finite" => std!("float.is_finite", [], Ty::Bool),
                     "is_sign_negative" => std!("float.is_sign_negative", [], Ty::Bool),
                     "is_sign_positive" => std!("float.is_sign_positive", [], Ty::Bool),
-                    _ => return None,
+                    _ => return self.num_extra(base, name, m),
                 }
             }
             Ty::Char => match name {

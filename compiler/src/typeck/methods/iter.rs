@@ -440,6 +440,9 @@ impl FnCx<'_> {
             };
             return Err(base);
         }
+        if name == "total_cmp" && matches!(bt, Ty::F32 | Ty::F64) {
+            return self.num_extra(base, name, m).ok_or_else(|| self.error_expr(sp));
+        }
         // `a.cmp(&b)` / `a.partial_cmp(&b)` on std types (user types with their own method never get here).
         if matches!(name, "cmp" | "partial_cmp" | "total_cmp") && m.args.len() == 1 && !matches!(bt, Ty::Iter(_) | Ty::Range(..)) && !(matches!(bt, Ty::Adt(..)) && !self.is_ordering(&bt)) {
             let a = self.check_args(&m.args, &[Ty::Ref(false, Box::new(bt.clone()))], sp);
