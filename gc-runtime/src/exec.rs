@@ -32,11 +32,12 @@ fn range_ok(start: u64, n: u64, len: usize) -> bool {
 /// Pops the operand(s) of a fused i32 comparison and evaluates it.
 #[inline(always)]
 fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
-    let b = stack.pop().unwrap().i32();
+    // SAFETY: validation guarantees the operands.
+    let b = unsafe { pop_uc(stack) }.i32();
     if cmp == Cmp::Eqz {
         return b == 0;
     }
-    let a = stack.pop().unwrap().i32();
+    let a = unsafe { pop_uc(stack) }.i32();
     match cmp {
         Cmp::Eqz => b == 0,
         Cmp::Eq => a == b,
@@ -50,6 +51,43 @@ fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
         Cmp::GeS => a >= b,
         Cmp::GeU => (a as u32) >= (b as u32),
     }
+}
+
+/// Makes room for `n` more values, so that `push_uc` may be used for them.
+#[inline(always)]
+fn ensure_spare(stack: &mut Vec<Val>, n: u32) {
+    if stack.capacity() - stack.len() < n as usize {
+        stack.reserve(n as usize);
+    }
+}
+
+/// Push without a capacity check. Safety: spare capacity was reserved (`ensure_spare`).
+#[inline(always)]
+unsafe fn push_uc(stack: &mut Vec<Val>, v: Val) {
+    let len = stack.len();
+    debug_assert!(len < stack.capacity());
+    unsafe {
+        stack.as_mut_ptr().add(len).write(v);
+        stack.set_len(len + 1);
+    }
+}
+
+/// Pop without an emptiness check. Safety: validation guarantees an operand is there.
+#[inline(always)]
+unsafe fn pop_uc(stack: &mut Vec<Val>) -> Val {
+    debug_assert!(!stack.is_empty());
+    unsafe {
+        let len = stack.len() - 1;
+        stack.set_len(len);
+        stack.as_ptr().add(len).read()
+    }
+}
+
+/// The top operand without an emptiness check. Safety: as `pop_uc`.
+#[inline(always)]
+unsafe fn top_uc(stack: &mut Vec<Val>) -> &mut Val {
+    debug_assert!(!stack.is_empty());
+    unsafe { &mut *stack.as_mut_ptr().add(stack.len() - 1) }
 }
 
 #[inline(always)]
@@ -286,16 +324,39 @@ impl Store {
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
+        // Operand access without length/capacity checks: validation guarantees the operands are
+        // there, and `ensure_spare` (called whenever a frame starts or resumes running) guarantees
+        // the capacity for the frame's validated maximum height. The Vec's length stays exact, so
+        // the GC sees every live value.
         macro_rules! pop {
             () => {
-                stack.pop().unwrap()
+                unsafe { pop_uc(stack) }
             };
         }
         macro_rules! top {
             () => {
-                stack.last_mut().unwrap()
+                unsafe { top_uc(stack) }
             };
         }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Val = $v;
+                unsafe { push_uc(stack, v) }
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { &mut *stack.as_mut_ptr().add(base + $i as usize) }
+            };
+        }
+        // `ops` caches `code.ops.as_ptr()`; it must be refreshed whenever `code` changes.
+        let mut ops: *const Op = code.ops.as_ptr();
+        macro_rules! set_ops {
+            () => {
+                ops = code.ops.as_ptr()
+            };
+        }
+        ensure_spare(stack, code.max_height);
         macro_rules! un {
             ($get:ident, $ctor:ident, |$a:ident| $e:expr) => {{
                 let t = top!();
@@ -360,7 +421,9 @@ impl Store {
                 }
                 let new_base = stack.len() - c.num_params as usize;
                 stack.extend_from_slice(&c.local_defaults);
+                ensure_spare(stack, c.max_height);
                 let old = std::mem::replace(&mut code, c);
+                set_ops!();
                 frames.push(Frame { code: old, pc: pc as u32, base: base as u32 });
                 base = new_base;
                 pc = 0;
@@ -387,6 +450,9 @@ impl Store {
                 }
                 let f = frames.pop().unwrap();
                 code = f.code;
+                set_ops!();
+                // Cheap, and keeps the invariant even if the stack was swapped while suspended.
+                ensure_spare(stack, code.max_height);
                 pc = f.pc as usize;
                 base = f.base as usize;
             }};
@@ -406,6 +472,7 @@ impl Store {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
                         self.call_host(stack, f, Some(inst))?;
+                        ensure_spare(stack, code.max_height);
                         if self.suspend_requested {
                             frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
                             return Ok(());
@@ -427,6 +494,7 @@ impl Store {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
                         self.call_host(stack, f, Some(inst))?;
+                        ensure_spare(stack, code.max_height);
                         if self.suspend_requested {
                             self.suspend_requested = false;
                             return trap("async host function reached through return_call");
@@ -439,7 +507,9 @@ impl Store {
                         if stack.len() > max_stack {
                             return trap(msg::STACK_EXHAUSTED);
                         }
+                        ensure_spare(stack, c.max_height);
                         code = c;
+                        set_ops!();
                         pc = 0;
                     }
                 }
@@ -484,7 +554,7 @@ impl Store {
                                         }
                                     }
                                     if c.with_ref {
-                                        stack.push(Val::Ref(Ref::Exn(exn)));
+                                        push!(Val::Ref(Ref::Exn(exn)));
                                     }
                                     pc = c.to as usize;
                                     break 'search;
@@ -498,6 +568,7 @@ impl Store {
                     }
                     let f = frames.pop().unwrap();
                     code = f.code;
+                    set_ops!();
                     pc = f.pc as usize;
                     base = f.base as usize;
                     ipc = pc - 1;
@@ -518,7 +589,8 @@ impl Store {
                     return Err(e);
                 }
             }
-            let op = code.ops[pc];
+            // SAFETY: every body ends with `Return` and every branch target is inside the body.
+            let op = unsafe { *ops.add(pc) };
             pc += 1;
             match op {
                 Op::Unreachable => return trap(msg::UNREACHABLE),
@@ -564,7 +636,7 @@ impl Store {
                     _ => return trap(msg::NULL_FUNC),
                 },
                 Op::Drop => {
-                    stack.pop();
+                    pop!();
                 }
                 Op::Select => {
                     let c = pop!().i32();
@@ -573,16 +645,16 @@ impl Store {
                         *top!() = b;
                     }
                 }
-                Op::LocalGet(i) => stack.push(stack[base + i as usize]),
+                Op::LocalGet(i) => push!(*local!(i)),
                 Op::LocalSet(i) => {
                     let v = pop!();
-                    stack[base + i as usize] = v;
+                    *local!(i) = v;
                 }
                 Op::LocalTee(i) => {
-                    let v = *stack.last().unwrap();
-                    stack[base + i as usize] = v;
+                    let v = *top!();
+                    *local!(i) = v;
                 }
-                Op::GlobalGet(g) => stack.push(self.globals[g as usize].val),
+                Op::GlobalGet(g) => push!(self.globals[g as usize].val),
                 Op::GlobalSet(g) => self.globals[g as usize].val = pop!(),
                 Op::I32Load { mem, off } => load!(mem, off, 4, |b| Val::I32(i32::from_le_bytes(b))),
                 Op::I64Load { mem, off } => load!(mem, off, 8, |b| Val::I64(i64::from_le_bytes(b))),
@@ -610,14 +682,14 @@ impl Store {
                 Op::MemorySize(m) => {
                     let mem = &self.mems[m as usize];
                     let p = mem.pages();
-                    stack.push(if mem.is64 { Val::I64(p as i64) } else { Val::I32(p as i32) });
+                    push!(if mem.is64 { Val::I64(p as i64) } else { Val::I32(p as i32) });
                 }
                 Op::MemoryGrow(m) => {
                     let limit = self.limits.max_memory_pages;
                     let mem = &mut self.mems[m as usize];
                     let d = pop!().addr();
                     let r = mem.grow(d, limit).map(|o| o as i64).unwrap_or(-1);
-                    stack.push(if mem.is64 { Val::I64(r) } else { Val::I32(r as i32) });
+                    push!(if mem.is64 { Val::I64(r) } else { Val::I32(r as i32) });
                 }
                 Op::MemoryInit { mem, data } => {
                     let n = pop!().addr();
@@ -658,10 +730,10 @@ impl Store {
                     }
                     mem.data[d as usize..(d + n) as usize].fill(v);
                 }
-                Op::I32Const(v) => stack.push(Val::I32(v)),
-                Op::I64Const(v) => stack.push(Val::I64(v)),
-                Op::F32Const(v) => stack.push(Val::F32(v)),
-                Op::F64Const(v) => stack.push(Val::F64(v)),
+                Op::I32Const(v) => push!(Val::I32(v)),
+                Op::I64Const(v) => push!(Val::I64(v)),
+                Op::F32Const(v) => push!(Val::F32(v)),
+                Op::F64Const(v) => push!(Val::F64(v)),
                 Op::I32Eqz => un!(i32, I32, |a| (a == 0) as i32),
                 Op::I32Eq => cmp!(i32, |a, b| a == b),
                 Op::I32Ne => cmp!(i32, |a, b| a != b),
@@ -861,9 +933,9 @@ impl Store {
                 Op::I64TruncSatF32U => un!(f32, I64, |a| a as u64 as i64),
                 Op::I64TruncSatF64S => un!(f64, I64, |a| a as i64),
                 Op::I64TruncSatF64U => un!(f64, I64, |a| a as u64 as i64),
-                Op::RefNull => stack.push(Val::Ref(Ref::Null)),
+                Op::RefNull => push!(Val::Ref(Ref::Null)),
                 Op::RefIsNull => un!(r, I32, |a| a.is_null() as i32),
-                Op::RefFunc(f) => stack.push(Val::Ref(Ref::Func(f))),
+                Op::RefFunc(f) => push!(Val::Ref(Ref::Func(f))),
                 Op::RefAsNonNull => {
                     if stack.last().unwrap().r().is_null() {
                         return trap(msg::NULL_REF);
@@ -891,7 +963,7 @@ impl Store {
                     if i >= tab.elems.len() as u64 {
                         return trap(msg::OOB_TABLE);
                     }
-                    stack.push(Val::Ref(tab.elems[i as usize]));
+                    push!(Val::Ref(tab.elems[i as usize]));
                 }
                 Op::TableSet(t) => {
                     let v = pop!().r();
@@ -905,7 +977,7 @@ impl Store {
                 Op::TableSize(t) => {
                     let tab = &self.tables[t as usize];
                     let n = tab.elems.len();
-                    stack.push(if tab.is64 { Val::I64(n as i64) } else { Val::I32(n as i32) });
+                    push!(if tab.is64 { Val::I64(n as i64) } else { Val::I32(n as i32) });
                 }
                 Op::TableGrow(t) => {
                     let n = pop!().addr();
@@ -922,7 +994,7 @@ impl Store {
                         }
                         _ => -1,
                     };
-                    stack.push(if tab.is64 { Val::I64(r) } else { Val::I32(r as i32) });
+                    push!(if tab.is64 { Val::I64(r) } else { Val::I32(r as i32) });
                 }
                 Op::TableFill(t) => {
                     let n = pop!().addr();
@@ -969,7 +1041,7 @@ impl Store {
                     let n = self.types.struct_fields(ty).len();
                     let fields: Box<[Val]> = stack.drain(stack.len() - n..).collect();
                     let i = self.heap.alloc(Obj::Struct { ty, fields });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::StructNewDefault(ty) => {
                     let fields: Box<[Val]> = self
@@ -979,7 +1051,7 @@ impl Store {
                         .map(|f| crate::types::storage_default(f.element_type))
                         .collect();
                     let i = self.alloc(stack, Obj::Struct { ty, fields });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::StructGet(field) => {
                     let t = top!();
@@ -1029,7 +1101,7 @@ impl Store {
                     }
                     let data = self.array_data(ty, n as usize, init);
                     let i = self.heap.alloc(Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewDefault(ty) => {
                     let n = pop!().i32() as u32 as u64;
@@ -1039,7 +1111,7 @@ impl Store {
                     let init = crate::types::storage_default(self.types.array_elem(ty).element_type);
                     let data = self.array_data(ty, n as usize, init);
                     let i = self.alloc(stack, Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewFixed { ty, n } => {
                     self.gc_if_due(stack);
@@ -1051,7 +1123,7 @@ impl Store {
                         ArrayData::Vals(v) => v.extend(vals),
                     }
                     let i = self.heap.alloc(Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewData { ty, data } => {
                     let n = pop!().i32() as u32 as u64;
@@ -1070,7 +1142,7 @@ impl Store {
                         ArrayData::Vals(v) => v.extend(bytes.chunks(z as usize).map(|c| decode_elem(st, c))),
                     }
                     let i = self.alloc(stack, Obj::Array { ty, data: arr });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewElem { ty, elem } => {
                     let n = pop!().i32() as u32 as u64;
@@ -1081,7 +1153,7 @@ impl Store {
                     }
                     let v: Vec<Val> = seg[s as usize..(s + n) as usize].iter().map(|r| Val::Ref(*r)).collect();
                     let i = self.alloc(stack, Obj::Array { ty, data: ArrayData::Vals(v) });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayGet | Op::ArrayGetS(_) | Op::ArrayGetU(_) => {
                     let i = pop!().i32() as u32 as usize;
@@ -1282,14 +1354,14 @@ impl Store {
                     throw!(e)
                 }
                 Op::LocalGet2(a, b) => {
-                    let x = stack[base + a as usize];
-                    let y = stack[base + b as usize];
-                    stack.push(x);
-                    stack.push(y);
+                    let x = *local!(a);
+                    let y = *local!(b);
+                    push!(x);
+                    push!(y);
                 }
                 Op::I32AddImm(c) => un!(i32, I32, |a| a.wrapping_add(c)),
                 Op::LocalAddImm(l, c) => {
-                    let s = &mut stack[base + l as usize];
+                    let s = local!(l);
                     *s = Val::I32(s.i32().wrapping_add(c));
                 }
                 Op::BrIfCmp { cmp, b } => {

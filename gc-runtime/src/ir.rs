@@ -45,6 +45,10 @@ pub struct Code {
     /// Defaults of the declared (non-parameter) locals.
     pub local_defaults: Vec<Val>,
     pub instance: u32,
+    /// Largest operand-stack height (above the locals) the body can reach, from validation, plus
+    /// slack. The interpreter reserves this much spare capacity whenever it starts running a frame,
+    /// so pushes inside the frame need no capacity check.
+    pub max_height: u32,
 }
 
 impl Code {

@@ -82,10 +82,12 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
         barrier: 0,
     };
     let mut reader = fb.get_operators_reader().map_err(inv)?;
+    let mut max_height = 0u32;
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset().map_err(inv)?;
         tx.op(&v, &op)?;
         v.op(offset, &op).map_err(inv)?;
+        max_height = max_height.max(v.operand_stack_height());
     }
     let handlers = tx.handler_order.iter().map(|&i| tx.handlers[i].clone()).collect();
     Ok(Code {
@@ -97,8 +99,13 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
         num_results: func_ty.results().len() as u32,
         local_defaults,
         instance,
+        max_height: max_height + STACK_SLACK,
     })
 }
+
+/// Extra operand slots reserved beyond the validated maximum height (a safety margin: the
+/// interpreter pushes without capacity checks inside a frame).
+const STACK_SLACK: u32 = 4;
 
 type V = wasmparser::FuncValidator<wasmparser::ValidatorResources>;
 
