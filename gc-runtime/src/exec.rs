@@ -309,8 +309,25 @@ impl Store {
 
     /// Runs `code` from `start_pc` until the frame at depth `entry` returns, or until an async host
     /// function asks for suspension (`suspend_requested`; the current frame is then pushed on `frames`).
-    #[allow(clippy::too_many_lines)]
     pub(crate) fn run(
+        &mut self,
+        stack: &mut Vec<Val>,
+        frames: &mut Vec<Frame>,
+        code: Arc<Code>,
+        base: usize,
+        entry: usize,
+        start_pc: usize,
+    ) -> Result<(), Error> {
+        // Two copies of the loop, so the unmetered one pays nothing per instruction for metering.
+        if self.fuel.is_some() || self.meter_active() {
+            self.run_loop::<true>(stack, frames, code, base, entry, start_pc)
+        } else {
+            self.run_loop::<false>(stack, frames, code, base, entry, start_pc)
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn run_loop<const METERED: bool>(
         &mut self,
         stack: &mut Vec<Val>,
         frames: &mut Vec<Frame>,
@@ -320,7 +337,6 @@ impl Store {
         start_pc: usize,
     ) -> Result<(), Error> {
         let mut pc: usize = start_pc;
-        let metered = self.fuel.is_some() || self.meter_active();
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
@@ -390,9 +406,14 @@ impl Store {
         }
         macro_rules! load {
             ($mem:expr, $off:expr, $n:literal, |$b:ident| $conv:expr) => {{
+                let a = top!().addr();
+                load!($mem, $off, $n, |$b| $conv, a)
+            }};
+            // Loads from address `$a` into the top slot.
+            ($mem:expr, $off:expr, $n:literal, |$b:ident| $conv:expr, $a:expr) => {{
                 let m = &self.mems[$mem as usize];
                 let t = top!();
-                match ea(t.addr(), $off, $n, m.data.len()) {
+                match ea($a, $off, $n, m.data.len()) {
                     Some(i) => {
                         let $b: [u8; $n] = m.data[i..i + $n].try_into().unwrap();
                         *t = $conv;
@@ -578,7 +599,7 @@ impl Store {
         }
 
         loop {
-            if metered {
+            if METERED {
                 if let Err(e) = self.meter_tick(&code, pc) {
                     // Out of fuel or past the epoch deadline under `call_async` with yielding
                     // configured: park here (this instruction has not run) instead of trapping.
@@ -1374,6 +1395,37 @@ impl Store {
                     if !eval_cmp(cmp, stack) {
                         pc = to as usize;
                     }
+                }
+                Op::LocalGetI32Const(x, c) => {
+                    let v = *local!(x);
+                    push!(v);
+                    push!(Val::I32(c));
+                }
+                Op::I32AndImm(c) => un!(i32, I32, |a| a & c),
+                Op::I32OrImm(c) => un!(i32, I32, |a| a | c),
+                Op::I32XorImm(c) => un!(i32, I32, |a| a ^ c),
+                Op::I32ShlImm(c) => un!(i32, I32, |a| a.wrapping_shl(c as u32)),
+                Op::I32ShrSImm(c) => un!(i32, I32, |a| a.wrapping_shr(c as u32)),
+                Op::I32ShrUImm(c) => un!(i32, I32, |a| (a as u32).wrapping_shr(c as u32) as i32),
+                Op::I32MulImm(c) => un!(i32, I32, |a| a.wrapping_mul(c)),
+                Op::LocalCopy { from, to } => {
+                    let v = *local!(from);
+                    *local!(to) = v;
+                }
+                Op::I32LoadLocal { local, mem, off } => {
+                    let a = local!(local).addr();
+                    push!(Val::I32(0));
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::I64LoadLocal { local, mem, off } => {
+                    let a = local!(local).addr();
+                    push!(Val::I64(0));
+                    load!(mem, off as u64, 8, |b| Val::I64(i64::from_le_bytes(b)), a)
+                }
+                Op::F64LoadLocal { local, mem, off } => {
+                    let a = local!(local).addr();
+                    push!(Val::F64(0));
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
                 }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),

@@ -209,4 +209,22 @@ ops! {
     LocalAddImm(u32, i32),
     BrIfCmp { cmp: Cmp, b: Branch },
     BrUnlessCmp { cmp: Cmp, to: u32 },
+    // More superinstructions (see `translate::Tx::emit`): LocalGetI32Const = `local.get x;
+    // i32.const c`; I32<op>Imm = `i32.const c; i32.<op>`; LocalCopy = `local.get a; local.set b`;
+    // <ty>LoadLocal = `local.get x; <ty>.load` (memory offset below 2^32).
+    LocalGetI32Const(u32, i32),
+    I32AndImm(i32),
+    I32OrImm(i32),
+    I32XorImm(i32),
+    I32ShlImm(i32),
+    I32ShrSImm(i32),
+    I32ShrUImm(i32),
+    I32MulImm(i32),
+    LocalCopy { from: u32, to: u32 },
+    I32LoadLocal { local: u32, mem: u32, off: u32 },
+    I64LoadLocal { local: u32, mem: u32, off: u32 },
+    F64LoadLocal { local: u32, mem: u32, off: u32 },
 }
+
+// Every `Op` is copied out of the code on dispatch: keep it at two words.
+const _: () = assert!(std::mem::size_of::<Op>() == 16);

@@ -294,6 +294,18 @@ impl Store {
 pub fn fuel_cost(op: Op) -> u64 {
     match op {
         Op::LocalGet2(..) | Op::I32AddImm(_) | Op::BrIfCmp { .. } | Op::BrUnlessCmp { .. } => 2,
+        Op::LocalGetI32Const(..)
+        | Op::I32AndImm(_)
+        | Op::I32OrImm(_)
+        | Op::I32XorImm(_)
+        | Op::I32ShlImm(_)
+        | Op::I32ShrSImm(_)
+        | Op::I32ShrUImm(_)
+        | Op::I32MulImm(_)
+        | Op::LocalCopy { .. }
+        | Op::I32LoadLocal { .. }
+        | Op::I64LoadLocal { .. }
+        | Op::F64LoadLocal { .. } => 2,
         Op::LocalAddImm(..) => 4,
         _ => 1,
     }

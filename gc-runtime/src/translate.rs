@@ -125,8 +125,29 @@ impl Tx<'_> {
         let len = self.ops.len();
         if self.barrier < len {
             let last = self.ops[len - 1];
+            // `local.get x; i32.const c` was fused, but `c` is the immediate of this binary op:
+            // split it back so the `i32.const c; i32.<op>` fusion (and `LocalAddImm`) apply.
+            if let Op::LocalGetI32Const(x, c) = last {
+                if let Some(imm) = imm_op(c, o) {
+                    self.ops[len - 1] = Op::LocalGet(x);
+                    self.ops.push(imm);
+                    return len;
+                }
+            }
             let fused = match (last, o) {
                 (Op::LocalGet(a), Op::LocalGet(b)) => Some(Op::LocalGet2(a, b)),
+                (Op::LocalGet(a), Op::I32Const(c)) => Some(Op::LocalGetI32Const(a, c)),
+                (Op::LocalGet(a), Op::LocalSet(b)) => Some(Op::LocalCopy { from: a, to: b }),
+                (Op::LocalGet(local), Op::I32Load { mem, off }) if off <= u32::MAX as u64 => {
+                    Some(Op::I32LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet(local), Op::I64Load { mem, off }) if off <= u32::MAX as u64 => {
+                    Some(Op::I64LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet(local), Op::F64Load { mem, off }) if off <= u32::MAX as u64 => {
+                    Some(Op::F64LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::I32Const(c), o) if imm_op(c, o).is_some() && !matches!(o, Op::I32Add | Op::I32Sub) => imm_op(c, o),
                 (Op::I32Const(c), Op::I32Add) => Some(Op::I32AddImm(c)),
                 (Op::I32Const(c), Op::I32Sub) => Some(Op::I32AddImm(c.wrapping_neg())),
                 (Op::I32AddImm(c), Op::LocalSet(x))
@@ -495,6 +516,22 @@ impl Tx<'_> {
     fn elem_bits(&self, ty: u32) -> u8 {
         packed_bits(self.store.types.array_elem(self.type_id(ty)).element_type)
     }
+}
+
+/// `i32.const c; o` as one instruction, for the binary ops that have an immediate form.
+fn imm_op(c: i32, o: Op) -> Option<Op> {
+    Some(match o {
+        Op::I32Add => Op::I32AddImm(c),
+        Op::I32Sub => Op::I32AddImm(c.wrapping_neg()),
+        Op::I32And => Op::I32AndImm(c),
+        Op::I32Or => Op::I32OrImm(c),
+        Op::I32Xor => Op::I32XorImm(c),
+        Op::I32Shl => Op::I32ShlImm(c),
+        Op::I32ShrS => Op::I32ShrSImm(c),
+        Op::I32ShrU => Op::I32ShrUImm(c),
+        Op::I32Mul => Op::I32MulImm(c),
+        _ => return None,
+    })
 }
 
 /// The comparison an instruction computes, if it can be fused into a following branch.
