@@ -29,15 +29,9 @@ fn range_ok(start: u64, n: u64, len: usize) -> bool {
     start.checked_add(n).is_some_and(|e| e <= len as u64)
 }
 
-/// Pops the operand(s) of a fused i32 comparison and evaluates it.
+/// A fused i32 comparison (other than `Eqz`).
 #[inline(always)]
-fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
-    // SAFETY: validation guarantees the operands.
-    let b = unsafe { pop_uc(stack) }.i32();
-    if cmp == Cmp::Eqz {
-        return b == 0;
-    }
-    let a = unsafe { pop_uc(stack) }.i32();
+fn cmp_i32(cmp: Cmp, a: i32, b: i32) -> bool {
     match cmp {
         Cmp::Eqz => b == 0,
         Cmp::Eq => a == b,
@@ -53,7 +47,7 @@ fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
     }
 }
 
-/// Makes room for `n` more values, so that `push_uc` may be used for them.
+/// Makes room for `n` more values, so that the interpreter may push them unchecked.
 #[inline(always)]
 fn ensure_spare(stack: &mut Vec<Val>, n: u32) {
     if stack.capacity() - stack.len() < n as usize {
@@ -61,47 +55,13 @@ fn ensure_spare(stack: &mut Vec<Val>, n: u32) {
     }
 }
 
-/// Push without a capacity check. Safety: spare capacity was reserved (`ensure_spare`).
+/// Pops the top `n` values (as a slice that stays valid until the next push).
+/// Safety: validation guarantees that `n` operands are there.
 #[inline(always)]
-unsafe fn push_uc(stack: &mut Vec<Val>, v: Val) {
-    let len = stack.len();
-    debug_assert!(len < stack.capacity());
+fn pop_slice<'a>(sp: &mut *mut Val, n: usize) -> &'a [Val] {
     unsafe {
-        stack.as_mut_ptr().add(len).write(v);
-        stack.set_len(len + 1);
-    }
-}
-
-/// Pop without an emptiness check. Safety: validation guarantees an operand is there.
-#[inline(always)]
-unsafe fn pop_uc(stack: &mut Vec<Val>) -> Val {
-    debug_assert!(!stack.is_empty());
-    unsafe {
-        let len = stack.len() - 1;
-        stack.set_len(len);
-        stack.as_ptr().add(len).read()
-    }
-}
-
-/// The top operand without an emptiness check. Safety: as `pop_uc`.
-#[inline(always)]
-unsafe fn top_uc(stack: &mut Vec<Val>) -> &mut Val {
-    debug_assert!(!stack.is_empty());
-    unsafe { &mut *stack.as_mut_ptr().add(stack.len() - 1) }
-}
-
-#[inline(always)]
-fn do_branch(stack: &mut Vec<Val>, b: Branch) {
-    if b.drop > 0 {
-        let len = stack.len();
-        let k = b.keep as usize;
-        let d = b.drop as usize;
-        if k == 1 {
-            stack[len - 1 - d] = stack[len - 1];
-        } else if k > 0 {
-            stack.copy_within(len - k.., len - k - d);
-        }
-        stack.truncate(len - d);
+        *sp = sp.sub(n);
+        std::slice::from_raw_parts(*sp, n)
     }
 }
 
@@ -340,30 +300,92 @@ impl Store {
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
-        // Operand access without length/capacity checks: validation guarantees the operands are
-        // there, and `ensure_spare` (called whenever a frame starts or resumes running) guarantees
-        // the capacity for the frame's validated maximum height. The Vec's length stays exact, so
-        // the GC sees every live value.
+        // The operand stack is register-cached: `sp` points one past the top value and `bp` at
+        // local 0 of the running frame. Operand access needs no length/capacity checks: validation
+        // guarantees the operands are there, and `ensure_spare` (called whenever a frame starts or
+        // resumes running) guarantees capacity for the frame's validated maximum height.
+        //
+        // `stack.len()` is stale while ops run. `sync_out!` writes `sp` back before anything
+        // that looks at the Vec — above all every GC point (`alloc`, `gc_if_due`, host calls), so
+        // the collector sees every live reference — and before returning. `sync_in!` reloads both
+        // pointers after anything that may have changed or reallocated the Vec.
+        let mut sp: *mut Val;
+        let mut bp: *mut Val;
+        macro_rules! sync_out {
+            () => {
+                unsafe { stack.set_len(sp.offset_from(stack.as_ptr()) as usize) }
+            };
+        }
+        macro_rules! sync_in {
+            () => {
+                unsafe {
+                    sp = stack.as_mut_ptr().add(stack.len());
+                    bp = stack.as_mut_ptr().add(base);
+                }
+            };
+        }
         macro_rules! pop {
             () => {
-                unsafe { pop_uc(stack) }
+                unsafe {
+                    sp = sp.sub(1);
+                    *sp
+                }
+            };
+        }
+        macro_rules! discard {
+            () => {
+                unsafe { sp = sp.sub(1) }
             };
         }
         macro_rules! top {
             () => {
-                unsafe { top_uc(stack) }
+                unsafe { &mut *sp.sub(1) }
             };
         }
         macro_rules! push {
             ($v:expr) => {{
                 let v: Val = $v;
-                unsafe { push_uc(stack, v) }
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
             }};
         }
         macro_rules! local {
             ($i:expr) => {
-                unsafe { &mut *stack.as_mut_ptr().add(base + $i as usize) }
+                unsafe { &mut *bp.add($i as usize) }
             };
+        }
+        // Branch adjustment: keep the top `keep` values, dropping `drop` below them.
+        macro_rules! branch_adjust {
+            ($b:expr) => {{
+                let b: Branch = $b;
+                if b.drop > 0 {
+                    let k = b.keep as usize;
+                    let d = b.drop as usize;
+                    unsafe {
+                        if k == 1 {
+                            *sp.sub(1 + d) = *sp.sub(1);
+                        } else if k > 0 {
+                            std::ptr::copy(sp.sub(k), sp.sub(k + d), k);
+                        }
+                        sp = sp.sub(d);
+                    }
+                }
+            }};
+        }
+        // Pops the operand(s) of a fused i32 comparison and evaluates it.
+        macro_rules! eval_cmp {
+            ($cmp:expr) => {{
+                let cmp: Cmp = $cmp;
+                let b = pop!().i32();
+                if cmp == Cmp::Eqz {
+                    b == 0
+                } else {
+                    let a = pop!().i32();
+                    cmp_i32(cmp, a, b)
+                }
+            }};
         }
         // `ops` caches `code.ops.as_ptr()`; it must be refreshed whenever `code` changes.
         let mut ops: *const Op = code.ops.as_ptr();
@@ -373,6 +395,7 @@ impl Store {
             };
         }
         ensure_spare(stack, code.max_height);
+        sync_in!();
         macro_rules! un {
             ($get:ident, $ctor:ident, |$a:ident| $e:expr) => {{
                 let t = top!();
@@ -437,6 +460,7 @@ impl Store {
         macro_rules! enter {
             ($c:expr) => {{
                 let c: Arc<Code> = $c;
+                sync_out!();
                 if frames.len() >= max_frames || stack.len() > max_stack {
                     return trap(msg::STACK_EXHAUSTED);
                 }
@@ -447,26 +471,27 @@ impl Store {
                 set_ops!();
                 frames.push(Frame { code: old, pc: pc as u32, base: base as u32 });
                 base = new_base;
+                sync_in!();
                 pc = 0;
             }};
         }
         macro_rules! do_return {
             () => {{
                 let n = code.num_results as usize;
-                let src = stack.len() - n;
-                if src != base {
-                    // The common single-result case without a memmove call.
-                    if n == 1 {
-                        stack[base] = stack[src];
-                    } else {
-                        stack.copy_within(src.., base);
+                unsafe {
+                    let src = sp.sub(n);
+                    if src != bp {
+                        // The common single-result case without a memmove call.
+                        if n == 1 {
+                            *bp = *src;
+                        } else {
+                            std::ptr::copy(src, bp, n);
+                        }
                     }
+                    sp = bp.add(n);
                 }
-                stack.truncate(base + n);
+                sync_out!();
                 if frames.len() == entry {
-                    if let Some(f) = self.fuel.as_mut() {
-                        let _ = f;
-                    }
                     return Ok(());
                 }
                 let f = frames.pop().unwrap();
@@ -476,6 +501,7 @@ impl Store {
                 ensure_spare(stack, code.max_height);
                 pc = f.pc as usize;
                 base = f.base as usize;
+                sync_in!();
             }};
         }
         macro_rules! call {
@@ -492,8 +518,10 @@ impl Store {
                     }
                     FuncKind::Host(_) => {
                         let inst = code.instance;
+                        sync_out!();
                         self.call_host(stack, f, Some(inst))?;
                         ensure_spare(stack, code.max_height);
+                        sync_in!();
                         if self.suspend_requested {
                             frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
                             return Ok(());
@@ -506,6 +534,7 @@ impl Store {
             ($f:expr) => {{
                 let f: u32 = $f;
                 let n = self.types.func(self.funcs[f as usize].ty).params().len();
+                sync_out!();
                 let src = stack.len() - n;
                 if src != base {
                     stack.copy_within(src.., base);
@@ -514,8 +543,10 @@ impl Store {
                 match &self.funcs[f as usize].kind {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
+                        sync_out!();
                         self.call_host(stack, f, Some(inst))?;
                         ensure_spare(stack, code.max_height);
+                        sync_in!();
                         if self.suspend_requested {
                             self.suspend_requested = false;
                             return trap("async host function reached through return_call");
@@ -531,6 +562,7 @@ impl Store {
                         ensure_spare(stack, c.max_height);
                         code = c;
                         set_ops!();
+                        sync_in!();
                         pc = 0;
                     }
                 }
@@ -563,6 +595,7 @@ impl Store {
                     _ => u32::MAX,
                 };
                 let mut ipc = pc - 1;
+                sync_out!();
                 'search: loop {
                     for h in code.handlers.iter() {
                         if (h.start as usize) <= ipc && ipc < h.end as usize {
@@ -575,7 +608,7 @@ impl Store {
                                         }
                                     }
                                     if c.with_ref {
-                                        push!(Val::Ref(Ref::Exn(exn)));
+                                        stack.push(Val::Ref(Ref::Exn(exn)));
                                     }
                                     pc = c.to as usize;
                                     break 'search;
@@ -594,12 +627,16 @@ impl Store {
                     base = f.base as usize;
                     ipc = pc - 1;
                 }
+                // The frame may be a caller's: its spare capacity was reserved when it ran before.
+                ensure_spare(stack, code.max_height);
+                sync_in!();
                 continue;
             }};
         }
 
         loop {
             if METERED {
+                sync_out!();
                 if let Err(e) = self.meter_tick(&code, pc) {
                     // Out of fuel or past the epoch deadline under `call_async` with yielding
                     // configured: park here (this instruction has not run) instead of trapping.
@@ -617,12 +654,12 @@ impl Store {
                 Op::Unreachable => return trap(msg::UNREACHABLE),
                 Op::Nop => {}
                 Op::Br(b) => {
-                    do_branch(stack, b);
+                    branch_adjust!(b);
                     pc = b.to as usize;
                 }
                 Op::BrIf(b) => {
                     if pop!().i32() != 0 {
-                        do_branch(stack, b);
+                        branch_adjust!(b);
                         pc = b.to as usize;
                     }
                 }
@@ -634,7 +671,7 @@ impl Store {
                 Op::BrTable { start, len } => {
                     let i = (pop!().i32() as u32).min(len);
                     let b = code.br_tables[(start + i) as usize];
-                    do_branch(stack, b);
+                    branch_adjust!(b);
                     pc = b.to as usize;
                 }
                 Op::Return => do_return!(),
@@ -657,7 +694,7 @@ impl Store {
                     _ => return trap(msg::NULL_FUNC),
                 },
                 Op::Drop => {
-                    pop!();
+                    discard!();
                 }
                 Op::Select => {
                     let c = pop!().i32();
@@ -958,23 +995,23 @@ impl Store {
                 Op::RefIsNull => un!(r, I32, |a| a.is_null() as i32),
                 Op::RefFunc(f) => push!(Val::Ref(Ref::Func(f))),
                 Op::RefAsNonNull => {
-                    if stack.last().unwrap().r().is_null() {
+                    if top!().r().is_null() {
                         return trap(msg::NULL_REF);
                     }
                 }
                 Op::RefEq => cmp!(r, |a, b| a == b),
                 Op::BrOnNull(b) => {
-                    if stack.last().unwrap().r().is_null() {
-                        stack.pop();
-                        do_branch(stack, b);
+                    if top!().r().is_null() {
+                        discard!();
+                        branch_adjust!(b);
                         pc = b.to as usize;
                     }
                 }
                 Op::BrOnNonNull(b) => {
-                    if stack.last().unwrap().r().is_null() {
-                        stack.pop();
+                    if top!().r().is_null() {
+                        discard!();
                     } else {
-                        do_branch(stack, b);
+                        branch_adjust!(b);
                         pc = b.to as usize;
                     }
                 }
@@ -1058,9 +1095,10 @@ impl Store {
                 }
                 Op::ElemDrop(e) => self.elems[e as usize] = Vec::new(),
                 Op::StructNew(ty) => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let n = self.types.struct_fields(ty).len();
-                    let fields: Box<[Val]> = stack.drain(stack.len() - n..).collect();
+                    let fields: Box<[Val]> = pop_slice(&mut sp, n).into();
                     let i = self.heap.alloc(Obj::Struct { ty, fields });
                     push!(Val::Ref(Ref::Gc(i)));
                 }
@@ -1071,6 +1109,7 @@ impl Store {
                         .iter()
                         .map(|f| crate::types::storage_default(f.element_type))
                         .collect();
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Struct { ty, fields });
                     push!(Val::Ref(Ref::Gc(i)));
                 }
@@ -1114,6 +1153,7 @@ impl Store {
                     }
                 }
                 Op::ArrayNew(ty) => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let n = pop!().i32() as u32 as u64;
                     let init = pop!();
@@ -1131,13 +1171,15 @@ impl Store {
                     }
                     let init = crate::types::storage_default(self.types.array_elem(ty).element_type);
                     let data = self.array_data(ty, n as usize, init);
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data });
                     push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewFixed { ty, n } => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let mut data = self.array_data(ty, 0, Val::I32(0));
-                    let vals = stack.drain(stack.len() - n as usize..);
+                    let vals = pop_slice(&mut sp, n as usize).iter().copied();
                     match &mut data {
                         ArrayData::I8(v) => v.extend(vals.map(|x| x.i32() as u8)),
                         ArrayData::I16(v) => v.extend(vals.map(|x| x.i32() as u16)),
@@ -1162,6 +1204,7 @@ impl Store {
                         ArrayData::I16(v) => v.extend(bytes.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]]))),
                         ArrayData::Vals(v) => v.extend(bytes.chunks(z as usize).map(|c| decode_elem(st, c))),
                     }
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data: arr });
                     push!(Val::Ref(Ref::Gc(i)));
                 }
@@ -1173,6 +1216,7 @@ impl Store {
                         return trap(msg::OOB_TABLE);
                     }
                     let v: Vec<Val> = seg[s as usize..(s + n) as usize].iter().map(|r| Val::Ref(*r)).collect();
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data: ArrayData::Vals(v) });
                     push!(Val::Ref(Ref::Gc(i)));
                 }
@@ -1331,18 +1375,18 @@ impl Store {
                     *top!() = Val::I32(ok as i32);
                 }
                 Op::RefCast { ht, nullable } => {
-                    let r = stack.last().unwrap().r();
+                    let r = top!().r();
                     if !self.ref_matches(r, ht, nullable) {
                         return trap(msg::CAST_FAILURE);
                     }
                 }
                 Op::BrOnCast { br, cast } | Op::BrOnCastFail { br, cast } => {
                     let (ht, nullable) = code.casts[cast as usize];
-                    let r = stack.last().unwrap().r();
+                    let r = top!().r();
                     let m = self.ref_matches(r, ht, nullable);
                     if m == matches!(op, Op::BrOnCast { .. }) {
                         let b = code.br_tables[br as usize];
-                        do_branch(stack, b);
+                        branch_adjust!(b);
                         pc = b.to as usize;
                     }
                 }
@@ -1369,8 +1413,9 @@ impl Store {
                     }
                 }
                 Op::Throw { tag, n } => {
+                    sync_out!();
                     self.gc_if_due(stack);
-                    let fields: Box<[Val]> = stack.drain(stack.len() - n as usize..).collect();
+                    let fields: Box<[Val]> = pop_slice(&mut sp, n as usize).into();
                     let e = self.heap.alloc(Obj::Exn { tag, fields });
                     throw!(e)
                 }
@@ -1386,13 +1431,13 @@ impl Store {
                     *s = Val::I32(s.i32().wrapping_add(c));
                 }
                 Op::BrIfCmp { cmp, b } => {
-                    if eval_cmp(cmp, stack) {
-                        do_branch(stack, b);
+                    if eval_cmp!(cmp) {
+                        branch_adjust!(b);
                         pc = b.to as usize;
                     }
                 }
                 Op::BrUnlessCmp { cmp, to } => {
-                    if !eval_cmp(cmp, stack) {
+                    if !eval_cmp!(cmp) {
                         pc = to as usize;
                     }
                 }
