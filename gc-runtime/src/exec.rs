@@ -296,7 +296,6 @@ impl Store {
         entry: usize,
         start_pc: usize,
     ) -> Result<(), Error> {
-        let mut pc: usize = start_pc;
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
@@ -387,11 +386,26 @@ impl Store {
                 }
             }};
         }
-        // `ops` caches `code.ops.as_ptr()`; it must be refreshed whenever `code` changes.
+        // `ops` caches `code.ops.as_ptr()`; it must be refreshed whenever `code` changes. `ip`
+        // points at the next instruction of `code`.
         let mut ops: *const Op = code.ops.as_ptr();
+        // SAFETY (all uses of `ip`): every body ends with `Return`, every branch target and saved
+        // pc is inside its body, so `ip` stays within `code.ops`.
+        let mut ip: *const Op = unsafe { ops.add(start_pc) };
         macro_rules! set_ops {
             () => {
                 ops = code.ops.as_ptr()
+            };
+        }
+        // The index of the next instruction (what `Frame::pc` stores).
+        macro_rules! pc {
+            () => {
+                unsafe { ip.offset_from(ops) as usize }
+            };
+        }
+        macro_rules! jump {
+            ($to:expr) => {
+                ip = unsafe { ops.add($to as usize) }
             };
         }
         ensure_spare(stack, code.max_height);
@@ -467,12 +481,13 @@ impl Store {
                 let new_base = stack.len() - c.num_params as usize;
                 stack.extend_from_slice(&c.local_defaults);
                 ensure_spare(stack, c.max_height);
+                let ret_pc = pc!() as u32;
                 let old = std::mem::replace(&mut code, c);
                 set_ops!();
-                frames.push(Frame { code: old, pc: pc as u32, base: base as u32 });
+                frames.push(Frame { code: old, pc: ret_pc, base: base as u32 });
                 base = new_base;
                 sync_in!();
-                pc = 0;
+                ip = ops;
             }};
         }
         macro_rules! do_return {
@@ -499,7 +514,7 @@ impl Store {
                 set_ops!();
                 // Cheap, and keeps the invariant even if the stack was swapped while suspended.
                 ensure_spare(stack, code.max_height);
-                pc = f.pc as usize;
+                jump!(f.pc);
                 base = f.base as usize;
                 sync_in!();
             }};
@@ -523,7 +538,7 @@ impl Store {
                         ensure_spare(stack, code.max_height);
                         sync_in!();
                         if self.suspend_requested {
-                            frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                            frames.push(Frame { code: code.clone(), pc: pc!() as u32, base: base as u32 });
                             return Ok(());
                         }
                     }
@@ -563,7 +578,7 @@ impl Store {
                         code = c;
                         set_ops!();
                         sync_in!();
-                        pc = 0;
+                        ip = ops;
                     }
                 }
             }};
@@ -594,7 +609,7 @@ impl Store {
                     Obj::Exn { tag, .. } => *tag,
                     _ => u32::MAX,
                 };
-                let mut ipc = pc - 1;
+                let mut ipc = pc!() - 1;
                 sync_out!();
                 'search: loop {
                     for h in code.handlers.iter() {
@@ -610,7 +625,7 @@ impl Store {
                                     if c.with_ref {
                                         stack.push(Val::Ref(Ref::Exn(exn)));
                                     }
-                                    pc = c.to as usize;
+                                    jump!(c.to);
                                     break 'search;
                                 }
                             }
@@ -623,9 +638,9 @@ impl Store {
                     let f = frames.pop().unwrap();
                     code = f.code;
                     set_ops!();
-                    pc = f.pc as usize;
                     base = f.base as usize;
-                    ipc = pc - 1;
+                    // The call instruction in the caller (`ip` is set when a handler matches).
+                    ipc = f.pc as usize - 1;
                 }
                 // The frame may be a caller's: its spare capacity was reserved when it ran before.
                 ensure_spare(stack, code.max_height);
@@ -637,42 +652,42 @@ impl Store {
         loop {
             if METERED {
                 sync_out!();
-                if let Err(e) = self.meter_tick(&code, pc) {
+                if let Err(e) = self.meter_tick(&code, pc!()) {
                     // Out of fuel or past the epoch deadline under `call_async` with yielding
                     // configured: park here (this instruction has not run) instead of trapping.
                     if self.suspend_requested {
-                        frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                        frames.push(Frame { code: code.clone(), pc: pc!() as u32, base: base as u32 });
                         return Ok(());
                     }
                     return Err(e);
                 }
             }
-            // SAFETY: every body ends with `Return` and every branch target is inside the body.
-            let op = unsafe { *ops.add(pc) };
-            pc += 1;
-            match op {
+            // Matching through a reference lets each arm load only the fields it uses.
+            let op: &Op = unsafe { &*ip };
+            ip = unsafe { ip.add(1) };
+            match *op {
                 Op::Unreachable => return trap(msg::UNREACHABLE),
                 Op::Nop => {}
                 Op::Br(b) => {
                     branch_adjust!(b);
-                    pc = b.to as usize;
+                    jump!(b.to);
                 }
                 Op::BrIf(b) => {
                     if pop!().i32() != 0 {
                         branch_adjust!(b);
-                        pc = b.to as usize;
+                        jump!(b.to);
                     }
                 }
                 Op::BrUnless(to) => {
                     if pop!().i32() == 0 {
-                        pc = to as usize;
+                        jump!(to);
                     }
                 }
                 Op::BrTable { start, len } => {
                     let i = (pop!().i32() as u32).min(len);
                     let b = code.br_tables[(start + i) as usize];
                     branch_adjust!(b);
-                    pc = b.to as usize;
+                    jump!(b.to);
                 }
                 Op::Return => do_return!(),
                 Op::Call(f) => call!(f),
@@ -1004,7 +1019,7 @@ impl Store {
                     if top!().r().is_null() {
                         discard!();
                         branch_adjust!(b);
-                        pc = b.to as usize;
+                        jump!(b.to);
                     }
                 }
                 Op::BrOnNonNull(b) => {
@@ -1012,7 +1027,7 @@ impl Store {
                         discard!();
                     } else {
                         branch_adjust!(b);
-                        pc = b.to as usize;
+                        jump!(b.to);
                     }
                 }
                 Op::TableGet(t) => {
@@ -1124,7 +1139,7 @@ impl Store {
                     }
                 }
                 Op::StructGetS { field, bits } | Op::StructGetU { field, bits } => {
-                    let signed = matches!(op, Op::StructGetS { .. });
+                    let signed = matches!(*op, Op::StructGetS { .. });
                     let t = top!();
                     match t.r() {
                         Ref::Gc(i) => match self.heap.get(i) {
@@ -1230,7 +1245,7 @@ impl Store {
                                     return trap(msg::OOB_ARRAY);
                                 }
                                 let v = data.get(i);
-                                *t = match op {
+                                *t = match *op {
                                     Op::ArrayGetS(bits) => {
                                         let sh = 32 - bits as u32;
                                         Val::I32((v.i32() << sh) >> sh)
@@ -1384,10 +1399,10 @@ impl Store {
                     let (ht, nullable) = code.casts[cast as usize];
                     let r = top!().r();
                     let m = self.ref_matches(r, ht, nullable);
-                    if m == matches!(op, Op::BrOnCast { .. }) {
+                    if m == matches!(*op, Op::BrOnCast { .. }) {
                         let b = code.br_tables[br as usize];
                         branch_adjust!(b);
-                        pc = b.to as usize;
+                        jump!(b.to);
                     }
                 }
                 Op::AnyConvertExtern => un!(r, Ref, |a| match a {
@@ -1407,7 +1422,7 @@ impl Store {
                     let t = top!();
                     match t.r() {
                         Ref::I31(v) => {
-                            *t = Val::I32(if matches!(op, Op::I31GetS) { ((v << 1) as i32) >> 1 } else { v as i32 })
+                            *t = Val::I32(if matches!(*op, Op::I31GetS) { ((v << 1) as i32) >> 1 } else { v as i32 })
                         }
                         _ => return trap(msg::NULL_I31),
                     }
@@ -1433,12 +1448,12 @@ impl Store {
                 Op::BrIfCmp { cmp, b } => {
                     if eval_cmp!(cmp) {
                         branch_adjust!(b);
-                        pc = b.to as usize;
+                        jump!(b.to);
                     }
                 }
                 Op::BrUnlessCmp { cmp, to } => {
                     if !eval_cmp!(cmp) {
-                        pc = to as usize;
+                        jump!(to);
                     }
                 }
                 Op::LocalGetI32Const(x, c) => {
