@@ -1487,6 +1487,18 @@ impl Store {
                     push!(Val::F64(0));
                     load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
                 }
+                Op::LocalGetAddImm(x, c) => push!(Val::I32(local!(x).i32().wrapping_add(c))),
+                Op::I32AddLocals(a, b) => push!(Val::I32(local!(a).i32().wrapping_add(local!(b).i32()))),
+                Op::BrIfLocals { cmp, a, b, to } => {
+                    if cmp_i32(cmp, local!(a).i32(), local!(b).i32()) {
+                        jump!(to);
+                    }
+                }
+                Op::BrIfLocalImm { cmp, a, c, to } => {
+                    if cmp_i32(cmp, local!(a).i32(), c) {
+                        jump!(to);
+                    }
+                }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),
                     _ => return trap(msg::NULL_EXN),

@@ -224,6 +224,14 @@ ops! {
     I32LoadLocal { local: u32, mem: u32, off: u32 },
     I64LoadLocal { local: u32, mem: u32, off: u32 },
     F64LoadLocal { local: u32, mem: u32, off: u32 },
+    // LocalGetAddImm = `local.get x; i32.const c; i32.add` (or sub with -c); I32AddLocals =
+    // `local.get a; local.get b; i32.add`; BrIfLocals = `local.get a; local.get b; i32.<cmp>;
+    // br_if` (or `if` with the negated comparison) for branches that drop nothing; BrIfLocalImm
+    // likewise with `i32.const c` as the second operand.
+    LocalGetAddImm(u32, i32),
+    I32AddLocals(u32, u32),
+    BrIfLocals { cmp: Cmp, a: u32, b: u32, to: u32 },
+    BrIfLocalImm { cmp: Cmp, a: u32, c: i32, to: u32 },
 }
 
 // Every `Op` is copied out of the code on dispatch: keep it at two words.

@@ -306,6 +306,8 @@ pub fn fuel_cost(op: Op) -> u64 {
         | Op::I32LoadLocal { .. }
         | Op::I64LoadLocal { .. }
         | Op::F64LoadLocal { .. } => 2,
+        Op::LocalGetAddImm(..) | Op::I32AddLocals(..) => 3,
+        Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } => 4,
         Op::LocalAddImm(..) => 4,
         _ => 1,
     }

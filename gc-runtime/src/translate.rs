@@ -129,13 +129,37 @@ impl Tx<'_> {
             // split it back so the `i32.const c; i32.<op>` fusion (and `LocalAddImm`) apply.
             if let Op::LocalGetI32Const(x, c) = last {
                 if let Some(imm) = imm_op(c, o) {
+                    if let Op::I32AddImm(c) = imm {
+                        self.ops[len - 1] = Op::LocalGetAddImm(x, c);
+                        return len - 1;
+                    }
                     self.ops[len - 1] = Op::LocalGet(x);
                     self.ops.push(imm);
                     return len;
                 }
             }
+            // A compare-and-branch whose operands are two locals, or a local and a constant.
+            let br = match (last, o) {
+                (cmp, Op::BrIf(b)) if b.drop == 0 => cmp_of(cmp).map(|c| (c, b.to)),
+                (cmp, Op::BrUnless(to)) => cmp_of(cmp).and_then(negate).map(|c| (c, to)),
+                _ => None,
+            };
+            if let Some((cmp, to)) = br.filter(|(c, _)| *c != Cmp::Eqz && self.barrier + 1 < len) {
+                let f = match self.ops[len - 2] {
+                    Op::LocalGet2(a, b) => Some(Op::BrIfLocals { cmp, a, b, to }),
+                    Op::LocalGetI32Const(a, c) => Some(Op::BrIfLocalImm { cmp, a, c, to }),
+                    _ => None,
+                };
+                if let Some(f) = f {
+                    self.ops.truncate(len - 2);
+                    self.ops.push(f);
+                    return len - 2;
+                }
+            }
             let fused = match (last, o) {
                 (Op::LocalGet(a), Op::LocalGet(b)) => Some(Op::LocalGet2(a, b)),
+                (Op::LocalGet2(a, b), Op::I32Add) => Some(Op::I32AddLocals(a, b)),
+                (Op::LocalGetAddImm(x, c), Op::LocalSet(y)) if x == y => Some(Op::LocalAddImm(x, c)),
                 (Op::LocalGet(a), Op::I32Const(c)) => Some(Op::LocalGetI32Const(a, c)),
                 (Op::LocalGet(a), Op::LocalSet(b)) => Some(Op::LocalCopy { from: a, to: b }),
                 (Op::LocalGet(local), Op::I32Load { mem, off }) if off <= u32::MAX as u64 => {
@@ -232,7 +256,10 @@ impl Tx<'_> {
         match p {
             Patch::Op(i) => match &mut self.ops[i] {
                 Op::Br(b) | Op::BrIf(b) | Op::BrOnNull(b) | Op::BrOnNonNull(b) | Op::BrIfCmp { b, .. } => b.to = to,
-                Op::BrUnless(t) | Op::BrUnlessCmp { to: t, .. } => *t = to,
+                Op::BrUnless(t)
+                | Op::BrUnlessCmp { to: t, .. }
+                | Op::BrIfLocals { to: t, .. }
+                | Op::BrIfLocalImm { to: t, .. } => *t = to,
                 _ => {}
             },
             Patch::Table(i) => self.br_tables[i].to = to,
@@ -531,6 +558,23 @@ fn imm_op(c: i32, o: Op) -> Option<Op> {
         Op::I32ShrU => Op::I32ShrUImm(c),
         Op::I32Mul => Op::I32MulImm(c),
         _ => return None,
+    })
+}
+
+/// The comparison that is true exactly when `c` is false (`Eqz` has none among `Cmp`).
+fn negate(c: Cmp) -> Option<Cmp> {
+    Some(match c {
+        Cmp::Eqz => return None,
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+        Cmp::LtS => Cmp::GeS,
+        Cmp::LtU => Cmp::GeU,
+        Cmp::GtS => Cmp::LeS,
+        Cmp::GtU => Cmp::LeU,
+        Cmp::LeS => Cmp::GtS,
+        Cmp::LeU => Cmp::GtU,
+        Cmp::GeS => Cmp::LtS,
+        Cmp::GeU => Cmp::LtU,
     })
 }
 
