@@ -463,6 +463,11 @@ impl Store {
             ($mem:expr, $off:expr, $n:literal, |$v:ident| $bytes:expr) => {{
                 let $v = pop!();
                 let a = pop!().addr();
+                store!($mem, $off, $n, |$v| $bytes, a)
+            }};
+            // Stores `$v` (already bound) at address `$a`.
+            ($mem:expr, $off:expr, $n:literal, |$v:ident| $bytes:expr, $a:expr) => {{
+                let a: u64 = $a;
                 let m = &mut self.mems[$mem as usize];
                 match ea(a, $off, $n, m.data.len()) {
                     Some(i) => m.data[i..i + $n].copy_from_slice(&$bytes),
@@ -1499,6 +1504,38 @@ impl Store {
                         jump!(to);
                     }
                 }
+                Op::I32LoadAbs { mem, addr } => {
+                    push!(Val::I32(0));
+                    load!(mem, 0, 4, |b| Val::I32(i32::from_le_bytes(b)), addr as u64)
+                }
+                Op::LocalTeeGet(x, y) => {
+                    let v = *top!();
+                    *local!(x) = v;
+                    push!(*local!(y));
+                }
+                Op::I32StoreLocal { local, mem, off } => {
+                    let v = *local!(local);
+                    let a = pop!().addr();
+                    store!(mem, off as u64, 4, |v| v.i32().to_le_bytes(), a)
+                }
+                Op::I32StoreLocals { mem, a, v, off } => {
+                    let v = *local!(v);
+                    let a = local!(a).addr();
+                    store!(mem, off as u64, 4, |v| v.i32().to_le_bytes(), a)
+                }
+                Op::F64AddLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a + b).to_bits())
+                }
+                Op::F64SubLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a - b).to_bits())
+                }
+                Op::F64MulLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a * b).to_bits())
+                }
+                Op::F64MulLocals(a, b) => push!(Val::F64((local!(a).f64() * local!(b).f64()).to_bits())),
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),
                     _ => return trap(msg::NULL_EXN),

@@ -232,6 +232,18 @@ ops! {
     I32AddLocals(u32, u32),
     BrIfLocals { cmp: Cmp, a: u32, b: u32, to: u32 },
     BrIfLocalImm { cmp: Cmp, a: u32, c: i32, to: u32 },
+    // I32LoadAbs = `i32.const A; i32.load off` with `addr = A + off`; LocalTeeGet = `local.tee x;
+    // local.get y`; I32StoreLocal = `local.get v; i32.store` (value from a local);
+    // I32StoreLocals = `local.get a; local.get v; i32.store` (memory address below 2^16);
+    // F64<op>Local = `local.get x; f64.<op>`; F64MulLocals = `local.get a; local.get b; f64.mul`.
+    I32LoadAbs { mem: u32, addr: u32 },
+    LocalTeeGet(u32, u32),
+    I32StoreLocal { local: u32, mem: u32, off: u32 },
+    I32StoreLocals { mem: u16, a: u32, v: u32, off: u32 },
+    F64AddLocal(u32),
+    F64SubLocal(u32),
+    F64MulLocal(u32),
+    F64MulLocals(u32, u32),
 }
 
 // Every `Op` is copied out of the code on dispatch: keep it at two words.

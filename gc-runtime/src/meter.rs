@@ -306,7 +306,13 @@ pub fn fuel_cost(op: Op) -> u64 {
         | Op::I32LoadLocal { .. }
         | Op::I64LoadLocal { .. }
         | Op::F64LoadLocal { .. } => 2,
-        Op::LocalGetAddImm(..) | Op::I32AddLocals(..) => 3,
+        Op::I32LoadAbs { .. }
+        | Op::LocalTeeGet(..)
+        | Op::I32StoreLocal { .. }
+        | Op::F64AddLocal(_)
+        | Op::F64SubLocal(_)
+        | Op::F64MulLocal(_) => 2,
+        Op::LocalGetAddImm(..) | Op::I32AddLocals(..) | Op::I32StoreLocals { .. } | Op::F64MulLocals(..) => 3,
         Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } => 4,
         Op::LocalAddImm(..) => 4,
         _ => 1,

@@ -159,6 +159,20 @@ impl Tx<'_> {
             let fused = match (last, o) {
                 (Op::LocalGet(a), Op::LocalGet(b)) => Some(Op::LocalGet2(a, b)),
                 (Op::LocalGet2(a, b), Op::I32Add) => Some(Op::I32AddLocals(a, b)),
+                (Op::LocalGet2(a, b), Op::F64Mul) => Some(Op::F64MulLocals(a, b)),
+                (Op::LocalGet(x), Op::F64Mul) => Some(Op::F64MulLocal(x)),
+                (Op::LocalGet(x), Op::F64Add) => Some(Op::F64AddLocal(x)),
+                (Op::LocalGet(x), Op::F64Sub) => Some(Op::F64SubLocal(x)),
+                (Op::LocalTee(x), Op::LocalGet(y)) => Some(Op::LocalTeeGet(x, y)),
+                (Op::I32Const(a), Op::I32Load { mem, off }) => {
+                    u32::try_from(a as u32 as u64 + off).ok().map(|addr| Op::I32LoadAbs { mem, addr })
+                }
+                (Op::LocalGet(local), Op::I32Store { mem, off }) if off <= u32::MAX as u64 => {
+                    Some(Op::I32StoreLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet2(a, v), Op::I32Store { mem, off }) if off <= u32::MAX as u64 && mem <= u16::MAX as u32 => {
+                    Some(Op::I32StoreLocals { mem: mem as u16, a, v, off: off as u32 })
+                }
                 (Op::LocalGetAddImm(x, c), Op::LocalSet(y)) if x == y => Some(Op::LocalAddImm(x, c)),
                 (Op::LocalGet(a), Op::I32Const(c)) => Some(Op::LocalGetI32Const(a, c)),
                 (Op::LocalGet(a), Op::LocalSet(b)) => Some(Op::LocalCopy { from: a, to: b }),
