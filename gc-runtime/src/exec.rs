@@ -1478,17 +1478,17 @@ impl Store {
                     *local!(to) = v;
                 }
                 Op::I32LoadLocal { local, mem, off } => {
-                    let a = local!(local).addr();
+                    let a = local!(local).i32() as u32 as u64;
                     push!(Val::I32(0));
                     load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
                 }
                 Op::I64LoadLocal { local, mem, off } => {
-                    let a = local!(local).addr();
+                    let a = local!(local).i32() as u32 as u64;
                     push!(Val::I64(0));
                     load!(mem, off as u64, 8, |b| Val::I64(i64::from_le_bytes(b)), a)
                 }
                 Op::F64LoadLocal { local, mem, off } => {
-                    let a = local!(local).addr();
+                    let a = local!(local).i32() as u32 as u64;
                     push!(Val::F64(0));
                     load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
                 }
@@ -1520,7 +1520,7 @@ impl Store {
                 }
                 Op::I32StoreLocals { mem, a, v, off } => {
                     let v = *local!(v);
-                    let a = local!(a).addr();
+                    let a = local!(a).i32() as u32 as u64;
                     store!(mem, off as u64, 4, |v| v.i32().to_le_bytes(), a)
                 }
                 Op::F64AddLocal(x) => {

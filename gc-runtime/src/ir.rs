@@ -211,7 +211,7 @@ ops! {
     BrUnlessCmp { cmp: Cmp, to: u32 },
     // More superinstructions (see `translate::Tx::emit`): LocalGetI32Const = `local.get x;
     // i32.const c`; I32<op>Imm = `i32.const c; i32.<op>`; LocalCopy = `local.get a; local.set b`;
-    // <ty>LoadLocal = `local.get x; <ty>.load` (memory offset below 2^32).
+    // <ty>LoadLocal = `local.get x; <ty>.load` (32-bit memory, offset below 2^32).
     LocalGetI32Const(u32, i32),
     I32AndImm(i32),
     I32OrImm(i32),
@@ -234,7 +234,7 @@ ops! {
     BrIfLocalImm { cmp: Cmp, a: u32, c: i32, to: u32 },
     // I32LoadAbs = `i32.const A; i32.load off` with `addr = A + off`; LocalTeeGet = `local.tee x;
     // local.get y`; I32StoreLocal = `local.get v; i32.store` (value from a local);
-    // I32StoreLocals = `local.get a; local.get v; i32.store` (memory address below 2^16);
+    // I32StoreLocals = `local.get a; local.get v; i32.store` (32-bit memory, address below 2^16);
     // F64<op>Local = `local.get x; f64.<op>`; F64MulLocals = `local.get a; local.get b; f64.mul`.
     I32LoadAbs { mem: u32, addr: u32 },
     LocalTeeGet(u32, u32),

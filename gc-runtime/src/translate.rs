@@ -170,19 +170,21 @@ impl Tx<'_> {
                 (Op::LocalGet(local), Op::I32Store { mem, off }) if off <= u32::MAX as u64 => {
                     Some(Op::I32StoreLocal { local, mem, off: off as u32 })
                 }
-                (Op::LocalGet2(a, v), Op::I32Store { mem, off }) if off <= u32::MAX as u64 && mem <= u16::MAX as u32 => {
+                (Op::LocalGet2(a, v), Op::I32Store { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
                     Some(Op::I32StoreLocals { mem: mem as u16, a, v, off: off as u32 })
                 }
                 (Op::LocalGetAddImm(x, c), Op::LocalSet(y)) if x == y => Some(Op::LocalAddImm(x, c)),
                 (Op::LocalGet(a), Op::I32Const(c)) => Some(Op::LocalGetI32Const(a, c)),
                 (Op::LocalGet(a), Op::LocalSet(b)) => Some(Op::LocalCopy { from: a, to: b }),
-                (Op::LocalGet(local), Op::I32Load { mem, off }) if off <= u32::MAX as u64 => {
+                (Op::LocalGet(local), Op::I32Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
                     Some(Op::I32LoadLocal { local, mem, off: off as u32 })
                 }
-                (Op::LocalGet(local), Op::I64Load { mem, off }) if off <= u32::MAX as u64 => {
+                (Op::LocalGet(local), Op::I64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
                     Some(Op::I64LoadLocal { local, mem, off: off as u32 })
                 }
-                (Op::LocalGet(local), Op::F64Load { mem, off }) if off <= u32::MAX as u64 => {
+                (Op::LocalGet(local), Op::F64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
                     Some(Op::F64LoadLocal { local, mem, off: off as u32 })
                 }
                 (Op::I32Const(c), o) if imm_op(c, o).is_some() && !matches!(o, Op::I32Add | Op::I32Sub) => imm_op(c, o),
@@ -206,6 +208,12 @@ impl Tx<'_> {
         }
         self.ops.push(o);
         len
+    }
+
+    /// Whether store memory `mem` has 32-bit addresses (the address-from-local superinstructions
+    /// read it as an i32).
+    fn mem32(&self, mem: u32) -> bool {
+        self.store.mems.get(mem as usize).is_some_and(|m| !m.is64)
     }
 
     fn dead(&self, v: &V) -> bool {
