@@ -1536,6 +1536,29 @@ impl Store {
                     un!(f64, F64, |a| (a * b).to_bits())
                 }
                 Op::F64MulLocals(a, b) => push!(Val::F64((local!(a).f64() * local!(b).f64()).to_bits())),
+                Op::BrIfLocal { a, to } | Op::IfLocalEqz { a, to } => {
+                    if local!(a).i32() != 0 {
+                        jump!(to);
+                    }
+                }
+                Op::IfLocal { a, to } | Op::BrIfLocalEqz { a, to } => {
+                    if local!(a).i32() == 0 {
+                        jump!(to);
+                    }
+                }
+                Op::BrIfCmpImm { cmp, c, to } => {
+                    let a = pop!().i32();
+                    if cmp_i32(cmp, a, c) {
+                        jump!(to);
+                    }
+                }
+                Op::I32ShrUAndImm(s, m) => un!(i32, I32, |a| (a as u32).wrapping_shr(s as u32) as i32 & m),
+                Op::F64MulAdd => {
+                    let b = pop!().f64();
+                    let a = pop!().f64();
+                    let p = a * b;
+                    un!(f64, F64, |c| (c + p).to_bits())
+                }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),
                     _ => return trap(msg::NULL_EXN),

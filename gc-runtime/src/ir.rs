@@ -244,6 +244,18 @@ ops! {
     F64SubLocal(u32),
     F64MulLocal(u32),
     F64MulLocals(u32, u32),
+    // Branches on a local against zero (branches that drop nothing): BrIfLocal = `local.get a;
+    // br_if` (taken when a != 0), IfLocal = `local.get a; if` (jumps to the else part when a == 0),
+    // and the same after `i32.eqz`. BrIfCmpImm = `i32.const c; i32.<cmp>; br_if` (or `if`, negated).
+    BrIfLocal { a: u32, to: u32 },
+    IfLocal { a: u32, to: u32 },
+    BrIfLocalEqz { a: u32, to: u32 },
+    IfLocalEqz { a: u32, to: u32 },
+    BrIfCmpImm { cmp: Cmp, c: i32, to: u32 },
+    // `i32.const s; i32.shr_u; i32.const m; i32.and` (bit-field extraction).
+    I32ShrUAndImm(i32, i32),
+    // `f64.mul; f64.add`, rounding twice exactly as the two instructions do.
+    F64MulAdd,
 }
 
 // Every `Op` is copied out of the code on dispatch: keep it at two words.

@@ -313,7 +313,9 @@ pub fn fuel_cost(op: Op) -> u64 {
         | Op::F64SubLocal(_)
         | Op::F64MulLocal(_) => 2,
         Op::LocalGetAddImm(..) | Op::I32AddLocals(..) | Op::I32StoreLocals { .. } | Op::F64MulLocals(..) => 3,
-        Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } => 4,
+        Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } | Op::I32ShrUAndImm(..) => 4,
+        Op::BrIfLocal { .. } | Op::IfLocal { .. } | Op::F64MulAdd => 2,
+        Op::BrIfLocalEqz { .. } | Op::IfLocalEqz { .. } | Op::BrIfCmpImm { .. } => 3,
         Op::LocalAddImm(..) => 4,
         _ => 1,
     }

@@ -138,6 +138,25 @@ impl Tx<'_> {
                     return len;
                 }
             }
+            // A branch on a local against zero.
+            let zero = match (last, o) {
+                (Op::LocalGet(a), Op::BrIf(b)) if b.drop == 0 => Some((len - 1, Op::BrIfLocal { a, to: b.to })),
+                (Op::LocalGet(a), Op::BrUnless(to)) => Some((len - 1, Op::IfLocal { a, to })),
+                (Op::I32Eqz, Op::BrIf(b)) if b.drop == 0 && self.barrier + 1 < len => match self.ops[len - 2] {
+                    Op::LocalGet(a) => Some((len - 2, Op::BrIfLocalEqz { a, to: b.to })),
+                    _ => None,
+                },
+                (Op::I32Eqz, Op::BrUnless(to)) if self.barrier + 1 < len => match self.ops[len - 2] {
+                    Op::LocalGet(a) => Some((len - 2, Op::IfLocalEqz { a, to })),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((at, f)) = zero {
+                self.ops.truncate(at);
+                self.ops.push(f);
+                return at;
+            }
             // A compare-and-branch whose operands are two locals, or a local and a constant.
             let br = match (last, o) {
                 (cmp, Op::BrIf(b)) if b.drop == 0 => cmp_of(cmp).map(|c| (c, b.to)),
@@ -148,6 +167,7 @@ impl Tx<'_> {
                 let f = match self.ops[len - 2] {
                     Op::LocalGet2(a, b) => Some(Op::BrIfLocals { cmp, a, b, to }),
                     Op::LocalGetI32Const(a, c) => Some(Op::BrIfLocalImm { cmp, a, c, to }),
+                    Op::I32Const(c) => Some(Op::BrIfCmpImm { cmp, c, to }),
                     _ => None,
                 };
                 if let Some(f) = f {
@@ -164,6 +184,7 @@ impl Tx<'_> {
                 (Op::LocalGet(x), Op::F64Add) => Some(Op::F64AddLocal(x)),
                 (Op::LocalGet(x), Op::F64Sub) => Some(Op::F64SubLocal(x)),
                 (Op::LocalTee(x), Op::LocalGet(y)) => Some(Op::LocalTeeGet(x, y)),
+                (Op::F64Mul, Op::F64Add) => Some(Op::F64MulAdd),
                 (Op::I32Const(a), Op::I32Load { mem, off }) => {
                     u32::try_from(a as u32 as u64 + off).ok().map(|addr| Op::I32LoadAbs { mem, addr })
                 }
@@ -202,6 +223,14 @@ impl Tx<'_> {
                 _ => None,
             };
             if let Some(f) = fused {
+                // `i32.const s; i32.shr_u` already fused, now followed by `i32.const m; i32.and`.
+                if let (Op::I32AndImm(m), true) = (f, self.barrier + 1 < len) {
+                    if let Op::I32ShrUImm(s) = self.ops[len - 2] {
+                        self.ops.truncate(len - 2);
+                        self.ops.push(Op::I32ShrUAndImm(s, m));
+                        return len - 2;
+                    }
+                }
                 self.ops[len - 1] = f;
                 return len - 1;
             }
@@ -281,7 +310,12 @@ impl Tx<'_> {
                 Op::BrUnless(t)
                 | Op::BrUnlessCmp { to: t, .. }
                 | Op::BrIfLocals { to: t, .. }
-                | Op::BrIfLocalImm { to: t, .. } => *t = to,
+                | Op::BrIfLocalImm { to: t, .. }
+                | Op::BrIfLocal { to: t, .. }
+                | Op::IfLocal { to: t, .. }
+                | Op::BrIfLocalEqz { to: t, .. }
+                | Op::IfLocalEqz { to: t, .. }
+                | Op::BrIfCmpImm { to: t, .. } => *t = to,
                 _ => {}
             },
             Patch::Table(i) => self.br_tables[i].to = to,
