@@ -1559,6 +1559,24 @@ impl Store {
                     let p = a * b;
                     un!(f64, F64, |c| (c + p).to_bits())
                 }
+                Op::I32LoadAddImm { mem, c, off } => {
+                    let a = top!().i32().wrapping_add(c) as u32 as u64;
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::F64LoadAddImm { mem, c, off } => {
+                    let a = top!().i32().wrapping_add(c) as u32 as u64;
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
+                }
+                Op::I32LoadLocalAddImm { mem, local, c, off } => {
+                    let a = local!(local).i32().wrapping_add(c) as u32 as u64;
+                    push!(Val::I32(0));
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::F64LoadLocalAddImm { mem, local, c, off } => {
+                    let a = local!(local).i32().wrapping_add(c) as u32 as u64;
+                    push!(Val::F64(0));
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
+                }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),
                     _ => return trap(msg::NULL_EXN),

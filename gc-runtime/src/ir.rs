@@ -256,6 +256,13 @@ ops! {
     I32ShrUAndImm(i32, i32),
     // `f64.mul; f64.add`, rounding twice exactly as the two instructions do.
     F64MulAdd,
+    // Loads whose address is computed as `addr + c` (i32 wrapping, as the separate `i32.add`
+    // does) from the top of the stack (`i32.const c; i32.add; <ty>.load`) or from a local
+    // (`local.get x; i32.const c; i32.add; <ty>.load`); 32-bit memories only.
+    I32LoadAddImm { mem: u32, c: i32, off: u32 },
+    F64LoadAddImm { mem: u32, c: i32, off: u32 },
+    I32LoadLocalAddImm { mem: u16, local: u32, c: i32, off: u32 },
+    F64LoadLocalAddImm { mem: u16, local: u32, c: i32, off: u32 },
 }
 
 // Every `Op` is copied out of the code on dispatch: keep it at two words.

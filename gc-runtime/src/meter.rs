@@ -314,6 +314,8 @@ pub fn fuel_cost(op: Op) -> u64 {
         | Op::F64MulLocal(_) => 2,
         Op::LocalGetAddImm(..) | Op::I32AddLocals(..) | Op::I32StoreLocals { .. } | Op::F64MulLocals(..) => 3,
         Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } | Op::I32ShrUAndImm(..) => 4,
+        Op::I32LoadAddImm { .. } | Op::F64LoadAddImm { .. } => 3,
+        Op::I32LoadLocalAddImm { .. } | Op::F64LoadLocalAddImm { .. } => 4,
         Op::BrIfLocal { .. } | Op::IfLocal { .. } | Op::F64MulAdd => 2,
         Op::BrIfLocalEqz { .. } | Op::IfLocalEqz { .. } | Op::BrIfCmpImm { .. } => 3,
         Op::LocalAddImm(..) => 4,

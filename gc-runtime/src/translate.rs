@@ -185,6 +185,22 @@ impl Tx<'_> {
                 (Op::LocalGet(x), Op::F64Sub) => Some(Op::F64SubLocal(x)),
                 (Op::LocalTee(x), Op::LocalGet(y)) => Some(Op::LocalTeeGet(x, y)),
                 (Op::F64Mul, Op::F64Add) => Some(Op::F64MulAdd),
+                (Op::I32AddImm(c), Op::I32Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::I32LoadAddImm { mem, c, off: off as u32 })
+                }
+                (Op::I32AddImm(c), Op::F64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::F64LoadAddImm { mem, c, off: off as u32 })
+                }
+                (Op::LocalGetAddImm(local, c), Op::I32Load { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
+                    Some(Op::I32LoadLocalAddImm { mem: mem as u16, local, c, off: off as u32 })
+                }
+                (Op::LocalGetAddImm(local, c), Op::F64Load { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
+                    Some(Op::F64LoadLocalAddImm { mem: mem as u16, local, c, off: off as u32 })
+                }
                 (Op::I32Const(a), Op::I32Load { mem, off }) => {
                     u32::try_from(a as u32 as u64 + off).ok().map(|addr| Op::I32LoadAbs { mem, addr })
                 }
