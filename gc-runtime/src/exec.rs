@@ -29,14 +29,9 @@ fn range_ok(start: u64, n: u64, len: usize) -> bool {
     start.checked_add(n).is_some_and(|e| e <= len as u64)
 }
 
-/// Pops the operand(s) of a fused i32 comparison and evaluates it.
+/// A fused i32 comparison (other than `Eqz`).
 #[inline(always)]
-fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
-    let b = stack.pop().unwrap().i32();
-    if cmp == Cmp::Eqz {
-        return b == 0;
-    }
-    let a = stack.pop().unwrap().i32();
+fn cmp_i32(cmp: Cmp, a: i32, b: i32) -> bool {
     match cmp {
         Cmp::Eqz => b == 0,
         Cmp::Eq => a == b,
@@ -52,18 +47,21 @@ fn eval_cmp(cmp: Cmp, stack: &mut Vec<Val>) -> bool {
     }
 }
 
+/// Makes room for `n` more values, so that the interpreter may push them unchecked.
 #[inline(always)]
-fn do_branch(stack: &mut Vec<Val>, b: Branch) {
-    if b.drop > 0 {
-        let len = stack.len();
-        let k = b.keep as usize;
-        let d = b.drop as usize;
-        if k == 1 {
-            stack[len - 1 - d] = stack[len - 1];
-        } else if k > 0 {
-            stack.copy_within(len - k.., len - k - d);
-        }
-        stack.truncate(len - d);
+fn ensure_spare(stack: &mut Vec<Val>, n: u32) {
+    if stack.capacity() - stack.len() < n as usize {
+        stack.reserve(n as usize);
+    }
+}
+
+/// Pops the top `n` values (as a slice that stays valid until the next push).
+/// Safety: validation guarantees that `n` operands are there.
+#[inline(always)]
+fn pop_slice<'a>(sp: &mut *mut Val, n: usize) -> &'a [Val] {
+    unsafe {
+        *sp = sp.sub(n);
+        std::slice::from_raw_parts(*sp, n)
     }
 }
 
@@ -271,8 +269,25 @@ impl Store {
 
     /// Runs `code` from `start_pc` until the frame at depth `entry` returns, or until an async host
     /// function asks for suspension (`suspend_requested`; the current frame is then pushed on `frames`).
-    #[allow(clippy::too_many_lines)]
     pub(crate) fn run(
+        &mut self,
+        stack: &mut Vec<Val>,
+        frames: &mut Vec<Frame>,
+        code: Arc<Code>,
+        base: usize,
+        entry: usize,
+        start_pc: usize,
+    ) -> Result<(), Error> {
+        // Two copies of the loop, so the unmetered one pays nothing per instruction for metering.
+        if self.fuel.is_some() || self.meter_active() {
+            self.run_loop::<true>(stack, frames, code, base, entry, start_pc)
+        } else {
+            self.run_loop::<false>(stack, frames, code, base, entry, start_pc)
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn run_loop<const METERED: bool>(
         &mut self,
         stack: &mut Vec<Val>,
         frames: &mut Vec<Frame>,
@@ -281,21 +296,120 @@ impl Store {
         entry: usize,
         start_pc: usize,
     ) -> Result<(), Error> {
-        let mut pc: usize = start_pc;
-        let metered = self.fuel.is_some() || self.meter_active();
         let max_frames = self.limits.max_frames;
         let max_stack = self.limits.max_stack;
 
+        // The operand stack is register-cached: `sp` points one past the top value and `bp` at
+        // local 0 of the running frame. Operand access needs no length/capacity checks: validation
+        // guarantees the operands are there, and `ensure_spare` (called whenever a frame starts or
+        // resumes running) guarantees capacity for the frame's validated maximum height.
+        //
+        // `stack.len()` is stale while ops run. `sync_out!` writes `sp` back before anything
+        // that looks at the Vec — above all every GC point (`alloc`, `gc_if_due`, host calls), so
+        // the collector sees every live reference — and before returning. `sync_in!` reloads both
+        // pointers after anything that may have changed or reallocated the Vec.
+        let mut sp: *mut Val;
+        let mut bp: *mut Val;
+        macro_rules! sync_out {
+            () => {
+                unsafe { stack.set_len(sp.offset_from(stack.as_ptr()) as usize) }
+            };
+        }
+        macro_rules! sync_in {
+            () => {
+                unsafe {
+                    sp = stack.as_mut_ptr().add(stack.len());
+                    bp = stack.as_mut_ptr().add(base);
+                }
+            };
+        }
         macro_rules! pop {
             () => {
-                stack.pop().unwrap()
+                unsafe {
+                    sp = sp.sub(1);
+                    *sp
+                }
+            };
+        }
+        macro_rules! discard {
+            () => {
+                unsafe { sp = sp.sub(1) }
             };
         }
         macro_rules! top {
             () => {
-                stack.last_mut().unwrap()
+                unsafe { &mut *sp.sub(1) }
             };
         }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Val = $v;
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { &mut *bp.add($i as usize) }
+            };
+        }
+        // Branch adjustment: keep the top `keep` values, dropping `drop` below them.
+        macro_rules! branch_adjust {
+            ($b:expr) => {{
+                let b: Branch = $b;
+                if b.drop > 0 {
+                    let k = b.keep as usize;
+                    let d = b.drop as usize;
+                    unsafe {
+                        if k == 1 {
+                            *sp.sub(1 + d) = *sp.sub(1);
+                        } else if k > 0 {
+                            std::ptr::copy(sp.sub(k), sp.sub(k + d), k);
+                        }
+                        sp = sp.sub(d);
+                    }
+                }
+            }};
+        }
+        // Pops the operand(s) of a fused i32 comparison and evaluates it.
+        macro_rules! eval_cmp {
+            ($cmp:expr) => {{
+                let cmp: Cmp = $cmp;
+                let b = pop!().i32();
+                if cmp == Cmp::Eqz {
+                    b == 0
+                } else {
+                    let a = pop!().i32();
+                    cmp_i32(cmp, a, b)
+                }
+            }};
+        }
+        // `ops` caches `code.ops.as_ptr()`; it must be refreshed whenever `code` changes. `ip`
+        // points at the next instruction of `code`.
+        let mut ops: *const Op = code.ops.as_ptr();
+        // SAFETY (all uses of `ip`): every body ends with `Return`, every branch target and saved
+        // pc is inside its body, so `ip` stays within `code.ops`.
+        let mut ip: *const Op = unsafe { ops.add(start_pc) };
+        macro_rules! set_ops {
+            () => {
+                ops = code.ops.as_ptr()
+            };
+        }
+        // The index of the next instruction (what `Frame::pc` stores).
+        macro_rules! pc {
+            () => {
+                unsafe { ip.offset_from(ops) as usize }
+            };
+        }
+        macro_rules! jump {
+            ($to:expr) => {
+                ip = unsafe { ops.add($to as usize) }
+            };
+        }
+        ensure_spare(stack, code.max_height);
+        sync_in!();
         macro_rules! un {
             ($get:ident, $ctor:ident, |$a:ident| $e:expr) => {{
                 let t = top!();
@@ -329,9 +443,14 @@ impl Store {
         }
         macro_rules! load {
             ($mem:expr, $off:expr, $n:literal, |$b:ident| $conv:expr) => {{
+                let a = top!().addr();
+                load!($mem, $off, $n, |$b| $conv, a)
+            }};
+            // Loads from address `$a` into the top slot.
+            ($mem:expr, $off:expr, $n:literal, |$b:ident| $conv:expr, $a:expr) => {{
                 let m = &self.mems[$mem as usize];
                 let t = top!();
-                match ea(t.addr(), $off, $n, m.data.len()) {
+                match ea($a, $off, $n, m.data.len()) {
                     Some(i) => {
                         let $b: [u8; $n] = m.data[i..i + $n].try_into().unwrap();
                         *t = $conv;
@@ -344,6 +463,11 @@ impl Store {
             ($mem:expr, $off:expr, $n:literal, |$v:ident| $bytes:expr) => {{
                 let $v = pop!();
                 let a = pop!().addr();
+                store!($mem, $off, $n, |$v| $bytes, a)
+            }};
+            // Stores `$v` (already bound) at address `$a`.
+            ($mem:expr, $off:expr, $n:literal, |$v:ident| $bytes:expr, $a:expr) => {{
+                let a: u64 = $a;
                 let m = &mut self.mems[$mem as usize];
                 match ea(a, $off, $n, m.data.len()) {
                     Some(i) => m.data[i..i + $n].copy_from_slice(&$bytes),
@@ -355,40 +479,49 @@ impl Store {
         macro_rules! enter {
             ($c:expr) => {{
                 let c: Arc<Code> = $c;
+                sync_out!();
                 if frames.len() >= max_frames || stack.len() > max_stack {
                     return trap(msg::STACK_EXHAUSTED);
                 }
                 let new_base = stack.len() - c.num_params as usize;
                 stack.extend_from_slice(&c.local_defaults);
+                ensure_spare(stack, c.max_height);
+                let ret_pc = pc!() as u32;
                 let old = std::mem::replace(&mut code, c);
-                frames.push(Frame { code: old, pc: pc as u32, base: base as u32 });
+                set_ops!();
+                frames.push(Frame { code: old, pc: ret_pc, base: base as u32 });
                 base = new_base;
-                pc = 0;
+                sync_in!();
+                ip = ops;
             }};
         }
         macro_rules! do_return {
             () => {{
                 let n = code.num_results as usize;
-                let src = stack.len() - n;
-                if src != base {
-                    // The common single-result case without a memmove call.
-                    if n == 1 {
-                        stack[base] = stack[src];
-                    } else {
-                        stack.copy_within(src.., base);
+                unsafe {
+                    let src = sp.sub(n);
+                    if src != bp {
+                        // The common single-result case without a memmove call.
+                        if n == 1 {
+                            *bp = *src;
+                        } else {
+                            std::ptr::copy(src, bp, n);
+                        }
                     }
+                    sp = bp.add(n);
                 }
-                stack.truncate(base + n);
+                sync_out!();
                 if frames.len() == entry {
-                    if let Some(f) = self.fuel.as_mut() {
-                        let _ = f;
-                    }
                     return Ok(());
                 }
                 let f = frames.pop().unwrap();
                 code = f.code;
-                pc = f.pc as usize;
+                set_ops!();
+                // Cheap, and keeps the invariant even if the stack was swapped while suspended.
+                ensure_spare(stack, code.max_height);
+                jump!(f.pc);
                 base = f.base as usize;
+                sync_in!();
             }};
         }
         macro_rules! call {
@@ -405,9 +538,12 @@ impl Store {
                     }
                     FuncKind::Host(_) => {
                         let inst = code.instance;
+                        sync_out!();
                         self.call_host(stack, f, Some(inst))?;
+                        ensure_spare(stack, code.max_height);
+                        sync_in!();
                         if self.suspend_requested {
-                            frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                            frames.push(Frame { code: code.clone(), pc: pc!() as u32, base: base as u32 });
                             return Ok(());
                         }
                     }
@@ -418,6 +554,7 @@ impl Store {
             ($f:expr) => {{
                 let f: u32 = $f;
                 let n = self.types.func(self.funcs[f as usize].ty).params().len();
+                sync_out!();
                 let src = stack.len() - n;
                 if src != base {
                     stack.copy_within(src.., base);
@@ -426,7 +563,10 @@ impl Store {
                 match &self.funcs[f as usize].kind {
                     FuncKind::Host(_) => {
                         let inst = code.instance;
+                        sync_out!();
                         self.call_host(stack, f, Some(inst))?;
+                        ensure_spare(stack, code.max_height);
+                        sync_in!();
                         if self.suspend_requested {
                             self.suspend_requested = false;
                             return trap("async host function reached through return_call");
@@ -439,8 +579,11 @@ impl Store {
                         if stack.len() > max_stack {
                             return trap(msg::STACK_EXHAUSTED);
                         }
+                        ensure_spare(stack, c.max_height);
                         code = c;
-                        pc = 0;
+                        set_ops!();
+                        sync_in!();
+                        ip = ops;
                     }
                 }
             }};
@@ -471,7 +614,8 @@ impl Store {
                     Obj::Exn { tag, .. } => *tag,
                     _ => u32::MAX,
                 };
-                let mut ipc = pc - 1;
+                let mut ipc = pc!() - 1;
+                sync_out!();
                 'search: loop {
                     for h in code.handlers.iter() {
                         if (h.start as usize) <= ipc && ipc < h.end as usize {
@@ -486,7 +630,7 @@ impl Store {
                                     if c.with_ref {
                                         stack.push(Val::Ref(Ref::Exn(exn)));
                                     }
-                                    pc = c.to as usize;
+                                    jump!(c.to);
                                     break 'search;
                                 }
                             }
@@ -498,51 +642,57 @@ impl Store {
                     }
                     let f = frames.pop().unwrap();
                     code = f.code;
-                    pc = f.pc as usize;
+                    set_ops!();
                     base = f.base as usize;
-                    ipc = pc - 1;
+                    // The call instruction in the caller (`ip` is set when a handler matches).
+                    ipc = f.pc as usize - 1;
                 }
+                // The frame may be a caller's: its spare capacity was reserved when it ran before.
+                ensure_spare(stack, code.max_height);
+                sync_in!();
                 continue;
             }};
         }
 
         loop {
-            if metered {
-                if let Err(e) = self.meter_tick(&code, pc) {
+            if METERED {
+                sync_out!();
+                if let Err(e) = self.meter_tick(&code, pc!()) {
                     // Out of fuel or past the epoch deadline under `call_async` with yielding
                     // configured: park here (this instruction has not run) instead of trapping.
                     if self.suspend_requested {
-                        frames.push(Frame { code: code.clone(), pc: pc as u32, base: base as u32 });
+                        frames.push(Frame { code: code.clone(), pc: pc!() as u32, base: base as u32 });
                         return Ok(());
                     }
                     return Err(e);
                 }
             }
-            let op = code.ops[pc];
-            pc += 1;
-            match op {
+            // Matching through a reference lets each arm load only the fields it uses.
+            let op: &Op = unsafe { &*ip };
+            ip = unsafe { ip.add(1) };
+            match *op {
                 Op::Unreachable => return trap(msg::UNREACHABLE),
                 Op::Nop => {}
                 Op::Br(b) => {
-                    do_branch(stack, b);
-                    pc = b.to as usize;
+                    branch_adjust!(b);
+                    jump!(b.to);
                 }
                 Op::BrIf(b) => {
                     if pop!().i32() != 0 {
-                        do_branch(stack, b);
-                        pc = b.to as usize;
+                        branch_adjust!(b);
+                        jump!(b.to);
                     }
                 }
                 Op::BrUnless(to) => {
                     if pop!().i32() == 0 {
-                        pc = to as usize;
+                        jump!(to);
                     }
                 }
                 Op::BrTable { start, len } => {
                     let i = (pop!().i32() as u32).min(len);
                     let b = code.br_tables[(start + i) as usize];
-                    do_branch(stack, b);
-                    pc = b.to as usize;
+                    branch_adjust!(b);
+                    jump!(b.to);
                 }
                 Op::Return => do_return!(),
                 Op::Call(f) => call!(f),
@@ -564,7 +714,7 @@ impl Store {
                     _ => return trap(msg::NULL_FUNC),
                 },
                 Op::Drop => {
-                    stack.pop();
+                    discard!();
                 }
                 Op::Select => {
                     let c = pop!().i32();
@@ -573,16 +723,16 @@ impl Store {
                         *top!() = b;
                     }
                 }
-                Op::LocalGet(i) => stack.push(stack[base + i as usize]),
+                Op::LocalGet(i) => push!(*local!(i)),
                 Op::LocalSet(i) => {
                     let v = pop!();
-                    stack[base + i as usize] = v;
+                    *local!(i) = v;
                 }
                 Op::LocalTee(i) => {
-                    let v = *stack.last().unwrap();
-                    stack[base + i as usize] = v;
+                    let v = *top!();
+                    *local!(i) = v;
                 }
-                Op::GlobalGet(g) => stack.push(self.globals[g as usize].val),
+                Op::GlobalGet(g) => push!(self.globals[g as usize].val),
                 Op::GlobalSet(g) => self.globals[g as usize].val = pop!(),
                 Op::I32Load { mem, off } => load!(mem, off, 4, |b| Val::I32(i32::from_le_bytes(b))),
                 Op::I64Load { mem, off } => load!(mem, off, 8, |b| Val::I64(i64::from_le_bytes(b))),
@@ -610,14 +760,14 @@ impl Store {
                 Op::MemorySize(m) => {
                     let mem = &self.mems[m as usize];
                     let p = mem.pages();
-                    stack.push(if mem.is64 { Val::I64(p as i64) } else { Val::I32(p as i32) });
+                    push!(if mem.is64 { Val::I64(p as i64) } else { Val::I32(p as i32) });
                 }
                 Op::MemoryGrow(m) => {
                     let limit = self.limits.max_memory_pages;
                     let mem = &mut self.mems[m as usize];
                     let d = pop!().addr();
                     let r = mem.grow(d, limit).map(|o| o as i64).unwrap_or(-1);
-                    stack.push(if mem.is64 { Val::I64(r) } else { Val::I32(r as i32) });
+                    push!(if mem.is64 { Val::I64(r) } else { Val::I32(r as i32) });
                 }
                 Op::MemoryInit { mem, data } => {
                     let n = pop!().addr();
@@ -658,10 +808,10 @@ impl Store {
                     }
                     mem.data[d as usize..(d + n) as usize].fill(v);
                 }
-                Op::I32Const(v) => stack.push(Val::I32(v)),
-                Op::I64Const(v) => stack.push(Val::I64(v)),
-                Op::F32Const(v) => stack.push(Val::F32(v)),
-                Op::F64Const(v) => stack.push(Val::F64(v)),
+                Op::I32Const(v) => push!(Val::I32(v)),
+                Op::I64Const(v) => push!(Val::I64(v)),
+                Op::F32Const(v) => push!(Val::F32(v)),
+                Op::F64Const(v) => push!(Val::F64(v)),
                 Op::I32Eqz => un!(i32, I32, |a| (a == 0) as i32),
                 Op::I32Eq => cmp!(i32, |a, b| a == b),
                 Op::I32Ne => cmp!(i32, |a, b| a != b),
@@ -861,28 +1011,28 @@ impl Store {
                 Op::I64TruncSatF32U => un!(f32, I64, |a| a as u64 as i64),
                 Op::I64TruncSatF64S => un!(f64, I64, |a| a as i64),
                 Op::I64TruncSatF64U => un!(f64, I64, |a| a as u64 as i64),
-                Op::RefNull => stack.push(Val::Ref(Ref::Null)),
+                Op::RefNull => push!(Val::Ref(Ref::Null)),
                 Op::RefIsNull => un!(r, I32, |a| a.is_null() as i32),
-                Op::RefFunc(f) => stack.push(Val::Ref(Ref::Func(f))),
+                Op::RefFunc(f) => push!(Val::Ref(Ref::Func(f))),
                 Op::RefAsNonNull => {
-                    if stack.last().unwrap().r().is_null() {
+                    if top!().r().is_null() {
                         return trap(msg::NULL_REF);
                     }
                 }
                 Op::RefEq => cmp!(r, |a, b| a == b),
                 Op::BrOnNull(b) => {
-                    if stack.last().unwrap().r().is_null() {
-                        stack.pop();
-                        do_branch(stack, b);
-                        pc = b.to as usize;
+                    if top!().r().is_null() {
+                        discard!();
+                        branch_adjust!(b);
+                        jump!(b.to);
                     }
                 }
                 Op::BrOnNonNull(b) => {
-                    if stack.last().unwrap().r().is_null() {
-                        stack.pop();
+                    if top!().r().is_null() {
+                        discard!();
                     } else {
-                        do_branch(stack, b);
-                        pc = b.to as usize;
+                        branch_adjust!(b);
+                        jump!(b.to);
                     }
                 }
                 Op::TableGet(t) => {
@@ -891,7 +1041,7 @@ impl Store {
                     if i >= tab.elems.len() as u64 {
                         return trap(msg::OOB_TABLE);
                     }
-                    stack.push(Val::Ref(tab.elems[i as usize]));
+                    push!(Val::Ref(tab.elems[i as usize]));
                 }
                 Op::TableSet(t) => {
                     let v = pop!().r();
@@ -905,7 +1055,7 @@ impl Store {
                 Op::TableSize(t) => {
                     let tab = &self.tables[t as usize];
                     let n = tab.elems.len();
-                    stack.push(if tab.is64 { Val::I64(n as i64) } else { Val::I32(n as i32) });
+                    push!(if tab.is64 { Val::I64(n as i64) } else { Val::I32(n as i32) });
                 }
                 Op::TableGrow(t) => {
                     let n = pop!().addr();
@@ -922,7 +1072,7 @@ impl Store {
                         }
                         _ => -1,
                     };
-                    stack.push(if tab.is64 { Val::I64(r) } else { Val::I32(r as i32) });
+                    push!(if tab.is64 { Val::I64(r) } else { Val::I32(r as i32) });
                 }
                 Op::TableFill(t) => {
                     let n = pop!().addr();
@@ -965,11 +1115,12 @@ impl Store {
                 }
                 Op::ElemDrop(e) => self.elems[e as usize] = Vec::new(),
                 Op::StructNew(ty) => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let n = self.types.struct_fields(ty).len();
-                    let fields: Box<[Val]> = stack.drain(stack.len() - n..).collect();
+                    let fields: Box<[Val]> = pop_slice(&mut sp, n).into();
                     let i = self.heap.alloc(Obj::Struct { ty, fields });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::StructNewDefault(ty) => {
                     let fields: Box<[Val]> = self
@@ -978,8 +1129,9 @@ impl Store {
                         .iter()
                         .map(|f| crate::types::storage_default(f.element_type))
                         .collect();
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Struct { ty, fields });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::StructGet(field) => {
                     let t = top!();
@@ -992,7 +1144,7 @@ impl Store {
                     }
                 }
                 Op::StructGetS { field, bits } | Op::StructGetU { field, bits } => {
-                    let signed = matches!(op, Op::StructGetS { .. });
+                    let signed = matches!(*op, Op::StructGetS { .. });
                     let t = top!();
                     match t.r() {
                         Ref::Gc(i) => match self.heap.get(i) {
@@ -1021,6 +1173,7 @@ impl Store {
                     }
                 }
                 Op::ArrayNew(ty) => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let n = pop!().i32() as u32 as u64;
                     let init = pop!();
@@ -1029,7 +1182,7 @@ impl Store {
                     }
                     let data = self.array_data(ty, n as usize, init);
                     let i = self.heap.alloc(Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewDefault(ty) => {
                     let n = pop!().i32() as u32 as u64;
@@ -1038,20 +1191,22 @@ impl Store {
                     }
                     let init = crate::types::storage_default(self.types.array_elem(ty).element_type);
                     let data = self.array_data(ty, n as usize, init);
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewFixed { ty, n } => {
+                    sync_out!();
                     self.gc_if_due(stack);
                     let mut data = self.array_data(ty, 0, Val::I32(0));
-                    let vals = stack.drain(stack.len() - n as usize..);
+                    let vals = pop_slice(&mut sp, n as usize).iter().copied();
                     match &mut data {
                         ArrayData::I8(v) => v.extend(vals.map(|x| x.i32() as u8)),
                         ArrayData::I16(v) => v.extend(vals.map(|x| x.i32() as u16)),
                         ArrayData::Vals(v) => v.extend(vals),
                     }
                     let i = self.heap.alloc(Obj::Array { ty, data });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewData { ty, data } => {
                     let n = pop!().i32() as u32 as u64;
@@ -1069,8 +1224,9 @@ impl Store {
                         ArrayData::I16(v) => v.extend(bytes.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]]))),
                         ArrayData::Vals(v) => v.extend(bytes.chunks(z as usize).map(|c| decode_elem(st, c))),
                     }
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data: arr });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayNewElem { ty, elem } => {
                     let n = pop!().i32() as u32 as u64;
@@ -1080,8 +1236,9 @@ impl Store {
                         return trap(msg::OOB_TABLE);
                     }
                     let v: Vec<Val> = seg[s as usize..(s + n) as usize].iter().map(|r| Val::Ref(*r)).collect();
+                    sync_out!();
                     let i = self.alloc(stack, Obj::Array { ty, data: ArrayData::Vals(v) });
-                    stack.push(Val::Ref(Ref::Gc(i)));
+                    push!(Val::Ref(Ref::Gc(i)));
                 }
                 Op::ArrayGet | Op::ArrayGetS(_) | Op::ArrayGetU(_) => {
                     let i = pop!().i32() as u32 as usize;
@@ -1093,7 +1250,7 @@ impl Store {
                                     return trap(msg::OOB_ARRAY);
                                 }
                                 let v = data.get(i);
-                                *t = match op {
+                                *t = match *op {
                                     Op::ArrayGetS(bits) => {
                                         let sh = 32 - bits as u32;
                                         Val::I32((v.i32() << sh) >> sh)
@@ -1238,19 +1395,19 @@ impl Store {
                     *top!() = Val::I32(ok as i32);
                 }
                 Op::RefCast { ht, nullable } => {
-                    let r = stack.last().unwrap().r();
+                    let r = top!().r();
                     if !self.ref_matches(r, ht, nullable) {
                         return trap(msg::CAST_FAILURE);
                     }
                 }
                 Op::BrOnCast { br, cast } | Op::BrOnCastFail { br, cast } => {
                     let (ht, nullable) = code.casts[cast as usize];
-                    let r = stack.last().unwrap().r();
+                    let r = top!().r();
                     let m = self.ref_matches(r, ht, nullable);
-                    if m == matches!(op, Op::BrOnCast { .. }) {
+                    if m == matches!(*op, Op::BrOnCast { .. }) {
                         let b = code.br_tables[br as usize];
-                        do_branch(stack, b);
-                        pc = b.to as usize;
+                        branch_adjust!(b);
+                        jump!(b.to);
                     }
                 }
                 Op::AnyConvertExtern => un!(r, Ref, |a| match a {
@@ -1270,38 +1427,155 @@ impl Store {
                     let t = top!();
                     match t.r() {
                         Ref::I31(v) => {
-                            *t = Val::I32(if matches!(op, Op::I31GetS) { ((v << 1) as i32) >> 1 } else { v as i32 })
+                            *t = Val::I32(if matches!(*op, Op::I31GetS) { ((v << 1) as i32) >> 1 } else { v as i32 })
                         }
                         _ => return trap(msg::NULL_I31),
                     }
                 }
                 Op::Throw { tag, n } => {
+                    sync_out!();
                     self.gc_if_due(stack);
-                    let fields: Box<[Val]> = stack.drain(stack.len() - n as usize..).collect();
+                    let fields: Box<[Val]> = pop_slice(&mut sp, n as usize).into();
                     let e = self.heap.alloc(Obj::Exn { tag, fields });
                     throw!(e)
                 }
                 Op::LocalGet2(a, b) => {
-                    let x = stack[base + a as usize];
-                    let y = stack[base + b as usize];
-                    stack.push(x);
-                    stack.push(y);
+                    let x = *local!(a);
+                    let y = *local!(b);
+                    push!(x);
+                    push!(y);
                 }
                 Op::I32AddImm(c) => un!(i32, I32, |a| a.wrapping_add(c)),
                 Op::LocalAddImm(l, c) => {
-                    let s = &mut stack[base + l as usize];
+                    let s = local!(l);
                     *s = Val::I32(s.i32().wrapping_add(c));
                 }
                 Op::BrIfCmp { cmp, b } => {
-                    if eval_cmp(cmp, stack) {
-                        do_branch(stack, b);
-                        pc = b.to as usize;
+                    if eval_cmp!(cmp) {
+                        branch_adjust!(b);
+                        jump!(b.to);
                     }
                 }
                 Op::BrUnlessCmp { cmp, to } => {
-                    if !eval_cmp(cmp, stack) {
-                        pc = to as usize;
+                    if !eval_cmp!(cmp) {
+                        jump!(to);
                     }
+                }
+                Op::LocalGetI32Const(x, c) => {
+                    let v = *local!(x);
+                    push!(v);
+                    push!(Val::I32(c));
+                }
+                Op::I32AndImm(c) => un!(i32, I32, |a| a & c),
+                Op::I32OrImm(c) => un!(i32, I32, |a| a | c),
+                Op::I32XorImm(c) => un!(i32, I32, |a| a ^ c),
+                Op::I32ShlImm(c) => un!(i32, I32, |a| a.wrapping_shl(c as u32)),
+                Op::I32ShrSImm(c) => un!(i32, I32, |a| a.wrapping_shr(c as u32)),
+                Op::I32ShrUImm(c) => un!(i32, I32, |a| (a as u32).wrapping_shr(c as u32) as i32),
+                Op::I32MulImm(c) => un!(i32, I32, |a| a.wrapping_mul(c)),
+                Op::LocalCopy { from, to } => {
+                    let v = *local!(from);
+                    *local!(to) = v;
+                }
+                Op::I32LoadLocal { local, mem, off } => {
+                    let a = local!(local).i32() as u32 as u64;
+                    push!(Val::I32(0));
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::I64LoadLocal { local, mem, off } => {
+                    let a = local!(local).i32() as u32 as u64;
+                    push!(Val::I64(0));
+                    load!(mem, off as u64, 8, |b| Val::I64(i64::from_le_bytes(b)), a)
+                }
+                Op::F64LoadLocal { local, mem, off } => {
+                    let a = local!(local).i32() as u32 as u64;
+                    push!(Val::F64(0));
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
+                }
+                Op::LocalGetAddImm(x, c) => push!(Val::I32(local!(x).i32().wrapping_add(c))),
+                Op::I32AddLocals(a, b) => push!(Val::I32(local!(a).i32().wrapping_add(local!(b).i32()))),
+                Op::BrIfLocals { cmp, a, b, to } => {
+                    if cmp_i32(cmp, local!(a).i32(), local!(b).i32()) {
+                        jump!(to);
+                    }
+                }
+                Op::BrIfLocalImm { cmp, a, c, to } => {
+                    if cmp_i32(cmp, local!(a).i32(), c) {
+                        jump!(to);
+                    }
+                }
+                Op::I32LoadAbs { mem, addr } => {
+                    push!(Val::I32(0));
+                    load!(mem, 0, 4, |b| Val::I32(i32::from_le_bytes(b)), addr as u64)
+                }
+                Op::LocalTeeGet(x, y) => {
+                    let v = *top!();
+                    *local!(x) = v;
+                    push!(*local!(y));
+                }
+                Op::I32StoreLocal { local, mem, off } => {
+                    let v = *local!(local);
+                    let a = pop!().addr();
+                    store!(mem, off as u64, 4, |v| v.i32().to_le_bytes(), a)
+                }
+                Op::I32StoreLocals { mem, a, v, off } => {
+                    let v = *local!(v);
+                    let a = local!(a).i32() as u32 as u64;
+                    store!(mem, off as u64, 4, |v| v.i32().to_le_bytes(), a)
+                }
+                Op::F64AddLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a + b).to_bits())
+                }
+                Op::F64SubLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a - b).to_bits())
+                }
+                Op::F64MulLocal(x) => {
+                    let b = local!(x).f64();
+                    un!(f64, F64, |a| (a * b).to_bits())
+                }
+                Op::F64MulLocals(a, b) => push!(Val::F64((local!(a).f64() * local!(b).f64()).to_bits())),
+                Op::BrIfLocal { a, to } | Op::IfLocalEqz { a, to } => {
+                    if local!(a).i32() != 0 {
+                        jump!(to);
+                    }
+                }
+                Op::IfLocal { a, to } | Op::BrIfLocalEqz { a, to } => {
+                    if local!(a).i32() == 0 {
+                        jump!(to);
+                    }
+                }
+                Op::BrIfCmpImm { cmp, c, to } => {
+                    let a = pop!().i32();
+                    if cmp_i32(cmp, a, c) {
+                        jump!(to);
+                    }
+                }
+                Op::I32ShrUAndImm(s, m) => un!(i32, I32, |a| (a as u32).wrapping_shr(s as u32) as i32 & m),
+                Op::F64MulAdd => {
+                    let b = pop!().f64();
+                    let a = pop!().f64();
+                    let p = a * b;
+                    un!(f64, F64, |c| (c + p).to_bits())
+                }
+                Op::I32LoadAddImm { mem, c, off } => {
+                    let a = top!().i32().wrapping_add(c) as u32 as u64;
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::F64LoadAddImm { mem, c, off } => {
+                    let a = top!().i32().wrapping_add(c) as u32 as u64;
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
+                }
+                Op::I32LoadLocalAddImm { mem, local, c, off } => {
+                    let a = local!(local).i32().wrapping_add(c) as u32 as u64;
+                    push!(Val::I32(0));
+                    load!(mem, off as u64, 4, |b| Val::I32(i32::from_le_bytes(b)), a)
+                }
+                Op::F64LoadLocalAddImm { mem, local, c, off } => {
+                    let a = local!(local).i32().wrapping_add(c) as u32 as u64;
+                    push!(Val::F64(0));
+                    load!(mem, off as u64, 8, |b| Val::F64(u64::from_le_bytes(b)), a)
                 }
                 Op::ThrowRef => match pop!().r() {
                     Ref::Exn(e) => throw!(e),

@@ -45,6 +45,10 @@ pub struct Code {
     /// Defaults of the declared (non-parameter) locals.
     pub local_defaults: Vec<Val>,
     pub instance: u32,
+    /// Largest operand-stack height (above the locals) the body can reach, from validation, plus
+    /// slack. The interpreter reserves this much spare capacity whenever it starts running a frame,
+    /// so pushes inside the frame need no capacity check.
+    pub max_height: u32,
 }
 
 impl Code {
@@ -205,4 +209,61 @@ ops! {
     LocalAddImm(u32, i32),
     BrIfCmp { cmp: Cmp, b: Branch },
     BrUnlessCmp { cmp: Cmp, to: u32 },
+    // More superinstructions (see `translate::Tx::emit`): LocalGetI32Const = `local.get x;
+    // i32.const c`; I32<op>Imm = `i32.const c; i32.<op>`; LocalCopy = `local.get a; local.set b`;
+    // <ty>LoadLocal = `local.get x; <ty>.load` (32-bit memory, offset below 2^32).
+    LocalGetI32Const(u32, i32),
+    I32AndImm(i32),
+    I32OrImm(i32),
+    I32XorImm(i32),
+    I32ShlImm(i32),
+    I32ShrSImm(i32),
+    I32ShrUImm(i32),
+    I32MulImm(i32),
+    LocalCopy { from: u32, to: u32 },
+    I32LoadLocal { local: u32, mem: u32, off: u32 },
+    I64LoadLocal { local: u32, mem: u32, off: u32 },
+    F64LoadLocal { local: u32, mem: u32, off: u32 },
+    // LocalGetAddImm = `local.get x; i32.const c; i32.add` (or sub with -c); I32AddLocals =
+    // `local.get a; local.get b; i32.add`; BrIfLocals = `local.get a; local.get b; i32.<cmp>;
+    // br_if` (or `if` with the negated comparison) for branches that drop nothing; BrIfLocalImm
+    // likewise with `i32.const c` as the second operand.
+    LocalGetAddImm(u32, i32),
+    I32AddLocals(u32, u32),
+    BrIfLocals { cmp: Cmp, a: u32, b: u32, to: u32 },
+    BrIfLocalImm { cmp: Cmp, a: u32, c: i32, to: u32 },
+    // I32LoadAbs = `i32.const A; i32.load off` with `addr = A + off`; LocalTeeGet = `local.tee x;
+    // local.get y`; I32StoreLocal = `local.get v; i32.store` (value from a local);
+    // I32StoreLocals = `local.get a; local.get v; i32.store` (32-bit memory, address below 2^16);
+    // F64<op>Local = `local.get x; f64.<op>`; F64MulLocals = `local.get a; local.get b; f64.mul`.
+    I32LoadAbs { mem: u32, addr: u32 },
+    LocalTeeGet(u32, u32),
+    I32StoreLocal { local: u32, mem: u32, off: u32 },
+    I32StoreLocals { mem: u16, a: u32, v: u32, off: u32 },
+    F64AddLocal(u32),
+    F64SubLocal(u32),
+    F64MulLocal(u32),
+    F64MulLocals(u32, u32),
+    // Branches on a local against zero (branches that drop nothing): BrIfLocal = `local.get a;
+    // br_if` (taken when a != 0), IfLocal = `local.get a; if` (jumps to the else part when a == 0),
+    // and the same after `i32.eqz`. BrIfCmpImm = `i32.const c; i32.<cmp>; br_if` (or `if`, negated).
+    BrIfLocal { a: u32, to: u32 },
+    IfLocal { a: u32, to: u32 },
+    BrIfLocalEqz { a: u32, to: u32 },
+    IfLocalEqz { a: u32, to: u32 },
+    BrIfCmpImm { cmp: Cmp, c: i32, to: u32 },
+    // `i32.const s; i32.shr_u; i32.const m; i32.and` (bit-field extraction).
+    I32ShrUAndImm(i32, i32),
+    // `f64.mul; f64.add`, rounding twice exactly as the two instructions do.
+    F64MulAdd,
+    // Loads whose address is computed as `addr + c` (i32 wrapping, as the separate `i32.add`
+    // does) from the top of the stack (`i32.const c; i32.add; <ty>.load`) or from a local
+    // (`local.get x; i32.const c; i32.add; <ty>.load`); 32-bit memories only.
+    I32LoadAddImm { mem: u32, c: i32, off: u32 },
+    F64LoadAddImm { mem: u32, c: i32, off: u32 },
+    I32LoadLocalAddImm { mem: u16, local: u32, c: i32, off: u32 },
+    F64LoadLocalAddImm { mem: u16, local: u32, c: i32, off: u32 },
 }
+
+// Every `Op` is copied out of the code on dispatch: keep it at two words.
+const _: () = assert!(std::mem::size_of::<Op>() == 16);

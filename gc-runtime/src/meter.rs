@@ -294,6 +294,30 @@ impl Store {
 pub fn fuel_cost(op: Op) -> u64 {
     match op {
         Op::LocalGet2(..) | Op::I32AddImm(_) | Op::BrIfCmp { .. } | Op::BrUnlessCmp { .. } => 2,
+        Op::LocalGetI32Const(..)
+        | Op::I32AndImm(_)
+        | Op::I32OrImm(_)
+        | Op::I32XorImm(_)
+        | Op::I32ShlImm(_)
+        | Op::I32ShrSImm(_)
+        | Op::I32ShrUImm(_)
+        | Op::I32MulImm(_)
+        | Op::LocalCopy { .. }
+        | Op::I32LoadLocal { .. }
+        | Op::I64LoadLocal { .. }
+        | Op::F64LoadLocal { .. } => 2,
+        Op::I32LoadAbs { .. }
+        | Op::LocalTeeGet(..)
+        | Op::I32StoreLocal { .. }
+        | Op::F64AddLocal(_)
+        | Op::F64SubLocal(_)
+        | Op::F64MulLocal(_) => 2,
+        Op::LocalGetAddImm(..) | Op::I32AddLocals(..) | Op::I32StoreLocals { .. } | Op::F64MulLocals(..) => 3,
+        Op::BrIfLocals { .. } | Op::BrIfLocalImm { .. } | Op::I32ShrUAndImm(..) => 4,
+        Op::I32LoadAddImm { .. } | Op::F64LoadAddImm { .. } => 3,
+        Op::I32LoadLocalAddImm { .. } | Op::F64LoadLocalAddImm { .. } => 4,
+        Op::BrIfLocal { .. } | Op::IfLocal { .. } | Op::F64MulAdd => 2,
+        Op::BrIfLocalEqz { .. } | Op::IfLocalEqz { .. } | Op::BrIfCmpImm { .. } => 3,
         Op::LocalAddImm(..) => 4,
         _ => 1,
     }

@@ -82,10 +82,12 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
         barrier: 0,
     };
     let mut reader = fb.get_operators_reader().map_err(inv)?;
+    let mut max_height = 0u32;
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset().map_err(inv)?;
         tx.op(&v, &op)?;
         v.op(offset, &op).map_err(inv)?;
+        max_height = max_height.max(v.operand_stack_height());
     }
     let handlers = tx.handler_order.iter().map(|&i| tx.handlers[i].clone()).collect();
     Ok(Code {
@@ -97,8 +99,13 @@ pub fn translate(store: &Store, instance: u32, def: u32) -> Result<Code, Error> 
         num_results: func_ty.results().len() as u32,
         local_defaults,
         instance,
+        max_height: max_height + STACK_SLACK,
     })
 }
+
+/// Extra operand slots reserved beyond the validated maximum height (a safety margin: the
+/// interpreter pushes without capacity checks inside a frame).
+const STACK_SLACK: u32 = 4;
 
 type V = wasmparser::FuncValidator<wasmparser::ValidatorResources>;
 
@@ -118,8 +125,106 @@ impl Tx<'_> {
         let len = self.ops.len();
         if self.barrier < len {
             let last = self.ops[len - 1];
+            // `local.get x; i32.const c` was fused, but `c` is the immediate of this binary op:
+            // split it back so the `i32.const c; i32.<op>` fusion (and `LocalAddImm`) apply.
+            if let Op::LocalGetI32Const(x, c) = last {
+                if let Some(imm) = imm_op(c, o) {
+                    if let Op::I32AddImm(c) = imm {
+                        self.ops[len - 1] = Op::LocalGetAddImm(x, c);
+                        return len - 1;
+                    }
+                    self.ops[len - 1] = Op::LocalGet(x);
+                    self.ops.push(imm);
+                    return len;
+                }
+            }
+            // A branch on a local against zero.
+            let zero = match (last, o) {
+                (Op::LocalGet(a), Op::BrIf(b)) if b.drop == 0 => Some((len - 1, Op::BrIfLocal { a, to: b.to })),
+                (Op::LocalGet(a), Op::BrUnless(to)) => Some((len - 1, Op::IfLocal { a, to })),
+                (Op::I32Eqz, Op::BrIf(b)) if b.drop == 0 && self.barrier + 1 < len => match self.ops[len - 2] {
+                    Op::LocalGet(a) => Some((len - 2, Op::BrIfLocalEqz { a, to: b.to })),
+                    _ => None,
+                },
+                (Op::I32Eqz, Op::BrUnless(to)) if self.barrier + 1 < len => match self.ops[len - 2] {
+                    Op::LocalGet(a) => Some((len - 2, Op::IfLocalEqz { a, to })),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((at, f)) = zero {
+                self.ops.truncate(at);
+                self.ops.push(f);
+                return at;
+            }
+            // A compare-and-branch whose operands are two locals, or a local and a constant.
+            let br = match (last, o) {
+                (cmp, Op::BrIf(b)) if b.drop == 0 => cmp_of(cmp).map(|c| (c, b.to)),
+                (cmp, Op::BrUnless(to)) => cmp_of(cmp).and_then(negate).map(|c| (c, to)),
+                _ => None,
+            };
+            if let Some((cmp, to)) = br.filter(|(c, _)| *c != Cmp::Eqz && self.barrier + 1 < len) {
+                let f = match self.ops[len - 2] {
+                    Op::LocalGet2(a, b) => Some(Op::BrIfLocals { cmp, a, b, to }),
+                    Op::LocalGetI32Const(a, c) => Some(Op::BrIfLocalImm { cmp, a, c, to }),
+                    Op::I32Const(c) => Some(Op::BrIfCmpImm { cmp, c, to }),
+                    _ => None,
+                };
+                if let Some(f) = f {
+                    self.ops.truncate(len - 2);
+                    self.ops.push(f);
+                    return len - 2;
+                }
+            }
             let fused = match (last, o) {
                 (Op::LocalGet(a), Op::LocalGet(b)) => Some(Op::LocalGet2(a, b)),
+                (Op::LocalGet2(a, b), Op::I32Add) => Some(Op::I32AddLocals(a, b)),
+                (Op::LocalGet2(a, b), Op::F64Mul) => Some(Op::F64MulLocals(a, b)),
+                (Op::LocalGet(x), Op::F64Mul) => Some(Op::F64MulLocal(x)),
+                (Op::LocalGet(x), Op::F64Add) => Some(Op::F64AddLocal(x)),
+                (Op::LocalGet(x), Op::F64Sub) => Some(Op::F64SubLocal(x)),
+                (Op::LocalTee(x), Op::LocalGet(y)) => Some(Op::LocalTeeGet(x, y)),
+                (Op::F64Mul, Op::F64Add) => Some(Op::F64MulAdd),
+                (Op::I32AddImm(c), Op::I32Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::I32LoadAddImm { mem, c, off: off as u32 })
+                }
+                (Op::I32AddImm(c), Op::F64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::F64LoadAddImm { mem, c, off: off as u32 })
+                }
+                (Op::LocalGetAddImm(local, c), Op::I32Load { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
+                    Some(Op::I32LoadLocalAddImm { mem: mem as u16, local, c, off: off as u32 })
+                }
+                (Op::LocalGetAddImm(local, c), Op::F64Load { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
+                    Some(Op::F64LoadLocalAddImm { mem: mem as u16, local, c, off: off as u32 })
+                }
+                (Op::I32Const(a), Op::I32Load { mem, off }) => {
+                    u32::try_from(a as u32 as u64 + off).ok().map(|addr| Op::I32LoadAbs { mem, addr })
+                }
+                (Op::LocalGet(local), Op::I32Store { mem, off }) if off <= u32::MAX as u64 => {
+                    Some(Op::I32StoreLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet2(a, v), Op::I32Store { mem, off })
+                    if off <= u32::MAX as u64 && mem <= u16::MAX as u32 && self.mem32(mem) =>
+                {
+                    Some(Op::I32StoreLocals { mem: mem as u16, a, v, off: off as u32 })
+                }
+                (Op::LocalGetAddImm(x, c), Op::LocalSet(y)) if x == y => Some(Op::LocalAddImm(x, c)),
+                (Op::LocalGet(a), Op::I32Const(c)) => Some(Op::LocalGetI32Const(a, c)),
+                (Op::LocalGet(a), Op::LocalSet(b)) => Some(Op::LocalCopy { from: a, to: b }),
+                (Op::LocalGet(local), Op::I32Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::I32LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet(local), Op::I64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::I64LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::LocalGet(local), Op::F64Load { mem, off }) if off <= u32::MAX as u64 && self.mem32(mem) => {
+                    Some(Op::F64LoadLocal { local, mem, off: off as u32 })
+                }
+                (Op::I32Const(c), o) if imm_op(c, o).is_some() && !matches!(o, Op::I32Add | Op::I32Sub) => imm_op(c, o),
                 (Op::I32Const(c), Op::I32Add) => Some(Op::I32AddImm(c)),
                 (Op::I32Const(c), Op::I32Sub) => Some(Op::I32AddImm(c.wrapping_neg())),
                 (Op::I32AddImm(c), Op::LocalSet(x))
@@ -134,12 +239,26 @@ impl Tx<'_> {
                 _ => None,
             };
             if let Some(f) = fused {
+                // `i32.const s; i32.shr_u` already fused, now followed by `i32.const m; i32.and`.
+                if let (Op::I32AndImm(m), true) = (f, self.barrier + 1 < len) {
+                    if let Op::I32ShrUImm(s) = self.ops[len - 2] {
+                        self.ops.truncate(len - 2);
+                        self.ops.push(Op::I32ShrUAndImm(s, m));
+                        return len - 2;
+                    }
+                }
                 self.ops[len - 1] = f;
                 return len - 1;
             }
         }
         self.ops.push(o);
         len
+    }
+
+    /// Whether store memory `mem` has 32-bit addresses (the address-from-local superinstructions
+    /// read it as an i32).
+    fn mem32(&self, mem: u32) -> bool {
+        self.store.mems.get(mem as usize).is_some_and(|m| !m.is64)
     }
 
     fn dead(&self, v: &V) -> bool {
@@ -204,7 +323,15 @@ impl Tx<'_> {
         match p {
             Patch::Op(i) => match &mut self.ops[i] {
                 Op::Br(b) | Op::BrIf(b) | Op::BrOnNull(b) | Op::BrOnNonNull(b) | Op::BrIfCmp { b, .. } => b.to = to,
-                Op::BrUnless(t) | Op::BrUnlessCmp { to: t, .. } => *t = to,
+                Op::BrUnless(t)
+                | Op::BrUnlessCmp { to: t, .. }
+                | Op::BrIfLocals { to: t, .. }
+                | Op::BrIfLocalImm { to: t, .. }
+                | Op::BrIfLocal { to: t, .. }
+                | Op::IfLocal { to: t, .. }
+                | Op::BrIfLocalEqz { to: t, .. }
+                | Op::IfLocalEqz { to: t, .. }
+                | Op::BrIfCmpImm { to: t, .. } => *t = to,
                 _ => {}
             },
             Patch::Table(i) => self.br_tables[i].to = to,
@@ -488,6 +615,39 @@ impl Tx<'_> {
     fn elem_bits(&self, ty: u32) -> u8 {
         packed_bits(self.store.types.array_elem(self.type_id(ty)).element_type)
     }
+}
+
+/// `i32.const c; o` as one instruction, for the binary ops that have an immediate form.
+fn imm_op(c: i32, o: Op) -> Option<Op> {
+    Some(match o {
+        Op::I32Add => Op::I32AddImm(c),
+        Op::I32Sub => Op::I32AddImm(c.wrapping_neg()),
+        Op::I32And => Op::I32AndImm(c),
+        Op::I32Or => Op::I32OrImm(c),
+        Op::I32Xor => Op::I32XorImm(c),
+        Op::I32Shl => Op::I32ShlImm(c),
+        Op::I32ShrS => Op::I32ShrSImm(c),
+        Op::I32ShrU => Op::I32ShrUImm(c),
+        Op::I32Mul => Op::I32MulImm(c),
+        _ => return None,
+    })
+}
+
+/// The comparison that is true exactly when `c` is false (`Eqz` has none among `Cmp`).
+fn negate(c: Cmp) -> Option<Cmp> {
+    Some(match c {
+        Cmp::Eqz => return None,
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+        Cmp::LtS => Cmp::GeS,
+        Cmp::LtU => Cmp::GeU,
+        Cmp::GtS => Cmp::LeS,
+        Cmp::GtU => Cmp::LeU,
+        Cmp::LeS => Cmp::GtS,
+        Cmp::LeU => Cmp::GtU,
+        Cmp::GeS => Cmp::LtS,
+        Cmp::GeU => Cmp::LtU,
+    })
 }
 
 /// The comparison an instruction computes, if it can be fused into a following branch.
