@@ -239,7 +239,11 @@ impl<'l, 'a> FnLower<'l, 'a> {
             },
             ExprKind::Bool(b) => self.emit(I::I32Const(*b as i32)),
             ExprKind::Char(c) => self.emit(I::I32Const(*c as i32)),
-            ExprKind::Str(s) => self.str_lit(s),
+            ExprKind::Str(s) => self.str_lit_cached(s),
+            ExprKind::Index(base, idx) if self.lw.repr(&e.ty).is_some() && super::str_consts::const_table_key(base).is_some() => {
+                let key = super::str_consts::const_table_key(base).unwrap_or_default();
+                self.const_table_index(key, base, idx, e);
+            }
             ExprKind::Local(_) | ExprKind::Field(..) | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 if let ExprKind::Deref(inner) = &e.kind {
                     // `*r` of a shared reference to a scalar is the value itself.

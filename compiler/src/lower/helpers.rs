@@ -1041,8 +1041,7 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
         }
         // fn() -> String
         "string_new" => {
-            fl.emit(I::I32Const(0));
-            fl.emit(I::ArrayNewDefault(arr));
+            fl.empty_bytes();
             fl.emit(I::I32Const(0));
             fl.emit(I::StructNew(vt));
         }
@@ -1115,6 +1114,14 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32Add);
             fl.emit(I::LocalGet(2));
             fl.emit(I::StructNew(st));
+        }
+        // fn(s: &mut String, i: usize, b: u8)   (unchecked)
+        "set_byte" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::LocalGet(2));
+            fl.emit(I::ArraySet(arr));
         }
         // fn(s: &mut String, len: usize)
         "set_len" => {
@@ -1218,7 +1225,9 @@ pub fn grow_n(fl: &mut FnLower, vt: u32, arr: u32, v: u32, n: u32) {
     fl.emit(I::LocalGet(need));
     fl.emit(I::I32LtU);
     fl.emit(I::If(BlockType::Empty));
-    // cap = max(need, cap * 2, 4)
+    // cap = max(need, cap * 2, min): min 8 for byte elements (Strings), else 4, as rustc's RawVec —
+    // short strings then reach their size with fewer reallocations.
+    let min = if fl.lw.type_map.get(&super::reprs::TypeKey::Array(super::reprs::StorageKey::I8)) == Some(&arr) { 8 } else { 4 };
     fl.emit(I::LocalGet(cap));
     fl.emit(I::I32Const(2));
     fl.emit(I::I32Mul);
@@ -1229,9 +1238,9 @@ pub fn grow_n(fl: &mut FnLower, vt: u32, arr: u32, v: u32, n: u32) {
     fl.emit(I::I32GtU);
     fl.emit(I::Select);
     fl.emit(I::LocalTee(cap));
-    fl.emit(I::I32Const(4));
+    fl.emit(I::I32Const(min));
     fl.emit(I::LocalGet(cap));
-    fl.emit(I::I32Const(4));
+    fl.emit(I::I32Const(min));
     fl.emit(I::I32GtU);
     fl.emit(I::Select);
     fl.emit(I::ArrayNewDefault(arr));

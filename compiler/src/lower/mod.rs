@@ -14,11 +14,13 @@ mod func;
 mod gc_ops;
 mod hash;
 mod helpers;
+mod opt_match;
 mod ordering;
 mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod str_consts;
 mod user_iter;
 pub mod reprs;
 mod test_entry;
@@ -77,8 +79,8 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
-    /// Mutable globals `(ref null $array)` caching lazily built constant arrays (see `ucd.rs`): the
-    /// array type of each, and the key → global index map.
+    /// Mutable globals `(ref null $T)` caching lazily built constants (`ucd.rs`, `str_consts.rs`): the
+    /// heap type of each, and the key → global index map.
     pub globals: Vec<u32>,
     pub global_map: HashMap<String, u32>,
     /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).

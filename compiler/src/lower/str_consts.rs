@@ -1,0 +1,152 @@
+//! `&str` literals built once and cached in a global, instead of on every evaluation.
+//!
+//! Why: a literal is a GC byte array plus a `&[u8]` slice struct. Built afresh, `out.push_str("null")`
+//! costs two GC allocations and a copy out of the data segment each time it runs, and a `const`
+//! table of 16 literals indexed in a loop costs 33 allocations per lookup. On wasmtime every GC
+//! allocation is a libcall into a free-list allocator (and every dead object a deallocation), which
+//! made string-heavy programs 10–50× slower than rustc's code. Cached, a literal costs a
+//! `global.get` and a null test after its first use.
+//!
+//! Sharing one slice object between all evaluations of a literal is sound because `&str` is
+//! immutable: nothing writes into a `&[u8]` slice struct or into the byte array behind a `&str`
+//! (owned strings copy: `String::from`, `to_string`, `to_owned` push the bytes into a new buffer).
+//! Code that would ever store into a slice struct in place (e.g. a future `*r = "…"` through
+//! `&mut &str` copying fields into the referent) must allocate a fresh slice instead.
+//!
+//! The same goes for reading an element of a constant table, `WORDS[i]` with
+//! `const WORDS: [&str; 12] = [..]` (a `const` is inlined at each use, so every lookup used to build
+//! the whole array): an array literal of scalar or `&str` literals that is only indexed for reading
+//! is built once into a global. The array never escapes (only the element is read), so sharing it
+//! cannot be observed.
+
+use super::func::FnLower;
+use super::reprs::ref_ty;
+use crate::diagnostics::Span;
+use crate::tir::{ExprKind, TExpr};
+use crate::types::{IntTy, Ty};
+use wasm_encoder::{BlockType, Instruction as I, ValType};
+
+/// A key naming the contents of `items` when it is an array literal of scalar / `&str` literals
+/// (what `const_table_index` can cache); None otherwise.
+pub fn const_table_key(base: &TExpr) -> Option<String> {
+    let (ExprKind::Array(items), Ty::Array(elem, _)) = (&base.kind, &base.ty) else { return None };
+    if items.is_empty() || super::wide::is_wide(elem) {
+        return None;
+    }
+    let mut key = format!("const_table:{elem:?}:");
+    for it in items {
+        let part = match &it.kind {
+            ExprKind::Str(s) => format!("s{}:{s}", s.len()),
+            ExprKind::Int(v) => format!("i{v}"),
+            ExprKind::Float(f) => format!("f{}", f.to_bits()),
+            ExprKind::Bool(b) => format!("b{}", *b as u8),
+            ExprKind::Char(c) => format!("c{}", *c as u32),
+            _ => return None,
+        };
+        key.push_str(&part);
+        key.push(',');
+    }
+    Some(key)
+}
+
+impl FnLower<'_, '_> {
+    /// Emits the `&str` literal `s` from its lazily filled cache global (one per distinct text).
+    pub fn str_lit_cached(&mut self, s: &str) {
+        let u8t = Ty::Int(IntTy::U8);
+        let sl = self.lw.slice_type(&u8t);
+        let key = format!("str_lit:{s}");
+        let g = match self.lw.global_map.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.lw.globals.len() as u32;
+                self.lw.globals.push(sl);
+                self.lw.global_map.insert(key, g);
+                g
+            }
+        };
+        // block (result (ref null $&[u8]))
+        //   global.get g; br_on_non_null 0      ;; cached: done
+        //   <build the literal>; global.set g; global.get g
+        // end
+        self.emit(I::Block(BlockType::Result(ref_ty(sl))));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::BrOnNonNull(0));
+        self.str_lit(s);
+        self.emit(I::GlobalSet(g));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::End);
+    }
+
+    /// Emits the shared zero-length byte array, the buffer of every new empty `String`: it has no
+    /// element to write, and growing always allocates a new array, so sharing it is unobservable
+    /// and saves one GC allocation per `String::new()`.
+    pub fn empty_bytes(&mut self) {
+        let arr = self.lw.array_type(&Ty::Int(IntTy::U8));
+        let key = "empty_bytes".to_string();
+        let g = match self.lw.global_map.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.lw.globals.len() as u32;
+                self.lw.globals.push(arr);
+                self.lw.global_map.insert(key, g);
+                g
+            }
+        };
+        self.emit(I::Block(BlockType::Result(ref_ty(arr))));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::BrOnNonNull(0));
+        self.emit(I::I32Const(0));
+        self.emit(I::ArrayNewDefault(arr));
+        self.emit(I::GlobalSet(g));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::End);
+    }
+
+    /// `base[idx]` read, where `base` is a constant table (`const_table_key` gave `key`): the array
+    /// comes from its cache global; bounds check and panic message as `bounds_checked_index`.
+    pub fn const_table_index(&mut self, key: String, base: &TExpr, idx: &TExpr, e: &TExpr) {
+        let (ExprKind::Array(items), Ty::Array(elem, _)) = (&base.kind, &base.ty) else { unreachable!("const_table_key checked the shape") };
+        let arr_ty = self.lw.array_type(elem);
+        let g = match self.lw.global_map.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.lw.globals.len() as u32;
+                self.lw.globals.push(arr_ty);
+                self.lw.global_map.insert(key, g);
+                g
+            }
+        };
+        self.emit(I::Block(BlockType::Result(ref_ty(arr_ty))));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::BrOnNonNull(0));
+        self.expr(base);
+        self.emit(I::GlobalSet(g));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::End);
+        let arr = self.new_local(ref_ty(arr_ty));
+        self.emit(I::LocalSet(arr));
+        self.expr(idx);
+        let i = self.new_local(ValType::I32);
+        self.emit(I::LocalSet(i));
+        self.table_bounds_check(i, items.len() as i32, &e.span);
+        self.emit(I::LocalGet(arr));
+        self.emit(I::LocalGet(i));
+        self.array_get(arr_ty, elem);
+        self.copy_if_needed(&e.ty);
+    }
+
+    fn table_bounds_check(&mut self, i: u32, len: i32, span: &Span) {
+        self.emit(I::LocalGet(i));
+        self.emit(I::I32Const(len));
+        self.emit(I::I32GeU);
+        self.open(2, BlockType::Empty);
+        let loc = self.loc_string(span);
+        self.str_lit(&loc);
+        self.emit(I::I32Const(len));
+        self.emit(I::LocalGet(i));
+        let f = self.lw.prelude_fn("panic_bounds");
+        self.emit(I::Call(f));
+        self.emit(I::Unreachable);
+        self.end();
+    }
+}
