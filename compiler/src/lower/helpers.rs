@@ -1085,6 +1085,36 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32Add);
             fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
         }
+        // fn(s: &mut String, t: &String)
+        "push_string" => {
+            let n = fl.new_local(ValType::I32);
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalSet(n));
+            grow_n(fl, vt, arr, 0, n);
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::I32Const(0));
+            fl.emit(I::LocalGet(n));
+            fl.emit(I::ArrayCopy { array_type_index_dst: arr, array_type_index_src: arr });
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalGet(n));
+            fl.emit(I::I32Add);
+            fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+        }
+        // fn(s: &String, i: usize) -> u8   (unchecked)
+        "string_byte" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::ArrayGetU(arr));
+        }
         // fn(s: &String) -> &str
         "as_str" => {
             fl.emit(I::LocalGet(0));

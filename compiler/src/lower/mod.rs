@@ -21,6 +21,7 @@ mod place;
 mod pattern;
 mod reactor;
 mod str_consts;
+mod string_views;
 mod user_iter;
 pub mod reprs;
 mod test_entry;

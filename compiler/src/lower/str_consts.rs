@@ -77,12 +77,17 @@ impl FnLower<'_, '_> {
         self.emit(I::End);
     }
 
-    /// Emits the shared zero-length byte array, the buffer of every new empty `String`: it has no
-    /// element to write, and growing always allocates a new array, so sharing it is unobservable
-    /// and saves one GC allocation per `String::new()`.
+    /// Emits the shared zero-length byte array, the buffer of every new empty `String`.
     pub fn empty_bytes(&mut self) {
         let arr = self.lw.array_type(&Ty::Int(IntTy::U8));
-        let key = "empty_bytes".to_string();
+        self.empty_array(arr);
+    }
+
+    /// Emits the shared zero-length array of type `arr`, the buffer of every new empty `String` /
+    /// `Vec`: it has no element to write, and growing always allocates a new array, so sharing it
+    /// is unobservable and saves one GC allocation per `String::new()` / `Vec::new()`.
+    pub fn empty_array(&mut self, arr: u32) {
+        let key = format!("empty_array:{arr}");
         let g = match self.lw.global_map.get(&key) {
             Some(&g) => g,
             None => {

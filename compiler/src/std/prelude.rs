@@ -22,6 +22,12 @@ fn __intrinsic_sub(s: &str, start: usize, len: usize) -> &str {
     s
 }
 fn __intrinsic_set_len(s: &mut String, n: usize) {}
+/// `t.push_str(&s)` without the `&str` view of `s` (see `lower/string_views.rs`).
+fn __intrinsic_push_string(t: &mut String, s: &String) {}
+/// `s.as_bytes()[i]` (unchecked) without the `&str` view.
+fn __intrinsic_string_byte(s: &String, i: usize) -> u8 {
+    0
+}
 /// `s.as_bytes_mut()[i] = b` (unchecked: `i < s.len()`, the caller keeps the UTF-8 valid).
 fn __intrinsic_set_byte(s: &mut String, i: usize, b: u8) {}
 fn __intrinsic_f64_bits(x: f64) -> u64 {
@@ -62,6 +68,13 @@ fn string_push(s: &mut String, c: char) {
 fn str_to_string(s: &str) -> String {
     let mut out = __intrinsic_string_new();
     __intrinsic_push_str(&mut out, s);
+    out
+}
+
+/// `s.to_string()` / `s.clone()` of a `String` without its `&str` view (`lower/string_views.rs`).
+fn string_to_string(s: &String) -> String {
+    let mut out = __intrinsic_string_new();
+    __intrinsic_push_string(&mut out, s);
     out
 }
 
