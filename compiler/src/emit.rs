@@ -77,6 +77,11 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     exports.export("memory", ExportKind::Memory, 0);
     module.section(&exports);
 
+    if let Some(init) = ir.init {
+        // Builds the `&str` literal globals at instantiation (see `lower/str_consts.rs`).
+        module.section(&wasm_encoder::StartSection { function_index: remap(init) });
+    }
+
     if !ir.declared_refs.is_empty() {
         // `ref.func` needs its functions declared in an element segment.
         let mut funcs_declared: Vec<u32> = ir.declared_refs.iter().map(|f| remap(*f)).collect();

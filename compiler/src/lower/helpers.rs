@@ -25,6 +25,12 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
     }
     let w64 = i.is64();
     let vt = if w64 { ValType::I64 } else { ValType::I32 };
+    // A constant right operand (the instruction just emitted): `x / 10` needs no zero check.
+    let const_b: Option<i64> = match fl.code.last() {
+        Some(I::I32Const(k)) => Some(*k as i64),
+        Some(I::I64Const(k)) => Some(*k),
+        _ => None,
+    };
     let b = fl.new_local(if matches!(op, BinOp::Shl | BinOp::Shr) { if matches!(rt, Ty::Int(x) if x.is64()) { ValType::I64 } else { ValType::I32 } } else { vt });
     fl.emit(I::LocalSet(b));
     let a = fl.new_local(vt);
@@ -139,12 +145,15 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
         }
         BinOp::Div | BinOp::Rem => {
             let div = op == BinOp::Div;
-            fl.emit(I::LocalGet(b));
-            fl.emit(if w64 { I::I64Eqz } else { I::I32Eqz });
-            fl.open(2, BlockType::Empty);
-            fl.panic_const(span, if div { "attempt to divide by zero" } else { "attempt to calculate the remainder with a divisor of zero" });
-            fl.end();
-            if i.signed() {
+            if const_b.is_none_or(|k| k == 0) {
+                fl.emit(I::LocalGet(b));
+                fl.emit(if w64 { I::I64Eqz } else { I::I32Eqz });
+                fl.open(2, BlockType::Empty);
+                fl.panic_const(span, if div { "attempt to divide by zero" } else { "attempt to calculate the remainder with a divisor of zero" });
+                fl.end();
+            }
+            // Only `MIN / -1` overflows; a constant divisor other than -1 cannot.
+            if i.signed() && const_b.is_none_or(|k| k == -1) {
                 fl.emit(I::LocalGet(a));
                 fl.int_const(i.min(), &Ty::Int(i));
                 fl.emit(if w64 { I::I64Eq } else { I::I32Eq });

@@ -5,7 +5,7 @@
 //! table of 16 literals indexed in a loop costs 33 allocations per lookup. On wasmtime every GC
 //! allocation is a libcall into a free-list allocator (and every dead object a deallocation), which
 //! made string-heavy programs 10–50× slower than rustc's code. Cached, a literal costs a
-//! `global.get` and a null test after its first use.
+//! `global.get`: every literal is built once by the module's start function (`init_literals`).
 //!
 //! Sharing one slice object between all evaluations of a literal is sound because `&str` is
 //! immutable: nothing writes into a `&[u8]` slice struct or into the byte array behind a `&str`
@@ -21,10 +21,34 @@
 
 use super::func::FnLower;
 use super::reprs::ref_ty;
+use super::Lowerer;
 use crate::diagnostics::Span;
 use crate::tir::{ExprKind, TExpr};
 use crate::types::{IntTy, Ty};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
+
+/// `global_map` key prefix of the global holding a `&str` literal.
+const LIT_KEY: &str = "str_lit:";
+
+/// Declares the module's start function (run by the engine at instantiation, before `_start`,
+/// `_initialize` or any export) that builds every `&str` literal into its global; None when the
+/// program has no literal. Built eagerly rather than on first use: a use is then a single
+/// `global.get` (2 bytes, smaller than building the literal in place), with no null test.
+pub fn init_literals(lw: &mut Lowerer) -> Option<u32> {
+    let mut lits: Vec<(u32, String)> = lw.global_map.iter().filter_map(|(k, &g)| k.strip_prefix(LIT_KEY).map(|s| (g, s.to_string()))).collect();
+    if lits.is_empty() {
+        return None;
+    }
+    lits.sort();
+    let (id, _) = lw.helper("__init_literals", vec![], vec![], false);
+    let mut fl = FnLower::new_helper(lw, 0, None);
+    for (g, s) in &lits {
+        fl.str_lit(s);
+        fl.emit(I::GlobalSet(*g));
+    }
+    fl.finish(id);
+    Some(id)
+}
 
 /// A key naming the contents of `items` when it is an array literal of scalar / `&str` literals
 /// (what `const_table_index` can cache); None otherwise.
@@ -50,11 +74,12 @@ pub fn const_table_key(base: &TExpr) -> Option<String> {
 }
 
 impl FnLower<'_, '_> {
-    /// Emits the `&str` literal `s` from its lazily filled cache global (one per distinct text).
+    /// Emits the `&str` literal `s`: a read of its global (one per distinct text), which
+    /// `init_literals` fills when the module is instantiated.
     pub fn str_lit_cached(&mut self, s: &str) {
         let u8t = Ty::Int(IntTy::U8);
         let sl = self.lw.slice_type(&u8t);
-        let key = format!("str_lit:{s}");
+        let key = format!("{LIT_KEY}{s}");
         let g = match self.lw.global_map.get(&key) {
             Some(&g) => g,
             None => {
@@ -64,17 +89,7 @@ impl FnLower<'_, '_> {
                 g
             }
         };
-        // block (result (ref null $&[u8]))
-        //   global.get g; br_on_non_null 0      ;; cached: done
-        //   <build the literal>; global.set g; global.get g
-        // end
-        self.emit(I::Block(BlockType::Result(ref_ty(sl))));
         self.emit(I::GlobalGet(g));
-        self.emit(I::BrOnNonNull(0));
-        self.str_lit(s);
-        self.emit(I::GlobalSet(g));
-        self.emit(I::GlobalGet(g));
-        self.emit(I::End);
     }
 
     /// Emits the shared zero-length byte array, the buffer of every new empty `String`.
