@@ -377,6 +377,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 self.cast(&inner.ty, &e.ty);
             }
             ExprKind::SliceRange(base, a, b, incl) => self.slice_range(base, a.as_deref(), b.as_deref(), *incl, e),
+            ExprKind::AddrOf(false, inner) if self.shared_unit_variant(inner) => {}
             ExprKind::AddrOf(m, inner) => self.addr_of(*m, inner),
             ExprKind::Struct(a, vals, base) => self.struct_lit(*a, vals, base.as_deref(), &e.ty),
             ExprKind::Tuple(items) => {

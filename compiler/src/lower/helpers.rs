@@ -341,6 +341,27 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
             clone_value(&mut fl, ft);
         }
         fl.emit(I::StructNew(l.ty));
+    } else if let Some((elem, kind)) = seq_elem(t).filter(|(e, _)| !super::wide::is_wide(e) && matches!(fl.lw.repr(e), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))) {
+        // Vec/String/array of numbers: one `array.copy` (the elements need no clone of their own).
+        let arr_ty = fl.lw.array_type(&elem);
+        let arr = fl.new_local(ref_ty(arr_ty));
+        let len = fl.new_local(ValType::I32);
+        fl.seq_parts(0, t, arr, None, len);
+        let out = fl.new_local(ref_ty(arr_ty));
+        fl.emit(I::LocalGet(len));
+        fl.emit(I::ArrayNewDefault(arr_ty));
+        fl.emit(I::LocalTee(out));
+        fl.emit(I::I32Const(0));
+        fl.emit(I::LocalGet(arr));
+        fl.emit(I::I32Const(0));
+        fl.emit(I::LocalGet(len));
+        fl.emit(I::ArrayCopy { array_type_index_dst: arr_ty, array_type_index_src: arr_ty });
+        fl.emit(I::LocalGet(out));
+        if let SeqKind::Vec = kind {
+            let vt = fl.lw.vec_type(&elem);
+            fl.emit(I::LocalGet(len));
+            fl.emit(I::StructNew(vt));
+        }
     } else if let Some((elem, kind)) = seq_elem(t) {
         // Vec/String/array: copy the live elements into a fresh array.
         let arr_ty = fl.lw.array_type(&elem);

@@ -169,4 +169,34 @@ impl FnLower<'_, '_> {
         self.emit(I::Unreachable);
         self.end();
     }
+
+    /// `&Enum::Unit` of an enum whose values are GC structs (it has variants with fields): the
+    /// value is built once into a global, as rustc promotes such a borrow to a static. Nothing can
+    /// write through a shared reference to a unit variant (no fields, no interior mutability, no
+    /// `Drop`), so every evaluation may share it. False (nothing emitted) for anything else.
+    pub fn shared_unit_variant(&mut self, inner: &TExpr) -> bool {
+        let (ExprKind::Variant(v, args), Ty::Adt(a, _)) = (&inner.kind, &inner.ty) else { return false };
+        if !args.is_empty() || self.lw.ck.adt_is_fieldless_enum(*a) || !matches!(self.lw.repr(&inner.ty), Some(ValType::Ref(_))) {
+            return false;
+        }
+        let st = self.lw.layout(&inner.ty).ty;
+        let key = format!("unit_variant:{}:{v}", self.lw.ck.ty_name(&inner.ty));
+        let g = match self.lw.global_map.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.lw.globals.len() as u32;
+                self.lw.globals.push(st);
+                self.lw.global_map.insert(key, g);
+                g
+            }
+        };
+        self.emit(I::Block(BlockType::Result(ref_ty(st))));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::BrOnNonNull(0));
+        self.expr(inner);
+        self.emit(I::GlobalSet(g));
+        self.emit(I::GlobalGet(g));
+        self.emit(I::End);
+        true
+    }
 }

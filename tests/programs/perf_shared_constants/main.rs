@@ -38,6 +38,22 @@ fn classify(toks: &[Tok], pos: usize, expected: &Tok) -> &'static str {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape {
+    Dot,
+    Line(i32),
+}
+
+fn stretch(s: &Shape, by: i32) -> Shape {
+    let mut c = *s;
+    if let Shape::Line(n) = &mut c {
+        *n += by;
+    } else {
+        c = Shape::Line(by);
+    }
+    c
+}
+
 fn key_at(toks: &Vec<Tok>, pos: usize) -> String {
     match toks.get(pos) {
         Some(Tok::Word(w)) => w.clone(),
@@ -146,6 +162,17 @@ fn main() {
         println!("{} {}: {}", pos, key_at(&toks, pos), line);
     }
     println!("{} | {} | {} | {}", ends(&[]), ends(&[-4]), ends(&[3, 1, 2]), ends(&vec![9]));
+    // Borrowed unit variants (`&Tok::Comma`) are shared; copies of them are independent.
+    let mut commas = 0;
+    for pos in 0..toks.len() {
+        if classify(&toks, pos, &Tok::Comma) == "comma" {
+            commas += 1;
+        }
+    }
+    let mut dot = *&Shape::Dot;
+    let line = stretch(&Shape::Dot, 4);
+    dot = stretch(&dot, 2);
+    println!("{} {:?} {:?} {:?} {:?} {}", commas, dot, line, stretch(&line, 1), &Shape::Dot, &Shape::Dot == &Shape::Dot);
     let owned_pair = (String::from("left"), 3);
     let described = match (owned_pair.0, owned_pair.1 * 2) {
         (s, 6) => format!("{} six", s),
