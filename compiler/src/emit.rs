@@ -162,7 +162,7 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     // Bytes before the first export's body is complete: everything up to the code section start plus
     // the first function body.
     let code_start = code_section_offset(&bytes).unwrap_or(0);
-    let stats = CompileStats { functions: n, bytes_before_first_export: code_start + first_export_end, folded_functions: ir.folded };
+    let stats = CompileStats { functions: n, bytes_before_first_export: code_start + first_export_end, folded_functions: ir.folded, thin_instances: 0, thin_bodies: 0 };
     let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
     if let Err(e) = validator.validate_all(&bytes) {
         if let Ok(path) = std::env::var("WASMRUST_DUMP_INVALID") {

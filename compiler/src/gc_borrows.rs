@@ -336,7 +336,7 @@ fn for_each_child(e: &mut TExpr, f: &mut dyn FnMut(&mut TExpr)) {
                 f(a);
             }
         }
-        ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Field(a, _) | ExprKind::Deref(a) | ExprKind::AddrOf(_, a) | ExprKind::ArrayRepeat(a, _) | ExprKind::Panic(a) => f(a),
+        ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Unerase(a) | ExprKind::Field(a, _) | ExprKind::Deref(a) | ExprKind::AddrOf(_, a) | ExprKind::ArrayRepeat(a, _) | ExprKind::Panic(a) => f(a),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(a, b) | ExprKind::CompoundAssign(_, a, b) | ExprKind::Index(a, b) => {
             f(a);
             f(b);

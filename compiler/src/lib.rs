@@ -67,6 +67,10 @@ pub struct CompileStats {
     pub bytes_before_first_export: usize,
     /// Functions removed by identical-code folding (monomorphized copies with the same wasm code).
     pub folded_functions: usize,
+    /// Thin monomorphization: generic instances whose calls went to a shared thin instance, and how
+    /// many thin instances they share.
+    pub thin_instances: usize,
+    pub thin_bodies: usize,
 }
 
 /// Compiles the crate described by `opts`. Never panics: an internal panic becomes `error[W0000]`.
@@ -107,6 +111,8 @@ fn compile_inner(opts: &CompileOptions) -> Result<CompileOutput, Diagnostics> {
     gc_borrows::instrument(&mut checked);
     rc_drops::instrument(&mut checked).map_err(Diagnostics)?;
     let ir = lower::lower(&checked, opts, &exports).map_err(Diagnostics)?;
-    let (wasm, stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
+    let (wasm, mut stats) = emit::emit(ir).map_err(|d| Diagnostics(vec![d]))?;
+    stats.thin_instances = checked.thin.redirected;
+    stats.thin_bodies = checked.thin.shared_bodies;
     Ok(CompileOutput { wasm, stats, tests })
 }

@@ -600,6 +600,7 @@ impl Cx<'_, '_> {
                 }
             }
             ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Panic(a) => self.expr(a, false),
+            ExprKind::Unerase(a) => self.expr(a, false),
             ExprKind::Binary(_, a, b) | ExprKind::CompoundAssign(_, a, b) => {
                 self.expr(a, false);
                 self.expr(b, false);

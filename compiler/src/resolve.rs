@@ -43,6 +43,10 @@ pub struct FnDef {
     pub item_bounds: Vec<(usize, syn::Type)>,
     /// `F: Fn(A) -> R` bounds: (index of F, argument types, return type).
     pub fn_bounds: Vec<(usize, Vec<syn::Type>, Option<syn::Type>)>,
+    /// Per entry of `generics`: whether any bound or `where` clause (of the fn or its impl) mentions
+    /// the parameter. An unbounded parameter can only be moved around, so thin monomorphization may
+    /// share one body between instances (see `typeck::thin`).
+    pub bounded: Vec<bool>,
 }
 
 /// An `impl` block: inherent (`trait_name` is None) or of a user or std trait.
@@ -312,6 +316,7 @@ fn collect_item(
                 assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                 item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
+                bounded: bounded_params(&generics, &[&f.sig.generics]),
                 sig: f.sig,
                 block: *f.block,
                 self_adt: None,
@@ -447,6 +452,61 @@ fn desugar_impl_trait_args(sig: &mut syn::Signature, generics: &mut Vec<String>)
 
 /// `F: Fn(A, B) -> R` bounds (inline or in the where clause): (index of F, argument types, return type).
 /// They type closure arguments at call sites, and infer parameters only named there.
+/// Which of `names` some bound or `where` predicate of `gens` mentions (by identifier, anywhere in the
+/// bound: `F: Fn(&T)` bounds both F and T). Marker bounds that give a body no operation on the
+/// value (`?Sized`, `Sized`, `Send`, `Sync`, `Unpin`, lifetimes) do not count.
+fn bounded_params(names: &[String], gens: &[&syn::Generics]) -> Vec<bool> {
+    use quote::ToTokens;
+    fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for tt in ts {
+            match tt {
+                proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    fn is_marker(b: &syn::TypeParamBound) -> bool {
+        match b {
+            syn::TypeParamBound::Lifetime(_) => true,
+            syn::TypeParamBound::Trait(t) => {
+                t.lifetimes.is_none()
+                    && t.path.segments.last().is_some_and(|s| s.arguments.is_empty() && matches!(s.ident.to_string().as_str(), "Sized" | "Send" | "Sync" | "Unpin"))
+            }
+            _ => false,
+        }
+    }
+    let mut mentioned = Vec::new();
+    let bounds = |bounded_ty: Option<String>, bs: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>, mentioned: &mut Vec<String>| {
+        for b in bs.iter().filter(|b| !is_marker(b)) {
+            mentioned.extend(bounded_ty.clone());
+            idents(b.to_token_stream(), mentioned);
+        }
+    };
+    for g in gens {
+        for p in &g.params {
+            if let syn::GenericParam::Type(t) = p {
+                bounds(Some(t.ident.to_string()), &t.bounds, &mut mentioned);
+            }
+        }
+        if let Some(w) = &g.where_clause {
+            for pred in &w.predicates {
+                match pred {
+                    syn::WherePredicate::Type(pt) => {
+                        if pt.bounds.iter().any(|b| !is_marker(b)) {
+                            // The bounded type may be `Vec<T>` or `T::Item`: every name in it counts.
+                            idents(pt.bounded_ty.to_token_stream(), &mut mentioned);
+                        }
+                        bounds(None, &pt.bounds, &mut mentioned);
+                    }
+                    other => idents(other.to_token_stream(), &mut mentioned),
+                }
+            }
+        }
+    }
+    names.iter().map(|n| mentioned.contains(n)).collect()
+}
+
 fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
     let mut out = Vec::new();
     let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
@@ -617,6 +677,8 @@ fn collect_trait(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file:
                             assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                 item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
+                            // `Self` of a default method is bounded by the trait itself.
+                            bounded: std::iter::once(true).chain(bounded_params(&generics, &[&f.sig.generics]).into_iter().skip(1)).collect(),
                             sig: f.sig,
                             block,
                             self_adt: None,
@@ -744,6 +806,7 @@ fn collect_impl(p: &mut Program, errors: &mut Vec<Diagnostic>, mi: usize, file: 
                     assoc_bounds: assoc_bounds(&generics, &f.sig.generics),
                 item_bounds: item_bounds(&generics, &f.sig.generics),
                 fn_bounds: fn_bounds(&generics, &f.sig.generics),
+                    bounded: bounded_params(&generics, &[&imp.generics, &f.sig.generics]),
                     sig: f.sig,
                     block: f.block,
                     self_adt: adt,

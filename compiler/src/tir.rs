@@ -122,6 +122,8 @@ pub enum ExprKind {
     Assign(Box<TExpr>, Box<TExpr>),
     CompoundAssign(BinOp, Box<TExpr>, Box<TExpr>),
     Cast(Box<TExpr>),
+    /// The result of a call of a thin instance (`typeck::thin`), turned back into the caller's type.
+    Unerase(Box<TExpr>),
     Field(Box<TExpr>, usize),
     Index(Box<TExpr>, Box<TExpr>),
     /// `&v[a..b]`-style range slicing of a slice-like base (Vec, array, slice, String, str).

@@ -51,7 +51,7 @@ pub fn walk_expr(v: &mut dyn Visitor, e: &mut TExpr) {
                 walk_expr(v, a);
             }
         }
-        ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Field(a, _) | ExprKind::Deref(a) | ExprKind::AddrOf(_, a) | ExprKind::ArrayRepeat(a, _) | ExprKind::Loop(_, a) | ExprKind::Panic(a) => walk_expr(v, a),
+        ExprKind::Unary(_, a) | ExprKind::Cast(a) | ExprKind::Unerase(a) | ExprKind::Field(a, _) | ExprKind::Deref(a) | ExprKind::AddrOf(_, a) | ExprKind::ArrayRepeat(a, _) | ExprKind::Loop(_, a) | ExprKind::Panic(a) => walk_expr(v, a),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(a, b) | ExprKind::CompoundAssign(_, a, b) | ExprKind::Index(a, b) | ExprKind::While(_, a, b) => {
             walk_expr(v, a);
             walk_expr(v, b);

@@ -143,6 +143,9 @@ pub enum Ty {
     /// A std collection or `Reverse` (see `crate::collections`): kind and type arguments.
     Coll(crate::collections::CollKind, Vec<Ty>),
     Var(u32),
+    /// A type parameter of a *thin* instance (see `typeck::thin`): stands for any GC reference type
+    /// and is represented as `anyref`, so one body serves every such instantiation.
+    Erased,
 }
 
 impl Ty {
@@ -217,6 +220,7 @@ impl<'a> fmt::Display for TyDisplay<'a> {
                 Ok(())
             }
             Ty::Param(i) => write!(f, "T{i}"),
+            Ty::Erased => f.write_str("_"),
             Ty::Opaque(_) => f.write_str("impl Trait"),
             Ty::Proj(b, n) => write!(f, "<{} as _>::{n}", sub(b)),
             Ty::DynTrait(_) => f.write_str("dyn Trait"),
@@ -296,6 +300,21 @@ pub fn subst(t: &Ty, args: &[Ty]) -> Ty {
         Ty::DynFn(ps, r) => Ty::DynFn(ps.iter().map(|x| subst(x, args)).collect(), Box::new(subst(r, args))),
         Ty::Proj(b, n) => Ty::Proj(Box::new(subst(b, args)), n.clone()),
         other => other.clone(),
+    }
+}
+
+/// Whether some part of `t` satisfies `pred` (`t` itself included).
+pub fn mentions(t: &Ty, pred: &dyn Fn(&Ty) -> bool) -> bool {
+    if pred(t) {
+        return true;
+    }
+    match t {
+        Ty::Tuple(ts) | Ty::Adt(_, ts) | Ty::Coll(_, ts) => ts.iter().any(|x| mentions(x, pred)),
+        Ty::Array(e, _) | Ty::Slice(e) | Ty::Ref(_, e) | Ty::Vec(e) | Ty::Option(e) | Ty::Boxed(e) | Ty::Gc(_, e) | Ty::Range(e, _) | Ty::Iter(e) => mentions(e, pred),
+        Ty::Result(a, b) => mentions(a, pred) || mentions(b, pred),
+        Ty::FnPtr(ps, r) | Ty::DynFn(ps, r) => ps.iter().any(|x| mentions(x, pred)) || mentions(r, pred),
+        Ty::Proj(b, _) => mentions(b, pred),
+        _ => false,
     }
 }
 

@@ -6,6 +6,11 @@ use std::process::Command;
 use wasmrust_compiler::{compile, CompileOptions, CrateKind};
 
 fn build(name: &str, src: &str, release: bool) -> Vec<u8> {
+    compile_src(name, src, release).wasm
+}
+
+/// Compiles `src` as the `src/main.rs` of a bin crate and validates the module.
+fn compile_src(name: &str, src: &str, release: bool) -> wasmrust_compiler::CompileOutput {
     let dir = std::env::temp_dir().join(format!("wasmrust-e2e-{}-{name}", std::process::id()));
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let main = dir.join("src/main.rs");
@@ -23,7 +28,7 @@ fn build(name: &str, src: &str, release: bool) -> Vec<u8> {
     let out = compile(&opts).unwrap_or_else(|d| panic!("{}", d.render(false)));
     let _ = std::fs::remove_dir_all(dir);
     wasmparser::Validator::new().validate_all(&out.wasm).expect("valid module");
-    out.wasm
+    out
 }
 
 /// Runs with wasmtime through Python; None when the binding is not installed.
@@ -95,5 +100,73 @@ fn main() {
             out,
             "[Circle { r: 1.5 }, Rect(2, 3), Empty]\ntotal=12.75 [    ab] [7   ] 0xff +3\nB-A-C\n"
         );
+    }
+}
+
+/// Thin monomorphization: `Stack<String>`, `Stack<Point>` and `Stack<Vec<i32>>` share one body per
+/// method (their type parameter has no bound and they differ only in GC reference types), while
+/// `Stack<i32>` keeps its own. The corpus program `i4t_thin_generics` checks the output three ways.
+#[test]
+fn thin_instances_share_one_body() {
+    let src = r#"
+struct Point { x: i32, y: i32 }
+struct Stack<T> { items: Vec<T> }
+impl<T> Stack<T> {
+    fn new() -> Self { Stack { items: Vec::new() } }
+    fn push(&mut self, x: T) { self.items.push(x); }
+    fn pop(&mut self) -> Option<T> { self.items.pop() }
+}
+fn main() {
+    let mut a = Stack::new();
+    a.push(String::from("s"));
+    let mut b = Stack::new();
+    b.push(Point { x: 1, y: 2 });
+    let mut c = Stack::new();
+    c.push(vec![1, 2]);
+    let mut d = Stack::new();
+    d.push(7);
+    let p = b.pop().unwrap();
+    println!("{:?} {} {:?} {:?}", a.pop(), p.x + p.y, c.pop(), d.pop());
+}
+"#;
+    let out = compile_src("thin", src, false);
+    // 3 reference instances of each of new/push/pop go to 3 thin instances.
+    assert_eq!((out.stats.thin_instances, out.stats.thin_bodies), (9, 3), "{:?}", out.stats);
+    let names = function_names(&out.wasm);
+    let count = |n: &str| names.iter().filter(|x| x.as_str() == n).count();
+    // One shared body + the i32 one.
+    assert_eq!((count("Stack::push"), count("Stack::pop")), (2, 2), "{names:?}");
+    if let Some((code, out, _)) = run("thin", &out.wasm) {
+        assert_eq!((code, out.as_str()), (0, "Some(\"s\") 3 Some([1, 2]) Some(7)\n"));
+    }
+}
+
+fn function_names(wasm: &[u8]) -> Vec<String> {
+    let mut names = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CustomSection(c)) = payload {
+            if let wasmparser::KnownCustom::Name(reader) = c.as_known() {
+                for n in reader.flatten() {
+                    if let wasmparser::Name::Function(map) = n {
+                        names.extend(map.into_iter().flatten().map(|n| n.name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The same source always gives the same module (the passes iterate hash maps: their order must not
+/// leak into the output). Two corpus programs with generic instances, thin ones and Display impls.
+#[test]
+fn compilation_is_deterministic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs");
+    for prog in ["i4t_thin_generics", "i4_generic_matrix_ops", "i4g_generic_containers"] {
+        let src = std::fs::read_to_string(root.join(prog).join("main.rs")).unwrap();
+        let first = build(prog, &src, false);
+        for _ in 0..4 {
+            assert!(build(prog, &src, false) == first, "{prog}: two compilations differ");
+        }
     }
 }

@@ -330,7 +330,7 @@ impl FnLower<'_, '_> {
                         fl.sget(mt, F_VALS);
                         fl.sget(vvec, 0);
                         fl.lg(i);
-                        fl.emit(I::ArrayGet(vat));
+                        fl.array_get(vat, &slot_ty(&v));
                         if op != "coll.get_mut" {
                             fl.slot_load(v);
                         }
@@ -397,7 +397,7 @@ impl FnLower<'_, '_> {
                     fl.sget(mt, F_VALS);
                     fl.sget(vvec, 0);
                     fl.lg(i);
-                    fl.emit(I::ArrayGet(vat));
+                    fl.array_get(vat, &slot_ty(&v));
                     fl.slot_load(v);
                 };
                 match op {
@@ -475,7 +475,7 @@ impl FnLower<'_, '_> {
                     self.sget(mt, F_VALS);
                     self.sget(vvec, 0);
                     self.lg(i);
-                    self.emit(I::ArrayGet(vat));
+                    self.array_get(vat, &slot_ty(&v));
                     self.slot_load(v);
                     let l = self.lw.layout(&Ty::Tuple(vec![k.clone(), v.clone()]));
                     self.emit(I::StructNew(l.ty));
@@ -520,7 +520,7 @@ impl FnLower<'_, '_> {
             fl.sget(mt, F_VALS);
             fl.sget(vvec, 0);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
         };
         match op {
             "coll.entry_or_insert" | "coll.entry_or_default" | "coll.entry_or_insert_with" | "coll.entry_and_modify" => {
@@ -884,7 +884,7 @@ impl FnLower<'_, '_> {
         if has_val {
             fl.lg(vals);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
             fl.ls(vx);
         }
         fl.lg(i);
@@ -1251,7 +1251,7 @@ impl FnLower<'_, '_> {
             fl.sget(mt, F_VALS);
             fl.sget(vvec, 0);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
             fl.slot_load(v);
             if let Some(old) = old {
                 fl.ls(old);
@@ -1531,7 +1531,7 @@ impl FnLower<'_, '_> {
             fl.sget(mt, F_VALS);
             fl.sget(vvec, 0);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
             if op != "coll.items_pairs_mut" {
                 fl.slot_load(v);
             }
@@ -1661,7 +1661,7 @@ impl FnLower<'_, '_> {
             fl.sget(mt, F_VALS);
             fl.sget(vvec, 0);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
             fl.emit(I::Call(ins));
             fl.emit(I::Drop);
         });
@@ -1703,7 +1703,7 @@ impl FnLower<'_, '_> {
             fl.sget(mt, F_VALS);
             fl.sget(vvec, 0);
             fl.lg(i);
-            fl.emit(I::ArrayGet(vat));
+            fl.array_get(vat, &slot_ty(&v));
             if fl.lw.repr(v).is_some() {
                 fl.slot_load(v);
                 helpers::clone_value(fl, v);
@@ -1987,7 +1987,7 @@ impl FnLower<'_, '_> {
                 fl.sget(mt, F_VALS);
                 fl.sget(vvec, 0);
                 fl.lg(j);
-                fl.emit(I::ArrayGet(vat));
+                fl.array_get(vat, &slot_ty(&v));
                 fl.slot_load(v);
                 fl.emit(I::StructNew(l.ty));
             }
@@ -2121,7 +2121,7 @@ impl FnLower<'_, '_> {
                     fl.sget(mt, F_VALS);
                     fl.sget(vvec, 0);
                     fl.lg(idx);
-                    fl.emit(I::ArrayGet(vat));
+                    fl.array_get(vat, &slot_ty(&v));
                     fl.slot_load(&v);
                 }
                 helpers::eq_value(fl, &v);
@@ -2323,7 +2323,7 @@ impl FnLower<'_, '_> {
                         fl.sget(mt, F_VALS);
                         fl.sget(vvec, 0);
                         fl.lg(i);
-                        fl.emit(I::ArrayGet(vat));
+                        fl.array_get(vat, &slot_ty(&v));
                         fl.slot_load(&v);
                         fl.ls(vl);
                     }

@@ -227,7 +227,7 @@ impl FnLower<'_, '_> {
                     fl.lg(src);
                     fl.sget(dt, D_BUF);
                     fl.lg(i);
-                    fl.emit(I::ArrayGet(at));
+                    fl.array_get(at, &elem);
                     fl.emit(I::Call(f));
                 });
             }

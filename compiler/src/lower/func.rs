@@ -376,6 +376,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
                 self.expr(inner);
                 self.cast(&inner.ty, &e.ty);
             }
+            ExprKind::Unerase(inner) => super::thin_calls::unerase(self, inner, &e.ty),
             ExprKind::SliceRange(base, a, b, incl) => self.slice_range(base, a.as_deref(), b.as_deref(), *incl, e),
             ExprKind::AddrOf(false, inner) if self.shared_unit_variant(inner) => {}
             ExprKind::AddrOf(m, inner) => self.addr_of(*m, inner),

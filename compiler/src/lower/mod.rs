@@ -26,6 +26,7 @@ mod user_iter;
 pub mod reprs;
 mod test_entry;
 mod text_ops;
+mod thin_calls;
 mod ucd;
 mod wide;
 

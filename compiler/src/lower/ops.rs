@@ -427,6 +427,11 @@ impl FnLower<'_, '_> {
                 let Ty::Result(t, _) = e.ty.clone() else { return };
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
+                if let Some((f, _)) = self.lw.ck.from_str_impl(&t) {
+                    let id = self.lw.user_fn(f);
+                    self.emit(I::Call(id));
+                    return;
+                }
                 match *t {
                     Ty::Int(i) if i.is128() => super::wide::parse(self, i, &e.ty),
                     Ty::Int(i) => {
@@ -601,7 +606,7 @@ impl FnLower<'_, '_> {
                 }
                 self.emit(I::Call(f));
             }
-            "vec.insert" | "vec.remove" => {
+            "vec.insert" | "vec.remove" | "vec.swap_remove" | "vec.split_off" => {
                 let t = args[0].ty.peel_refs().clone();
                 let elem = vec_elem(&t);
                 let f = self.seq_helper(op, &t, &elem, &e.span);
@@ -612,7 +617,8 @@ impl FnLower<'_, '_> {
                 if op == "vec.insert" && self.lw.repr(&elem).is_none() {
                     self.emit(I::I32Const(0));
                 }
-                let loc = self.loc_string(&e.span);
+                // `swap_remove` is not `#[track_caller]`: rustc 1.95 reports its own source line.
+                let loc = if op == "vec.swap_remove" { super::ops::iter_adapters::alloc_location("vec/mod.rs:2202:13") } else { self.loc_string(&e.span) };
                 self.str_lit(&loc);
                 self.emit(I::Call(f));
             }
@@ -2026,7 +2032,7 @@ impl FnLower<'_, '_> {
         let item = { let t = self.lw.repr(&elem).unwrap(); self.new_local(t) };
         self.emit(I::LocalGet(arr));
         self.emit(I::LocalGet(i));
-        self.emit(I::ArrayGet(at));
+        self.array_get(at, &elem);
         self.emit(I::LocalSet(item));
         let cont = self.open(0, BlockType::Empty);
         each(self, Some(item), None, cont);
@@ -3815,7 +3821,8 @@ impl FnLower<'_, '_> {
             "seq.swap" => (vec![sv, ValType::I32, ValType::I32], vec![]),
             "seq.binary_search" => (vec![sv, ev.unwrap_or(ValType::I32)], vec![ref_ty(self.lw.layout(&Ty::Result(Box::new(Ty::usize()), Box::new(Ty::usize()))).ty)]),
             "vec.insert" => (vec![sv, ValType::I32, ev.unwrap_or(ValType::I32), u8s], vec![]),
-            "vec.remove" => (vec![sv, ValType::I32, u8s], ev.into_iter().collect()),
+            "vec.remove" | "vec.swap_remove" => (vec![sv, ValType::I32, u8s], ev.into_iter().collect()),
+            "vec.split_off" => (vec![sv, ValType::I32, u8s], vec![sv]),
             _ => (vec![sv], vec![]),
         };
         let key = format!("{op}<{}>", self.lw.ck.ty_name(t));
@@ -4073,23 +4080,49 @@ impl FnLower<'_, '_> {
                 fl.emit(I::LocalGet(lo));
                 fl.emit(I::StructNew(rl.ty));
             }
-            "vec.insert" | "vec.remove" => {
+            "vec.insert" | "vec.remove" | "vec.swap_remove" | "vec.split_off" => {
                 let vt = fl.lw.vec_type(elem);
                 let ins = op == "vec.insert";
-                // bounds: insert allows idx == len
+                // bounds: insert and split_off allow idx == len
                 fl.emit(I::LocalGet(1));
                 fl.emit(I::LocalGet(len));
-                fl.emit(if ins { I::I32GtU } else { I::I32GeU });
+                fl.emit(if ins || op == "vec.split_off" { I::I32GtU } else { I::I32GeU });
                 fl.emit(I::If(BlockType::Empty));
                 fl.depth += 1;
                 fl.emit(I::LocalGet(if ins { 3 } else { 2 }));
                 fl.emit(I::LocalGet(1));
                 fl.emit(I::LocalGet(len));
-                fl.call_prelude(if ins { "panic_insert" } else { "panic_remove" });
+                fl.call_prelude(match op {
+                    "vec.insert" => "panic_insert",
+                    "vec.swap_remove" => "panic_swap_remove",
+                    "vec.split_off" => "panic_split_off",
+                    _ => "panic_remove",
+                });
                 fl.emit(I::Unreachable);
                 fl.depth -= 1;
                 fl.emit(I::End);
-                if ins {
+                if op == "vec.split_off" {
+                    // The tail [at, len) moves to a new Vec; `self` keeps [0, at).
+                    let (n, tail) = (fl.new_local(ValType::I32), fl.new_local(ref_ty(at)));
+                    fl.emit(I::LocalGet(len));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::I32Sub);
+                    fl.emit(I::LocalTee(n));
+                    fl.emit(I::ArrayNewDefault(at));
+                    fl.emit(I::LocalSet(tail));
+                    fl.emit(I::LocalGet(tail));
+                    fl.emit(I::I32Const(0));
+                    fl.emit(I::LocalGet(arr));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::LocalGet(n));
+                    fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    fl.emit(I::LocalGet(0));
+                    fl.emit(I::LocalGet(1));
+                    fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+                    fl.emit(I::LocalGet(tail));
+                    fl.emit(I::LocalGet(n));
+                    fl.emit(I::StructNew(vt));
+                } else if ins {
                     helpers::grow_n_const(&mut fl, vt, at, 0);
                     fl.emit(I::LocalGet(0));
                     fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
@@ -4115,6 +4148,7 @@ impl FnLower<'_, '_> {
                     fl.emit(I::I32Add);
                     fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
                 } else {
+                    // remove / swap_remove: take arr[idx], close the gap, shrink by one.
                     let x = ev.map(|v| fl.new_local(v));
                     if let Some(x) = x {
                         fl.emit(I::LocalGet(arr));
@@ -4125,15 +4159,24 @@ impl FnLower<'_, '_> {
                     fl.emit(I::LocalGet(arr));
                     fl.emit(I::LocalGet(1));
                     fl.emit(I::LocalGet(arr));
-                    fl.emit(I::LocalGet(1));
-                    fl.emit(I::I32Const(1));
-                    fl.emit(I::I32Add);
-                    fl.emit(I::LocalGet(len));
-                    fl.emit(I::LocalGet(1));
-                    fl.emit(I::I32Sub);
-                    fl.emit(I::I32Const(1));
-                    fl.emit(I::I32Sub);
-                    fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    if op == "vec.swap_remove" {
+                        // The last element takes the removed one's place.
+                        fl.emit(I::LocalGet(len));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::ArrayGet(at));
+                        fl.emit(I::ArraySet(at));
+                    } else {
+                        fl.emit(I::LocalGet(1));
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Add);
+                        fl.emit(I::LocalGet(len));
+                        fl.emit(I::LocalGet(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::I32Const(1));
+                        fl.emit(I::I32Sub);
+                        fl.emit(I::ArrayCopy { array_type_index_dst: at, array_type_index_src: at });
+                    }
                     fl.emit(I::LocalGet(0));
                     fl.emit(I::LocalGet(len));
                     fl.emit(I::I32Const(1));

@@ -288,7 +288,14 @@ impl FnLower<'_, '_> {
         match elem {
             Ty::Int(IntTy::I8 | IntTy::I16) => self.emit(I::ArrayGetS(arr_ty)),
             Ty::Int(IntTy::U8 | IntTy::U16) | Ty::Bool => self.emit(I::ArrayGetU(arr_ty)),
-            _ => self.emit(I::ArrayGet(arr_ty)),
+            _ => {
+                self.emit(I::ArrayGet(arr_ty));
+                if self.lw.elem_erased(elem) {
+                    if let Some(h) = self.lw.unerase_cast(elem) {
+                        self.emit(I::RefCastNullable(h));
+                    }
+                }
+            }
         }
     }
 

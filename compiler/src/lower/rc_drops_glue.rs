@@ -164,7 +164,7 @@ fn drop_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
                 let x = fl.new_local(ev);
                 fl.emit(I::LocalGet(arr));
                 fl.emit(I::LocalGet(i));
-                fl.emit(I::ArrayGet(at));
+                fl.array_get(at, &e);
                 fl.emit(I::LocalSet(x));
                 drop_glue(fl, x, &e);
             });
@@ -301,7 +301,7 @@ fn drop_vec_tail_as(fl: &mut FnLower, v: u32, stored: &Ty, elem: &Ty, from: u32)
     fl.emit(I::LocalGet(v));
     fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
     fl.emit(I::LocalGet(i));
-    fl.emit(I::ArrayGet(at));
+    fl.array_get(at, stored);
     fl.emit(I::LocalSet(x));
     drop_glue(fl, x, elem);
     fl.emit(I::LocalGet(i));

@@ -137,6 +137,7 @@ impl Lowerer<'_> {
             Ty::F32 => Some(ValType::F32),
             Ty::F64 => Some(ValType::F64),
             Ty::Unit | Ty::Never | Ty::Closure(_) | Ty::FmtError | Ty::Var(_) => None,
+            Ty::Erased => Some(ValType::Ref(RefType::ANYREF)),
             Ty::FnPtr(ps, r) => {
                 let params: Vec<ValType> = ps.iter().filter_map(|t| self.repr(t)).collect();
                 let results: Vec<ValType> = self.repr(r).into_iter().collect();
@@ -206,9 +207,25 @@ impl Lowerer<'_> {
     }
 
     pub fn array_type(&mut self, elem: &Ty) -> u32 {
-        let s = self.storage(elem);
-        let name = format!("[{}]", self.ck.ty_name(elem));
+        let erased = self.elem_erased(elem);
+        let s = if erased { StorageKey::Val(ValKey::Any) } else { self.storage(elem) };
+        let name = if erased { "[_]".to_string() } else { format!("[{}]", self.ck.ty_name(elem)) };
         self.intern(TypeKey::Array(s), name, vec![])
+    }
+
+    /// Whether arrays of `elem` store `anyref` (every array of GC references, once the program uses a
+    /// thin instance: then `Vec<Point>` and a thin body's `Vec<_>` are one wasm type). Reads cast back.
+    pub fn elem_erased(&self, elem: &Ty) -> bool {
+        self.ck.thin.redirected > 0 && (matches!(elem, Ty::Erased) || crate::typeck::thin::erasable(self.ck, elem))
+    }
+
+    /// The `ref.cast` that turns an erased array element (or a thin instance's result) back into `t`'s
+    /// concrete reference type; nothing when `t` is not a concrete reference.
+    pub fn unerase_cast(&mut self, t: &Ty) -> Option<HeapType> {
+        match self.repr(t) {
+            Some(ValType::Ref(r)) if matches!(r.heap_type, HeapType::Concrete(_)) => Some(r.heap_type),
+            _ => None,
+        }
     }
 
     pub fn vec_type(&mut self, elem: &Ty) -> u32 {
@@ -285,35 +302,59 @@ impl Lowerer<'_> {
         };
         if !matches!(t, Ty::Adt(_, _)) {
             // Std aggregates are structural: `Option<&T>` and `Option<T>` share one type (as_ref is free).
-            let mut fields: Vec<(StorageKey, bool)> = Vec::new();
-            let mut fnames = Vec::new();
-            let mut map = Vec::new();
-            if tagged {
-                fields.push((StorageKey::Val(ValKey::I32), true));
-                fnames.push("tag".to_string());
-            }
-            for (tys, names) in &variants {
-                let mut vm = Vec::new();
-                for (ft, fname) in tys.iter().zip(names) {
-                    match self.repr(ft) {
-                        Some(v) => {
-                            vm.push(Some(fields.len() as u32));
-                            fields.push((StorageKey::Val(vk(v)), true));
-                            fnames.push(fname.clone());
-                        }
-                        None => vm.push(None),
-                    }
-                }
-                map.push(vm);
-            }
+            let (fields, fnames, map) = self.wasm_fields(tagged, &variants);
             let idx = self.intern(TypeKey::Struct(fields), name, fnames);
             let l = Layout { ty: idx, fields: map, tagged };
             self.layouts.insert(t.clone(), l.clone());
             return l;
         }
+        if let Some(l) = self.shared_layout(t, &name, tagged, &variants) {
+            return l;
+        }
         // Reserve the index first so recursive types can refer to themselves.
         let placeholder_key = TypeKey::Named(format!("{name}#{}", self.types.len()), vec![]);
         let idx = self.intern(placeholder_key.clone(), name.clone(), vec![]);
+        // Insert a provisional layout so recursive references resolve.
+        self.layouts.insert(t.clone(), Layout { ty: idx, fields: vec![], tagged });
+        let (fields, fnames, map) = self.wasm_fields(tagged, &variants);
+        let real_key = TypeKey::Named(format!("{name}#{idx}"), fields);
+        let pos = (idx - PRE_TYPES) as usize;
+        self.type_map.remove(&placeholder_key);
+        self.type_map.insert(real_key.clone(), idx);
+        self.types[pos] = TypeDef { key: real_key, name, field_names: fnames };
+        let l = Layout { ty: idx, fields: map, tagged };
+        self.layouts.insert(t.clone(), l.clone());
+        l
+    }
+}
+
+impl Lowerer<'_> {
+    /// Thin monomorphization (`typeck::thin`): instances of a non-recursive generic ADT are keyed by
+    /// the definition with GC-reference arguments erased (`Stack<_>`), so those whose fields coincide
+    /// (`Stack<Point>`, `Stack<String>` and the thin body's `Stack<_>`: all `{Vec<_>}`) are one wasm
+    /// type. Instances whose fields differ (a field of type `T` itself) keep their own types.
+    fn shared_layout(&mut self, t: &Ty, _name: &str, tagged: bool, variants: &[(Vec<Ty>, Vec<String>)]) -> Option<Layout> {
+        let Ty::Adt(i, _) = t else { return None };
+        if self.ck.thin.redirected == 0 || self.adt_recursive(*i) {
+            return None;
+        }
+        let (a0, args) = self.ck.adt_inst_of.get(i)?.clone();
+        let erased: Vec<Ty> = args.iter().map(|a| if crate::typeck::thin::erasable(self.ck, a) { Ty::Erased } else { a.clone() }).collect();
+        if !erased.iter().any(|a| matches!(a, Ty::Erased)) {
+            return None;
+        }
+        let name = self.ck.ty_name(&Ty::Adt(a0, erased));
+        let (fields, fnames, map) = self.wasm_fields(tagged, variants);
+        let idx = self.intern(TypeKey::Named(name.clone(), fields), name, fnames);
+        let l = Layout { ty: idx, fields: map, tagged };
+        self.layouts.insert(t.clone(), l.clone());
+        Some(l)
+    }
+
+    /// The wasm fields of an aggregate: a tag first when `tagged`, then each non-zero-sized field of every
+    /// variant; with each variant's field → wasm field index map.
+    #[allow(clippy::type_complexity)]
+    fn wasm_fields(&mut self, tagged: bool, variants: &[(Vec<Ty>, Vec<String>)]) -> (Vec<(StorageKey, bool)>, Vec<String>, Vec<Vec<Option<u32>>>) {
         let mut fields: Vec<(StorageKey, bool)> = Vec::new();
         let mut fnames = Vec::new();
         let mut map = Vec::new();
@@ -321,9 +362,7 @@ impl Lowerer<'_> {
             fields.push((StorageKey::Val(ValKey::I32), true));
             fnames.push("tag".to_string());
         }
-        // Insert a provisional layout so recursive references resolve.
-        self.layouts.insert(t.clone(), Layout { ty: idx, fields: vec![], tagged });
-        for (tys, names) in &variants {
+        for (tys, names) in variants {
             let mut vm = Vec::new();
             for (ft, fname) in tys.iter().zip(names) {
                 match self.repr(ft) {
@@ -337,14 +376,28 @@ impl Lowerer<'_> {
             }
             map.push(vm);
         }
-        let real_key = TypeKey::Named(format!("{name}#{idx}"), fields);
-        let pos = (idx - PRE_TYPES) as usize;
-        self.type_map.remove(&placeholder_key);
-        self.type_map.insert(real_key.clone(), idx);
-        self.types[pos] = TypeDef { key: real_key, name, field_names: fnames };
-        let l = Layout { ty: idx, fields: map, tagged };
-        self.layouts.insert(t.clone(), l.clone());
-        l
+        (fields, fnames, map)
+    }
+
+    /// Whether ADT `i` contains itself (through any chain of fields).
+    fn adt_recursive(&self, i: usize) -> bool {
+        let (mut stack, mut seen) = (vec![i], vec![i]);
+        while let Some(a) = stack.pop() {
+            for f in self.ck.adt_fields[a].iter().flatten() {
+                let mut adts = Vec::new();
+                crate::typeck::thin::collect_adts(f, &mut adts);
+                for (b, _) in adts {
+                    if b == i {
+                        return true;
+                    }
+                    if !seen.contains(&b) {
+                        seen.push(b);
+                        stack.push(b);
+                    }
+                }
+            }
+        }
+        false
     }
 }
 

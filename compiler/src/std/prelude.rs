@@ -1809,24 +1809,34 @@ fn float_powi(x: f64, n: i32) -> f64 {
 
 // ---------------------------------------------------------------- Vec panics
 
-fn panic_insert(loc: &str, index: usize, len: usize) -> ! {
+/// "`what` (is `index`) should be `rel` len (is `len`)", the shape of std's Vec index panics.
+fn panic_vec_index(loc: &str, what: &str, index: usize, rel: &str, len: usize) -> ! {
     let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "insertion index (is ");
+    __intrinsic_push_str(&mut m, what);
+    __intrinsic_push_str(&mut m, " (is ");
     push_usize(&mut m, index);
-    __intrinsic_push_str(&mut m, ") should be <= len (is ");
+    __intrinsic_push_str(&mut m, ") should be ");
+    __intrinsic_push_str(&mut m, rel);
+    __intrinsic_push_str(&mut m, " len (is ");
     push_usize(&mut m, len);
     __intrinsic_push_str(&mut m, ")");
     panic_str(loc, string_as_str(&m))
 }
 
+fn panic_insert(loc: &str, index: usize, len: usize) -> ! {
+    panic_vec_index(loc, "insertion index", index, "<=", len)
+}
+
+fn panic_swap_remove(loc: &str, index: usize, len: usize) -> ! {
+    panic_vec_index(loc, "swap_remove index", index, "<", len)
+}
+
+fn panic_split_off(loc: &str, at: usize, len: usize) -> ! {
+    panic_vec_index(loc, "`at` split index", at, "<=", len)
+}
+
 fn panic_remove(loc: &str, index: usize, len: usize) -> ! {
-    let mut m = __intrinsic_string_new();
-    __intrinsic_push_str(&mut m, "removal index (is ");
-    push_usize(&mut m, index);
-    __intrinsic_push_str(&mut m, ") should be < len (is ");
-    push_usize(&mut m, len);
-    __intrinsic_push_str(&mut m, ")");
-    panic_str(loc, string_as_str(&m))
+    panic_vec_index(loc, "removal index", index, "<", len)
 }
 
 // ---------------------------------------------------------------- environment
@@ -2541,6 +2551,72 @@ fn push_pretty_item(out: &mut String, item: &str) {
         i += 1;
     }
     __intrinsic_push_str(out, ",\n");
+}
+
+/// `Formatter::debug_*` builders (desugared by typeck/methods/debug_builders.rs); `kind`: 1 struct,
+/// 2 tuple, 3 list, 4 set, 5 map. Item `n` (0-based), already formatted, goes after the opener or ", ".
+fn debug_builder_item(out: &mut String, pretty: bool, kind: u32, n: usize, item: &str) {
+    if n == 0 {
+        __intrinsic_push_str(out, debug_builder_open(kind, pretty));
+    } else if !pretty {
+        __intrinsic_push_str(out, ", ");
+    }
+    if pretty {
+        push_pretty_item(out, item);
+    } else {
+        __intrinsic_push_str(out, item);
+    }
+}
+
+fn debug_builder_open(kind: u32, pretty: bool) -> &'static str {
+    if kind == 1 {
+        if pretty { " {" } else { " { " }
+    } else if kind == 2 {
+        "("
+    } else if kind == 3 {
+        "["
+    } else {
+        "{"
+    }
+}
+
+/// The end of a builder with `n` items, as std's `finish`/`finish_non_exhaustive` write it.
+fn debug_builder_close(out: &mut String, pretty: bool, kind: u32, n: usize, name_empty: bool, non_exhaustive: bool) {
+    let close = if kind == 2 { ")" } else if kind == 3 { "]" } else { "}" };
+    if n == 0 {
+        if kind == 1 {
+            if non_exhaustive {
+                __intrinsic_push_str(out, " { .. }");
+            }
+        } else if kind == 2 {
+            if non_exhaustive {
+                __intrinsic_push_str(out, "(..)");
+            }
+        } else {
+            __intrinsic_push_str(out, debug_builder_open(kind, false));
+            if non_exhaustive {
+                __intrinsic_push_str(out, "..");
+            }
+            __intrinsic_push_str(out, close);
+        }
+        return;
+    }
+    if pretty {
+        if non_exhaustive {
+            __intrinsic_push_str(out, "    ..\n");
+        }
+    } else {
+        if kind == 2 && n == 1 && name_empty && !non_exhaustive {
+            __intrinsic_push_str(out, ",");
+        }
+        if non_exhaustive {
+            __intrinsic_push_str(out, ", ..");
+        }
+        if kind == 1 {
+            __intrinsic_push_str(out, " ");
+        }
+    }
+    __intrinsic_push_str(out, close);
 }
 
 fn panic_copy_len(loc: &str, src: usize, dst: usize) -> ! {

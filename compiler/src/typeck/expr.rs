@@ -853,6 +853,10 @@ impl FnCx<'_> {
         if let Some(d) = resolve_path_in(&self.ck.program, self.module, segs) {
             return Some(d);
         }
+        // Code the compiler synthesizes (typeck/methods/debug_builders.rs) names prelude helpers this way.
+        if segs.len() == 2 && segs[0] == "__wasmrust_prelude" {
+            return resolve_path_in(&self.ck.program, self.ck.program.prelude_mod, &segs[1..]);
+        }
         // Std prelude functions are visible from the prelude module only.
         if self.is_prelude {
             return resolve_path_in(&self.ck.program, self.ck.program.prelude_mod, segs);
@@ -1657,6 +1661,11 @@ impl FnCx<'_> {
                 return self.error_expr(sp);
             }
         };
+        // `Box::new(x) as Box<dyn Trait>` / `&x as &dyn Trait`: the unsizing coercion, written as a cast.
+        let is_dyn = |t: &Ty| matches!(t, Ty::DynTrait(_) | Ty::DynFn(..));
+        if matches!(&target, Ty::Boxed(x) | Ty::Ref(_, x) if is_dyn(x)) {
+            return self.check_expr_coerce(&c.expr, &target);
+        }
         let inner = self.check_expr(&c.expr, None);
         let from = self.shallow(&inner.ty);
         let ok = match (&from, &target) {

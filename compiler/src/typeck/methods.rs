@@ -11,6 +11,7 @@ use syn::spanned::Spanned;
 
 mod cells;
 mod collections;
+mod debug_builders;
 mod default;
 mod gc;
 mod iter;
@@ -372,6 +373,17 @@ impl FnCx<'_> {
                         return mk(ExprKind::Cast(Box::new(a.into_iter().next().unwrap())), t, span);
                     }
                 }
+                // Fully qualified method syntax on a std type: `Result::ok(r)`, `str::len(s)`,
+                // `f64::max(a, b)` (also as a fn value, `filter_map(Result::ok)`) is the method call.
+                if let (2, Some(recv)) = (norm.len(), c.args.first()) {
+                    let is_std_ty = matches!(norm[0], "Option" | "Result" | "str" | "String" | "Vec" | "char" | "bool" | "f32" | "f64") || IntTy::from_name(norm[0]).is_some();
+                    if is_std_ty && self.resolve_value(&segs).is_none_or(|d| matches!(d, Def::Std(_))) {
+                        let method = syn::Ident::new(norm[1], c.func.span());
+                        let rest: Vec<&syn::Expr> = c.args.iter().skip(1).collect();
+                        let m: syn::ExprMethodCall = syn::parse_quote_spanned!(c.func.span()=> (#recv).#method(#(#rest),*));
+                        return self.check_method_call(&m, expected);
+                    }
+                }
                 if let Some(Def::Std(_)) = self.resolve_value(&segs) {
                     self.err(codes::UNSUPPORTED_STD, c.func.span(), format!("`{}` is not supported yet", segs.join("::")), "not in the supported std surface", None);
                 } else {
@@ -390,6 +402,9 @@ impl FnCx<'_> {
         let sp = m.span();
         let name = m.method.to_string();
         let msp = m.method.span();
+        if let Some(e) = self.debug_builder_chain(m, expected) {
+            return e;
+        }
         let recv = self.check_expr(&m.receiver, None);
         if matches!(name.as_str(), "as_ref" | "as_mut") {
             if let Ty::Boxed(inner) = self.resolve(&recv.ty).peel_refs().clone() {
@@ -702,6 +717,8 @@ impl FnCx<'_> {
                     "pop" => std!("vec.pop", [], Ty::Option(Box::new(t))),
                     "insert" => std!("vec.insert", [us, t], Ty::Unit),
                     "remove" => std!("vec.remove", [us], t),
+                    "swap_remove" => std!("vec.swap_remove", [us], t),
+                    "split_off" => std!("vec.split_off", [us], Ty::Vec(Box::new(t))),
                     "clear" => std!("vec.clear", [], Ty::Unit),
                     "truncate" => std!("vec.truncate", [us], Ty::Unit),
                     "dedup" => std!("vec.dedup", [], Ty::Unit),
@@ -852,6 +869,8 @@ impl FnCx<'_> {
                         let err = match tt {
                             Ty::F32 | Ty::F64 => Ty::ParseError(true),
                             Ty::Int(_) => Ty::ParseError(false),
+                            // A user `impl FromStr` (lowered as a call of its `from_str`).
+                            Ty::Adt(..) if self.ck.from_str_impl(&tt).is_some() => self.ck.from_str_impl(&tt).map(|x| x.1).unwrap_or(Ty::Unit),
                             Ty::Var(_) => {
                                 let ev = self.fresh();
                                 self.deferred_parse.push((tt.clone(), ev.clone(), m.method.span()));

@@ -10,6 +10,7 @@ mod items;
 mod macros;
 mod methods;
 mod mono;
+pub mod thin;
 mod pat;
 mod traits;
 
@@ -85,12 +86,26 @@ pub struct Checked {
     pub closure_info: HashMap<usize, closures::ClosureInfo>,
     /// Full names of ADT instances (`Tree<f64>`): the lowering keys per-type helpers by type name.
     pub adt_inst_names: HashMap<usize, String>,
+    /// What thin monomorphization shared (`thin::redirect`); arrays of GC references are erased when
+    /// `thin.redirected > 0`.
+    pub thin: thin::ThinStats,
+    /// Concrete ADT index → (generic definition, type arguments): the inverse of `adt_insts`.
+    pub adt_inst_of: HashMap<usize, (usize, Vec<Ty>)>,
 }
 
 impl Checked {
     /// Field types of variant `v` of `a` with its type arguments substituted.
     pub fn variant_fields(&self, a: usize, args: &[Ty], v: usize) -> Vec<Ty> {
         self.adt_fields[a][v].iter().map(|t| crate::types::subst(t, args)).collect()
+    }
+    /// The user's `FromStr::from_str` for type `t` (what `str::parse::<t>()` calls), with its error type.
+    pub fn from_str_impl(&self, t: &Ty) -> Option<(usize, Ty)> {
+        let i = (0..self.program.impls.len()).find(|&i| self.program.impls[i].trait_name.as_deref() == Some("FromStr") && self.impl_self.get(i) == Some(t))?;
+        let f = *self.program.impls[i].methods.get("from_str")?;
+        match &self.sigs.get(f)?.ret {
+            Ty::Result(_, e) => Some((f, (**e).clone())),
+            _ => None,
+        }
     }
     pub fn adt_is_copy(&self, a: usize) -> bool {
         self.program.adts[a].derives("Copy")
@@ -147,6 +162,8 @@ pub fn check(program: Program) -> Result<Checked, Vec<Diagnostic>> {
         closure_sigs: HashMap::new(),
         opaque: HashMap::new(),
         checking: Vec::new(),
+        thin: Default::default(),
+        adt_inst_of: HashMap::new(),
     };
     items::collect(&mut ck, &mut errors);
     if !errors.is_empty() {
@@ -349,6 +366,10 @@ pub(crate) fn new_body(cx: FnCx, params: Vec<LocalId>, expr: TExpr) -> Result<Bo
             }
             Ty::Int(_) => {
                 let _ = cx.infer.unify(&e, &Ty::ParseError(false));
+            }
+            t @ Ty::Adt(..) if cx.ck.from_str_impl(&t).is_some() => {
+                let err = cx.ck.from_str_impl(&t).map(|x| x.1).unwrap_or(Ty::Unit);
+                let _ = cx.infer.unify(&e, &err);
             }
             _ => cx.err(codes::ANNOTATIONS_NEEDED, sp, "type annotations needed", "cannot infer the type of `parse`", Some("write `.parse::<i32>()`")),
         }

@@ -111,6 +111,10 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 Ok(body) => {
                     ck.bodies.insert(f, body);
                 }
+                // A thin instance that does not check is simply not used (its instances stay fat).
+                Err(_) if super::thin::is_tainted(ck, f) => {
+                    ck.thin.failed.insert(f);
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -129,10 +133,11 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
         for (a, args) in used {
             added |= instantiate_fmt_impls(ck, a, &args);
         }
-        if !added && ck.pending.is_empty() {
+        if !added && ck.pending.is_empty() && !super::thin::propose(ck) {
             break;
         }
     }
+    super::thin::redirect(ck);
     // Closure calls resolve once every closure is lifted.
     let ids: Vec<usize> = ck.bodies.keys().copied().collect();
     for f in ids {
@@ -211,6 +216,7 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
     ck.adt_fields.push(Vec::new());
     ck.adt_discrs.push(ck.adt_discrs[a].clone());
     ck.adt_insts.insert((a, args.clone()), id);
+    ck.adt_inst_of.insert(id, (a, args.clone()));
     let full = ck.ty_name(&Ty::Adt(a, args.clone()));
     ck.adt_inst_names.insert(id, full);
     let fields: Vec<Vec<Ty>> = (0..ck.adt_fields[a].len()).map(|v| ck.variant_fields(a, &args, v)).collect();
@@ -218,7 +224,7 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
     ck.adt_fields[id] = fields;
     for (map_is_display, f) in [(true, ck.program.display_impls.get(&a).copied()), (false, ck.program.debug_impls.get(&a).copied())] {
         if let Some(f) = f {
-            if let Some(&inst) = ck.fn_insts.get(&(f, args.clone())) {
+            if let Some(&inst) = ck.fn_insts.get(&(f, args.clone())).filter(|i| !ck.thin.failed.contains(i)) {
                 if map_is_display {
                     ck.program.display_impls.insert(id, inst);
                 } else {

@@ -22,6 +22,11 @@ pub fn core_location(file_line_col: &str) -> String {
     format!("{CORE_SRC}{file_line_col}")
 }
 
+/// The same for a panic inside `alloc` (std methods without `#[track_caller]`, e.g. `Vec::swap_remove`).
+pub fn alloc_location(file_line_col: &str) -> String {
+    core_location(file_line_col).replace("/library/core/src/", "/library/alloc/src/")
+}
+
 type Each<'a> = &'a mut dyn FnMut(&mut FnLower, Option<u32>, Option<Place>, u32);
 
 /// A second iterator walked one item at a time.
