@@ -423,10 +423,16 @@ impl FnLower<'_, '_> {
                     }
                 }
             }
-            "str.parse" => {
+            "str.parse" | "str.parse_radix" => {
                 let Ty::Result(t, _) = e.ty.clone() else { return };
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
+                if op == "str.parse_radix" {
+                    // Checked by typeck to be `T::from_str_radix(&str, u32)` of a (non-128-bit) integer.
+                    self.expr(&args[1]);
+                } else if matches!(*t, Ty::Int(i) if !i.is128()) {
+                    self.emit(I::I32Const(10));
+                }
                 if let Some((f, _)) = self.lw.ck.from_str_impl(&t) {
                     let id = self.lw.user_fn(f);
                     self.emit(I::Call(id));

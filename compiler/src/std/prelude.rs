@@ -1344,7 +1344,8 @@ fn fixed_digits(out: &mut String, v: f64, prec: usize) {
 
 /// Parses an integer like `str::parse`: returns (error kind, value bits). Kinds: 0 ok, 1 Empty,
 /// 2 InvalidDigit, 3 PosOverflow, 4 NegOverflow. `max_neg` is |MIN| (0 for unsigned types).
-fn parse_int(s: &str, signed: bool, max_pos: u64, max_neg: u64) -> (i32, u64) {
+/// `str::parse` / `from_str_radix` of an integer: (0 Ok / IntErrorKind + 1, magnitude bits).
+fn parse_int(s: &str, radix: u32, signed: bool, max_pos: u64, max_neg: u64) -> (i32, u64) {
     if s.len() == 0 {
         return (1, 0);
     }
@@ -1363,15 +1364,23 @@ fn parse_int(s: &str, signed: bool, max_pos: u64, max_neg: u64) -> (i32, u64) {
     let mut over = false;
     while i < s.len() {
         let b = __intrinsic_byte(s, i);
-        if b < b'0' || b > b'9' {
+        let d = if b >= b'0' && b <= b'9' {
+            (b - b'0') as u64
+        } else if b >= b'a' && b <= b'z' {
+            (b - b'a') as u64 + 10
+        } else if b >= b'A' && b <= b'Z' {
+            (b - b'A') as u64 + 10
+        } else {
+            99
+        };
+        if d >= radix as u64 {
             return (2, 0);
         }
-        let d = (b - b'0') as u64;
         if !over {
-            if v > (limit - d) / 10 {
+            if v > (limit - d) / radix as u64 {
                 over = true;
             } else {
-                v = v * 10 + d;
+                v = v * radix as u64 + d;
             }
         }
         i += 1;
@@ -2800,4 +2809,33 @@ impl std::fmt::Display for TryFromIntError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         write!(f, "out of range integral type conversion attempted")
     }
+}
+
+/// `Box<dyn std::error::Error>`: the boxed error's `Display` and `Debug` text, rendered when it is
+/// boxed (`typeck/dyn_error.rs`), which is all a program can observe of it short of downcasting.
+struct DynError {
+    display: String,
+    debug: String,
+    pretty: String,
+}
+
+impl std::fmt::Display for DynError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.display)
+    }
+}
+
+impl std::fmt::Debug for DynError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        if f.alternate() {
+            f.write_str(&self.pretty)
+        } else {
+            f.write_str(&self.debug)
+        }
+    }
+}
+
+/// `e` as a `Box<dyn Error>` (also `&str`/`String` messages: `Err("bad input".into())`).
+fn dyn_error_from<E: std::fmt::Debug + std::fmt::Display>(e: E) -> DynError {
+    DynError { display: format!("{}", e), debug: format!("{:?}", e), pretty: format!("{:#?}", e) }
 }

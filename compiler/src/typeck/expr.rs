@@ -229,6 +229,12 @@ impl FnCx<'_> {
                 _ => {}
             }
         }
+        if self.wants_dyn_error(&exp) {
+            let e2 = e.clone();
+            if let Some(d) = self.to_dyn_error(e2, &exp, false) {
+                return d;
+            }
+        }
         let e = match self.coerce_to_dyn(e, &exp, &found) {
             Ok(d) => return d,
             Err(e) => e,
@@ -305,7 +311,7 @@ impl FnCx<'_> {
     }
 
     /// A `let` annotation, where `_` (as in `Vec<_>`) stands for a fresh inference variable.
-    fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
+    pub(crate) fn annotation_ty(&mut self, t: &syn::Type) -> Result<Ty, Diagnostic> {
         struct Holes;
         impl syn::visit_mut::VisitMut for Holes {
             fn visit_type_mut(&mut self, t: &mut syn::Type) {
@@ -548,11 +554,7 @@ impl FnCx<'_> {
                 mk(ExprKind::Continue(self.loops[idx].id), Ty::Never, span)
             }
             syn::Expr::Return(r) => {
-                if self.in_closure > 0 && !self.in_value_closure() {
-                    self.err(codes::CLOSURE, r.return_token.span, "`return` inside a closure is not supported yet", "", Some("restructure the closure body as an expression"));
-                    return self.error_expr(sp);
-                }
-                let ret = self.ret_ty.clone();
+                let ret = self.exit_ty();
                 let val = match &r.expr {
                     Some(v) => Some(Box::new(self.check_expr_coerce(v, &ret))),
                     None => {
@@ -560,7 +562,7 @@ impl FnCx<'_> {
                         None
                     }
                 };
-                mk(ExprKind::Return(val), Ty::Never, span)
+                self.exit_with(val, span)
             }
             syn::Expr::Match(m) => self.check_match(m, expected),
             syn::Expr::Cast(c) => self.check_cast(c),
@@ -602,6 +604,26 @@ impl FnCx<'_> {
         let mut b = body.clone();
         walk_expr(&mut f, &mut b);
         f.1
+    }
+
+    /// What `return`/`?` leave: the innermost inline closure, else the fn (or value closure).
+    fn exit_ty(&self) -> Ty {
+        match self.inline_exits.last() {
+            Some((_, t, _)) if self.in_closure > 0 && !self.in_value_closure() => t.clone(),
+            _ => self.ret_ty.clone(),
+        }
+    }
+
+    /// `return val` from the fn, or `break 'closure val` out of an inline closure.
+    fn exit_with(&mut self, val: Option<Box<TExpr>>, span: crate::diagnostics::Span) -> TExpr {
+        if self.in_closure > 0 && !self.in_value_closure() {
+            if let Some(x) = self.inline_exits.last_mut() {
+                x.2 = true;
+                let label = x.0;
+                return mk(ExprKind::Break(label, val), Ty::Never, span);
+            }
+        }
+        mk(ExprKind::Return(val), Ty::Never, span)
     }
 
     pub fn new_label(&mut self) -> usize {
@@ -1690,12 +1712,20 @@ impl FnCx<'_> {
     fn check_try(&mut self, t: &syn::ExprTry) -> TExpr {
         let sp = t.span();
         let span = self.span(sp);
-        if self.in_closure > 0 && !self.in_value_closure() {
-            self.err(codes::CLOSURE, t.question_token.span, "`?` inside a closure is not supported yet", "", None);
-            return self.error_expr(sp);
-        }
         let inner = self.check_expr(&t.expr, None);
-        let ret = self.shallow(&self.ret_ty.clone());
+        let exit = self.exit_ty();
+        // An inline closure's result type may not be known yet: `?` on an Option/Result decides it.
+        if matches!(self.shallow(&exit), Ty::Var(_)) {
+            let guess = match self.shallow(&inner.ty) {
+                Ty::Option(_) => Some(Ty::Option(Box::new(self.fresh()))),
+                Ty::Result(_, e) => Some(Ty::Result(Box::new(self.fresh()), e)),
+                _ => None,
+            };
+            if let Some(g) = guess {
+                let _ = self.infer.unify(&exit, &g);
+            }
+        }
+        let ret = self.shallow(&exit);
         match self.shallow(&inner.ty) {
             Ty::Option(v) => {
                 if !matches!(ret, Ty::Option(_)) {
@@ -1704,7 +1734,7 @@ impl FnCx<'_> {
                 let vl = self.new_local("v", (*v).clone());
                 let some = TPat { kind: PatKind::Variant(1, vec![(0, TPat { kind: PatKind::Bind(vl, None), ty: (*v).clone(), span: span.clone() })]), ty: inner.ty.clone(), span: span.clone() };
                 let none = TPat { kind: PatKind::Wild, ty: inner.ty.clone(), span: span.clone() };
-                let ret_none = mk(ExprKind::Return(Some(Box::new(mk(ExprKind::Variant(0, vec![]), ret.clone(), span.clone())))), Ty::Never, span.clone());
+                let ret_none = self.exit_with(Some(Box::new(mk(ExprKind::Variant(0, vec![]), ret.clone(), span.clone()))), span.clone());
                 let arms = vec![
                     Arm { pat: some, guard: None, body: mk(ExprKind::Local(vl), (*v).clone(), span.clone()) },
                     Arm { pat: none, guard: None, body: ret_none },
@@ -1729,7 +1759,10 @@ impl FnCx<'_> {
                 } else {
                     None
                 };
-                let err_val = if let Some(c) = from_impl {
+                let boxed = if self.wants_dyn_error(&re) { self.to_dyn_error(mk(ExprKind::Local(el), (*e).clone(), span.clone()), &re, true) } else { None };
+                let err_val = if let Some(b) = boxed {
+                    b
+                } else if let Some(c) = from_impl {
                     let arg = mk(ExprKind::Local(el), (*e).clone(), span.clone());
                     self.call_expr(c, vec![arg], re_s, span.clone())
                 } else if self.infer.unify(&re, &e).is_ok() {
@@ -1743,7 +1776,7 @@ impl FnCx<'_> {
                 };
                 let ok = TPat { kind: PatKind::Variant(0, vec![(0, TPat { kind: PatKind::Bind(vl, None), ty: (*v).clone(), span: span.clone() })]), ty: inner.ty.clone(), span: span.clone() };
                 let err = TPat { kind: PatKind::Variant(1, vec![(0, TPat { kind: PatKind::Bind(el, None), ty: (*e).clone(), span: span.clone() })]), ty: inner.ty.clone(), span: span.clone() };
-                let ret_err = mk(ExprKind::Return(Some(Box::new(mk(ExprKind::Variant(1, vec![err_val]), ret.clone(), span.clone())))), Ty::Never, span.clone());
+                let ret_err = self.exit_with(Some(Box::new(mk(ExprKind::Variant(1, vec![err_val]), ret.clone(), span.clone()))), span.clone());
                 let arms = vec![
                     Arm { pat: ok, guard: None, body: mk(ExprKind::Local(vl), (*v).clone(), span.clone()) },
                     Arm { pat: err, guard: None, body: ret_err },
@@ -1800,10 +1833,25 @@ impl FnCx<'_> {
             };
             pats.push(self.check_pat(p, t));
         }
-        let body = match ret {
+        if !is_value {
+            let label = self.new_label();
+            let exit = ret.cloned().unwrap_or_else(|| self.fresh());
+            self.inline_exits.push((label, exit, false));
+        }
+        let mut body = match ret {
             Some(r) => self.check_expr_coerce(&c.body, r),
             None => self.check_expr(&c.body, None),
         };
+        if !is_value {
+            let (label, exit, used) = self.inline_exits.pop().expect("pushed above");
+            if used {
+                // `?`/`return` inside: the body runs as `'label: { break 'label body }`.
+                self.expect_ty(c.body.span(), &exit, &body.ty);
+                let span = body.span.clone();
+                let brk = mk(ExprKind::Break(label, Some(Box::new(body))), Ty::Never, span.clone());
+                body = mk(ExprKind::Loop(label, Box::new(brk)), exit, span);
+            }
+        }
         self.in_closure -= 1;
         self.closure_kinds.pop();
         self.ret_ty = saved_ret;

@@ -490,6 +490,12 @@ pub fn syn_to_ty_env(p: &Program, module: usize, file: usize, env: &TyEnv, t: &s
                 if let Some(tr) = p.traits.iter().position(|x| x.name == name) {
                     return Ok(Ty::DynTrait(tr));
                 }
+                if name == "Error" {
+                    // `dyn std::error::Error`: the prelude's rendered error (typeck/dyn_error.rs).
+                    if let Some(a) = super::dyn_error::dyn_error_adt(p) {
+                        return Ok(Ty::Adt(a, vec![]));
+                    }
+                }
                 return Err(bad(tb.span(), &format!("`dyn {name}` is not supported yet"), "trait objects of user traits and of `Fn` traits are supported"));
             }
             Err(bad(t.span(), "this trait object type is not supported", ""))

@@ -206,6 +206,10 @@ impl FnCx<'_> {
         }
         if segs.len() == 2 && segs[1] == "from_str_radix" {
             if let Some(i) = IntTy::from_name(&segs[0]) {
+                if i.is128() {
+                    self.err(codes::UNSUPPORTED_STD, c.func.span(), format!("`{}::from_str_radix` is not supported yet", segs[0]), "", Some("parse into a u64/i64 first"));
+                    return self.error_expr(sp);
+                }
                 let a = self.check_args(&c.args, &[Ty::str_ref(), Ty::Int(IntTy::U32)], sp);
                 return mk(ExprKind::Std("str.parse_radix", a), Ty::Result(Box::new(Ty::Int(i)), Box::new(Ty::ParseError(false))), span);
             }
@@ -481,7 +485,7 @@ impl FnCx<'_> {
                 }
             };
             if let Some(tf) = &m.turbofish {
-                let own: Vec<Ty> = tf.args.iter().filter_map(|a| if let syn::GenericArgument::Type(t) = a { self.to_ty(t).ok() } else { None }).collect();
+                let own: Vec<Ty> = tf.args.iter().filter_map(|a| if let syn::GenericArgument::Type(t) = a { self.annotation_ty(t).ok() } else { None }).collect();
                 let n = callee.targs.len();
                 for (k, t) in own.iter().enumerate() {
                     if let Some(v) = callee.targs.get(n - own.len() + k).cloned() {
@@ -496,6 +500,19 @@ impl FnCx<'_> {
             return self.call_expr(callee, args, ret, span);
         }
         if name == "into" && m.args.is_empty() {
+            if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| self.wants_dyn_error(t)) {
+                // `"bad input".into()` / `err.into()` as a `Box<dyn Error>`.
+                let arg = if matches!(self.shallow(&base.ty), Ty::Str) {
+                    let s = base.span.clone();
+                    mk(ExprKind::AddrOf(false, Box::new(base)), Ty::str_ref(), s)
+                } else {
+                    base
+                };
+                if let Some(d) = self.to_dyn_error(arg, &target, false) {
+                    return d;
+                }
+                return self.error_expr(sp);
+            }
             if let Some(target) = expected.map(|e| self.shallow(e)).filter(|t| !matches!(t, Ty::Var(_))) {
                 // The receiver was auto-dereferenced: `"s".into()` converts the `&str`, not the `str`.
                 for by_ref in [false, true] {
@@ -617,10 +634,18 @@ impl FnCx<'_> {
         let bt = self.shallow(&base.ty);
         let us = Ty::usize();
         let u32t = Ty::Int(IntTy::U32);
-        let turbofish: Option<Ty> = m.turbofish.as_ref().and_then(|t| t.args.first()).and_then(|a| match a {
-            syn::GenericArgument::Type(t) => self.to_ty(t).ok(),
+        // `_` in a turbofish is inferred (`collect::<Result<Vec<_>, _>>()`); a type we cannot name is an
+        // error here, never silently dropped.
+        let turbofish: Option<Ty> = match m.turbofish.as_ref().and_then(|t| t.args.first()) {
+            Some(syn::GenericArgument::Type(t)) => match self.annotation_ty(t) {
+                Ok(t) => Some(t),
+                Err(d) => {
+                    self.errors.push(d);
+                    return Some(self.error_expr(m.span()));
+                }
+            },
             _ => None,
-        });
+        };
         macro_rules! std {
             ($op:expr, [$($a:expr),*], $ret:expr) => {{
                 let tys: Vec<Ty> = vec![$($a),*];

@@ -11,6 +11,7 @@ mod macros;
 mod methods;
 mod mono;
 pub mod thin;
+pub mod dyn_error;
 mod pat;
 mod traits;
 
@@ -230,6 +231,9 @@ pub(crate) struct FnCx<'a> {
     pub next_closure_is_value: bool,
     /// For each closure being checked: whether it is a value closure.
     pub closure_kinds: Vec<bool>,
+    /// Per inline closure being checked: the label its body is wrapped in and the closure's result
+    /// type, so `?`/`return` inside leave the closure (`break 'label value`); whether one did.
+    pub inline_exits: Vec<(usize, Ty, bool)>,
     /// Operands of arithmetic whose type was unknown when checked: must end up numeric.
     pub deferred_numeric: Vec<(Ty, proc_macro2::Span)>,
     /// Name of the fn being checked (lifted closures are named after it).
@@ -266,6 +270,7 @@ impl<'a> FnCx<'a> {
             deferred_numeric: Vec::new(),
             next_closure_is_value: false,
             closure_kinds: Vec::new(),
+            inline_exits: Vec::new(),
             self_adt,
             errors: Vec::new(),
             is_prelude,

@@ -102,6 +102,10 @@ pub fn resolve_calls(cx: &mut FnCx, e: &mut TExpr) {
 
 /// Checks instance bodies until no new instance appears, then interns generic ADT instances.
 pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
+    if !errors.is_empty() {
+        // Instances queued by a body that failed may refer to its unfinished closures.
+        return;
+    }
     loop {
         while let Some(f) = ck.pending.pop() {
             if ck.bodies.contains_key(&f) {
@@ -115,7 +119,11 @@ pub fn check_instances(ck: &mut Checked, errors: &mut Vec<Diagnostic>) {
                 Err(_) if super::thin::is_tainted(ck, f) => {
                     ck.thin.failed.insert(f);
                 }
-                Err(mut e) => errors.append(&mut e),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    // Instances queued by a body that failed may refer to its unfinished closures.
+                    return;
+                }
             }
         }
         if !errors.is_empty() {
@@ -239,12 +247,9 @@ fn adt_instance(ck: &mut Checked, a: usize, args: Vec<Ty>) -> usize {
 /// `t` with every generic ADT instance replaced by its concrete ADT.
 fn concrete(ck: &mut Checked, t: &Ty) -> Ty {
     match t {
-        Ty::Adt(a, args) if !args.is_empty() => {
-            let args: Vec<Ty> = args.iter().map(|x| concrete(ck, x)).collect();
-            // Keep the type arguments' own instances, but key the table by the original arguments.
-            let key: Vec<Ty> = args.clone();
-            Ty::Adt(adt_instance(ck, *a, key), vec![])
-        }
+        // Keyed by the arguments as typeck wrote them (`Wrapper<Wrapper<&str>>`), like `fn_insts`: the
+        // instance's fmt impls are found under the same key (nested instances used to lose them).
+        Ty::Adt(a, args) if !args.is_empty() => Ty::Adt(adt_instance(ck, *a, args.clone()), vec![]),
         Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| concrete(ck, x)).collect()),
         Ty::Array(e, n) => Ty::Array(Box::new(concrete(ck, e)), *n),
         Ty::Slice(e) => Ty::Slice(Box::new(concrete(ck, e))),
