@@ -60,7 +60,7 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     module.section(&mem);
 
     if !ir.globals.is_empty() {
-        // Lazily filled caches of constant arrays (Unicode tables): `(mut (ref null $array))` = null.
+        // Lazily filled caches of constants (Unicode tables, `&str` literals): `(mut (ref null $T))` = null.
         let mut globals = wasm_encoder::GlobalSection::new();
         for &at in &ir.globals {
             let rt = wasm_encoder::RefType { nullable: true, heap_type: wasm_encoder::HeapType::Concrete(at) };
@@ -76,6 +76,11 @@ pub fn emit(ir: ModuleIr) -> Result<(Vec<u8>, CompileStats), Diagnostic> {
     }
     exports.export("memory", ExportKind::Memory, 0);
     module.section(&exports);
+
+    if let Some(init) = ir.init {
+        // Builds the `&str` literal globals at instantiation (see `lower/str_consts.rs`).
+        module.section(&wasm_encoder::StartSection { function_index: remap(init) });
+    }
 
     if !ir.declared_refs.is_empty() {
         // `ref.func` needs its functions declared in an element segment.

@@ -64,6 +64,7 @@ pub fn fold_identical(ir: &mut ModuleIr) -> usize {
         ir.funcs.push(func);
     }
     ir.start = map(ir.start);
+    ir.init = ir.init.map(|x| map(x));
     for (_, f) in &mut ir.exports {
         *f = map(*f);
     }

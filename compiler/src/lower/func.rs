@@ -239,7 +239,11 @@ impl<'l, 'a> FnLower<'l, 'a> {
             },
             ExprKind::Bool(b) => self.emit(I::I32Const(*b as i32)),
             ExprKind::Char(c) => self.emit(I::I32Const(*c as i32)),
-            ExprKind::Str(s) => self.str_lit(s),
+            ExprKind::Str(s) => self.str_lit_cached(s),
+            ExprKind::Index(base, idx) if self.lw.repr(&e.ty).is_some() && super::str_consts::const_table_key(base).is_some() => {
+                let key = super::str_consts::const_table_key(base).unwrap_or_default();
+                self.const_table_index(key, base, idx, e);
+            }
             ExprKind::Local(_) | ExprKind::Field(..) | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 if let ExprKind::Deref(inner) = &e.kind {
                     // `*r` of a shared reference to a scalar is the value itself.
@@ -374,6 +378,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
             }
             ExprKind::Unerase(inner) => super::thin_calls::unerase(self, inner, &e.ty),
             ExprKind::SliceRange(base, a, b, incl) => self.slice_range(base, a.as_deref(), b.as_deref(), *incl, e),
+            ExprKind::AddrOf(false, inner) if self.shared_unit_variant(inner) => {}
             ExprKind::AddrOf(m, inner) => self.addr_of(*m, inner),
             ExprKind::Struct(a, vals, base) => self.struct_lit(*a, vals, base.as_deref(), &e.ty),
             ExprKind::Tuple(items) => {

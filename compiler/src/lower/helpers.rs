@@ -25,6 +25,12 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
     }
     let w64 = i.is64();
     let vt = if w64 { ValType::I64 } else { ValType::I32 };
+    // A constant right operand (the instruction just emitted): `x / 10` needs no zero check.
+    let const_b: Option<i64> = match fl.code.last() {
+        Some(I::I32Const(k)) => Some(*k as i64),
+        Some(I::I64Const(k)) => Some(*k),
+        _ => None,
+    };
     let b = fl.new_local(if matches!(op, BinOp::Shl | BinOp::Shr) { if matches!(rt, Ty::Int(x) if x.is64()) { ValType::I64 } else { ValType::I32 } } else { vt });
     fl.emit(I::LocalSet(b));
     let a = fl.new_local(vt);
@@ -139,12 +145,15 @@ pub fn int_arith(fl: &mut FnLower, op: BinOp, i: IntTy, rt: &Ty, span: &Span) {
         }
         BinOp::Div | BinOp::Rem => {
             let div = op == BinOp::Div;
-            fl.emit(I::LocalGet(b));
-            fl.emit(if w64 { I::I64Eqz } else { I::I32Eqz });
-            fl.open(2, BlockType::Empty);
-            fl.panic_const(span, if div { "attempt to divide by zero" } else { "attempt to calculate the remainder with a divisor of zero" });
-            fl.end();
-            if i.signed() {
+            if const_b.is_none_or(|k| k == 0) {
+                fl.emit(I::LocalGet(b));
+                fl.emit(if w64 { I::I64Eqz } else { I::I32Eqz });
+                fl.open(2, BlockType::Empty);
+                fl.panic_const(span, if div { "attempt to divide by zero" } else { "attempt to calculate the remainder with a divisor of zero" });
+                fl.end();
+            }
+            // Only `MIN / -1` overflows; a constant divisor other than -1 cannot.
+            if i.signed() && const_b.is_none_or(|k| k == -1) {
                 fl.emit(I::LocalGet(a));
                 fl.int_const(i.min(), &Ty::Int(i));
                 fl.emit(if w64 { I::I64Eq } else { I::I32Eq });
@@ -332,6 +341,27 @@ pub fn clone_fn(lw: &mut Lowerer, t: &Ty) -> u32 {
             clone_value(&mut fl, ft);
         }
         fl.emit(I::StructNew(l.ty));
+    } else if let Some((elem, kind)) = seq_elem(t).filter(|(e, _)| !super::wide::is_wide(e) && matches!(fl.lw.repr(e), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))) {
+        // Vec/String/array of numbers: one `array.copy` (the elements need no clone of their own).
+        let arr_ty = fl.lw.array_type(&elem);
+        let arr = fl.new_local(ref_ty(arr_ty));
+        let len = fl.new_local(ValType::I32);
+        fl.seq_parts(0, t, arr, None, len);
+        let out = fl.new_local(ref_ty(arr_ty));
+        fl.emit(I::LocalGet(len));
+        fl.emit(I::ArrayNewDefault(arr_ty));
+        fl.emit(I::LocalTee(out));
+        fl.emit(I::I32Const(0));
+        fl.emit(I::LocalGet(arr));
+        fl.emit(I::I32Const(0));
+        fl.emit(I::LocalGet(len));
+        fl.emit(I::ArrayCopy { array_type_index_dst: arr_ty, array_type_index_src: arr_ty });
+        fl.emit(I::LocalGet(out));
+        if let SeqKind::Vec = kind {
+            let vt = fl.lw.vec_type(&elem);
+            fl.emit(I::LocalGet(len));
+            fl.emit(I::StructNew(vt));
+        }
     } else if let Some((elem, kind)) = seq_elem(t) {
         // Vec/String/array: copy the live elements into a fresh array.
         let arr_ty = fl.lw.array_type(&elem);
@@ -1041,8 +1071,7 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
         }
         // fn() -> String
         "string_new" => {
-            fl.emit(I::I32Const(0));
-            fl.emit(I::ArrayNewDefault(arr));
+            fl.empty_bytes();
             fl.emit(I::I32Const(0));
             fl.emit(I::StructNew(vt));
         }
@@ -1086,6 +1115,36 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32Add);
             fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
         }
+        // fn(s: &mut String, t: &String)
+        "push_string" => {
+            let n = fl.new_local(ValType::I32);
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalSet(n));
+            grow_n(fl, vt, arr, 0, n);
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::I32Const(0));
+            fl.emit(I::LocalGet(n));
+            fl.emit(I::ArrayCopy { array_type_index_dst: arr, array_type_index_src: arr });
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
+            fl.emit(I::LocalGet(n));
+            fl.emit(I::I32Add);
+            fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
+        }
+        // fn(s: &String, i: usize) -> u8   (unchecked)
+        "string_byte" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::ArrayGetU(arr));
+        }
         // fn(s: &String) -> &str
         "as_str" => {
             fl.emit(I::LocalGet(0));
@@ -1115,6 +1174,14 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32Add);
             fl.emit(I::LocalGet(2));
             fl.emit(I::StructNew(st));
+        }
+        // fn(s: &mut String, i: usize, b: u8)   (unchecked)
+        "set_byte" => {
+            fl.emit(I::LocalGet(0));
+            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+            fl.emit(I::LocalGet(1));
+            fl.emit(I::LocalGet(2));
+            fl.emit(I::ArraySet(arr));
         }
         // fn(s: &mut String, len: usize)
         "set_len" => {
@@ -1218,7 +1285,9 @@ pub fn grow_n(fl: &mut FnLower, vt: u32, arr: u32, v: u32, n: u32) {
     fl.emit(I::LocalGet(need));
     fl.emit(I::I32LtU);
     fl.emit(I::If(BlockType::Empty));
-    // cap = max(need, cap * 2, 4)
+    // cap = max(need, cap * 2, min): min 8 for byte elements (Strings), else 4, as rustc's RawVec —
+    // short strings then reach their size with fewer reallocations.
+    let min = if fl.lw.type_map.get(&super::reprs::TypeKey::Array(super::reprs::StorageKey::I8)) == Some(&arr) { 8 } else { 4 };
     fl.emit(I::LocalGet(cap));
     fl.emit(I::I32Const(2));
     fl.emit(I::I32Mul);
@@ -1229,9 +1298,9 @@ pub fn grow_n(fl: &mut FnLower, vt: u32, arr: u32, v: u32, n: u32) {
     fl.emit(I::I32GtU);
     fl.emit(I::Select);
     fl.emit(I::LocalTee(cap));
-    fl.emit(I::I32Const(4));
+    fl.emit(I::I32Const(min));
     fl.emit(I::LocalGet(cap));
-    fl.emit(I::I32Const(4));
+    fl.emit(I::I32Const(min));
     fl.emit(I::I32GtU);
     fl.emit(I::Select);
     fl.emit(I::ArrayNewDefault(arr));

@@ -14,11 +14,14 @@ mod func;
 mod gc_ops;
 mod hash;
 mod helpers;
+mod opt_match;
 mod ordering;
 mod ops;
 mod place;
 mod pattern;
 mod reactor;
+mod str_consts;
+mod string_views;
 mod user_iter;
 pub mod reprs;
 mod test_entry;
@@ -78,8 +81,8 @@ pub struct Lowerer<'a> {
     pub exports: Vec<(String, u32)>,
     /// Functions referenced by `ref.func` (declared in an element segment).
     pub declared_refs: Vec<u32>,
-    /// Mutable globals `(ref null $array)` caching lazily built constant arrays (see `ucd.rs`): the
-    /// array type of each, and the key → global index map.
+    /// Mutable globals `(ref null $T)` caching lazily built constants (`ucd.rs`, `str_consts.rs`): the
+    /// heap type of each, and the key → global index map.
     pub globals: Vec<u32>,
     pub global_map: HashMap<String, u32>,
     /// Whether the program formats with `{:x?}`/`{:X?}` (computed on first use; see `ops.rs`).
@@ -102,6 +105,8 @@ pub struct ModuleIr {
     pub folded: usize,
     /// Array type of each `(mut (ref null $array))` global, initialized to null.
     pub globals: Vec<u32>,
+    /// The module's start function (builds the `&str` literal globals; see `str_consts.rs`).
+    pub init: Option<u32>,
 }
 
 pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::ExportDesc]) -> Result<ModuleIr, Vec<Diagnostic>> {
@@ -136,11 +141,12 @@ pub fn lower(ck: &Checked, opts: &CompileOptions, exports: &[crate::exports::Exp
     while let Some((fid, f)) = lw.queue.pop_front() {
         func::lower_user_fn(&mut lw, fid, f);
     }
+    let init = str_consts::init_literals(&mut lw);
     if !lw.errors.is_empty() {
         return Err(lw.errors);
     }
     let subtypes = lw.subtypes();
-    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals, folded: 0 };
+    let mut ir = ModuleIr { types: lw.types, subtypes, funcs: lw.funcs, data: lw.data, start: lw.start, uses_args: lw.uses_args, reactor, exports: lw.exports, declared_refs: lw.declared_refs, globals: lw.globals, init, folded: 0 };
     // `WASMRUST_NO_FOLD=1` keeps every instance (to measure what folding saves).
     if std::env::var_os("WASMRUST_NO_FOLD").is_none() {
         ir.folded = fold::fold_identical(&mut ir);

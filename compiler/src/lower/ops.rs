@@ -15,6 +15,7 @@ pub(crate) mod lazy_iter;
 
 impl FnLower<'_, '_> {
     pub fn call_prelude(&mut self, name: &str) {
+        let name = self.fuse_string_view(name);
         let f = self.lw.prelude_fn(name);
         self.emit(I::Call(f));
     }
@@ -206,8 +207,7 @@ impl FnLower<'_, '_> {
             }
             "str.len" | "str.is_empty" => {
                 self.as_str_value(&args[0]);
-                let st = self.lw.slice_type(&Ty::Int(IntTy::U8));
-                self.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+                self.view_len();
                 if op == "str.is_empty" {
                     self.emit(I::I32Eqz);
                 }
@@ -240,8 +240,7 @@ impl FnLower<'_, '_> {
             "vec.new" => {
                 let elem = vec_elem(&e.ty);
                 let (at, vt) = (self.lw.array_type(&elem), self.lw.vec_type(&elem));
-                self.emit(I::I32Const(0));
-                self.emit(I::ArrayNewDefault(at));
+                self.empty_array(at);
                 self.emit(I::I32Const(0));
                 self.emit(I::StructNew(vt));
             }

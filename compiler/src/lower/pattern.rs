@@ -17,7 +17,7 @@ pub struct Src {
 
 impl FnLower<'_, '_> {
     pub fn match_expr(&mut self, scrut: &TExpr, arms: &[Arm], ty: &Ty) {
-        if self.elem_opt_match(scrut, arms, ty) {
+        if self.elem_opt_match(scrut, arms, ty) || self.match_no_alloc(scrut, arms, ty) {
             return;
         }
         self.expr_noncopy(scrut);

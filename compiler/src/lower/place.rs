@@ -24,6 +24,11 @@ impl FnLower<'_, '_> {
     /// Evaluates an expression without copying Copy aggregates (for borrows and projections).
     pub fn expr_noncopy(&mut self, e: &TExpr) {
         match &e.kind {
+            // `TABLE[i]` of a constant table: read from its cached array (`str_consts.rs`).
+            ExprKind::Index(base, idx) if self.lw.repr(&e.ty).is_some() && super::str_consts::const_table_key(base).is_some() => {
+                let key = super::str_consts::const_table_key(base).unwrap_or_default();
+                self.const_table_index(key, base, idx, e);
+            }
             ExprKind::Local(_) | ExprKind::Field(..) | ExprKind::Index(..) => {
                 if self.lw.repr(&e.ty).is_none() {
                     return;

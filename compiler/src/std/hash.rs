@@ -77,6 +77,15 @@ impl DefaultHasher {
         }
         self.sip_bytes(0xff, 1);
     }
+    /// `write_str` of a `String`'s text, read without building a `&str` view (see `lower/string_views.rs`).
+    fn write_string(&mut self, s: &String) {
+        let mut i = 0;
+        while i < s.len() {
+            self.sip_bytes(__intrinsic_string_byte(s, i) as u64, 1);
+            i += 1;
+        }
+        self.sip_bytes(0xff, 1);
+    }
     fn write_u8(&mut self, x: u8) {
         self.sip_bytes(x as u64, 1);
     }

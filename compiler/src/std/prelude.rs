@@ -22,6 +22,14 @@ fn __intrinsic_sub(s: &str, start: usize, len: usize) -> &str {
     s
 }
 fn __intrinsic_set_len(s: &mut String, n: usize) {}
+/// `t.push_str(&s)` without the `&str` view of `s` (see `lower/string_views.rs`).
+fn __intrinsic_push_string(t: &mut String, s: &String) {}
+/// `s.as_bytes()[i]` (unchecked) without the `&str` view.
+fn __intrinsic_string_byte(s: &String, i: usize) -> u8 {
+    0
+}
+/// `s.as_bytes_mut()[i] = b` (unchecked: `i < s.len()`, the caller keeps the UTF-8 valid).
+fn __intrinsic_set_byte(s: &mut String, i: usize, b: u8) {}
 fn __intrinsic_f64_bits(x: f64) -> u64 {
     0
 }
@@ -60,6 +68,13 @@ fn string_push(s: &mut String, c: char) {
 fn str_to_string(s: &str) -> String {
     let mut out = __intrinsic_string_new();
     __intrinsic_push_str(&mut out, s);
+    out
+}
+
+/// `s.to_string()` / `s.clone()` of a `String` without its `&str` view (`lower/string_views.rs`).
+fn string_to_string(s: &String) -> String {
+    let mut out = __intrinsic_string_new();
+    __intrinsic_push_string(&mut out, s);
     out
 }
 
@@ -296,52 +311,71 @@ fn count_chars(s: &str) -> usize {
 
 /// Integers: `v` is the value as u64 (for signed decimal: the i64 bit pattern, `signed` set).
 /// radix 10/16/8/2, 17 = upper hex. flags: 1 plus, 2 zero-pad, 4 alternate.
+/// Writes straight into `out` (digits placed from the right into reserved bytes): no temporary
+/// Strings, since every GC allocation is costly and `to_string`/`{}` of integers is hot.
 fn fmt_int(out: &mut String, v: u64, signed: bool, radix: u32, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
     let neg = signed && (v as i64) < 0;
-    let mut mag = if neg { 0 - v } else { v };
+    let mag = if neg { 0 - v } else { v };
     let base = if radix == 17 { 16 } else { radix as u64 };
-    let mut digits = __intrinsic_string_new();
-    if mag == 0 {
-        __intrinsic_push_byte(&mut digits, b'0');
+    let mut nd = 1;
+    let mut t = mag / base;
+    while t > 0 {
+        nd += 1;
+        t = t / base;
     }
-    while mag > 0 {
-        let d = (mag % base) as u8;
-        let c = if d < 10 { b'0' + d } else if radix == 17 { b'A' + d - 10 } else { b'a' + d - 10 };
-        __intrinsic_push_byte(&mut digits, c);
-        mag = mag / base;
+    let sign = neg || flags & 1 != 0;
+    let alt = flags & 4 != 0 && (radix == 16 || radix == 17 || radix == 8 || radix == 2);
+    let plen = (if sign { 1 } else { 0 }) + (if alt { 2 } else { 0 });
+    let zeros = if flags & 2 != 0 && width > nd + plen { width - nd - plen } else { 0 };
+    let n = plen + zeros + nd;
+    // Fill padding as `pad` does for numbers (right-aligned by default); none when zero-padded.
+    let mut before = 0;
+    let mut after = 0;
+    if width > n {
+        let padding = width - n;
+        let a = if align == 0 { 3 } else { align };
+        if a == 1 {
+            after = padding;
+        } else if a == 2 {
+            before = padding / 2;
+            after = padding - padding / 2;
+        } else {
+            before = padding;
+        }
     }
-    let mut prefix = __intrinsic_string_new();
+    let mut i = 0;
+    while i < before {
+        string_push(out, fill);
+        i += 1;
+    }
     if neg {
-        __intrinsic_push_byte(&mut prefix, b'-');
+        __intrinsic_push_byte(out, b'-');
     } else if flags & 1 != 0 {
-        __intrinsic_push_byte(&mut prefix, b'+');
+        __intrinsic_push_byte(out, b'+');
     }
-    if flags & 4 != 0 {
-        if radix == 16 || radix == 17 {
-            __intrinsic_push_str(&mut prefix, "0x");
-        } else if radix == 8 {
-            __intrinsic_push_str(&mut prefix, "0o");
-        } else if radix == 2 {
-            __intrinsic_push_str(&mut prefix, "0b");
-        }
+    if alt {
+        __intrinsic_push_byte(out, b'0');
+        __intrinsic_push_byte(out, if radix == 8 { b'o' } else if radix == 2 { b'b' } else { b'x' });
     }
-    let nd = digits.len();
-    let mut body = __intrinsic_string_new();
-    __intrinsic_push_str(&mut body, string_as_str(&prefix));
-    if flags & 2 != 0 && width > nd + prefix.len() {
-        let mut z = width - nd - prefix.len();
-        while z > 0 {
-            __intrinsic_push_byte(&mut body, b'0');
-            z -= 1;
-        }
+    i = 0;
+    while i < zeros + nd {
+        __intrinsic_push_byte(out, b'0');
+        i += 1;
     }
-    let mut i = nd;
-    while i > 0 {
-        i -= 1;
-        __intrinsic_push_byte(&mut body, __intrinsic_byte(string_as_str(&digits), i));
+    let mut pos = out.len();
+    let mut m = mag;
+    while m > 0 {
+        let d = (m % base) as u8;
+        let c = if d < 10 { b'0' + d } else if radix == 17 { b'A' + d - 10 } else { b'a' + d - 10 };
+        pos -= 1;
+        __intrinsic_set_byte(out, pos, c);
+        m = m / base;
     }
-    let n = body.len();
-    pad(out, string_as_str(&body), n, fill, align, width, 3);
+    i = 0;
+    while i < after {
+        string_push(out, fill);
+        i += 1;
+    }
 }
 
 fn fmt_str(out: &mut String, s: &str, fill: char, align: u32, width: usize, flags: u32, prec: i32) {
