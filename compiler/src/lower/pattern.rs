@@ -76,9 +76,10 @@ impl FnLower<'_, '_> {
                 if let (Ty::Ref(true, inner), Some(place)) = (&bt, &src.place) {
                     // Only a by-reference binding of the scalar itself aliases the place; a field that
                     // holds a `&mut` (a cell) is bound by value.
-                    // (A 128-bit scalar is itself a reference: only its cell type means a held `&mut`.)
+                    // (A 128-bit scalar or a shared reference is itself a reference: only its cell type
+                    // means a held `&mut`.)
                     let holds_cell = match src.local.map(|l| self.local_valtype(l)) {
-                        Some(Some(v)) if super::wide::is_wide(inner) => v == super::reprs::ref_ty(self.lw.cell_type(inner)),
+                        Some(Some(v)) if super::wide::is_wide(inner) || matches!(**inner, Ty::Ref(false, _)) => v == super::reprs::ref_ty(self.lw.cell_type(inner)),
                         Some(v) => matches!(v, Some(ValType::Ref(_))),
                         None => false,
                     };

@@ -186,8 +186,10 @@ impl Lowerer<'_> {
 
     /// Scalars are represented by a wasm number (not a reference).
     /// 128-bit integers count as scalars too: their immutable struct is never written in place.
+    /// Shared references (`&str`, `&T`, `&[T]`) too: the referenced object is never written through
+    /// them, so `*r = other` through a `&mut &str` must rebind a cell, not copy into the object.
     pub fn is_scalar(&mut self, t: &Ty) -> bool {
-        super::wide::is_wide(t) || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+        super::wide::is_wide(t) || matches!(t, Ty::Ref(false, _)) && self.repr(t).is_some() || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
     }
 
     /// Whether copying a value of `t` must duplicate a GC object (Copy aggregates).

@@ -10,8 +10,8 @@
 //! Sharing one slice object between all evaluations of a literal is sound because `&str` is
 //! immutable: nothing writes into a `&[u8]` slice struct or into the byte array behind a `&str`
 //! (owned strings copy: `String::from`, `to_string`, `to_owned` push the bytes into a new buffer).
-//! Code that would ever store into a slice struct in place (e.g. a future `*r = "…"` through
-//! `&mut &str` copying fields into the referent) must allocate a fresh slice instead.
+//! Nothing stores into a slice struct in place: a `&mut &str` is a cell (shared references count as
+//! scalars, `reprs::is_scalar`), so `*r = "…"` rebinds the cell and never writes into the literal.
 //!
 //! The same goes for reading an element of a constant table, `WORDS[i]` with
 //! `const WORDS: [&str; 12] = [..]` (a `const` is inlined at each use, so every lookup used to build

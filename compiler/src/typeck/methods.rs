@@ -1211,9 +1211,11 @@ impl FnCx<'_> {
         matches!(self.resolve_value(&segs), Some(Def::Const(_)))
     }
 
+    /// Values a `&mut` cannot write into in place (see `lower::reprs::is_scalar`): numbers, and shared
+    /// references (`&str`, `&T`), whose `&mut` is a place to rebind.
     fn is_scalar_ty(&self, t: &Ty) -> bool {
         match self.resolve(t) {
-            Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char => true,
+            Ty::Int(_) | Ty::F32 | Ty::F64 | Ty::Bool | Ty::Char | Ty::Ref(false, _) => true,
             Ty::Adt(a, _) => self.ck.adt_is_fieldless_enum(a),
             _ => false,
         }
