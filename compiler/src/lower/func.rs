@@ -28,6 +28,9 @@ pub struct FnLower<'l, 'a> {
     pub loc_override: Option<String>,
     /// Stored iterator chains kept lazy in this function's locals (`ops/lazy_iter.rs`).
     pub lazy_iters: HashMap<usize, super::ops::lazy_iter::LazyIter>,
+    /// Lowering a binary's `main`: code outside any block runs once, so a `&str` literal there is
+    /// built in place rather than cached in a global (`str_consts`), which would only add bytes.
+    pub runs_once: bool,
 }
 
 pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
@@ -35,6 +38,7 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
     let body = &ck.bodies[&f];
     let checks = lw.opts.overflow_checks && !body.is_prelude;
     let ret_repr = lw.repr(&body.ret);
+    let lw_runs_once = lw.opts.kind == crate::CrateKind::Bin && super::test_entry::root_fn(lw) == Some(f);
     let mut fl = FnLower {
         lw,
         body: Some(body),
@@ -50,6 +54,7 @@ pub fn lower_user_fn(lw: &mut Lowerer, id: u32, f: usize) {
         elem_call_ok: false,
         loc_override: None,
         lazy_iters: HashMap::new(),
+        runs_once: lw_runs_once,
     };
     // Parameters: wasm params in order; boxed params are moved into a cell local.
     let mut n = 0;
@@ -104,7 +109,7 @@ fn intrinsic_name(name: &str, prelude: bool) -> Option<&str> {
 impl<'l, 'a> FnLower<'l, 'a> {
     pub fn new_helper(lw: &'l mut Lowerer<'a>, nparams: u32, ret: Option<ValType>) -> Self {
         let checks = false;
-        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret, elem_call_ok: false, loc_override: None, lazy_iters: HashMap::new() }
+        FnLower { lw, body: None, nparams, locals: Vec::new(), local_map: Vec::new(), aliases: HashMap::new(), code: Vec::new(), depth: 0, loops: HashMap::new(), checks, ret_repr: ret, elem_call_ok: false, loc_override: None, lazy_iters: HashMap::new(), runs_once: false }
     }
 
     pub fn finish(mut self, id: u32) {
@@ -239,6 +244,7 @@ impl<'l, 'a> FnLower<'l, 'a> {
             },
             ExprKind::Bool(b) => self.emit(I::I32Const(*b as i32)),
             ExprKind::Char(c) => self.emit(I::I32Const(*c as i32)),
+            ExprKind::Str(s) if self.runs_once && self.depth == 0 => self.str_lit(s),
             ExprKind::Str(s) => self.str_lit_cached(s),
             ExprKind::Index(base, idx) if self.lw.repr(&e.ty).is_some() && super::str_consts::const_table_key(base).is_some() => {
                 let key = super::str_consts::const_table_key(base).unwrap_or_default();
