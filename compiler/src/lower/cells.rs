@@ -222,7 +222,7 @@ impl FnLower<'_, '_> {
                 }
                 if let Ty::Coll(CollKind::RefCell, _) = &e.ty {
                     let g = self.lw.rc_type(&t);
-                    if self.lw.is_scalar(&t) {
+                    if self.lw.is_number_like(&t) {
                         self.emit(I::StructNew(c));
                     }
                     self.ic(0);
@@ -375,7 +375,7 @@ impl FnLower<'_, '_> {
                     if kind == CollKind::RefCell {
                         let g = self.lw.rc_type(t);
                         self.sget(g, 0);
-                        if self.lw.is_scalar(t) {
+                        if self.lw.is_number_like(t) {
                             let c = self.lw.cell_type(t);
                             self.sget(c, 0);
                         }

@@ -2038,7 +2038,7 @@ impl FnLower<'_, '_> {
             CollKind::RefCell => {
                 let g = self.lw.rc_type(t);
                 self.sget(g, 0);
-                if self.lw.is_scalar(t) {
+                if self.lw.is_number_like(t) {
                     let c = self.lw.cell_type(t);
                     self.sget(c, 0);
                 }
@@ -2193,7 +2193,7 @@ impl FnLower<'_, '_> {
             }
             CollKind::Cell | CollKind::RefCell => {
                 let inner = ts[0].clone();
-                let (sty, scalar_cell) = if kind == CollKind::Cell { (self.lw.cell_type(&inner), false) } else { (self.lw.rc_type(&inner), self.lw.is_scalar(&inner)) };
+                let (sty, scalar_cell) = if kind == CollKind::Cell { (self.lw.cell_type(&inner), false) } else { (self.lw.rc_type(&inner), self.lw.is_number_like(&inner)) };
                 if self.lw.repr(&inner).is_some() {
                     self.lg(0);
                     self.sget(sty, 0);

@@ -16,7 +16,7 @@ impl Lowerer<'_> {
     pub fn gc_repr(&mut self, kind: GcKind, inner: &Ty) -> Option<ValType> {
         match kind {
             GcKind::Box => {
-                if self.is_scalar(inner) {
+                if self.is_number_like(inner) {
                     Some(ref_ty(self.cell_type(inner)))
                 } else {
                     self.repr(inner)
@@ -42,7 +42,7 @@ impl Lowerer<'_> {
     /// Whether a value of `t` is shared by copying its reference (GC types, `&str`), so reading it out
     /// of a GC array needs no clone.
     fn shared_by_ref(&mut self, t: &Ty) -> bool {
-        matches!(t, Ty::Gc(..) | Ty::Ref(false, _)) || self.is_scalar(t)
+        matches!(t, Ty::Gc(..) | Ty::Ref(false, _)) || self.is_number_like(t)
     }
 }
 
@@ -73,7 +73,7 @@ impl FnLower<'_, '_> {
             "gc.new" => {
                 let t = args[0].ty.clone();
                 self.expr(&args[0]);
-                if self.lw.is_scalar(&t) {
+                if self.lw.is_number_like(&t) {
                     let c = self.lw.cell_type(&t);
                     self.emit(I::StructNew(c));
                 }
@@ -138,7 +138,7 @@ impl FnLower<'_, '_> {
                 if ok_field.is_some() {
                     self.emit(I::LocalGet(w));
                     self.emit(I::StructGet { struct_type_index: rt, field_index: 0 });
-                    if !mutable && self.lw.is_scalar(&inner) {
+                    if !mutable && self.lw.is_number_like(&inner) {
                         // `&T` of a number is the number itself; the cell holds it.
                         let c = self.lw.cell_type(&inner);
                         self.emit(I::StructGet { struct_type_index: c, field_index: 0 });
@@ -452,7 +452,7 @@ impl FnLower<'_, '_> {
     pub fn gc_fmt_view(&mut self, v: u32, kind: GcKind, inner: &Ty, debug: bool) -> Option<(u32, Ty)> {
         match kind {
             GcKind::Box => {
-                if self.lw.is_scalar(inner) {
+                if self.lw.is_number_like(inner) {
                     let c = self.lw.cell_type(inner);
                     let rv = self.lw.repr(inner)?;
                     let l = self.new_local(rv);
@@ -537,7 +537,7 @@ impl FnLower<'_, '_> {
     /// `ExternRef::is::<T>()` (a bool) or `downcast_ref::<T>()` (an `Option<&T>`): a `ref.test` against the
     /// WasmGC type `T` is stored as. Types with the same representation are not told apart.
     fn extern_downcast(&mut self, is: bool, ext: &TExpr, target: &Ty, e: &TExpr) {
-        let scalar = self.lw.is_scalar(target);
+        let scalar = self.lw.is_number_like(target);
         let heap = match self.lw.repr(target) {
             Some(ValType::Ref(r)) => r.heap_type,
             Some(_) if scalar => HeapType::Concrete(self.lw.cell_type(target)),

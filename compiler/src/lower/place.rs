@@ -115,9 +115,11 @@ impl FnLower<'_, '_> {
             return self.elem_ref_place(r);
         }
         let scalar = self.lw.is_scalar(target);
-        let through_cell = scalar && match &r.ty {
-            Ty::Ref(m, _) => *m,
-            Ty::Boxed(_) | Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::Rc, _) => true,
+        // The GC facade types box only numbers in a cell (`gc_repr`), `&mut`/`Box` any scalar.
+        let through_cell = match &r.ty {
+            Ty::Ref(m, _) => *m && scalar,
+            Ty::Boxed(_) => scalar,
+            Ty::Gc(crate::gc_types::GcKind::Box | crate::gc_types::GcKind::Rc, _) => self.lw.is_number_like(target),
             _ => false,
         };
         self.expr_noncopy(r);

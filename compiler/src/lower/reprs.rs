@@ -186,6 +186,12 @@ impl Lowerer<'_> {
 
     /// Scalars are represented by a wasm number (not a reference).
     /// 128-bit integers count as scalars too: their immutable struct is never written in place.
+    /// A number (or a 128-bit integer): what the GC facade types box in a cell (`GcBox<u8>`, an
+    /// `ExternRef` holding a `u8`). Unlike `is_scalar`, shared references are not.
+    pub fn is_number_like(&mut self, t: &Ty) -> bool {
+        super::wide::is_wide(t) || matches!(self.repr(t), Some(ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+    }
+
     /// Shared references (`&str`, `&T`, `&[T]`) too: the referenced object is never written through
     /// them, so `*r = other` through a `&mut &str` must rebind a cell, not copy into the object.
     pub fn is_scalar(&mut self, t: &Ty) -> bool {
