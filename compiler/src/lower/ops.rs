@@ -428,8 +428,16 @@ impl FnLower<'_, '_> {
                 let l = self.lw.layout(&e.ty);
                 self.as_str_value(&args[0]);
                 if op == "str.parse_radix" {
-                    // Checked by typeck to be `T::from_str_radix(&str, u32)` of a (non-128-bit) integer.
+                    // Checked by typeck to be `T::from_str_radix(&str, u32)` of a (non-128-bit) integer;
+                    // std panics (in core) on a radix outside 2..=36.
                     self.expr(&args[1]);
+                    let r = self.stash(&Ty::Int(IntTy::U32)).unwrap();
+                    let signed = matches!(*t, Ty::Int(i) if i.signed());
+                    let loc = super::ops::iter_adapters::core_location(if signed { "num/mod.rs:1801:1" } else { "num/mod.rs:1802:1" });
+                    self.str_lit(&loc);
+                    self.emit(I::LocalGet(r));
+                    self.call_prelude("check_radix");
+                    self.emit(I::LocalGet(r));
                 } else if matches!(*t, Ty::Int(i) if !i.is128()) {
                     self.emit(I::I32Const(10));
                 }

@@ -1344,6 +1344,16 @@ fn fixed_digits(out: &mut String, v: f64, prec: usize) {
 
 /// Parses an integer like `str::parse`: returns (error kind, value bits). Kinds: 0 ok, 1 Empty,
 /// 2 InvalidDigit, 3 PosOverflow, 4 NegOverflow. `max_neg` is |MIN| (0 for unsigned types).
+/// `from_str_radix`'s panic on a radix outside `2..=36` (rustc 1.95's text).
+fn check_radix(loc: &str, radix: u32) {
+    if radix < 2 || radix > 36 {
+        let mut m = __intrinsic_string_new();
+        __intrinsic_push_str(&mut m, "from_ascii_radix: radix must lie in the range `[2, 36]` - found ");
+        push_usize(&mut m, radix as usize);
+        panic_str(loc, string_as_str(&m))
+    }
+}
+
 /// `str::parse` / `from_str_radix` of an integer: (0 Ok / IntErrorKind + 1, magnitude bits).
 fn parse_int(s: &str, radix: u32, signed: bool, max_pos: u64, max_neg: u64) -> (i32, u64) {
     if s.len() == 0 {
