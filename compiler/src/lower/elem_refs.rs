@@ -288,23 +288,9 @@ impl FnLower<'_, '_> {
                     Some("match `Some(x)` / `None` directly"),
                 ),
             }
-            if let Some(g) = &arm.guard {
-                self.expr(g);
-                self.emit(I::I32Eqz);
-                self.br_if(next);
-            }
-            self.expr(&arm.body);
-            if self.lw.repr(ty).is_none() {
-                self.drop_value(&arm.body.ty);
-            }
-            self.br(done);
-            self.end();
+            self.arm_guard_and_body(arm, ty, next, done);
         }
-        self.emit(I::Unreachable);
-        self.end();
-        if matches!(ty, Ty::Never) {
-            self.emit(I::Unreachable);
-        }
+        self.close_arms(ty);
         true
     }
 

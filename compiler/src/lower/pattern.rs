@@ -27,18 +27,29 @@ impl FnLower<'_, '_> {
         for arm in arms {
             let next = self.open(0, BlockType::Empty);
             self.bind_pat(&arm.pat, Src { local: s, place: None }, next);
-            if let Some(g) = &arm.guard {
-                self.expr(g);
-                self.emit(I::I32Eqz);
-                self.br_if(next);
-            }
-            self.expr(&arm.body);
-            if self.lw.repr(ty).is_none() {
-                self.drop_value(&arm.body.ty);
-            }
-            self.br(done);
-            self.end();
+            self.arm_guard_and_body(arm, ty, next, done);
         }
+        self.close_arms(ty);
+    }
+
+    /// The rest of a match arm once its pattern bound: the guard (falling through to `next` when it
+    /// fails), the body, then a branch to the match's end `done`.
+    pub(super) fn arm_guard_and_body(&mut self, arm: &Arm, ty: &Ty, next: u32, done: u32) {
+        if let Some(g) = &arm.guard {
+            self.expr(g);
+            self.emit(I::I32Eqz);
+            self.br_if(next);
+        }
+        self.expr(&arm.body);
+        if self.lw.repr(ty).is_none() {
+            self.drop_value(&arm.body.ty);
+        }
+        self.br(done);
+        self.end();
+    }
+
+    /// Closes a match after its arms (no arm matched is unreachable: rustc checked exhaustiveness).
+    pub(super) fn close_arms(&mut self, ty: &Ty) {
         self.emit(I::Unreachable);
         self.end();
         if matches!(ty, Ty::Never) {
