@@ -1091,11 +1091,12 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::I32Add);
             fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
         }
-        // fn(s: &mut String, t: &str)
-        "push_str" => {
+        // fn(s: &mut String, t: &str) / fn(s: &mut String, t: &String): append t's bytes
+        "push_str" | "push_string" => {
+            let from_str = name == "push_str";
             let n = fl.new_local(ValType::I32);
             fl.emit(I::LocalGet(1));
-            fl.emit(I::StructGet { struct_type_index: st, field_index: 2 });
+            fl.emit(if from_str { I::StructGet { struct_type_index: st, field_index: 2 } } else { I::StructGet { struct_type_index: vt, field_index: 1 } });
             fl.emit(I::LocalSet(n));
             grow_n(fl, vt, arr, 0, n);
             fl.emit(I::LocalGet(0));
@@ -1103,32 +1104,14 @@ pub fn intrinsic_body(fl: &mut FnLower, name: &str) {
             fl.emit(I::LocalGet(0));
             fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
             fl.emit(I::LocalGet(1));
-            fl.emit(I::StructGet { struct_type_index: st, field_index: 0 });
-            fl.emit(I::LocalGet(1));
-            fl.emit(I::StructGet { struct_type_index: st, field_index: 1 });
-            fl.emit(I::LocalGet(n));
-            fl.emit(I::ArrayCopy { array_type_index_dst: arr, array_type_index_src: arr });
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
-            fl.emit(I::LocalGet(n));
-            fl.emit(I::I32Add);
-            fl.emit(I::StructSet { struct_type_index: vt, field_index: 1 });
-        }
-        // fn(s: &mut String, t: &String)
-        "push_string" => {
-            let n = fl.new_local(ValType::I32);
-            fl.emit(I::LocalGet(1));
-            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
-            fl.emit(I::LocalSet(n));
-            grow_n(fl, vt, arr, 0, n);
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
-            fl.emit(I::LocalGet(0));
-            fl.emit(I::StructGet { struct_type_index: vt, field_index: 1 });
-            fl.emit(I::LocalGet(1));
-            fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
-            fl.emit(I::I32Const(0));
+            if from_str {
+                fl.emit(I::StructGet { struct_type_index: st, field_index: 0 });
+                fl.emit(I::LocalGet(1));
+                fl.emit(I::StructGet { struct_type_index: st, field_index: 1 });
+            } else {
+                fl.emit(I::StructGet { struct_type_index: vt, field_index: 0 });
+                fl.emit(I::I32Const(0));
+            }
             fl.emit(I::LocalGet(n));
             fl.emit(I::ArrayCopy { array_type_index_dst: arr, array_type_index_src: arr });
             fl.emit(I::LocalGet(0));
