@@ -507,40 +507,47 @@ fn bounded_params(names: &[String], gens: &[&syn::Generics]) -> Vec<bool> {
     names.iter().map(|n| mentioned.contains(n)).collect()
 }
 
-fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
-    let mut out = Vec::new();
-    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
-        for b in bounds {
-            let syn::TypeParamBound::Trait(tb) = b else { continue };
-            let Some(seg) = tb.path.segments.last() else { continue };
-            if !matches!(seg.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce") {
-                continue;
-            }
-            let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { continue };
-            let ret = match &pa.output {
-                syn::ReturnType::Default => None,
-                syn::ReturnType::Type(_, t) => Some((**t).clone()),
-            };
-            out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
-        }
-    };
+/// Every trait bound on one of `names`, inline (`T: Tr`) or in the `where` clause (`T: Tr`), with the
+/// parameter's index: the walk the bound extractors below share.
+fn param_trait_bounds<'g>(names: &[String], g: &'g syn::Generics) -> Vec<(usize, &'g syn::TraitBound)> {
+    let idx = |id: &syn::Ident| names.iter().position(|n| *n == id.to_string());
+    let mut lists: Vec<(usize, &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>)> = Vec::new();
     for p in &g.params {
         if let syn::GenericParam::Type(t) = p {
-            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
-                add(i, &t.bounds);
+            if let Some(i) = idx(&t.ident) {
+                lists.push((i, &t.bounds));
             }
         }
     }
     if let Some(w) = &g.where_clause {
         for pred in &w.predicates {
-            if let syn::WherePredicate::Type(pt) = pred {
-                if let syn::Type::Path(tp) = &pt.bounded_ty {
-                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
-                        add(i, &pt.bounds);
-                    }
+            if let syn::WherePredicate::Type(syn::PredicateType { bounded_ty: syn::Type::Path(tp), bounds, .. }) = pred {
+                if let Some(i) = tp.path.get_ident().and_then(idx) {
+                    lists.push((i, bounds));
                 }
             }
         }
+    }
+    lists
+        .into_iter()
+        .flat_map(|(i, bs)| bs.iter().filter_map(move |b| if let syn::TypeParamBound::Trait(tb) = b { Some((i, tb)) } else { None }))
+        .collect()
+}
+
+/// `F: Fn(A..) -> R` bounds (also `FnMut`/`FnOnce`): (index of F, argument types, return type).
+fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>, Option<syn::Type>)> {
+    let mut out = Vec::new();
+    for (bounded, tb) in param_trait_bounds(names, g) {
+        let Some(seg) = tb.path.segments.last() else { continue };
+        if !matches!(seg.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce") {
+            continue;
+        }
+        let syn::PathArguments::Parenthesized(pa) = &seg.arguments else { continue };
+        let ret = match &pa.output {
+            syn::ReturnType::Default => None,
+            syn::ReturnType::Type(_, t) => Some((**t).clone()),
+        };
+        out.push((bounded, pa.inputs.iter().cloned().collect(), ret));
     }
     out
 }
@@ -548,37 +555,16 @@ fn fn_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, Vec<syn::Type>,
 /// `I: IntoIterator<Item = X>` / `I: Iterator<Item = X>` bounds with any item type `X`.
 fn item_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, syn::Type)> {
     let mut out = Vec::new();
-    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
-        for b in bounds {
-            let syn::TypeParamBound::Trait(tb) = b else { continue };
-            let Some(seg) = tb.path.segments.last() else { continue };
-            if !matches!(seg.ident.to_string().as_str(), "IntoIterator" | "Iterator") {
-                continue;
-            }
-            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
-            for a in &ab.args {
-                if let syn::GenericArgument::AssocType(at) = a {
-                    if at.ident == "Item" {
-                        out.push((bounded, at.ty.clone()));
-                    }
-                }
-            }
+    for (bounded, tb) in param_trait_bounds(names, g) {
+        let Some(seg) = tb.path.segments.last() else { continue };
+        if !matches!(seg.ident.to_string().as_str(), "IntoIterator" | "Iterator") {
+            continue;
         }
-    };
-    for p in &g.params {
-        if let syn::GenericParam::Type(t) = p {
-            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
-                add(i, &t.bounds);
-            }
-        }
-    }
-    if let Some(w) = &g.where_clause {
-        for pred in &w.predicates {
-            if let syn::WherePredicate::Type(pt) = pred {
-                if let syn::Type::Path(tp) = &pt.bounded_ty {
-                    if let Some(i) = tp.path.get_ident().and_then(|id| names.iter().position(|n| *n == id.to_string())) {
-                        add(i, &pt.bounds);
-                    }
+        let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+        for a in &ab.args {
+            if let syn::GenericArgument::AssocType(at) = a {
+                if at.ident == "Item" {
+                    out.push((bounded, at.ty.clone()));
                 }
             }
         }
@@ -594,32 +580,13 @@ fn assoc_bounds(names: &[String], g: &syn::Generics) -> Vec<(usize, String, Stri
         names.iter().position(|n| *n == id)
     };
     let mut out = Vec::new();
-    let mut add = |bounded: usize, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
-        for b in bounds {
-            let syn::TypeParamBound::Trait(tb) = b else { continue };
-            let Some(seg) = tb.path.segments.last() else { continue };
-            let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
-            for a in &ab.args {
-                if let syn::GenericArgument::AssocType(at) = a {
-                    if let Some(j) = idx(&at.ty) {
-                        out.push((bounded, seg.ident.to_string(), at.ident.to_string(), j));
-                    }
-                }
-            }
-        }
-    };
-    for p in &g.params {
-        if let syn::GenericParam::Type(t) = p {
-            if let Some(i) = names.iter().position(|n| *n == t.ident.to_string()) {
-                add(i, &t.bounds);
-            }
-        }
-    }
-    if let Some(w) = &g.where_clause {
-        for pred in &w.predicates {
-            if let syn::WherePredicate::Type(pt) = pred {
-                if let Some(i) = idx(&pt.bounded_ty) {
-                    add(i, &pt.bounds);
+    for (bounded, tb) in param_trait_bounds(names, g) {
+        let Some(seg) = tb.path.segments.last() else { continue };
+        let syn::PathArguments::AngleBracketed(ab) = &seg.arguments else { continue };
+        for a in &ab.args {
+            if let syn::GenericArgument::AssocType(at) = a {
+                if let Some(j) = idx(&at.ty) {
+                    out.push((bounded, seg.ident.to_string(), at.ident.to_string(), j));
                 }
             }
         }
