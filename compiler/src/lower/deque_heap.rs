@@ -698,6 +698,22 @@ impl FnLower<'_, '_> {
             val(fl);
             fl.emit(I::ArraySet(at));
         };
+        // std's sift step: `child += (data[child] <= data[child + 1])`, the larger of two siblings.
+        let larger_child = |fl: &mut FnLower, child: u32| {
+            let c1 = fl.new_local(ValType::I32);
+            fl.lg(child);
+            fl.ic(1);
+            fl.emit(I::I32Add);
+            fl.ls(c1);
+            get(fl, child);
+            get(fl, c1);
+            super::helpers::cmp_value(fl, t);
+            fl.ic(0);
+            fl.emit(I::I32LeS);
+            fl.lg(child);
+            fl.emit(I::I32Add);
+            fl.ls(child);
+        };
         match what {
             "push" => {
                 let push = fl.vec_push_fn(t);
@@ -765,20 +781,7 @@ impl FnLower<'_, '_> {
                 fl.emit(I::I32Sub);
                 fl.emit(I::I32GtS);
                 fl.br_if(done);
-                // child += (data[child] <= data[child + 1])
-                let c1 = fl.new_local(ValType::I32);
-                fl.lg(child);
-                fl.ic(1);
-                fl.emit(I::I32Add);
-                fl.ls(c1);
-                get(&mut fl, child);
-                get(&mut fl, c1);
-                super::helpers::cmp_value(&mut fl, t);
-                fl.ic(0);
-                fl.emit(I::I32LeS);
-                fl.lg(child);
-                fl.emit(I::I32Add);
-                fl.ls(child);
+                larger_child(&mut fl, child);
                 // if x >= data[child] return (place x)
                 fl.lg(x);
                 get(&mut fl, child);
@@ -856,19 +859,7 @@ impl FnLower<'_, '_> {
                 fl.emit(I::I32Sub);
                 fl.emit(I::I32GtS);
                 fl.br_if(done);
-                let c1 = fl.new_local(ValType::I32);
-                fl.lg(child);
-                fl.ic(1);
-                fl.emit(I::I32Add);
-                fl.ls(c1);
-                get(&mut fl, child);
-                get(&mut fl, c1);
-                super::helpers::cmp_value(&mut fl, t);
-                fl.ic(0);
-                fl.emit(I::I32LeS);
-                fl.lg(child);
-                fl.emit(I::I32Add);
-                fl.ls(child);
+                larger_child(&mut fl, child);
                 set(&mut fl, pos, &|fl: &mut FnLower| get(fl, child));
                 fl.lg(child);
                 fl.ls(pos);
