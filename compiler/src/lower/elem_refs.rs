@@ -228,12 +228,13 @@ impl FnLower<'_, '_> {
         let b = self.stash(&args[0].ty).unwrap();
         let (arr, len, i) = (self.new_local(ref_ty(arr_ty)), self.new_local(ValType::I32), self.zeroed_i32());
         self.seq_parts(b, &t, arr, None, len);
-        match op {
-            "seq.get_mut" => {
+        // Also the shared spellings `get`/`first`/`last` (`opt_match` reads the element the same way).
+        match op.trim_end_matches("_mut") {
+            "seq.get" => {
                 self.expr(&args[1]);
                 self.emit(I::LocalSet(i));
             }
-            "seq.first_mut" => {}
+            "seq.first" => {}
             _ => {
                 self.emit(I::LocalGet(len));
                 self.emit(I::I32Const(1));

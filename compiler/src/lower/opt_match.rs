@@ -13,10 +13,10 @@
 
 use super::func::FnLower;
 use super::pattern::Src;
-use super::reprs::ref_ty;
+use super::place::Place;
 use crate::tir::{Arm, ExprKind, PatKind, TExpr, TPat};
 use crate::types::Ty;
-use wasm_encoder::{BlockType, Instruction as I, ValType};
+use wasm_encoder::{BlockType, Instruction as I};
 
 /// One component of a scrutinee, already evaluated.
 enum Part {
@@ -97,46 +97,14 @@ impl FnLower<'_, '_> {
             return Part::Value(self.stash(&e.ty));
         }
         let ExprKind::Std(op, args) = &e.kind else { unreachable!("is_elem_get checked the shape") };
-        let t = args[0].ty.peel_refs().clone();
-        let elem = match &t {
-            Ty::Vec(x) | Ty::Array(x, _) | Ty::Slice(x) => (**x).clone(),
-            _ => unreachable!("is_elem_get checked the sequence type"),
-        };
-        let at = self.lw.array_type(&elem);
-        self.expr_noncopy(&args[0]);
-        let b = self.stash(&args[0].ty).unwrap();
-        let (arr, len, i) = (self.new_local(ref_ty(at)), self.new_local(ValType::I32), self.zeroed_i32());
-        self.seq_parts(b, &t, arr, None, len);
-        match *op {
-            "seq.get" => {
-                self.expr(&args[1]);
-                self.emit(I::LocalSet(i));
-            }
-            "seq.first" => {}
-            _ => {
-                self.emit(I::LocalGet(len));
-                self.emit(I::I32Const(1));
-                self.emit(I::I32Sub);
-                self.emit(I::LocalSet(i));
-            }
-        }
-        let present = self.new_local(ValType::I32);
-        self.emit(I::LocalGet(i));
-        self.emit(I::LocalGet(len));
-        self.emit(I::I32LtU);
-        self.emit(I::LocalSet(present));
-        let val = self.lw.repr(&elem).map(|v| self.new_local(v));
+        // The element's place when present, as `first_mut`/`get_mut` find it (`elem_refs`).
+        let (present, place) = self.elem_opt_place(op, args);
+        let Place::Elem { elem, .. } = &place else { unreachable!("elem_opt_place gives an element") };
+        let val = self.lw.repr(elem).map(|v| self.new_local(v));
         if let Some(v) = val {
             self.emit(I::LocalGet(present));
             self.emit(I::If(BlockType::Empty));
-            self.emit(I::LocalGet(arr));
-            self.emit(I::LocalGet(i));
-            if let Some(st) = self.slice_struct_of(&t) {
-                self.emit(I::LocalGet(b));
-                self.emit(I::StructGet { struct_type_index: st, field_index: 1 });
-                self.emit(I::I32Add);
-            }
-            self.array_get(at, &elem);
+            self.load(&place);
             self.emit(I::LocalSet(v));
             self.emit(I::End);
         }
